@@ -1,0 +1,165 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/**
+ * Import boundaries (STYLE.md rule 1, DESIGN.md §1), checked on resolved file paths so that a
+ * relative import cannot slip past them:
+ * - src/shared is pure: it imports nothing from the other folders, no node:, no electron.
+ * - main, preload and renderer never import each other.
+ * - the sandbox imports shared and only the signer of main (it signs like Gate does).
+ * - the CLI may use shared, main and the sandbox; nobody imports the CLI.
+ */
+const boundaryZones = [
+  {
+    target: './src/shared',
+    from: ['./src/main', './src/preload', './src/renderer', './src/sandbox', './src/cli'],
+    message: 'src/shared is pure: it may import only from src/shared.',
+  },
+  {
+    target: './src/main',
+    from: ['./src/preload', './src/renderer', './src/cli'],
+    message: 'main never imports preload, renderer or the CLI.',
+  },
+  {
+    target: './src/preload',
+    from: ['./src/main', './src/renderer', './src/sandbox', './src/cli'],
+    message: 'preload may import only src/shared.',
+  },
+  {
+    target: './src/renderer',
+    from: ['./src/main', './src/preload', './src/sandbox', './src/cli'],
+    message: 'the renderer may import only src/shared.',
+  },
+  {
+    target: './src/sandbox',
+    from: ['./src/preload', './src/renderer', './src/cli'],
+    message: 'the sandbox may import src/shared and the signer of src/main/gate only.',
+  },
+  {
+    target: './src/sandbox',
+    from: './src/main',
+    except: ['./gate/signer'],
+    message: 'the sandbox may import src/shared and the signer of src/main/gate only.',
+  },
+];
+
+const keytarOnlyInItsStore = {
+  name: 'keytar',
+  message: 'Only src/main/secrets/keytar-secret-store.ts imports keytar.',
+};
+
+const nodeBuiltinsPattern = {
+  group: [
+    'node:*',
+    'fs',
+    'path',
+    'crypto',
+    'http',
+    'https',
+    'os',
+    'child_process',
+    'net',
+    'url',
+    'util',
+    'stream',
+    'events',
+    'buffer',
+  ],
+  message: 'src/shared is pure TypeScript: no Node built-ins.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: './tsconfig.node.json' }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaryZones }],
+      'import-x/no-cycle': ['error', { maxDepth: 8 }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    // keytar is imported in one place only: the keytar SecretStore.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/secrets/keytar-secret-store.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [keytarOnlyInItsStore] }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [keytarOnlyInItsStore],
+          patterns: [
+            nodeBuiltinsPattern,
+            {
+              group: ['electron', 'react', 'react-dom'],
+              message: 'src/shared is pure TypeScript.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [keytarOnlyInItsStore],
+          patterns: [
+            {
+              group: ['node:*', 'electron'],
+              message: 'the renderer talks to main only through window.counter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the typed IPC adapters touch Electron IPC (STYLE rule 2).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/ipc/**', 'src/preload/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
+          message:
+            'Use the typed IPC adapter (src/main/ipc, src/preload), not raw ipcMain/ipcRenderer.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { JsonNumber } from './signer';
+
+/**
+ * Shapes of what Gate sends: acknowledgements, rejections, status responses and callbacks
+ * (ecommpay-gate.md §2.4, §2.5, §3; the Alipay seed's examples). Parsed after the signature is
+ * verified. Objects keep fields we do not model (`looseObject`): the raw text is journaled too.
+ */
+
+/** Ids and codes arrive as strings or numbers (`"0"`, `20891000000045`); kept as exact text. */
+export const idText = z
+  .union([z.string(), z.number(), z.instanceof(JsonNumber)])
+  .transform((value) => String(value));
+
+/** An amount in minor units with its currency. */
+export const sumSchema = z.looseObject({
+  amount: z.number().int().nonnegative(),
+  currency: z.string(),
+});
+
+/** One operation of a payment (sale, refund ...). */
+export const operationSchema = z.looseObject({
+  id: idText.optional(),
+  type: z.string(),
+  status: z.string(),
+  date: z.string().optional(),
+  created_date: z.string().optional(),
+  request_id: z.string().optional(),
+  sum_initial: sumSchema.optional(),
+  sum_converted: sumSchema.optional(),
+  provider: z.looseObject({}).optional(),
+  code: idText.optional(),
+  message: z.string().optional(),
+});
+export type GateOperation = z.infer<typeof operationSchema>;
+
+/** The payment block of callbacks and status responses. */
+export const paymentBlockSchema = z.looseObject({
+  id: idText,
+  type: z.string().optional(),
+  status: z.string(),
+  date: z.string().optional(),
+  method: z.string().optional(),
+  sum: sumSchema.optional(),
+  description: z.string().optional(),
+  merchant_refund_id: z.string().optional(),
+});
+export type GatePaymentBlock = z.infer<typeof paymentBlockSchema>;
+
+/** An item of `display_data`: the QR (`qr_data`, `qr_url`, `qr_img`) or `add_info`. */
+export const displayItemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string().optional(),
+  data: z.union([z.string(), z.number()]).transform(String),
+});
+export type DisplayItem = z.infer<typeof displayItemSchema>;
+
+/** Where to send the customer: `url` with `method` and `body` (an object, or [] when empty). */
+export const redirectDataSchema = z.looseObject({
+  method: z.string(),
+  url: z.string(),
+  body: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  encrypted: z.unknown().optional(),
+});
+export type RedirectData = z.infer<typeof redirectDataSchema>;
+
+const errorItemSchema = z.looseObject({
+  code: idText.optional(),
+  message: z.string().optional(),
+  field: z.string().optional(),
+  description: z.unknown().optional(),
+});
+
+/** A payment callback (intermediate or final), without its signature. */
+export const callbackSchema = z.looseObject({
+  project_id: idText.optional(),
+  payment: paymentBlockSchema,
+  customer: z.looseObject({ id: idText.optional() }).optional(),
+  operation: operationSchema.optional(),
+  display_data: z.array(displayItemSchema).optional(),
+  redirect_data: redirectDataSchema.optional(),
+  errors: z.array(errorItemSchema).optional(),
+});
+export type GateCallback = z.infer<typeof callbackSchema>;
+
+/** The synchronous acknowledgement of a sale or refund request. */
+export const ackSchema = z.looseObject({
+  status: z.literal('success'),
+  request_id: z.string().min(1),
+  project_id: idText.optional(),
+  payment_id: idText.optional(),
+});
+export type GateAck = z.infer<typeof ackSchema>;
+
+/** A rejection: `code`/`message` at the root, or only in `errors[0]`. */
+export const rejectionSchema = z.looseObject({
+  status: z.string().optional(),
+  code: idText.optional(),
+  message: z.string().optional(),
+  errors: z.array(errorItemSchema).optional(),
+});
+
+/** A status response for a payment Gate knows. */
+export const statusFoundSchema = z.looseObject({
+  project_id: idText.optional(),
+  payment: paymentBlockSchema,
+  operations: z.array(operationSchema).default([]),
+  customer: z.looseObject({}).optional(),
+  errors: z.array(errorItemSchema).optional(),
+});
+export type GateStatus = z.infer<typeof statusFoundSchema>;
+
+/** Payment statuses after which nothing more happens to a purchase (ecommpay-gate.md §3.3). */
+export const FINAL_PURCHASE_STATUSES = new Set([
+  'success',
+  'decline',
+  'refunded',
+  'partially refunded',
+  'reversed',
+  'partially reversed',
+  'canceled',
+  'cancelled',
+  'expired',
+  'error',
+  'internal error',
+  'external error',
+]);

@@ -1,0 +1,17 @@
+export * from './gate-error';
+export * from './gate-schemas';
+export * from './gate-paths';
+export * from './request-bodies';
+export {
+  createGateClient,
+  type GateClient,
+  type GateClientConfig,
+  type StatusAnswer,
+} from './gate-client';
+export { parseCallback, type ParsedCallback, type CallbackProblem } from './callback-parser';
+export { customerInstructions, type CustomerInstructions, type QrSource } from './display-data';
+export {
+  buildPaymentPageUrl,
+  type PaymentPageLink,
+  type PaymentPageValue,
+} from './payment-page-url';

@@ -1,0 +1,78 @@
+import type { ScaledClock } from './scaled-clock';
+import { MAX_CALLBACK_ATTEMPTS, secondsBeforeAttempt } from './retry-schedule';
+import type { CallbackDelivery, SandboxFaults } from './sandbox-types';
+
+/** Real-time limit of one delivery attempt. */
+const ATTEMPT_TIMEOUT_MS = 10_000;
+
+/** Delivers callbacks like ecommpay: POST JSON, done on HTTP 200, else retry on schedule. */
+export interface CallbackSender {
+  /** Starts delivering; attempts are recorded on `delivery`. */
+  deliver(delivery: CallbackDelivery): void;
+  /** Waits for attempts under way (not for scheduled retries). */
+  idle(): Promise<void>;
+}
+
+/** Creates a sender whose retry pauses follow `clock` and whose faults come from `faults()`. */
+export function createCallbackSender(
+  clock: ScaledClock,
+  faults: () => SandboxFaults,
+  consumeDrop: () => boolean,
+): CallbackSender {
+  const inFlight = new Set<Promise<void>>();
+
+  const attempt = async (delivery: CallbackDelivery, n: number): Promise<void> => {
+    if (consumeDrop()) {
+      delivery.attempts.push({ attempt: n, at: new Date(), dropped: true });
+      delivery.finished = true;
+      return;
+    }
+    const delay = faults().delayCallbacksMs ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const result = await post(delivery);
+    delivery.attempts.push({ attempt: n, at: new Date(), ...result });
+    if (result.httpStatus === 200) {
+      delivery.delivered = true;
+      delivery.finished = true;
+      const copies = faults().duplicateCallbacks ?? 0;
+      for (let i = 0; i < copies; i++) {
+        const copy = await post(delivery);
+        delivery.attempts.push({ attempt: n, at: new Date(), ...copy });
+      }
+      return;
+    }
+    if (n >= MAX_CALLBACK_ATTEMPTS) {
+      delivery.finished = true;
+      return;
+    }
+    clock.after(secondsBeforeAttempt(n + 1), () => track(attempt(delivery, n + 1)));
+  };
+
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  return {
+    deliver: (delivery) => track(attempt(delivery, 1)),
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+async function post(delivery: CallbackDelivery): Promise<{ httpStatus?: number; error?: string }> {
+  try {
+    const response = await fetch(delivery.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(delivery.body),
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    return { httpStatus: response.status };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return { error: cause ?? (error as Error).message };
+  }
+}

@@ -1,0 +1,98 @@
+import { sign } from '../main/gate/signer/sign';
+import type { SandboxOperation, SandboxPayment } from './sandbox-types';
+
+/** Gate's date format: `2019-02-27T16:01:25+0000`. */
+export function gateDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '+0000');
+}
+
+/** Provider id ecommpay's Alipay examples show (seed). */
+const ALIPAY_PROVIDER_ID = 1189;
+
+/** The `payment` block of callbacks and status answers. */
+export function paymentBlock(
+  payment: SandboxPayment,
+  merchantRefundId?: string,
+): Record<string, unknown> {
+  const block: Record<string, unknown> = {
+    id: payment.id,
+    type: 'purchase',
+    status: payment.status,
+    date: gateDate(lastChange(payment)),
+    method: 'alipay',
+    // The purchase amount as made; refunds show in their operations (unconfirmed, see README).
+    sum: { amount: payment.amount, currency: payment.currency },
+    description: payment.description,
+  };
+  if (merchantRefundId !== undefined) block['merchant_refund_id'] = merchantRefundId;
+  return block;
+}
+
+/** One `operation` as callbacks and status answers show it. */
+export function operationBlock(operation: SandboxOperation): Record<string, unknown> {
+  const sum = { amount: operation.amount, currency: operation.currency };
+  return {
+    id: operation.id,
+    type: operation.type,
+    status: operation.status,
+    date: gateDate(operation.date),
+    created_date: gateDate(operation.createdAt),
+    request_id: operation.requestId,
+    sum_initial: sum,
+    sum_converted: { ...sum },
+    provider: {
+      id: ALIPAY_PROVIDER_ID,
+      payment_id: operation.providerPaymentId,
+      date: gateDate(operation.date),
+      auth_code: '',
+    },
+    code: operation.code,
+    message: operation.message,
+  };
+}
+
+/** A callback about `operation`, in the seed's standard format, signed at the root. */
+export function callbackBody(
+  payment: SandboxPayment,
+  operation: SandboxOperation,
+  secret: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    project_id: payment.projectId,
+    payment: paymentBlock(payment, operation.merchantRefundId),
+    customer: { id: payment.customerId },
+    operation: operationBlock(operation),
+    ...extra,
+  };
+  return { ...body, signature: sign(body, secret) };
+}
+
+/** The answer to `/v2/payment/status`: the payment with all its operations, signed. */
+export function statusAnswer(payment: SandboxPayment, secret: string): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    project_id: payment.projectId,
+    payment: paymentBlock(payment),
+    customer: { id: payment.customerId },
+    operations: payment.operations.map(operationBlock),
+    errors: [],
+  };
+  return { ...body, signature: sign(body, secret) };
+}
+
+/** A rejection of a request: `{status: "error", code, message}` and the field when one is at fault. */
+export function rejectionBody(
+  code: string,
+  message: string,
+  field?: string,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = { status: 'error', code, message };
+  if (field !== undefined) body['errors'] = [{ code, message, field }];
+  return body;
+}
+
+function lastChange(payment: SandboxPayment): Date {
+  let latest = payment.createdAt;
+  for (const op of payment.operations) if (op.date > latest) latest = op.date;
+  return latest;
+}

@@ -1,0 +1,288 @@
+import {
+  GATE_CODES,
+  DECLINED_PURCHASE_AMOUNTS,
+  DECLINED_REFUND_AMOUNTS,
+  type GateCode,
+} from './gate-codes';
+import { callbackBody } from './gate-messages';
+import { randomId, refundable, saleOperation } from './payment-store';
+import { qrPng } from './qr-image';
+import type { SandboxContext } from './sandbox-context';
+import type {
+  CallbackDelivery,
+  PaymentSource,
+  QrMode,
+  SandboxOperation,
+  SandboxPayment,
+} from './sandbox-types';
+
+/** What a new payment starts from. */
+export interface NewPayment {
+  readonly projectId: number;
+  readonly id: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly description: string;
+  readonly customerId: string;
+  readonly callbackUrl?: string;
+  readonly source: PaymentSource;
+}
+
+const FINAL = new Set(['success', 'decline', 'partially refunded', 'refunded']);
+
+/** True once a purchase has its result. */
+export function isFinal(payment: SandboxPayment): boolean {
+  return FINAL.has(payment.status);
+}
+
+/** URL of the customer page: what the QR code holds. */
+export function customerUrl(ctx: SandboxContext, payment: SandboxPayment): string {
+  return `${ctx.settings.publicUrl}/customer/${payment.token}`;
+}
+
+/** Seconds the QR lives, as reported in `QR Code Timeout` (scaled, at least 1). */
+export function reportedQrTimeout(ctx: SandboxContext): number {
+  return Math.max(1, Math.round(ctx.clock.toRealMs(ctx.settings.qrTimeoutSeconds) / 1000));
+}
+
+/**
+ * Opens a purchase: stores it with its sale operation, starts the threshold timer, and for Gate
+ * sales sends the intermediate callback with the QR.
+ */
+export function openPayment(ctx: SandboxContext, input: NewPayment): SandboxPayment {
+  const project = ctx.projects.get(input.projectId);
+  const qrMode: QrMode = project?.qrMode ?? 'qr_data';
+  const now = new Date();
+  const callbackUrl = input.callbackUrl ?? project?.callbackUrl;
+  const payment: SandboxPayment = {
+    ...input,
+    ...(callbackUrl !== undefined ? { callbackUrl } : {}),
+    createdAt: now,
+    token: randomId(),
+    qrMode,
+    status: 'processing',
+    operations: [],
+    refunded: 0,
+    refundsPending: 0,
+    qrExpiresAt: Date.now() + reportedQrTimeout(ctx) * 1000,
+    callbacks: [],
+    cancelTimers: [],
+  };
+  payment.operations.push(newOperation(ctx, payment, 'sale', input.amount));
+  ctx.store.add(payment);
+  payment.cancelTimers.push(
+    ctx.clock.after(ctx.settings.thresholdSeconds, () => {
+      if (!isFinal(payment)) settleSale(ctx, payment, 'decline', GATE_CODES.timeOut);
+    }),
+  );
+  awaitCustomer(payment);
+  if (input.source === 'gate') void sendIntermediate(ctx, payment);
+  return payment;
+}
+
+function awaitCustomer(payment: SandboxPayment): void {
+  const status = payment.qrMode.startsWith('redirect')
+    ? 'awaiting redirect result'
+    : 'awaiting customer action';
+  payment.status = status;
+  const sale = saleOperation(payment);
+  sale.status = status;
+  sale.code = GATE_CODES.awaitingProcessing.code;
+  sale.message = GATE_CODES.awaitingProcessing.message;
+}
+
+function newOperation(
+  ctx: SandboxContext,
+  payment: SandboxPayment,
+  type: 'sale' | 'refund',
+  amount: number,
+  merchantRefundId?: string,
+): SandboxOperation {
+  const now = new Date();
+  return {
+    id: ctx.store.operationId(),
+    type,
+    status: 'processing',
+    requestId: randomId(20),
+    amount,
+    currency: payment.currency,
+    createdAt: now,
+    date: now,
+    code: GATE_CODES.awaitingProcessing.code,
+    message: GATE_CODES.awaitingProcessing.message,
+    providerPaymentId: randomId(16),
+    ...(merchantRefundId !== undefined ? { merchantRefundId } : {}),
+  };
+}
+
+/** The QR part of the intermediate callback, in the project's QR mode (seed formats). */
+async function customerInstructions(
+  ctx: SandboxContext,
+  payment: SandboxPayment,
+): Promise<Record<string, unknown>> {
+  const url = customerUrl(ctx, payment);
+  const timeout = {
+    type: 'add_info',
+    title: 'QR Code Timeout',
+    data: String(reportedQrTimeout(ctx)),
+  };
+  switch (payment.qrMode) {
+    case 'qr_data':
+      return { display_data: [{ type: 'qr_data', title: 'QR code', data: url }, timeout] };
+    case 'qr_url':
+      return {
+        display_data: [
+          {
+            type: 'qr_url',
+            title: 'QR code',
+            data: `${ctx.settings.publicUrl}/qr/${payment.token}.png`,
+          },
+          timeout,
+        ],
+      };
+    case 'qr_img':
+      return {
+        display_data: [
+          { type: 'qr_img', title: 'QR code', data: (await qrPng(url)).toString('base64') },
+          timeout,
+        ],
+      };
+    case 'redirect':
+      return { redirect_data: { method: 'GET', url, body: [], encrypted: [] } };
+    case 'redirect_post':
+      return {
+        redirect_data: {
+          method: 'POST',
+          url,
+          body: {
+            order_no: payment.token,
+            amount: String(payment.amount),
+            payment_channel: 'ALIPAY',
+          },
+          encrypted: [],
+        },
+      };
+  }
+}
+
+async function sendIntermediate(ctx: SandboxContext, payment: SandboxPayment): Promise<void> {
+  const instructions = await customerInstructions(ctx, payment);
+  const delivery = newDelivery(ctx, payment, 'intermediate', saleOperation(payment), instructions);
+  if (!delivery) return;
+  if (ctx.faults().finalBeforeIntermediate && !isFinal(payment))
+    payment.heldIntermediate = delivery;
+  else ctx.sender.deliver(delivery);
+}
+
+function newDelivery(
+  ctx: SandboxContext,
+  payment: SandboxPayment,
+  kind: CallbackDelivery['kind'],
+  operation: SandboxOperation,
+  extra?: Record<string, unknown>,
+): CallbackDelivery | undefined {
+  if (payment.callbackUrl === undefined) return undefined;
+  const project = ctx.projects.get(payment.projectId);
+  if (!project) return undefined;
+  const delivery: CallbackDelivery = {
+    kind,
+    url: payment.callbackUrl,
+    body: callbackBody(payment, operation, project.secret, extra),
+    attempts: [],
+    delivered: false,
+    finished: false,
+  };
+  payment.callbacks.push(delivery);
+  return delivery;
+}
+
+/** What pressing a button on the customer page led to. */
+export type CustomerOutcome = 'settled' | 'expired' | 'already_final';
+
+/**
+ * The customer pressed Success or Decline. Test amounts 40000 and 40400 end declined whichever
+ * button it was (seed: "Testing"); otherwise the button decides.
+ */
+export function customerActs(
+  ctx: SandboxContext,
+  payment: SandboxPayment,
+  action: 'success' | 'decline',
+  lastName?: string,
+): CustomerOutcome {
+  if (isFinal(payment)) return 'already_final';
+  if (Date.now() > payment.qrExpiresAt) return 'expired';
+  payment.customerAction = action;
+  if (lastName !== undefined) payment.customerLastName = lastName;
+  if (DECLINED_PURCHASE_AMOUNTS.has(payment.amount))
+    settleSale(ctx, payment, 'decline', GATE_CODES.insufficientFunds);
+  else if (action === 'decline') settleSale(ctx, payment, 'decline', GATE_CODES.generalDecline);
+  else settleSale(ctx, payment, 'success', GATE_CODES.success);
+  return 'settled';
+}
+
+/** Gives a purchase its result and sends the final callback. */
+function settleSale(
+  ctx: SandboxContext,
+  payment: SandboxPayment,
+  status: 'success' | 'decline',
+  code: GateCode,
+): void {
+  for (const cancel of payment.cancelTimers) cancel();
+  payment.cancelTimers = [];
+  const sale = saleOperation(payment);
+  sale.status = status;
+  sale.code = code.code;
+  sale.message = code.message;
+  sale.date = new Date();
+  payment.status = status;
+  ctx.log(`payment ${payment.projectId}/${payment.id}: ${status} (${code.code} ${code.message})`);
+  const delivery = newDelivery(ctx, payment, 'final', sale);
+  if (delivery) ctx.sender.deliver(delivery);
+  if (payment.heldIntermediate) {
+    ctx.sender.deliver(payment.heldIntermediate);
+    delete payment.heldIntermediate;
+  }
+}
+
+/** What a refund request asks for. */
+export interface NewRefund {
+  readonly amount: number;
+  readonly description: string;
+  readonly merchantRefundId?: string;
+}
+
+/**
+ * Accepts a refund for processing and settles it on the next tick: above what remains → 3283
+ * decline; test amounts 50000 and 50500 → decline; anything else succeeds.
+ */
+export function startRefund(
+  ctx: SandboxContext,
+  payment: SandboxPayment,
+  refund: NewRefund,
+): SandboxOperation {
+  const operation = newOperation(ctx, payment, 'refund', refund.amount, refund.merchantRefundId);
+  payment.operations.push(operation);
+  const fits = refund.amount <= refundable(payment);
+  if (fits) payment.refundsPending += refund.amount;
+  ctx.clock.after(0, () => {
+    if (fits) payment.refundsPending -= refund.amount;
+    let code: GateCode = GATE_CODES.success;
+    if (!fits) code = GATE_CODES.refundAboveInitial;
+    else if (DECLINED_REFUND_AMOUNTS.has(refund.amount)) code = GATE_CODES.generalDecline;
+    const succeeded = code === GATE_CODES.success;
+    if (succeeded) {
+      payment.refunded += refund.amount;
+      payment.status = payment.refunded >= payment.amount ? 'refunded' : 'partially refunded';
+    }
+    operation.status = succeeded ? 'success' : 'decline';
+    operation.code = code.code;
+    operation.message = code.message;
+    operation.date = new Date();
+    ctx.log(
+      `refund ${payment.projectId}/${payment.id} ${refund.amount}: ${operation.status} (${code.code})`,
+    );
+    const delivery = newDelivery(ctx, payment, 'refund', operation);
+    if (delivery) ctx.sender.deliver(delivery);
+  });
+  return operation;
+}

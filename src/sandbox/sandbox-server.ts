@@ -1,0 +1,283 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { parseJsonLossless } from '../main/gate/signer/lossless-json';
+import { createCallbackSender } from './callback-sender';
+import { customerPage, notFoundPage } from './customer-page';
+import { FaultInjector } from './fault-injector';
+import { GATE_CODES } from './gate-codes';
+import { handleRefund, handleSale, handleStatus } from './gate-api';
+import { readBody, redirect, sendHtml, sendJson, sendText } from './http-io';
+import { inspectPayment } from './inspection';
+import { customerActs, customerUrl } from './payment-lifecycle';
+import { chooseMethod, confirmPayment, showPaymentPage, type PageAnswer } from './payment-page';
+import { PaymentStore } from './payment-store';
+import { qrPng } from './qr-image';
+import { rejection } from './request-validation';
+import { createScaledClock } from './scaled-clock';
+import type { ApiAnswer, SandboxContext, SandboxSettings } from './sandbox-context';
+import type { SandboxFaults, SandboxPayment, SandboxProject } from './sandbox-types';
+
+/** How to run a sandbox. Durations are nominal seconds, multiplied by `timeScale`. */
+export interface SandboxOptions {
+  readonly projects: readonly SandboxProject[];
+  /** Address to bind; 127.0.0.1 by default. `0.0.0.0` lets a phone on the LAN open the QR. */
+  readonly host?: string;
+  /** Port to bind; 0 picks a free one. */
+  readonly port?: number;
+  /** Base URL put in QR codes; derived from host and port by default. */
+  readonly publicUrl?: string;
+  readonly timeScale?: number;
+  readonly qrTimeoutSeconds?: number;
+  readonly thresholdSeconds?: number;
+  readonly statusNotFoundSeconds?: number;
+  readonly faults?: SandboxFaults;
+  readonly log?: (line: string) => void;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL of the Gate API, e.g. http://127.0.0.1:8123. */
+  readonly url: string;
+  /** Base URL of the customer-facing pages (the QR codes point here). */
+  readonly publicUrl: string;
+  readonly port: number;
+  /** Replaces the injected faults; `{}` clears them. */
+  setFaults(faults: SandboxFaults): void;
+  /** The sandbox's truth about a payment. */
+  payment(projectId: number, paymentId: string): SandboxPayment | undefined;
+  /** The customer page of a payment (what its QR holds). */
+  customerUrl(payment: SandboxPayment): string;
+  /** Waits until no callback delivery attempt is under way. */
+  idle(): Promise<void>;
+  /** Payments held and timers pending. */
+  stats(): { payments: number; timers: number };
+  /** Stops listening and cancels every timer. */
+  close(): Promise<void>;
+}
+
+/** Starts a Gate sandbox (DESIGN.md §6) and resolves once it listens. */
+export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
+  if (options.projects.length === 0) throw new Error('the sandbox needs at least one project');
+  const projects = new Map(options.projects.map((p) => [p.id, p]));
+  const clock = createScaledClock(options.timeScale ?? 1);
+  const faults = new FaultInjector();
+  faults.set(options.faults ?? {});
+  const sender = createCallbackSender(
+    clock,
+    () => faults.current(),
+    () => faults.consumeDrop(),
+  );
+  const settings: { -readonly [K in keyof SandboxSettings]: SandboxSettings[K] } = {
+    publicUrl: '',
+    qrTimeoutSeconds: options.qrTimeoutSeconds ?? 600,
+    thresholdSeconds: options.thresholdSeconds ?? 3600,
+    statusNotFoundSeconds: options.statusNotFoundSeconds ?? 0,
+  };
+  const ctx: SandboxContext = {
+    projects,
+    store: new PaymentStore(),
+    clock,
+    sender,
+    settings,
+    faults: () => faults.current(),
+    log: options.log ?? (() => {}),
+  };
+
+  const server = http.createServer((req, res) => {
+    route(ctx, faults, req, res).catch((error: unknown) => {
+      ctx.log(`sandbox error: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { status: 'error', ...GATE_CODES.internalError });
+      else res.destroy();
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+  settings.publicUrl = (options.publicUrl ?? `http://${publicHost(host)}:${port}`).replace(
+    /\/+$/,
+    '',
+  );
+
+  return {
+    url,
+    publicUrl: settings.publicUrl,
+    port,
+    setFaults: (f) => faults.set(f),
+    payment: (projectId, paymentId) => ctx.store.get(projectId, paymentId),
+    customerUrl: (payment) => customerUrl(ctx, payment),
+    idle: () => sender.idle(),
+    stats: () => ({ payments: ctx.store.size, timers: clock.pending() }),
+    async close() {
+      clock.stopAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sender.idle();
+    },
+  };
+}
+
+/** The address phones and browsers should use: a LAN address when bound to all interfaces. */
+function publicHost(host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
+  for (const addresses of Object.values(networkInterfaces())) {
+    const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (lan) return lan.address;
+  }
+  return '127.0.0.1';
+}
+
+const API_ROUTES = {
+  '/v2/payment/wallet/alipay/sale': { endpoint: 'sale', handle: handleSale },
+  '/v2/payment/wallet/alipay/refund': { endpoint: 'refund', handle: handleRefund },
+  '/v2/payment/status': { endpoint: 'status', handle: handleStatus },
+} as const;
+
+async function route(
+  ctx: SandboxContext,
+  faults: FaultInjector,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  const api = API_ROUTES[path as keyof typeof API_ROUTES];
+  if (api && method === 'POST') return gateApi(ctx, faults, api, req, res);
+
+  if (path === '/payment' && method === 'GET')
+    return sendPage(res, showPaymentPage(ctx, url.search.slice(1)));
+  if (path === '/payment/method' && method === 'POST')
+    return sendPage(res, chooseMethod(ctx, await readForm(req)));
+  if (path === '/payment/pay' && method === 'POST')
+    return sendPage(res, confirmPayment(ctx, await readForm(req)));
+
+  const customer = /^\/customer\/([0-9a-f]{32})$/.exec(path);
+  if (customer) return customerRoute(ctx, customer[1]!, method, req, res);
+
+  const qr = /^\/qr\/([0-9a-f]{32})\.png$/.exec(path);
+  if (qr && method === 'GET') {
+    const payment = ctx.store.byCustomerToken(qr[1]!);
+    if (!payment) return sendText(res, 404, 'unknown QR code');
+    const png = await qrPng(customerUrl(ctx, payment));
+    res.writeHead(200, {
+      'content-type': 'image/png',
+      'content-length': png.length,
+      'cache-control': 'no-store',
+    });
+    res.end(png);
+    return;
+  }
+
+  if (path.startsWith('/sandbox/')) return inspectionRoute(ctx, faults, path, method, req, res);
+  if (path === '/' && method === 'GET') {
+    return sendText(
+      res,
+      200,
+      `ecommpay Gate sandbox for Alipay. Projects: ${[...ctx.projects.keys()].join(', ')}.\n`,
+    );
+  }
+  sendText(res, 404, 'not found');
+}
+
+async function gateApi(
+  ctx: SandboxContext,
+  faults: FaultInjector,
+  api: (typeof API_ROUTES)[keyof typeof API_ROUTES],
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const fault = faults.takeRequestFault(api.endpoint);
+  if (fault?.action === 'cut_before') return void req.socket.destroy();
+  if (fault?.action === '5xx_before') return sendText(res, 503, 'Service Unavailable');
+  const text = await readBody(req);
+  let answer: ApiAnswer;
+  if (text === undefined) answer = rejection(GATE_CODES.invalidJson, 'the body is too large');
+  else {
+    let body: unknown;
+    try {
+      body = parseJsonLossless(text);
+    } catch {
+      body = undefined;
+    }
+    answer = body === undefined ? rejection(GATE_CODES.invalidJson) : api.handle(ctx, body);
+  }
+  if (fault?.action === 'cut_after') return void req.socket.destroy();
+  if (fault?.action === '5xx_after') return sendText(res, 502, 'Bad Gateway');
+  if (fault?.action === 'slow')
+    await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 1000));
+  sendJson(res, answer.httpStatus, answer.body);
+}
+
+async function customerRoute(
+  ctx: SandboxContext,
+  token: string,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const payment = ctx.store.byCustomerToken(token);
+  if (!payment) return sendHtml(res, 404, notFoundPage());
+  if (method === 'GET') return sendHtml(res, 200, customerPage(payment));
+  if (method !== 'POST') return sendText(res, 405, 'method not allowed');
+  const form = await readForm(req);
+  const action = form.get('action');
+  if (action !== 'success' && action !== 'decline')
+    return sendText(res, 400, 'action must be success or decline');
+  const lastName = form.get('last_name')?.trim();
+  if (payment.source === 'payment_page' && !lastName)
+    return sendHtml(res, 400, customerPage(payment));
+  const outcome = customerActs(ctx, payment, action, lastName);
+  if (outcome === 'expired') return sendHtml(res, 410, customerPage(payment));
+  if (outcome === 'already_final') return sendHtml(res, 409, customerPage(payment));
+  redirect(res, `/customer/${token}`);
+}
+
+async function inspectionRoute(
+  ctx: SandboxContext,
+  faults: FaultInjector,
+  path: string,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (path === '/sandbox/health') return sendJson(res, 200, { ok: true, payments: ctx.store.size });
+  const inspect = /^\/sandbox\/payments\/(\d+)\/(.+)$/.exec(path);
+  if (inspect && method === 'GET') {
+    const payment = ctx.store.get(Number(inspect[1]), decodeURIComponent(inspect[2]!));
+    if (!payment) return sendJson(res, 404, { error: 'no such payment' });
+    return sendJson(res, 200, inspectPayment(ctx, payment));
+  }
+  if (path === '/sandbox/faults') {
+    if (method === 'DELETE') {
+      faults.set({});
+      return sendJson(res, 200, {});
+    }
+    if (method === 'POST') {
+      const text = await readBody(req);
+      try {
+        const set = JSON.parse(text ?? '') as SandboxFaults;
+        faults.set(set);
+        return sendJson(res, 200, set);
+      } catch {
+        return sendJson(res, 400, { error: 'faults must be a JSON object' });
+      }
+    }
+    if (method === 'GET') return sendJson(res, 200, faults.current());
+  }
+  sendText(res, 404, 'not found');
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new URLSearchParams((await readBody(req)) ?? '');
+}
+
+function sendPage(res: ServerResponse, answer: PageAnswer): void {
+  if ('redirect' in answer) redirect(res, answer.redirect);
+  else sendHtml(res, answer.status, answer.html);
+}

@@ -1,0 +1,5 @@
+export * from './currencies';
+export * from './parse-amount';
+export * from './format-amount';
+export * from './limits';
+export * from './purchase-amount';

@@ -1,0 +1,42 @@
+/**
+ * Errors cross module and process boundaries as data (STYLE rule 5): a closed union of codes
+ * and a message a cashier or an engineer can act on. Throw only for bugs.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'INVALID_AMOUNT',
+  'UNKNOWN_CURRENCY',
+  'AMOUNT_BELOW_MINIMUM',
+  'AMOUNT_ABOVE_MAXIMUM',
+] as const;
+
+/** One of the error codes that may cross a boundary. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as data. */
+export interface AppError<C extends string = ErrorCode> {
+  readonly code: C;
+  readonly message: string;
+}
+
+/** Success with a value, or an error as data. */
+export type Result<T, C extends string = ErrorCode> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError<C> };
+
+/** Wraps a value as a successful Result. */
+export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
+  return { ok: true, value };
+}
+
+/** Wraps a code and message as a failed Result. */
+export function err<C extends string>(
+  code: C,
+  message: string,
+): { readonly ok: false; readonly error: AppError<C> } {
+  return { ok: false, error: { code, message } };
+}
+
+/** Marks a switch as exhaustive: the compiler fails when a case is missing. */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
