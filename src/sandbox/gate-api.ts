@@ -127,8 +127,10 @@ export function handleRefund(ctx: SandboxContext, body: unknown): ApiAnswer {
       return rejection(GATE_CODES.refundIdExists, undefined, 'payment.merchant_refund_id');
     }
   }
+  const callbackUrl = field(auth.body, 'general.merchant_callback_url');
   const operation = startRefund(ctx, payment, {
     amount,
+    ...(typeof callbackUrl === 'string' && callbackUrl !== '' ? { callbackUrl } : {}),
     description: String(field(auth.body, 'payment.description')),
     ...(merchantRefundId !== undefined ? { merchantRefundId: String(merchantRefundId) } : {}),
   });

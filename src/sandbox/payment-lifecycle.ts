@@ -180,13 +180,14 @@ function newDelivery(
   kind: CallbackDelivery['kind'],
   operation: SandboxOperation,
   extra?: Record<string, unknown>,
+  url = payment.callbackUrl,
 ): CallbackDelivery | undefined {
-  if (payment.callbackUrl === undefined) return undefined;
+  if (url === undefined) return undefined;
   const project = ctx.projects.get(payment.projectId);
   if (!project) return undefined;
   const delivery: CallbackDelivery = {
     kind,
-    url: payment.callbackUrl,
+    url,
     body: callbackBody(payment, operation, project.secret, extra),
     attempts: [],
     delivered: false,
@@ -247,6 +248,8 @@ function settleSale(
 /** What a refund request asks for. */
 export interface NewRefund {
   readonly amount: number;
+  /** The refund request's merchant_callback_url; else the payment's callback URL. */
+  readonly callbackUrl?: string;
   readonly description: string;
   readonly merchantRefundId?: string;
 }
@@ -281,7 +284,14 @@ export function startRefund(
     ctx.log(
       `refund ${payment.projectId}/${payment.id} ${refund.amount}: ${operation.status} (${code.code})`,
     );
-    const delivery = newDelivery(ctx, payment, 'refund', operation);
+    const delivery = newDelivery(
+      ctx,
+      payment,
+      'refund',
+      operation,
+      undefined,
+      refund.callbackUrl ?? payment.callbackUrl,
+    );
     if (delivery) ctx.sender.deliver(delivery);
   });
   return operation;

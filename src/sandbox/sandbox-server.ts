@@ -50,8 +50,12 @@ export interface Sandbox {
   customerUrl(payment: SandboxPayment): string;
   /** Waits until no callback delivery attempt is under way. */
   idle(): Promise<void>;
-  /** Payments held and timers pending. */
-  stats(): { payments: number; timers: number };
+  /** Payments held, timers pending, and API requests received per endpoint. */
+  stats(): {
+    payments: number;
+    timers: number;
+    requests: Readonly<Record<'sale' | 'refund' | 'status', number>>;
+  };
   /** Stops listening and cancels every timer. */
   close(): Promise<void>;
 }
@@ -84,8 +88,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     log: options.log ?? (() => {}),
   };
 
+  const requests = { sale: 0, refund: 0, status: 0 };
   const server = http.createServer((req, res) => {
-    route(ctx, faults, req, res).catch((error: unknown) => {
+    route(ctx, faults, requests, req, res).catch((error: unknown) => {
       ctx.log(`sandbox error: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { status: 'error', ...GATE_CODES.internalError });
       else res.destroy();
@@ -111,7 +116,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     payment: (projectId, paymentId) => ctx.store.get(projectId, paymentId),
     customerUrl: (payment) => customerUrl(ctx, payment),
     idle: () => sender.idle(),
-    stats: () => ({ payments: ctx.store.size, timers: clock.pending() }),
+    stats: () => ({ payments: ctx.store.size, timers: clock.pending(), requests: { ...requests } }),
     async close() {
       clock.stopAll();
       server.closeAllConnections();
@@ -140,6 +145,7 @@ const API_ROUTES = {
 async function route(
   ctx: SandboxContext,
   faults: FaultInjector,
+  requests: Record<'sale' | 'refund' | 'status', number>,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -148,7 +154,10 @@ async function route(
   const method = req.method ?? 'GET';
 
   const api = API_ROUTES[path as keyof typeof API_ROUTES];
-  if (api && method === 'POST') return gateApi(ctx, faults, api, req, res);
+  if (api && method === 'POST') {
+    requests[api.endpoint]++;
+    return gateApi(ctx, faults, api, req, res);
+  }
 
   if (path === '/payment' && method === 'GET')
     return sendPage(res, showPaymentPage(ctx, url.search.slice(1)));

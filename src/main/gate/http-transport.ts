@@ -52,6 +52,24 @@ export function createJsonPoster(): JsonPoster {
   };
 }
 
+const SOCKET_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection closed while sending',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/** "connection refused (ECONNREFUSED)" rather than Node's longer message. */
+function describeSocketError(error: NodeJS.ErrnoException): string {
+  const known = error.code ? SOCKET_ERRORS[error.code] : undefined;
+  if (known) return `${known} (${error.code})`;
+  return error.message === 'socket hang up' ? 'connection closed without an answer' : error.message;
+}
+
 function postJson(
   agents: { 'http:': http.Agent; 'https:': https.Agent },
   url: URL,
@@ -95,8 +113,7 @@ function postJson(
       else socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', () => (sent = true));
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code ? `${error.code} ${error.message}` : error.message;
-      finish({ ok: false, failure: { kind: 'broken', sent, message: reason } });
+      finish({ ok: false, failure: { kind: 'broken', sent, message: describeSocketError(error) } });
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

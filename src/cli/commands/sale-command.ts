@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import {
+  customerInstructions,
+  describeGateError,
+  outcomeUnknown,
+  type GateCallback,
+  type GateStatus,
+} from '../../main/gate';
+import { formatWithCode, parsePurchaseAmount, type Money } from '../../shared/money';
+import { CliError, EXIT } from '../cli-error';
+import { pressCustomerButton } from '../customer-simulator';
+import { openGateSession, SESSION_OPTIONS } from '../gate-session';
+import { optional, parseOptions, positiveNumber, required } from '../options';
+import { watchOutcome, type Outcome } from '../outcome-watcher';
+import { Progress } from '../progress';
+import { describeQr } from '../terminal-qr';
+
+const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline] [--json]
+     [--qr MODE] [--time-scale X] [--sandbox-host 0.0.0.0] [--payment-id ID] [--description TEXT] [--poll-after S] [--wait S]
+     [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
+  Runs a whole Alipay purchase. Without --gate (or GATE_URL) it starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a
+  phone on the same network open the QR's customer page.`;
+
+/** `sale`: one purchase from request to final result. */
+export async function saleCommand(argv: string[]): Promise<number> {
+  const options = parseOptions('sale', argv, {
+    ...SESSION_OPTIONS,
+    amount: { type: 'string' },
+    currency: { type: 'string' },
+    pay: { type: 'string' },
+    json: { type: 'boolean' },
+    qr: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'sandbox-host': { type: 'string' },
+    'payment-id': { type: 'string' },
+    description: { type: 'string' },
+    'poll-after': { type: 'string' },
+    wait: { type: 'string' },
+  });
+  const parsed = parsePurchaseAmount(
+    required(options, 'amount', 'sale'),
+    required(options, 'currency', 'sale'),
+  );
+  if (!parsed.ok) throw new CliError(`sale: ${parsed.error.message}`);
+  const money = parsed.value;
+  const pay = optional(options, 'pay');
+  if (pay !== undefined && pay !== 'success' && pay !== 'decline') {
+    throw new CliError(`sale: --pay must be success or decline, not "${pay}"`);
+  }
+  const json = options['json'] === true;
+  const pollAfterS = positiveNumber(options, 'poll-after', 'sale', 10);
+  const waitS = positiveNumber(options, 'wait', 'sale', 3600);
+  const qrMode = optional(options, 'qr');
+  const timeScale =
+    optional(options, 'time-scale') !== undefined
+      ? positiveNumber(options, 'time-scale', 'sale', 1)
+      : undefined;
+
+  const sandboxHost = optional(options, 'sandbox-host');
+  const session = await openGateSession('sale', options, {
+    allowed: true,
+    ...(sandboxHost !== undefined ? { host: sandboxHost } : {}),
+    ...(qrMode !== undefined ? { qrMode } : {}),
+    ...(timeScale !== undefined ? { timeScale } : {}),
+  });
+  const progress = new Progress(json);
+  try {
+    const paymentId =
+      optional(options, 'payment-id') ??
+      `cli-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    if (session.sandbox)
+      progress.line(`Embedded Gate sandbox at ${session.gateUrl} (project ${session.projectId})`);
+    const sentAt = Date.now();
+    const ack = await session.client.sale({
+      paymentId,
+      amount: money.amount,
+      currency: money.currency,
+      description: optional(options, 'description') ?? `Alipay Counter CLI sale ${paymentId}`,
+      customerId: `cli-${session.projectId}`,
+      customerIp: '127.0.0.1',
+      callbackUrl: session.callbackUrl,
+    });
+    let requestId: string | undefined;
+    if (ack.ok) {
+      requestId = ack.value.request_id;
+      progress.line(
+        `Sale ${paymentId}: ${formatWithCode(money.amount, money.currency)} sent to Gate (request ${requestId})`,
+      );
+    } else if (outcomeUnknown(ack.error)) {
+      progress.line(
+        `${describeGateError(ack.error)}; asking Gate for the status instead of sending again`,
+      );
+    } else {
+      throw new CliError(`sale: ${describeGateError(ack.error)}`);
+    }
+
+    let pressed = false;
+    const press = async () => {
+      if (pressed || pay === undefined) return;
+      pressed = true;
+      progress.line(
+        `Customer presses ${pay === 'success' ? 'Success' : 'Decline'} on the sandbox's customer page`,
+      );
+      await pressCustomerButton(session.gateUrl, session.projectId, paymentId, pay);
+    };
+    const pressFailure = new Promise<never>((_, reject) => {
+      // Without an intermediate callback (dropped, unreachable), still press after a moment.
+      if (pay !== undefined) setTimeout(() => press().catch(reject), 1000).unref();
+    });
+    pressFailure.catch(() => {});
+
+    const outcome = await Promise.race([
+      watchOutcome(session, {
+        paymentId,
+        sentAt,
+        schedule: {
+          firstAfterMs: pollAfterS * 1000,
+          maxIntervalMs: 60_000,
+          thresholdMs: waitS * 1000,
+        },
+        fromCallback: (callback) => saleOutcome(callback, money),
+        fromStatus: (status) => statusOutcome(status),
+        onOther: (callback) => {
+          const instructions = customerInstructions(callback);
+          if (!instructions) return;
+          void describeQr(instructions.qr, paymentId).then((lines) => {
+            for (const line of lines) progress.line(line);
+            if (instructions.qrTimeoutSeconds)
+              progress.countdown(instructions.qrTimeoutSeconds, 'Waiting for the customer');
+            press().catch(() => {});
+          });
+        },
+        onProgress: (line) => progress.line(line),
+      }),
+      pressFailure,
+    ]);
+    progress.stopCountdown();
+    if (!outcome) {
+      throw new CliError(
+        `sale: no final result for ${paymentId} after ${waitS} s; the outcome is unknown. ` +
+          `Check later: npm run -s cli -- status --payment-id ${paymentId} --project ${session.projectId}`,
+        EXIT.unknown,
+      );
+    }
+    report(json, progress, { paymentId, projectId: session.projectId, requestId, money, outcome });
+    return outcome.status === 'success' ? EXIT.ok : EXIT.declined;
+  } finally {
+    progress.stopCountdown();
+    await session.close();
+  }
+}
+
+saleCommand.help = HELP;
+
+/** The final outcome of the sale in a callback, after checking it is about what we charged. */
+function saleOutcome(callback: GateCallback, money: Money): Outcome | undefined {
+  const status = callback.payment.status;
+  if (status !== 'success' && status !== 'decline') return undefined;
+  if (callback.operation && callback.operation.type !== 'sale') return undefined;
+  const sum = callback.operation?.sum_initial ?? callback.payment.sum;
+  if (sum && (sum.amount !== money.amount || sum.currency !== money.currency)) {
+    throw new CliError(
+      `sale: the final callback reports ${sum.amount} ${sum.currency} (minor units) but the sale was ${formatWithCode(money.amount, money.currency)}; not trusted`,
+    );
+  }
+  return {
+    status,
+    code: callback.operation?.code ?? '',
+    message: callback.operation?.message ?? '',
+    via: 'callback',
+  };
+}
+
+function statusOutcome(status: GateStatus): Outcome | undefined {
+  const sale = status.operations.find((op) => op.type === 'sale');
+  const final =
+    status.payment.status === 'success' || status.payment.status === 'decline'
+      ? status.payment.status
+      : undefined;
+  if (!final) return undefined;
+  return { status: final, code: sale?.code ?? '', message: sale?.message ?? '', via: 'status' };
+}
+
+interface SaleReport {
+  paymentId: string;
+  projectId: number;
+  requestId: string | undefined;
+  money: Money;
+  outcome: Outcome;
+}
+
+function report(json: boolean, progress: Progress, r: SaleReport): void {
+  if (json) {
+    const result = {
+      payment_id: r.paymentId,
+      project_id: r.projectId,
+      request_id: r.requestId ?? null,
+      status: r.outcome.status,
+      code: r.outcome.code,
+      message: r.outcome.message,
+      amount: r.money.amount,
+      currency: r.money.currency,
+      learned_from: r.outcome.via,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const word = r.outcome.status === 'success' ? 'PAID' : 'DECLINED';
+  progress.line(
+    `${word} ${formatWithCode(r.money.amount, r.money.currency)} · payment ${r.paymentId} · ${r.outcome.code} ${r.outcome.message} (from ${r.outcome.via})`,
+  );
+}
