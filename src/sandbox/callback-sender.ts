@@ -33,12 +33,12 @@ export function createCallbackSender(
     delivery.attempts.push({ attempt: n, at: new Date(), ...result });
     if (result.httpStatus === 200) {
       delivery.delivered = true;
-      delivery.finished = true;
       const copies = faults().duplicateCallbacks ?? 0;
       for (let i = 0; i < copies; i++) {
         const copy = await post(delivery);
         delivery.attempts.push({ attempt: n, at: new Date(), ...copy });
       }
+      delivery.finished = true;
       return;
     }
     if (n >= MAX_CALLBACK_ATTEMPTS) {
