@@ -67,6 +67,8 @@ async function post(delivery: CallbackDelivery): Promise<{ httpStatus?: number; 
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(delivery.body),
+      // Only a 200 counts as delivered; a redirect is an answer, not a reason to post elsewhere.
+      redirect: 'manual',
       signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
     });
     await response.arrayBuffer();

@@ -15,7 +15,7 @@ import { watchOutcome, type Outcome } from '../outcome-watcher';
 import { Progress } from '../progress';
 import { describeQr } from '../terminal-qr';
 
-const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline] [--json]
+const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline [--pay-delay S]] [--json]
      [--qr MODE] [--time-scale X] [--sandbox-host 0.0.0.0] [--payment-id ID] [--description TEXT] [--poll-after S] [--wait S]
      [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
   Runs a whole Alipay purchase. Without --gate (or GATE_URL) it starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a
@@ -28,6 +28,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
     amount: { type: 'string' },
     currency: { type: 'string' },
     pay: { type: 'string' },
+    'pay-delay': { type: 'string' },
     json: { type: 'boolean' },
     qr: { type: 'string' },
     'time-scale': { type: 'string' },
@@ -47,6 +48,10 @@ export async function saleCommand(argv: string[]): Promise<number> {
   if (pay !== undefined && pay !== 'success' && pay !== 'decline') {
     throw new CliError(`sale: --pay must be success or decline, not "${pay}"`);
   }
+  const payDelayMs =
+    (optional(options, 'pay-delay') !== undefined
+      ? positiveNumber(options, 'pay-delay', 'sale', 1)
+      : 0) * 1000;
   const json = options['json'] === true;
   const pollAfterS = positiveNumber(options, 'poll-after', 'sale', 10);
   const waitS = positiveNumber(options, 'wait', 'sale', 3600);
@@ -98,6 +103,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
     const press = async () => {
       if (pressed || pay === undefined) return;
       pressed = true;
+      if (payDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, payDelayMs));
       progress.line(
         `Customer presses ${pay === 'success' ? 'Success' : 'Decline'} on the sandbox's customer page`,
       );
@@ -105,7 +111,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
     };
     const pressFailure = new Promise<never>((_, reject) => {
       // Without an intermediate callback (dropped, unreachable), still press after a moment.
-      if (pay !== undefined) setTimeout(() => press().catch(reject), 1000).unref();
+      if (pay !== undefined) setTimeout(() => press().catch(reject), 1000 + payDelayMs).unref();
     });
     pressFailure.catch(() => {});
 

@@ -11,7 +11,7 @@ import {
 } from '../options';
 
 const HELP = `sandbox --port P --project ID [--qr ${QR_MODES.join('|')}] [--time-scale X]
-        [--host ADDRESS] [--public-url URL] [--qr-timeout S] [--threshold S] [--callback-url URL]
+        [--host ADDRESS] [--public-url URL] [--qr-timeout S] [--threshold S] [--callback-url URL] [--quiet]
   Runs the Gate sandbox for project ID with the secret in GATE_SECRET until stopped.`;
 
 /** `sandbox`: runs a standalone Gate sandbox until SIGINT/SIGTERM. */
@@ -26,6 +26,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     'qr-timeout': { type: 'string' },
     threshold: { type: 'string' },
     'callback-url': { type: 'string' },
+    quiet: { type: 'boolean' },
   });
   const project = projectId(required(options, 'project', 'sandbox'), 'sandbox');
   const port = portOption(options, 'port', 'sandbox', 0);
@@ -46,7 +47,9 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     qrTimeoutSeconds: positiveNumber(options, 'qr-timeout', 'sandbox', 600),
     thresholdSeconds: positiveNumber(options, 'threshold', 'sandbox', 3600),
     ...(publicUrl ? { publicUrl } : {}),
-    log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    log: options['quiet']
+      ? () => {}
+      : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
   }).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(`sandbox: cannot listen on port ${port}: ${error.code ?? error.message}`);
   });

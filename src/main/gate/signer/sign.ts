@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { escapeKey, flatten, scalarText, UNSIGNED_KEY } from './flatten';
+import { byteOrderStringFast } from './fast-byte-order';
+import { hmacSha512Base64 } from './hmac-sha512';
 import { JsonNumber } from './json-number';
 import {
   compareCodePoints,
@@ -15,6 +16,15 @@ import {
  */
 export function stringToSign(value: unknown, order: PathOrder = 'byte'): string {
   if (order === 'per-level') return perLevelString(value);
+  if (order === 'byte') {
+    const fast = byteOrderStringFast(value);
+    if (fast !== undefined) return fast;
+  }
+  return sortedPathsString(value, order);
+}
+
+/** Flattens, then sorts full paths: the general algorithm, for every shape and order. */
+export function sortedPathsString(value: unknown, order: 'byte' | 'natural'): string {
   const { paths, values, highChars } = flatten(value);
   const n = paths.length;
   if (n === 0) return '';
@@ -35,7 +45,7 @@ export function stringToSign(value: unknown, order: PathOrder = 'byte'): string 
 
 /** Base64(HMAC-SHA512(secret, text)), both UTF-8: the signature of an already-built string. */
 export function hmacBase64(text: string, secret: string): string {
-  return createHmac('sha512', secret).update(text, 'utf8').digest('base64');
+  return hmacSha512Base64(text, secret);
 }
 
 /**

@@ -1,0 +1,74 @@
+import { scalarText, UNSIGNED_KEY } from './flatten';
+import { JsonNumber } from './json-number';
+
+/**
+ * The byte-order string to sign, written in one pass by sorting the keys of each object instead
+ * of sorting all full paths. Both orders are the same unless a key is a prefix of a sibling
+ * followed by a character below ":" (`a` and `a0`), an array has more than 10 elements (`1`
+ * and `10`), a key holds ":" (escaped as "::"), or a key holds a code unit ≥ U+D800. In those
+ * cases this returns undefined and the caller sorts full paths. Gate bodies almost never hit
+ * them, and this path is about twice as fast.
+ */
+export function byteOrderStringFast(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || value instanceof JsonNumber) return undefined;
+  const lines: string[] = [];
+  if (!writeObject(value, '', lines)) return undefined;
+  const text = lines.join(';');
+  // Keys were sorted by UTF-16 units, which is byte order only below U+D800. One test on the
+  // whole string is cheaper than one per key; such characters are rare in Gate bodies.
+  return HIGH_CODE_UNIT.test(text) ? undefined : text;
+}
+
+const HIGH_CODE_UNIT = /[\ud800-\uffff]/;
+
+/** Sorts a few keys in place by UTF-16 units; faster than Array.prototype.sort for short arrays. */
+function sortKeys(keys: string[]): void {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
+
+/** Writes the lines of an object or array whose path starts with `prefix` ("" or "a:b:"). */
+function writeObject(value: object, prefix: string, lines: string[]): boolean {
+  if (Array.isArray(value)) {
+    if (value.length > 10) return false;
+    for (let i = 0; i < value.length; i++)
+      if (!writeChild(value[i], prefix + i, lines)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length > 64) return false; // insertion sort is for small objects
+  sortKeys(keys);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key === UNSIGNED_KEY) continue;
+    if (key.includes(':')) return false;
+    const child = record[key];
+    if (typeof child === 'object' && child !== null && !(child instanceof JsonNumber)) {
+      // Siblings starting with this key follow it; one with a character below ":" after the
+      // prefix would sort between this key's own children in full-path order.
+      for (let j = i + 1; j < keys.length && keys[j]!.startsWith(key); j++) {
+        if (keys[j]!.charCodeAt(key.length) < 0x3a) return false;
+      }
+      if (!writeObject(child, prefix + key + ':', lines)) return false;
+    } else if (child !== undefined) {
+      lines.push(prefix + key + ':' + (typeof child === 'string' ? child : scalarText(child)));
+    }
+  }
+  return true;
+}
+
+function writeChild(child: unknown, path: string, lines: string[]): boolean {
+  if (child === undefined) return true;
+  if (typeof child === 'object' && child !== null && !(child instanceof JsonNumber))
+    return writeObject(child, path + ':', lines);
+  lines.push(path + ':' + scalarText(child));
+  return true;
+}

@@ -1,0 +1,103 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { byteOrderStringFast } from '../../../src/main/gate/signer/fast-byte-order';
+import { hmacSha512Base64 } from '../../../src/main/gate/signer/hmac-sha512';
+import { sortedPathsString } from '../../../src/main/gate/signer/sign';
+import { JsonNumber } from '../../../src/main/gate/signer';
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Keys chosen to hit every case where per-object order and full-path order can differ.
+const KEYS = [
+  'a',
+  'a0',
+  'a-b',
+  'a.b',
+  'a/b',
+  'a b',
+  'ab',
+  'b',
+  'b:c',
+  '1',
+  '10',
+  '2',
+  '😀',
+  '～',
+  'é',
+  'frame_mode',
+  '_',
+  'A',
+];
+
+function generate(random: () => number, depth: number): unknown {
+  const roll = random();
+  if (depth > 0 && roll < 0.2)
+    return Array.from({ length: Math.floor(random() * 14) }, () => generate(random, depth - 1));
+  if (depth > 0 && roll < 0.5) {
+    const o: Record<string, unknown> = {};
+    for (let i = Math.floor(random() * 6); i > 0; i--)
+      o[KEYS[Math.floor(random() * KEYS.length)]!] = generate(random, depth - 1);
+    return o;
+  }
+  const pick = random();
+  if (pick < 0.2) return null;
+  if (pick < 0.4) return random() < 0.5;
+  if (pick < 0.5) return new JsonNumber('10.0');
+  if (pick < 0.7) return Math.floor(random() * 1000);
+  return ['x', '', '之', '😀', 'a:b;c'][Math.floor(random() * 5)];
+}
+
+describe('fast signing paths give exactly what the general algorithm gives', () => {
+  it('per-object key sorting equals full-path byte order whenever it answers (5,000 tricky objects)', () => {
+    const random = prng(7);
+    let fast = 0;
+    for (let i = 0; i < 5000; i++) {
+      const value = { root: generate(random, 4), other: generate(random, 2) };
+      const quick = byteOrderStringFast(value);
+      if (quick !== undefined) {
+        fast++;
+        expect(quick).toBe(sortedPathsString(value, 'byte'));
+      }
+    }
+    // Both outcomes must be exercised for the comparison to mean anything.
+    expect(fast).toBeGreaterThan(500);
+    expect(fast).toBeLessThan(5000);
+  });
+
+  it('one-shot HMAC-SHA512 equals createHmac for short, long, empty and unicode keys and messages', () => {
+    const secrets = [
+      '',
+      'k',
+      'secret',
+      '密钥-🔑',
+      'x'.repeat(128),
+      'y'.repeat(129),
+      'z'.repeat(500),
+    ];
+    const messages = [
+      '',
+      'a',
+      'payment:id:1',
+      '之的;张',
+      '😀'.repeat(10),
+      'm'.repeat(5000),
+      '中'.repeat(3000),
+    ];
+    for (const secret of secrets) {
+      for (const message of messages) {
+        expect(hmacSha512Base64(message, secret)).toBe(
+          createHmac('sha512', secret).update(message, 'utf8').digest('base64'),
+        );
+      }
+    }
+  });
+});
