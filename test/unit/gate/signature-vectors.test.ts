@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { sign, stringToSign, verify } from '../../../src/main/gate/signer';
-import { loadSignatureVectors } from '../../support/shared-docs';
+import { readFileSync } from 'node:fs';
+import {
+  loadSignatureVectors,
+  readSharedVectorsText,
+  sharedVectorsPresent,
+  signatureVectorsPath,
+  VENDORED_VECTORS,
+} from '../../support/shared-docs';
 
 const vectors = loadSignatureVectors();
 const official = vectors.filter((v) => v.name.startsWith('V'));
 const divergence = vectors.filter((v) => v.name.startsWith('D'));
 
-describe('official signature vectors (../shared/gate/signature-vectors.json)', () => {
+describe(`official signature vectors (${signatureVectorsPath()})`, () => {
+  it.runIf(sharedVectorsPresent())(
+    'the vendored copy is identical to ../shared/gate/signature-vectors.json',
+    () => {
+      expect(readFileSync(VENDORED_VECTORS, 'utf8')).toBe(readSharedVectorsText());
+    },
+  );
+
   it('loads every vector of the file', () => {
     expect(official.length).toBeGreaterThanOrEqual(16);
     expect(divergence.length).toBeGreaterThanOrEqual(4);
