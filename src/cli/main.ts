@@ -5,6 +5,7 @@ import { sandboxCommand } from './commands/sandbox-command';
 import { signCommand } from './commands/sign-command';
 import { statusCommand } from './commands/status-command';
 import { verifyCommand } from './commands/verify-command';
+import { webCommand } from './commands/web-command';
 
 interface Command {
   (argv: string[]): Promise<number>;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   sale: saleCommand,
   status: statusCommand,
   refund: refundCommand,
+  web: webCommand,
 };
 
 function usage(): string {

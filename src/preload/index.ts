@@ -1,4 +1,34 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { CounterApi } from '../shared/ipc/api';
+import type { EventChannel, EventOf } from '../shared/ipc/contract';
 
-/** Placeholder bridge until the IPC contract lands: exposes only the app's name. */
-contextBridge.exposeInMainWorld('counter', Object.freeze({ app: 'alipay-counter' }));
+/** Subscribes to a main-process event; the listener gets the data only, never the event object. */
+function subscribe<E extends EventChannel>(event: E) {
+  return (listener: (data: EventOf<E>) => void): (() => void) => {
+    const handler = (_event: IpcRendererEvent, data: EventOf<E>) => listener(data);
+    ipcRenderer.on(event, handler);
+    return () => ipcRenderer.removeListener(event, handler);
+  };
+}
+
+/**
+ * `window.counter`: the renderer's only way to main (STYLE rule 3). User tasks only; no
+ * ipcRenderer, no process, no event objects cross the bridge.
+ */
+const api: CounterApi = {
+  charge: (input) => ipcRenderer.invoke('payments:charge', input),
+  cancel: (input) => ipcRenderer.invoke('payments:cancel', input),
+  keepLatePayment: (input) => ipcRenderer.invoke('payments:keep-late', input),
+  getPayment: (input) => ipcRenderer.invoke('payments:get', input),
+  getSession: () => ipcRenderer.invoke('session:get', {}),
+  newSale: () => ipcRenderer.invoke('session:new-sale', {}),
+  getSettings: () => ipcRenderer.invoke('settings:get', {}),
+  updateSettings: (input) => ipcRenderer.invoke('settings:update', input),
+  getAppInfo: () => ipcRenderer.invoke('app:info', {}),
+  onPaymentUpdated: subscribe('payments:updated'),
+  onLatePayment: subscribe('payments:late'),
+  onSessionChanged: subscribe('session:changed'),
+  onSettingsChanged: subscribe('settings:changed'),
+};
+
+contextBridge.exposeInMainWorld('counter', Object.freeze(api));

@@ -3,11 +3,26 @@
  * and a message a cashier or an engineer can act on. Throw only for bugs.
  */
 export const ERROR_CODES = [
+  /** An argument failed its schema; the message names the field. */
   'INVALID_INPUT',
   'INVALID_AMOUNT',
   'UNKNOWN_CURRENCY',
   'AMOUNT_BELOW_MINIMUM',
   'AMOUNT_ABOVE_MAXIMUM',
+  /** No such payment (or channel). */
+  'NOT_FOUND',
+  /** A sale is already on the screen: finish or cancel it first. */
+  'BUSY',
+  /** The action does not apply to the payment in its current state. */
+  'INVALID_STATE',
+  /** Live payments need settings that are missing (project, Gate URL, callback, secret). */
+  'NOT_CONFIGURED',
+  /** The OS keychain cannot be used: live payments are refused (fail closed). */
+  'KEYCHAIN_UNAVAILABLE',
+  /** The message did not come from one of the app's own windows. */
+  'FORBIDDEN_SENDER',
+  /** A bug: logged in main, shown as a generic failure. */
+  'INTERNAL',
 ] as const;
 
 /** One of the error codes that may cross a boundary. */

@@ -1,18 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { CashierApp } from './cashier/CashierApp';
+import { CustomerDisplay } from './customer/CustomerDisplay';
+import { useCounter } from './store';
+import './styles.css';
 
-/** Placeholder page until the counter screens land (see src/renderer/README.md). */
-function Placeholder() {
-  return (
-    <main>
-      <h1>Alipay Counter</h1>
-      <p>The cashier screens are not built yet.</p>
-    </main>
-  );
-}
+/** One bundle, two windows: `#customer` is the customer display, anything else the cashier. */
+const isCustomerDisplay = window.location.hash === '#customer';
+document.documentElement.classList.add(isCustomerDisplay ? 'customer-window' : 'cashier-window');
+document.title = isCustomerDisplay ? 'Alipay Counter · Customer display' : 'Alipay Counter';
+
+void useCounter.getState().init();
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Placeholder />
-  </StrictMode>,
+  <StrictMode>{isCustomerDisplay ? <CustomerDisplay /> : <CashierApp />}</StrictMode>,
 );

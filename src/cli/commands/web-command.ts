@@ -1,0 +1,77 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCounter } from '../../main/app/create-counter';
+import { buildBridgeScript } from '../../main/web-shell/bridge-script';
+import { startWebShell } from '../../main/web-shell/web-shell';
+import { QR_MODES, type QrMode } from '../../sandbox';
+import { CliError } from '../cli-error';
+import { optional, parseOptions, portOption, positiveNumber } from '../options';
+
+const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X]
+    [--sandbox-url URL (its secret in SANDBOX_SECRET)] [--callback-port P]
+  The counter in a browser (machines without Electron): demo mode only, against the sandbox.
+  Prints "cashier: <URL>" and "customer display: <URL>"; both carry the access token.`;
+
+/** `web`: the browser shell, until SIGINT/SIGTERM. */
+export async function webCommand(argv: string[]): Promise<number> {
+  const options = parseOptions('web', argv, {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    qr: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'sandbox-url': { type: 'string' },
+    'callback-port': { type: 'string' },
+  });
+  const rendererDir = resolve('out/renderer');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new CliError(
+      'web: the renderer is not built; run `npm run build` first (npm run demo:web does both)',
+    );
+  const qrMode = optional(options, 'qr');
+  if (qrMode !== undefined && !(QR_MODES as readonly string[]).includes(qrMode))
+    throw new CliError(`web: --qr must be one of ${QR_MODES.join(', ')}`);
+  const sandboxUrl = optional(options, 'sandbox-url');
+  const sandboxSecret = process.env['SANDBOX_SECRET'];
+  if (sandboxUrl && !sandboxSecret)
+    throw new CliError('web: --sandbox-url needs the sandbox project secret in SANDBOX_SECRET');
+  const timeScale =
+    optional(options, 'time-scale') !== undefined
+      ? positiveNumber(options, 'time-scale', 'web', 1)
+      : undefined;
+
+  const counter = await createCounter({
+    dataDir: optional(options, 'data-dir') ?? mkdtempSync(join(tmpdir(), 'alipay-counter-demo-')),
+    mode: 'demo',
+    shell: 'browser',
+    version: process.env['npm_package_version'] ?? '0.0.0',
+    settingsOverrides: { callbackPort: portOption(options, 'callback-port', 'web', 0) },
+    demo: {
+      ...(sandboxUrl ? { sandboxUrl, sandboxSecret } : {}),
+      sandbox: {
+        ...(qrMode ? { qrMode: qrMode as QrMode } : {}),
+        ...(timeScale !== undefined ? { timeScale } : {}),
+      },
+    },
+  });
+  const shell = await startWebShell({
+    counter,
+    rendererDir,
+    bridgeScript: await buildBridgeScript(),
+    port: portOption(options, 'port', 'web', 0),
+  });
+  process.stdout.write(`cashier: ${shell.cashierUrl}\ncustomer display: ${shell.customerUrl}\n`);
+  if (counter.sandbox)
+    process.stderr.write(
+      `Gate sandbox: ${counter.sandbox.url} (customer pages at ${counter.sandbox.publicUrl})\n`,
+    );
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  await shell.close();
+  await counter.close();
+  return 0;
+}
+
+webCommand.help = HELP;

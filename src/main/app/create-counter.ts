@@ -1,0 +1,231 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { err, ok } from '../../shared/result';
+import type { ChannelHandlers, SettingsUpdate } from '../../shared/ipc/contract';
+import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
+import type { Sandbox } from '../../sandbox';
+import { Journal } from '../journal/journal';
+import { toView } from '../journal/payment-record';
+import { createLogger } from '../logging/logger';
+import { PaymentService, type SaleStep } from '../payments/payment-service';
+import type { PollSchedule } from '../payments/status-poll-schedule';
+import {
+  createMemorySecretStore,
+  projectAccount,
+  SecretStoreUnavailableError,
+  type SecretStore,
+} from '../secrets/secret-store';
+import {
+  applyUpdate,
+  DEFAULT_SETTINGS,
+  SettingsFile,
+  settingsProblems,
+  type Settings,
+} from '../settings/settings';
+import { CallbackEndpoint } from './callback-endpoint';
+import { createHandlers } from './counter-handlers';
+import { CounterSession } from './counter-session';
+import { startDemo, type DemoOptions } from './demo-mode';
+import { GateConnection } from './gate-connection';
+
+const log = createLogger('app');
+
+/** How to build a counter. */
+export interface CounterConfig {
+  /** Folder of the journal and the settings file. */
+  readonly dataDir: string;
+  readonly mode: 'demo' | 'live';
+  /** Where the project secret lives: the keytar store live; demo mode keeps it in memory. */
+  readonly secretStore?: SecretStore;
+  readonly shell?: 'electron' | 'browser' | 'headless';
+  readonly version?: string;
+  readonly demo?: DemoOptions;
+  /** Settings to force over the stored ones (tests: fixed callback port, short threshold). */
+  readonly settingsOverrides?: Partial<Settings>;
+  readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
+  readonly gateTimeoutMs?: number;
+  /** Test seam: called at each step of a sale (crash tests stop the process there). */
+  readonly onStep?: (step: SaleStep, paymentId: string) => void;
+}
+
+/** Events for the windows, already as views. */
+export interface CounterEvents {
+  'payments:updated': [PaymentView];
+  'payments:late': [PaymentView];
+  'session:changed': [SessionView];
+  'settings:changed': [SettingsView];
+}
+
+/** A running counter: the IPC handlers, the events, and a way to stop. */
+export interface Counter {
+  readonly handlers: ChannelHandlers;
+  readonly events: EventEmitter<CounterEvents>;
+  readonly mode: 'demo' | 'live';
+  /** The embedded sandbox in demo mode. */
+  readonly sandbox?: Sandbox;
+  /** Where the callback listener listens. */
+  callbackUrl(): string | undefined;
+  readonly service: PaymentService;
+  readonly journal: Journal;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires journal, settings, secrets, Gate client, callback listener and payment service. Runs under
+ * plain Node: the Electron shell, the browser shell, the CLI and the tests all start here.
+ */
+export async function createCounter(config: CounterConfig): Promise<Counter> {
+  const demoSetup = config.mode === 'demo' ? await startDemo(config.demo) : undefined;
+  const store =
+    demoSetup !== undefined
+      ? createMemorySecretStore({
+          [projectAccount(demoSetup.settings.projectId!)]: demoSetup.secret,
+        })
+      : config.secretStore;
+  if (!store) throw new Error('live mode needs a secret store (the OS keychain)');
+
+  const settingsFile = new SettingsFile(join(config.dataDir, 'settings.json'));
+  let settings: Settings = {
+    ...(demoSetup?.settings ?? settingsFile.load(DEFAULT_SETTINGS)),
+    ...config.settingsOverrides,
+  };
+  const journal = new Journal(join(config.dataDir, 'journal.sqlite'));
+  const connection = new GateConnection(store, config.gateTimeoutMs);
+  await connection.reload(settings);
+  const session = new CounterSession(journal);
+  const events = new EventEmitter<CounterEvents>();
+
+  // The service and the endpoint refer to each other only through closures called later.
+  const service: PaymentService = new PaymentService({
+    journal,
+    gate: () => connection.gate(),
+    settings: () => settings,
+    callbackUrl: () => endpoint.urlForGate(settings, config.mode === 'demo'),
+    isOnScreen: (id) => session.activeId() === id,
+    ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
+    ...(config.onStep ? { onStep: config.onStep } : {}),
+  });
+  const endpoint = new CallbackEndpoint(
+    () => connection.callbackSecret(),
+    (received) => service.receiveCallback(received),
+  );
+  await endpoint.apply(settings);
+
+  const settingsView = (): SettingsView => {
+    const problems = settingsProblems(settings, connection.hasSecret());
+    if (!connection.keychainStatus().available)
+      problems.unshift(connection.keychainStatus().message);
+    return {
+      mode: config.mode,
+      ...settings,
+      secretConfigured: connection.hasSecret(),
+      ready: problems.length === 0,
+      problems,
+    };
+  };
+  const sessionView = (): SessionView => {
+    const activeId = session.activeId();
+    const active = activeId ? service.get(activeId) : undefined;
+    return {
+      active: active ? toView(active) : null,
+      lateAlerts: service.openLateAlerts().map(toView),
+    };
+  };
+  const sessionChanged = () => events.emit('session:changed', sessionView());
+
+  service.events.on('updated', (record) => {
+    events.emit('payments:updated', toView(record));
+    if (record.id === session.activeId() || record.lateAlert !== null) sessionChanged();
+  });
+  service.events.on('late', (record) => events.emit('payments:late', toView(record)));
+
+  const updateSettings: ChannelHandlers['settings:update'] = async (update: SettingsUpdate) => {
+    if (
+      config.mode === 'demo' &&
+      (update.gateUrl !== undefined ||
+        update.projectId !== undefined ||
+        update.secret !== undefined)
+    ) {
+      return err(
+        'INVALID_STATE',
+        'Demo mode runs against the built-in sandbox: start the app in live mode to change the Gate, project or secret.',
+      );
+    }
+    const next = applyUpdate(settings, update);
+    if (!next.success) {
+      const issue = next.error.issues[0];
+      return err(
+        'INVALID_INPUT',
+        `settings:update: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
+      );
+    }
+    try {
+      if (update.secret !== undefined) await connection.storeSecret(next.data, update.secret);
+    } catch (error) {
+      if (error instanceof SecretStoreUnavailableError)
+        return err('KEYCHAIN_UNAVAILABLE', error.message);
+      throw error;
+    }
+    const before = settings;
+    settings = next.data;
+    if (config.mode === 'live') settingsFile.save(settings);
+    if (
+      update.secret === undefined &&
+      (before.projectId !== settings.projectId || before.gateUrl !== settings.gateUrl)
+    ) {
+      await connection.reload(settings);
+    }
+    await endpoint.apply(settings);
+    const changed = Object.keys(update).map((key) =>
+      key === 'secret' ? 'secret (not logged)' : key,
+    );
+    journal.audit('manager', 'settings changed', null, { changed });
+    const view = settingsView();
+    events.emit('settings:changed', view);
+    return ok(view);
+  };
+
+  const handlers = createHandlers({
+    service,
+    session,
+    sessionView,
+    settingsView,
+    updateSettings,
+    appInfo: () => ({
+      version: config.version ?? '0.0.0',
+      mode: config.mode,
+      shell: config.shell === 'electron' ? 'electron' : 'browser',
+      keychain: connection.keychainStatus(),
+    }),
+    sessionChanged,
+  });
+
+  journal.audit('system', 'app started', null, {
+    mode: config.mode,
+    shell: config.shell ?? 'headless',
+  });
+  const recovered = service.recover();
+  log.info('counter started', {
+    mode: config.mode,
+    recovered: recovered.length,
+    callback: endpoint.localUrl(),
+  });
+
+  return {
+    handlers,
+    events,
+    mode: config.mode,
+    ...(demoSetup?.sandbox ? { sandbox: demoSetup.sandbox } : {}),
+    callbackUrl: () => endpoint.localUrl(),
+    service,
+    journal,
+    async close() {
+      service.stop();
+      await endpoint.close();
+      connection.close();
+      journal.audit('system', 'app stopped', null);
+      journal.close();
+      await demoSetup?.sandbox?.close();
+    },
+  };
+}

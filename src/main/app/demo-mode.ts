@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+
+/** The sandbox project demo mode uses. */
+export const DEMO_PROJECT_ID = 1001;
+
+/** How demo mode reaches its sandbox: one it starts itself, or one already running (tests). */
+export interface DemoOptions {
+  /** A running sandbox to use instead of an embedded one (its secret in `sandboxSecret`). */
+  readonly sandboxUrl?: string;
+  readonly sandboxSecret?: string;
+  readonly projectId?: number;
+  /** Options for the embedded sandbox (time scale, QR mode ...). */
+  readonly sandbox?: Partial<Omit<SandboxOptions, 'projects'>> & {
+    qrMode?: NonNullable<SandboxOptions['projects'][number]['qrMode']>;
+  };
+}
+
+/** A demo setup: settings filled in for the sandbox, its secret, and the sandbox if embedded. */
+export interface DemoSetup {
+  readonly settings: Settings;
+  readonly secret: string;
+  readonly sandbox?: Sandbox;
+}
+
+/**
+ * Demo mode needs no setup (issue: "starts with sandbox settings filled in"): a sandbox on
+ * loopback with a random secret, and settings pointing at it. It never talks to a live Gate.
+ */
+export async function startDemo(options: DemoOptions = {}): Promise<DemoSetup> {
+  const projectId = options.projectId ?? DEMO_PROJECT_ID;
+  const secret = options.sandboxSecret ?? randomBytes(24).toString('base64');
+  let sandbox: Sandbox | undefined;
+  let gateUrl = options.sandboxUrl;
+  if (gateUrl === undefined) {
+    const { qrMode, ...sandboxOptions } = options.sandbox ?? {};
+    sandbox = await createSandbox({
+      ...sandboxOptions,
+      projects: [{ id: projectId, secret, ...(qrMode ? { qrMode } : {}) }],
+    });
+    gateUrl = sandbox.url;
+  }
+  assertLoopback(gateUrl);
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    gateUrl,
+    projectId,
+    terminalId: 'DEMO',
+    callbackPort: 0,
+    merchantName: 'Demo Tea House',
+  };
+  return { settings, secret, ...(sandbox ? { sandbox } : {}) };
+}
+
+/** Demo mode only ever talks to a sandbox on this machine. */
+export function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') {
+    throw new Error(`demo mode talks only to a sandbox on this machine, not to ${host}`);
+  }
+}

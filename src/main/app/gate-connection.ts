@@ -1,0 +1,91 @@
+import { err, ok } from '../../shared/result';
+import { createGateClient, type GateClient } from '../gate';
+import type { GateAccess } from '../payments/payment-service';
+import {
+  projectAccount,
+  SecretStoreUnavailableError,
+  type SecretStore,
+  type SecretStoreStatus,
+} from '../secrets/secret-store';
+import type { Settings } from '../settings/settings';
+
+/**
+ * The project secret (read from the store, held only in main's memory) and the Gate client built
+ * from it and the settings. Rebuilt whenever either changes. Without a secret, or with the
+ * keychain unavailable, there is no client: payments are refused, never sent unsigned.
+ */
+export class GateConnection {
+  private secret: string | undefined;
+  private client: GateClient | undefined;
+  private keychain: SecretStoreStatus = { available: false, message: 'not checked yet' };
+
+  constructor(
+    private readonly store: SecretStore,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  /** Reads the secret for the settings' project and rebuilds the client. */
+  async reload(settings: Settings): Promise<void> {
+    this.keychain = await this.store.probe();
+    this.secret = undefined;
+    if (this.keychain.available && settings.projectId !== null) {
+      try {
+        this.secret = await this.store.get(projectAccount(settings.projectId));
+      } catch (error) {
+        if (!(error instanceof SecretStoreUnavailableError)) throw error;
+        this.keychain = { available: false, message: error.message };
+      }
+    }
+    this.rebuild(settings);
+  }
+
+  /** Stores a new secret for the project, then uses it. Throws SecretStoreUnavailableError. */
+  async storeSecret(settings: Settings, secret: string): Promise<void> {
+    if (settings.projectId === null) throw new Error('a project id is needed before its secret');
+    await this.store.set(projectAccount(settings.projectId), secret);
+    this.keychain = { available: true, message: this.keychain.message };
+    this.secret = secret;
+    this.rebuild(settings);
+  }
+
+  private rebuild(settings: Settings): void {
+    this.client?.close();
+    this.client =
+      this.secret !== undefined && settings.projectId !== null
+        ? createGateClient({
+            baseUrl: settings.gateUrl,
+            projectId: settings.projectId,
+            secret: this.secret,
+            timeoutMs: this.timeoutMs,
+          })
+        : undefined;
+  }
+
+  /** The client, or why there is none. */
+  gate(): GateAccess {
+    if (this.client) return ok(this.client);
+    if (!this.keychain.available) return err('KEYCHAIN_UNAVAILABLE', this.keychain.message);
+    return err(
+      'NOT_CONFIGURED',
+      'Live payments need the project id and its secret key (Settings).',
+    );
+  }
+
+  /** The secret callbacks are verified with; "" verifies nothing (every callback is refused). */
+  callbackSecret(): string {
+    return this.secret ?? '';
+  }
+
+  hasSecret(): boolean {
+    return this.secret !== undefined;
+  }
+
+  keychainStatus(): SecretStoreStatus {
+    return this.keychain;
+  }
+
+  close(): void {
+    this.client?.close();
+    this.client = undefined;
+  }
+}

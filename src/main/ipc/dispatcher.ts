@@ -1,0 +1,41 @@
+import {
+  CHANNELS,
+  invalidInput,
+  type Channel,
+  type ChannelHandlers,
+} from '../../shared/ipc/contract';
+import { err, type ErrorCode, type Result } from '../../shared/result';
+import { createLogger } from '../logging/logger';
+
+const log = createLogger('ipc');
+
+/** Routes one request to its handler: the channel checked, the argument parsed, errors as data. */
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown, ErrorCode>>;
+
+function isChannel(channel: unknown): channel is Channel {
+  return typeof channel === 'string' && Object.hasOwn(CHANNELS, channel);
+}
+
+/**
+ * Builds the one dispatcher both transports use (Electron IPC and the browser shell's
+ * WebSocket). Every argument arrives as `unknown` and is parsed with its zod schema (STYLE
+ * rule 4); a bad one gets INVALID_INPUT naming the field. A handler that throws is a bug: it is
+ * logged and answered with INTERNAL, never with the exception's text.
+ */
+export function createDispatcher(handlers: ChannelHandlers): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) return err('NOT_FOUND', `unknown channel ${JSON.stringify(channel)}`);
+    const parsed = CHANNELS[channel].request.safeParse(payload ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(channel, parsed.error) };
+    try {
+      const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown, ErrorCode>>;
+      return await handler(parsed.data);
+    } catch (error) {
+      log.error('handler failed', { channel, error: (error as Error).stack ?? String(error) });
+      return err(
+        'INTERNAL',
+        'Something went wrong in the counter; the payment journal is intact. Try again.',
+      );
+    }
+  };
+}

@@ -1,0 +1,315 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PaymentState } from '../../shared/payment-state';
+import { OPEN_STATES } from '../../shared/payment-state';
+import { migrate } from './migrations';
+import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
+
+/** A received callback as the inbox records it, verified or not. */
+export interface CallbackEntry {
+  readonly receivedAt: number;
+  readonly paymentId: string | null;
+  readonly verified: boolean;
+  readonly problem: string | null;
+  readonly outcome: string | null;
+  readonly remote: string;
+  readonly raw: string;
+}
+
+/** One state change of a payment (or an event that kept its state, such as a cancel). */
+export interface TransitionEntry {
+  readonly id: number;
+  readonly paymentId: string;
+  readonly from: PaymentState | null;
+  readonly to: PaymentState;
+  readonly at: number;
+  readonly cause: string;
+  readonly detail: unknown;
+}
+
+/** Thrown when a transition finds the payment in another state than the caller read. */
+export class StaleStateError extends Error {
+  constructor(id: string, expected: string, actual: string) {
+    super(`payment ${id} is ${actual}, not ${expected}`);
+    this.name = 'StaleStateError';
+  }
+}
+
+const PATCH_COLUMNS: Record<keyof PaymentPatch, string> = {
+  requestId: 'request_id',
+  qr: 'qr',
+  qrExpiresAt: 'qr_expires_at',
+  gateCode: 'gate_code',
+  gateMessage: 'gate_message',
+  cancelledAt: 'cancelled_at',
+  lateAlert: 'late_alert',
+  refundedAmount: 'refunded_amount',
+};
+
+const OPEN_STATES_SQL = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * The SQLite journal (DESIGN §3): every payment, every transition with its time and cause,
+ * every callback received, and the audit log. WAL with synchronous=FULL: a call returns only
+ * once its transaction is on disk, so a crash right after loses nothing.
+ */
+export class Journal {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.statements = {
+      get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
+      insert: this.db.prepare(`INSERT INTO payments
+        (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, refunded_amount)
+        VALUES (@id, @projectId, @terminalId, @amount, @currency, @state, @createdAt, @createdAt, 0)`),
+      transition: this.db.prepare(
+        'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      open: this.db.prepare(
+        `SELECT * FROM payments WHERE state IN (${OPEN_STATES_SQL}) ORDER BY created_at`,
+      ),
+      lateOpen: this.db.prepare(
+        `SELECT * FROM payments WHERE late_alert = 'open' ORDER BY created_at`,
+      ),
+      transitionsOf: this.db.prepare('SELECT * FROM transitions WHERE payment_id = ? ORDER BY id'),
+      callback: this.db
+        .prepare(`INSERT INTO callbacks (received_at, payment_id, verified, problem, outcome, remote, raw)
+        VALUES (@receivedAt, @paymentId, @verified, @problem, @outcome, @remote, @raw)`),
+      callbacksOf: this.db.prepare('SELECT * FROM callbacks WHERE payment_id = ? ORDER BY id'),
+      audit: this.db.prepare(
+        'INSERT INTO audit_log (at, actor, action, payment_id, detail) VALUES (?, ?, ?, ?, ?)',
+      ),
+      auditAll: this.db.prepare('SELECT * FROM audit_log ORDER BY id'),
+      page: this.db.prepare(
+        'SELECT * FROM payments ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+      ),
+    };
+  }
+
+  /** A payment by id. */
+  get(id: string): PaymentRecord | undefined {
+    const row = this.statements.get.get(id) as PaymentRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Writes a new payment in state `created` with its first transition, before any Gate call. */
+  create(
+    payment: Pick<
+      PaymentRecord,
+      'id' | 'projectId' | 'terminalId' | 'amount' | 'currency' | 'createdAt'
+    >,
+    cause: string,
+  ): PaymentRecord {
+    this.db.transaction(() => {
+      this.statements.insert.run({ ...payment, state: 'created' });
+      this.statements.transition.run(payment.id, null, 'created', payment.createdAt, cause, null);
+    })();
+    return this.get(payment.id)!;
+  }
+
+  /**
+   * Moves a payment from `from` to `to` (the same state for events such as a cancel), applying
+   * `patch`, in one transaction with its transition row. Throws StaleStateError when the payment
+   * is no longer in `from`, so two writers can never both act on the same state.
+   */
+  transition(
+    id: string,
+    from: PaymentState,
+    to: PaymentState,
+    cause: string,
+    patch: PaymentPatch = {},
+    detail?: unknown,
+    at = Date.now(),
+  ): PaymentRecord {
+    this.db.transaction(() => {
+      const current = this.statements.get.get(id) as PaymentRow | undefined;
+      if (!current) throw new Error(`no payment ${id}`);
+      if (current.state !== from) throw new StaleStateError(id, from, current.state);
+      const sets = ['state = ?', 'updated_at = ?'];
+      const values: unknown[] = [to, at];
+      for (const [key, column] of Object.entries(PATCH_COLUMNS) as Array<
+        [keyof PaymentPatch, string]
+      >) {
+        if (!(key in patch)) continue;
+        sets.push(`${column} = ?`);
+        const value = patch[key];
+        values.push(
+          key === 'qr' && value !== null && value !== undefined ? JSON.stringify(value) : value,
+        );
+      }
+      this.db.prepare(`UPDATE payments SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      this.statements.transition.run(
+        id,
+        from,
+        to,
+        at,
+        cause,
+        detail === undefined ? null : JSON.stringify(detail),
+      );
+    })();
+    return this.get(id)!;
+  }
+
+  /** Payments Gate may still change: what recovery reconciles at start-up. */
+  openPayments(): PaymentRecord[] {
+    return (this.statements.open.all() as PaymentRow[]).map(fromRow);
+  }
+
+  /** Late payments waiting for the cashier's Keep or Refund. */
+  openLateAlerts(): PaymentRecord[] {
+    return (this.statements.lateOpen.all() as PaymentRow[]).map(fromRow);
+  }
+
+  /** Every transition of a payment, oldest first. */
+  transitionsOf(id: string): TransitionEntry[] {
+    return (
+      this.statements.transitionsOf.all(id) as Array<{
+        id: number;
+        payment_id: string;
+        from_state: string | null;
+        to_state: string;
+        at: number;
+        cause: string;
+        detail: string | null;
+      }>
+    ).map((r) => ({
+      id: r.id,
+      paymentId: r.payment_id,
+      from: r.from_state as PaymentState | null,
+      to: r.to_state as PaymentState,
+      at: r.at,
+      cause: r.cause,
+      detail: r.detail === null ? null : JSON.parse(r.detail),
+    }));
+  }
+
+  /** Records a callback as it arrived, before anything is done with it. Returns its id. */
+  recordCallback(entry: CallbackEntry): number {
+    return Number(
+      this.statements.callback.run({ ...entry, verified: entry.verified ? 1 : 0 }).lastInsertRowid,
+    );
+  }
+
+  /** Sets what was done with a recorded callback (applied, duplicate, mismatch ...). */
+  setCallbackOutcome(id: number, outcome: string): void {
+    this.db.prepare('UPDATE callbacks SET outcome = ? WHERE id = ?').run(outcome, id);
+  }
+
+  /** The callbacks recorded for a payment, oldest first. */
+  callbacksOf(id: string): Array<CallbackEntry & { id: number }> {
+    return (
+      this.statements.callbacksOf.all(id) as Array<{
+        id: number;
+        received_at: number;
+        payment_id: string | null;
+        verified: number;
+        problem: string | null;
+        outcome: string | null;
+        remote: string;
+        raw: string;
+      }>
+    ).map((r) => ({
+      id: r.id,
+      receivedAt: r.received_at,
+      paymentId: r.payment_id,
+      verified: r.verified === 1,
+      problem: r.problem,
+      outcome: r.outcome,
+      remote: r.remote,
+      raw: r.raw,
+    }));
+  }
+
+  /** Appends to the audit log. */
+  audit(
+    actor: string,
+    action: string,
+    paymentId: string | null,
+    detail?: unknown,
+    at = Date.now(),
+  ): void {
+    this.statements.audit.run(
+      at,
+      actor,
+      action,
+      paymentId,
+      detail === undefined ? null : JSON.stringify(detail),
+    );
+  }
+
+  /** The whole audit log, oldest first. */
+  auditLog(): Array<{
+    id: number;
+    at: number;
+    actor: string;
+    action: string;
+    paymentId: string | null;
+    detail: unknown;
+  }> {
+    return (
+      this.statements.auditAll.all() as Array<{
+        id: number;
+        at: number;
+        actor: string;
+        action: string;
+        payment_id: string | null;
+        detail: string | null;
+      }>
+    ).map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      paymentId: r.payment_id,
+      detail: r.detail === null ? null : JSON.parse(r.detail),
+    }));
+  }
+
+  /** A page of payments, newest first. */
+  page(limit: number, offset = 0): PaymentRecord[] {
+    return (this.statements.page.all(limit, offset) as PaymentRow[]).map(fromRow);
+  }
+
+  /** A fact about the counter (see counter_state), or undefined. */
+  getCounterState(key: string): string | undefined {
+    return (
+      this.db.prepare('SELECT value FROM counter_state WHERE key = ?').get(key) as
+        { value: string } | undefined
+    )?.value;
+  }
+
+  /** Stores (or with undefined, removes) a fact about the counter. */
+  setCounterState(key: string, value: string | undefined): void {
+    if (value === undefined) this.db.prepare('DELETE FROM counter_state WHERE key = ?').run(key);
+    else
+      this.db
+        .prepare(
+          'INSERT INTO counter_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value);
+  }
+
+  /** Runs `fn` in one transaction (for bulk writes such as benchmarks and imports). */
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** The schema version in use. */
+  schemaVersion(): number {
+    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number })
+      .v;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

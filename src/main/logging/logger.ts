@@ -1,0 +1,50 @@
+/** Keys whose values never reach a log line. */
+const SECRET_KEYS = /^(secret|signature|password|pin|gate_secret|token|authorization)$/i;
+
+/** Replaces secret-looking fields (at any depth) with "[redacted]". */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value))
+    out[key] = SECRET_KEYS.test(key) ? '[redacted]' : redact(v, depth + 1);
+  return out;
+}
+
+/** A module's logger. */
+export interface Logger {
+  info(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}
+
+/** Where log lines go; stderr by default, replaceable for tests and the Electron log file. */
+export type LogSink = (line: string) => void;
+
+let sink: LogSink = (line) => process.stderr.write(`${line}\n`);
+let enabled = process.env['ALIPAY_COUNTER_LOG'] !== 'off';
+
+/** Sends every logger's lines to `next` (and turns logging on or off). */
+export function setLogSink(next: LogSink | null): void {
+  enabled = next !== null;
+  if (next) sink = next;
+}
+
+/**
+ * One redacting logger per module (STYLE rule 11): JSON lines with time, level, module,
+ * message and detail, secrets and signatures replaced by "[redacted]".
+ */
+export function createLogger(module: string): Logger {
+  const write = (level: string, message: string, detail?: unknown) => {
+    if (!enabled) return;
+    const entry: Record<string, unknown> = { at: new Date().toISOString(), level, module, message };
+    if (detail !== undefined)
+      entry['detail'] = detail instanceof Error ? { error: detail.message } : redact(detail);
+    sink(JSON.stringify(entry));
+  };
+  return {
+    info: (m, d) => write('info', m, d),
+    warn: (m, d) => write('warn', m, d),
+    error: (m, d) => write('error', m, d),
+  };
+}

@@ -1,0 +1,116 @@
+import type { QrView } from '../../shared/ipc/views';
+import type { QrSource } from '../gate/display-data';
+import type { Settings } from '../settings/settings';
+
+const MAX_IMAGE_BYTES = 512 * 1024;
+const FETCH_TIMEOUT_MS = 5000;
+
+/** PNG or JPEG by their magic bytes; anything else is refused (the renderer shows only these). */
+export function imageType(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
+  if (
+    bytes.length >= 8 &&
+    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b)
+  )
+    return 'png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'jpeg';
+  return undefined;
+}
+
+function asDataUrl(bytes: Uint8Array, why: string): QrView {
+  const type = imageType(bytes);
+  if (!type)
+    return {
+      kind: 'unscannable',
+      message: `${why} is not a PNG or JPEG image, so it is not shown.`,
+    };
+  return {
+    kind: 'image',
+    dataUrl: `data:image/${type};base64,${Buffer.from(bytes).toString('base64')}`,
+  };
+}
+
+/** Fetches the QR image Gate linked to (qr_url), in main, so the renderer's CSP stays strict. */
+export async function fetchQrImage(url: string): Promise<QrView> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { kind: 'unscannable', message: `Gate sent a QR image link that is not a URL: ${url}` };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return {
+      kind: 'unscannable',
+      message: `Gate sent a QR image link that is not http(s): ${parsed.protocol}`,
+    };
+  }
+  try {
+    const response = await fetch(parsed, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      redirect: 'follow',
+    });
+    if (!response.ok)
+      return {
+        kind: 'unscannable',
+        message: `The QR image could not be loaded (HTTP ${response.status}).`,
+      };
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_IMAGE_BYTES)
+      return { kind: 'unscannable', message: 'The QR image is too large to be a QR code.' };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > MAX_IMAGE_BYTES)
+      return { kind: 'unscannable', message: 'The QR image is too large to be a QR code.' };
+    return asDataUrl(bytes, 'The QR image Gate linked to');
+  } catch (error) {
+    return {
+      kind: 'unscannable',
+      message: `The QR image could not be loaded: ${(error as Error).message}`,
+    };
+  }
+}
+
+/** The settings name of each QR form, as the Settings screen shows it. */
+const KIND_OF_SOURCE = {
+  qr_data: 'qr_data',
+  qr_url: 'qr_url',
+  qr_img: 'qr_img',
+  unscannable_redirect: 'redirect',
+} as const;
+
+/**
+ * Turns what Gate sent into what the screens can show. A POST redirect cannot be scanned: the
+ * message names the setting to change at ecommpay. A form this counter does not expect names
+ * the counter's own setting.
+ */
+export async function qrViewOf(
+  source: QrSource,
+  settings: Pick<Settings, 'acceptedQrKinds' | 'projectId'>,
+  fetchImage: (url: string) => Promise<QrView> = fetchQrImage,
+): Promise<QrView> {
+  const kind = KIND_OF_SOURCE[source.kind];
+  if (!settings.acceptedQrKinds.includes(kind)) {
+    return {
+      kind: 'unscannable',
+      message: `Gate sent the QR as "${kind}", which this counter does not accept (Settings → Accepted QR forms).`,
+    };
+  }
+  switch (source.kind) {
+    case 'qr_data':
+      return { kind: 'text', text: source.data };
+    case 'qr_url':
+      return fetchImage(source.url);
+    case 'qr_img': {
+      const base64 = source.base64.replace(/^data:image\/[a-z]+;base64,/, '');
+      if (!/^[A-Za-z0-9+/\s]+=*\s*$/.test(base64))
+        return { kind: 'unscannable', message: 'Gate sent a QR image that is not Base64.' };
+      return asDataUrl(Buffer.from(base64, 'base64'), 'The QR image Gate sent');
+    }
+    case 'unscannable_redirect':
+      return {
+        kind: 'unscannable',
+        message:
+          `Alipay asked to send the customer with an HTTP ${source.method} redirect, which cannot be shown as a QR code. ` +
+          `Ask ecommpay to set the redirection type of project ${settings.projectId ?? ''} for Alipay to a QR code (display_data) or a GET redirect.`,
+      };
+  }
+}

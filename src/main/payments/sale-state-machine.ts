@@ -1,0 +1,107 @@
+import type { PaymentState } from '../../shared/payment-state';
+import type { QrView } from '../../shared/ipc/views';
+
+/** What can happen to a sale, from Gate's answers or from what we learn by ourselves. */
+export type SaleEvent =
+  /** Gate acknowledged the sale request. */
+  | { readonly type: 'acknowledged'; readonly requestId: string }
+  /** Gate refused the request (it did nothing), or the request provably never left. */
+  | { readonly type: 'rejected'; readonly code: string; readonly message: string }
+  /** The request may have reached Gate but no answer came (timeout, cut, 5xx, garbage). */
+  | { readonly type: 'outcome_unknown'; readonly reason: string }
+  /** The intermediate callback: the QR to show. */
+  | {
+      readonly type: 'customer_instructions';
+      readonly qr: QrView;
+      readonly qrExpiresAt: number | null;
+    }
+  /** Gate's final word (callback or status). */
+  | {
+      readonly type: 'final';
+      readonly outcome: 'success' | 'decline';
+      readonly code: string;
+      readonly message: string;
+    }
+  /** A status answer: Gate has the payment and it is still in progress. */
+  | { readonly type: 'still_processing' }
+  /** A status answer: Gate has no such payment, `ageMs` after it was created here. */
+  | { readonly type: 'not_found'; readonly ageMs: number };
+
+/** What a transition decides. */
+export type Decision =
+  | { readonly kind: 'move'; readonly to: PaymentState }
+  /** Nothing to do: a repeat, or information the state already contains. */
+  | { readonly kind: 'ignore'; readonly reason: string }
+  /** A contradiction worth an audit entry: the state does not change. */
+  | { readonly kind: 'forbidden'; readonly reason: string };
+
+/** Gate may answer "not found" shortly after a sale (it asks for 10 s); after this, we believe it. */
+export const NOT_FOUND_GRACE_MS = 60_000;
+
+const move = (to: PaymentState): Decision => ({ kind: 'move', to });
+const ignore = (reason: string): Decision => ({ kind: 'ignore', reason });
+const forbidden = (reason: string): Decision => ({ kind: 'forbidden', reason });
+
+/**
+ * The sale state machine of DESIGN §3, as a pure function. Gate's signed word wins over our own
+ * inferences: a payment we marked `rejected` (no record at Gate, or unreachable) still becomes
+ * `succeeded` when Gate says it was paid. Gate contradicting itself is refused and audited.
+ */
+export function decide(state: PaymentState, event: SaleEvent): Decision {
+  switch (event.type) {
+    case 'acknowledged':
+      if (state === 'created' || state === 'unknown') return move('requested');
+      return ignore(`already ${state}`);
+    case 'rejected':
+      if (state === 'created') return move('rejected');
+      return forbidden(`a rejection cannot follow ${state}`);
+    case 'outcome_unknown':
+      if (state === 'created') return move('unknown');
+      return forbidden(`the request was already answered (${state})`);
+    case 'customer_instructions':
+      if (
+        state === 'created' ||
+        state === 'requested' ||
+        state === 'unknown' ||
+        state === 'rejected'
+      )
+        return move('awaiting_customer');
+      return ignore(state === 'awaiting_customer' ? 'QR already shown' : `already ${state}`);
+    case 'final':
+      return decideFinal(state, event.outcome);
+    case 'still_processing':
+      if (state === 'created' || state === 'unknown' || state === 'rejected')
+        return move('requested');
+      return ignore(`Gate is still processing; already ${state}`);
+    case 'not_found':
+      if ((state === 'created' || state === 'unknown') && event.ageMs >= NOT_FOUND_GRACE_MS)
+        return move('rejected');
+      return ignore(
+        state === 'created' || state === 'unknown'
+          ? 'too early to conclude'
+          : `Gate acknowledged it; ${state}`,
+      );
+  }
+}
+
+function decideFinal(state: PaymentState, outcome: 'success' | 'decline'): Decision {
+  const to: PaymentState = outcome === 'success' ? 'succeeded' : 'declined';
+  switch (state) {
+    case 'created':
+    case 'requested':
+    case 'awaiting_customer':
+    case 'unknown':
+    case 'rejected':
+      return move(to);
+    case 'succeeded':
+    case 'partially_refunded':
+    case 'refunded':
+      return outcome === 'success'
+        ? ignore('already paid')
+        : forbidden('Gate declined a payment it reported paid');
+    case 'declined':
+      return outcome === 'decline'
+        ? ignore('already declined')
+        : forbidden('Gate reported paid a payment it declined');
+  }
+}

@@ -1,0 +1,83 @@
+import { pollTimeMs, type PollSchedule } from './status-poll-schedule';
+
+/** After the threshold time, an unfinished payment is still asked about, this often. */
+export const AFTER_THRESHOLD_INTERVAL_MS = 5 * 60_000;
+
+interface Tracked {
+  readonly createdAt: number;
+  attempt: number;
+  timer: NodeJS.Timeout | undefined;
+  busy: boolean;
+}
+
+/**
+ * Asks Gate for the status of every unfinished payment on the schedule (DESIGN §3 step 6): the
+ * first time at least 10 s after the request, backing off to once a minute until the threshold
+ * time, then every 5 minutes until the payment settles. Never forgets a tracked payment.
+ */
+export class StatusPoller {
+  private readonly tracked = new Map<string, Tracked>();
+  private stopped = false;
+
+  constructor(
+    private readonly schedule: () => PollSchedule,
+    private readonly poll: (paymentId: string) => Promise<void>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Starts (or keeps) tracking a payment created at `createdAt`. */
+  track(paymentId: string, createdAt: number): void {
+    if (this.stopped || this.tracked.has(paymentId)) return;
+    const entry: Tracked = { createdAt, attempt: 0, timer: undefined, busy: false };
+    this.tracked.set(paymentId, entry);
+    this.arm(paymentId, entry);
+  }
+
+  /** Stops tracking a payment that has settled. */
+  untrack(paymentId: string): void {
+    const entry = this.tracked.get(paymentId);
+    if (entry?.timer) clearTimeout(entry.timer);
+    this.tracked.delete(paymentId);
+  }
+
+  /** Payments being tracked. */
+  get size(): number {
+    return this.tracked.size;
+  }
+
+  /** Stops every timer (shutdown). */
+  stop(): void {
+    this.stopped = true;
+    for (const entry of this.tracked.values()) if (entry.timer) clearTimeout(entry.timer);
+    this.tracked.clear();
+  }
+
+  private arm(paymentId: string, entry: Tracked): void {
+    const schedule = this.schedule();
+    const now = this.now();
+    let at = pollTimeMs(entry.attempt, schedule);
+    // Attempts whose time passed while the app was not running collapse into one poll now.
+    while (at !== undefined && entry.createdAt + at < now) {
+      const next = pollTimeMs(entry.attempt + 1, schedule);
+      if (next === undefined || entry.createdAt + next > now) break;
+      entry.attempt++;
+      at = next;
+    }
+    const due = at !== undefined ? entry.createdAt + at : now + AFTER_THRESHOLD_INTERVAL_MS;
+    const delay = Math.max(0, due - now);
+    entry.timer = setTimeout(() => void this.fire(paymentId, entry), delay);
+    entry.timer.unref?.();
+  }
+
+  private async fire(paymentId: string, entry: Tracked): Promise<void> {
+    if (this.stopped || this.tracked.get(paymentId) !== entry || entry.busy) return;
+    entry.busy = true;
+    try {
+      await this.poll(paymentId);
+    } finally {
+      entry.busy = false;
+      entry.attempt++;
+      if (!this.stopped && this.tracked.get(paymentId) === entry) this.arm(paymentId, entry);
+    }
+  }
+}

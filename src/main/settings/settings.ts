@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { CURRENCIES, type Currency } from '../../shared/money';
+import type { SettingsUpdate } from '../../shared/ipc/contract';
+import { PRODUCTION_GATE_URL } from '../gate/gate-paths';
+
+/** The QR forms a counter can show (DESIGN §3 step 4). */
+export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
+
+/** Non-secret settings as stored (validated with zod at every load and change). */
+export const settingsSchema = z.object({
+  gateUrl: z.string().url(),
+  projectId: z.number().int().positive().nullable(),
+  terminalId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
+  defaultCurrency: z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
+  /** Address the callback listener binds to: loopback unless Gate is routed to this machine. */
+  callbackBindAddress: z.string().min(1),
+  callbackPort: z.number().int().min(0).max(65535),
+  /**
+   * The URL Gate posts callbacks to (a reverse proxy or tunnel to the listener). "" sends none:
+   * Gate then uses the callback URL configured for the project at ecommpay.
+   */
+  callbackPublicUrl: z.union([z.literal(''), z.string().url()]),
+  /** QR forms this counter expects from Gate; anything else is shown as a configuration error. */
+  acceptedQrKinds: z.array(z.enum(QR_KINDS)).min(1),
+  /** Gate declines a payment nobody finished after this long (seed: up to one hour). */
+  thresholdSeconds: z.number().int().min(60),
+  language: z.enum(['en', 'zh']),
+  merchantName: z.string().max(80),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A fresh counter's settings: production Gate, nothing project-specific yet. */
+export const DEFAULT_SETTINGS: Settings = {
+  gateUrl: PRODUCTION_GATE_URL,
+  projectId: null,
+  terminalId: 'T01',
+  defaultCurrency: 'CNY',
+  callbackBindAddress: '127.0.0.1',
+  callbackPort: 8091,
+  callbackPublicUrl: '',
+  acceptedQrKinds: ['qr_data', 'qr_url', 'qr_img', 'redirect'],
+  thresholdSeconds: 3600,
+  language: 'en',
+  merchantName: '',
+};
+
+/** Applies a change and validates the result; the secret is not a setting and is ignored here. */
+export function applyUpdate(
+  current: Settings,
+  update: SettingsUpdate,
+): z.ZodSafeParseResult<Settings> {
+  const { secret: _secret, ...rest } = update;
+  return settingsSchema.safeParse({ ...current, ...rest });
+}
+
+/**
+ * Settings in a JSON file. Writes go to a temporary file renamed over the old one, so a crash
+ * mid-write leaves the previous settings intact. No secret is ever written here.
+ */
+export class SettingsFile {
+  constructor(readonly path: string) {}
+
+  /** The stored settings, or the defaults when there is no file yet. Throws on a corrupt file. */
+  load(defaults: Settings = DEFAULT_SETTINGS): Settings {
+    if (!existsSync(this.path)) return defaults;
+    const parsed = settingsSchema.safeParse({
+      ...defaults,
+      ...(JSON.parse(readFileSync(this.path, 'utf8')) as object),
+    });
+    if (!parsed.success)
+      throw new Error(
+        `settings file ${this.path} is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
+      );
+    return parsed.data;
+  }
+
+  save(settings: Settings): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    renameSync(temporary, this.path);
+  }
+}
+
+/** What stops live payments, in plain words; empty when everything is in place. */
+export function settingsProblems(settings: Settings, secretConfigured: boolean): string[] {
+  const problems: string[] = [];
+  if (settings.projectId === null) problems.push('Enter the ecommpay project id.');
+  if (!secretConfigured) problems.push("Enter the project's secret key.");
+  return problems;
+}

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Counter, CounterEvents } from '../app/create-counter';
+import { equalInConstantTime } from '../gate/signer';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createLogger } from '../logging/logger';
+
+const log = createLogger('web-shell');
+
+/** The CSP of every page: the same strict policy as the Electron windows, plus the WebSocket. */
+export const WEB_SHELL_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+/** How to start the browser shell. */
+export interface WebShellOptions {
+  readonly counter: Counter;
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** The browser bridge, compiled to one ES module. */
+  readonly bridgeScript: string;
+  readonly port?: number;
+}
+
+/** A running browser shell. */
+export interface WebShell {
+  readonly cashierUrl: string;
+  readonly customerUrl: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer on 127.0.0.1 and carries `window.counter` over a WebSocket to the
+ * same dispatcher the Electron IPC uses (DESIGN §8). It exists only for the sandbox: it refuses
+ * a counter in live mode, binds to loopback only, and needs a random token on the WebSocket.
+ */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  if (options.counter.mode !== 'demo')
+    throw new Error(
+      'the browser shell runs only in demo mode, against the Gate sandbox, never against a live Gate',
+    );
+  const token = randomBytes(24).toString('hex');
+  const dispatch = createDispatcher(options.counter.handlers);
+  const root = normalize(options.rendererDir);
+  const indexHtml = (await readFile(join(root, 'index.html'), 'utf8')).replace(
+    '<script type="module"',
+    '<script type="module" src="/web-bridge.js"></script>\n    <script type="module"',
+  );
+
+  const server = http.createServer((req, res) => {
+    void serveFile(req, res).catch(() => {
+      res.writeHead(500).end();
+    });
+  });
+  const serveFile = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://shell').pathname);
+    const headers = {
+      'content-security-policy': WEB_SHELL_CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    };
+    if (path === '/' || path === '/index.html')
+      return void res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(indexHtml);
+    if (path === '/web-bridge.js')
+      return void res
+        .writeHead(200, { ...headers, 'content-type': TYPES['.js'] })
+        .end(options.bridgeScript);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep)) return void res.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      res
+        .writeHead(200, {
+          ...headers,
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        })
+        .end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const given = url.searchParams.get('token') ?? '';
+    if (
+      url.pathname !== '/ws' ||
+      !equalInConstantTime(token, given) ||
+      req.headers.origin !== origin
+    ) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (raw) => {
+        let message: { id?: unknown; channel?: unknown; payload?: unknown };
+        try {
+          message = JSON.parse(String(raw)) as typeof message;
+        } catch {
+          return;
+        }
+        if (typeof message.id !== 'number') return;
+        void dispatch(message.channel, message.payload).then((result) =>
+          ws.send(JSON.stringify({ id: message.id, result })),
+        );
+      });
+    });
+  });
+
+  const forward = <E extends keyof CounterEvents>(event: E) => {
+    const listener = (...args: CounterEvents[E]) => {
+      const text = JSON.stringify({ event, data: args[0] });
+      for (const ws of sockets) ws.send(text);
+    };
+    options.counter.events.on(event, listener as never);
+    return () => options.counter.events.off(event, listener as never);
+  };
+  const unforward = (
+    ['payments:updated', 'payments:late', 'session:changed', 'settings:changed'] as const
+  ).map(forward);
+
+  const cashierUrl = `${origin}/?token=${token}`;
+  log.info('browser shell listening', { origin });
+  return {
+    cashierUrl,
+    customerUrl: `${cashierUrl}#customer`,
+    port,
+    async close() {
+      unforward.forEach((off) => off());
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { screenOf } from '../screen-of';
+import { useNow } from '../hooks/use-now';
+import { useCounter } from '../store';
+import { Header } from './Header';
+import { LateAlert } from './LateAlert';
+import { OutcomeScreen } from './OutcomeScreen';
+import { SaleScreen } from './SaleScreen';
+import { SettingsScreen } from './SettingsScreen';
+import { WaitingScreen } from './WaitingScreen';
+
+/** The cashier window: one screen for the payment on the counter, the late alert on top. */
+export function CashierApp() {
+  const session = useCounter((s) => s.session);
+  const view = useCounter((s) => s.view);
+  const actionError = useCounter((s) => s.actionError);
+  const active = session?.active ?? null;
+  const ticking =
+    active !== null && (active.state === 'requested' || active.state === 'awaiting_customer');
+  const now = useNow(ticking);
+  const screen = screenOf(active, now);
+  const late = session?.lateAlerts[0];
+
+  useEffect(() => {
+    // Keyboard-only use: Escape cancels a waiting sale, Enter leaves a result for a new sale.
+    const onKey = (e: KeyboardEvent) => {
+      const store = useCounter.getState();
+      if (store.view !== 'counter' || store.session?.lateAlerts.length) return;
+      if (e.key === 'Escape' && (screen === 'waiting' || screen === 'sending')) void store.cancel();
+      else if (
+        e.key === 'Enter' &&
+        screen !== 'sale' &&
+        screen !== 'waiting' &&
+        screen !== 'sending'
+      ) {
+        e.preventDefault();
+        void store.newSale();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [screen]);
+
+  return (
+    <div className="cashier">
+      <Header />
+      <main className="cashier-main">
+        {view === 'settings' ? (
+          <SettingsScreen />
+        ) : screen === 'sale' || !active ? (
+          <SaleScreen />
+        ) : screen === 'waiting' || screen === 'sending' ? (
+          <WaitingScreen payment={active} now={now} sending={screen === 'sending'} />
+        ) : (
+          <OutcomeScreen screen={screen} payment={active} />
+        )}
+        {actionError ? (
+          <p className="action-error" role="alert">
+            {actionError}
+          </p>
+        ) : null}
+      </main>
+      {late ? <LateAlert payment={late} /> : null}
+    </div>
+  );
+}

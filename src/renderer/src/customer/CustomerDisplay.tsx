@@ -1,0 +1,120 @@
+import { Money } from '../components/Money';
+import { QrCode } from '../components/QrCode';
+import { useNow } from '../hooks/use-now';
+import { mmss, screenOf, secondsLeft } from '../screen-of';
+import { useCounter } from '../store';
+
+/** Chinese first, English below: what the customer reads from across the counter. */
+function Words({ zh, en }: { zh: string; en: string }) {
+  return (
+    <>
+      <span className="zh" lang="zh-CN">
+        {zh}
+      </span>
+      <span className="en" lang="en">
+        {en}
+      </span>
+    </>
+  );
+}
+
+/**
+ * The customer-facing display: the QR, the amount, the countdown and the result, in Simplified
+ * Chinese and English. No payment ids, no Gate codes, nothing meant for the cashier.
+ */
+export function CustomerDisplay() {
+  const session = useCounter((s) => s.session);
+  const merchant = useCounter((s) => s.settings?.merchantName ?? '');
+  const active = session?.active ?? null;
+  const now = useNow(active !== null);
+  const screen = screenOf(active, now);
+  const left = secondsLeft(active, now);
+
+  if (!active || screen === 'sale' || screen === 'cancelled') {
+    return (
+      <main className="customer customer-idle" aria-label="Customer display">
+        <h1>
+          <Words zh="欢迎光临" en="Welcome" />
+        </h1>
+        {merchant ? <p className="merchant">{merchant}</p> : null}
+        <p className="alipay-mark">
+          <Words zh="支持支付宝付款" en="Alipay accepted here" />
+        </p>
+      </main>
+    );
+  }
+  const amount = (
+    <div className="customer-amount">
+      <Money amount={active.amount} currency={active.currency} locale="zh" />
+    </div>
+  );
+  if (screen === 'paid') {
+    return (
+      <main className="customer customer-good" aria-label="Customer display">
+        <div className="customer-icon" aria-hidden="true">
+          ✓
+        </div>
+        <h1>
+          <Words zh="支付成功" en="Payment successful" />
+        </h1>
+        {amount}
+        <p>
+          <Words zh="谢谢惠顾" en="Thank you" />
+        </p>
+      </main>
+    );
+  }
+  if (screen === 'declined' || screen === 'rejected') {
+    return (
+      <main className="customer customer-bad" aria-label="Customer display">
+        <h1>
+          <Words zh="支付未成功" en="Payment not completed" />
+        </h1>
+        {amount}
+        <p>
+          <Words zh="请联系收银员" en="Please ask the cashier" />
+        </p>
+      </main>
+    );
+  }
+  if (screen === 'expired') {
+    return (
+      <main className="customer customer-warn" aria-label="Customer display">
+        <h1>
+          <Words zh="二维码已过期" en="QR code expired" />
+        </h1>
+        {amount}
+        <p>
+          <Words zh="请联系收银员重新生成" en="Please ask the cashier for a new code" />
+        </p>
+      </main>
+    );
+  }
+  const qrReady = screen === 'waiting' && active.qr !== null;
+  return (
+    <main className="customer customer-pay" aria-label="Customer display">
+      <div className="customer-qr">
+        {qrReady ? (
+          <QrCode qr={active.qr} size={520} />
+        ) : (
+          <div className="qr-placeholder big" aria-busy="true" />
+        )}
+      </div>
+      <div className="customer-pay-text">
+        <h1>
+          <Words zh="请使用支付宝扫码付款" en="Scan with Alipay to pay" />
+        </h1>
+        {amount}
+        {qrReady && left !== undefined ? (
+          <p className="customer-countdown" role="timer" aria-label={`QR valid for ${mmss(left)}`}>
+            <Words zh={`二维码有效时间 ${mmss(left)}`} en={`QR valid for ${mmss(left)}`} />
+          </p>
+        ) : (
+          <p className="customer-countdown">
+            <Words zh="请稍候" en="One moment please" />
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,16 @@
+import { create } from 'zustand';
+import { createSaleSlice, type SaleSlice } from './sale-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+/** The renderer's one store (STYLE rule 12), built from typed slices. */
+export type CounterStore = SessionSlice & SaleSlice & UiSlice;
+
+export const useCounter = create<CounterStore>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createSaleSlice(...args),
+  ...createUiSlice(...args),
+}));
+
+/** The language of the cashier window (Settings), English until settings arrive. */
+export const selectLanguage = (s: CounterStore) => s.settings?.language ?? 'en';

@@ -1,0 +1,49 @@
+import type { Channel, ChannelResult, EventChannel, EventOf, RequestOf } from './contract';
+
+/*
+ * The bridge API without any runtime dependency (no zod): the preload and the renderer import
+ * this file, so the renderer bundle stays small. Types come from contract.ts.
+ */
+
+/**
+ * `window.counter`: user tasks, one method per channel, plus event subscriptions that return an
+ * unsubscribe function. The preload declares `const api: CounterApi` so the compiler checks it.
+ */
+export interface CounterApi {
+  charge(input: RequestOf<'payments:charge'>): Promise<ChannelResult<'payments:charge'>>;
+  cancel(input: RequestOf<'payments:cancel'>): Promise<ChannelResult<'payments:cancel'>>;
+  keepLatePayment(
+    input: RequestOf<'payments:keep-late'>,
+  ): Promise<ChannelResult<'payments:keep-late'>>;
+  getPayment(input: RequestOf<'payments:get'>): Promise<ChannelResult<'payments:get'>>;
+  getSession(): Promise<ChannelResult<'session:get'>>;
+  newSale(): Promise<ChannelResult<'session:new-sale'>>;
+  getSettings(): Promise<ChannelResult<'settings:get'>>;
+  updateSettings(input: RequestOf<'settings:update'>): Promise<ChannelResult<'settings:update'>>;
+  getAppInfo(): Promise<ChannelResult<'app:info'>>;
+  onPaymentUpdated(listener: (payment: EventOf<'payments:updated'>) => void): () => void;
+  onLatePayment(listener: (payment: EventOf<'payments:late'>) => void): () => void;
+  onSessionChanged(listener: (session: EventOf<'session:changed'>) => void): () => void;
+  onSettingsChanged(listener: (settings: EventOf<'settings:changed'>) => void): () => void;
+}
+
+/** Which channel each request method of CounterApi uses. */
+export const METHOD_CHANNELS = {
+  charge: 'payments:charge',
+  cancel: 'payments:cancel',
+  keepLatePayment: 'payments:keep-late',
+  getPayment: 'payments:get',
+  getSession: 'session:get',
+  newSale: 'session:new-sale',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  getAppInfo: 'app:info',
+} as const satisfies Record<string, Channel>;
+
+/** Which event channel each subscription method of CounterApi listens to. */
+export const SUBSCRIPTION_EVENTS = {
+  onPaymentUpdated: 'payments:updated',
+  onLatePayment: 'payments:late',
+  onSessionChanged: 'session:changed',
+  onSettingsChanged: 'settings:changed',
+} as const satisfies Record<string, EventChannel>;

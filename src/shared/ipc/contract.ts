@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { AppError, ErrorCode, Result } from '../result';
+import { CURRENCIES } from '../money/currencies';
+import { appInfoSchema, paymentViewSchema, sessionViewSchema, settingsViewSchema } from './views';
+
+const paymentId = z.string().min(1).max(64);
+const nothing = z.object({}).strict();
+
+/** Settings the cashier or manager may change; every field optional, the secret write-only. */
+export const settingsUpdateSchema = z
+  .object({
+    gateUrl: z.string().url().max(200),
+    projectId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31),
+    terminalId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,16}$/, 'letters, digits and "-" only, at most 16'),
+    defaultCurrency: z.enum(CURRENCIES as unknown as [string, ...string[]]),
+    callbackBindAddress: z.string().min(1).max(64),
+    callbackPort: z.number().int().min(0).max(65535),
+    callbackPublicUrl: z.union([z.literal(''), z.string().url().max(300)]),
+    acceptedQrKinds: z.array(z.enum(['qr_data', 'qr_url', 'qr_img', 'redirect'])).min(1),
+    thresholdSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(24 * 3600),
+    language: z.enum(['en', 'zh']),
+    merchantName: z.string().max(80),
+    /** Write-only: stored in the OS keychain, never returned. */
+    secret: z.string().min(8).max(256),
+  })
+  .partial()
+  .strict();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+
+/**
+ * Every request channel once (STYLE rule 2): `domain:verb`, with the schema of its argument and
+ * of its value. Both the ipcMain adapter and the browser shell parse arguments with these.
+ */
+export const CHANNELS = {
+  'payments:charge': {
+    request: z.object({ amount: z.string().max(32), currency: z.string().max(8) }).strict(),
+    response: paymentViewSchema,
+  },
+  'payments:cancel': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
+  'payments:keep-late': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
+  'payments:get': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
+  'session:get': { request: nothing, response: sessionViewSchema },
+  'session:new-sale': { request: nothing, response: sessionViewSchema },
+  'settings:get': { request: nothing, response: settingsViewSchema },
+  'settings:update': { request: settingsUpdateSchema, response: settingsViewSchema },
+  'app:info': { request: nothing, response: appInfoSchema },
+} as const;
+
+/** A request channel. */
+export type Channel = keyof typeof CHANNELS;
+/** The argument of a channel. */
+export type RequestOf<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']>;
+/** The value a channel answers with. */
+export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['response']>;
+/** What crosses the bridge: a Result, errors as data. */
+export type ChannelResult<C extends Channel> = Result<ResponseOf<C>, ErrorCode>;
+
+/** Events main sends to the windows. */
+export const EVENTS = {
+  'payments:updated': paymentViewSchema,
+  'payments:late': paymentViewSchema,
+  'session:changed': sessionViewSchema,
+  'settings:changed': settingsViewSchema,
+} as const;
+
+/** An event channel. */
+export type EventChannel = keyof typeof EVENTS;
+/** The data of an event. */
+export type EventOf<E extends EventChannel> = z.infer<(typeof EVENTS)[E]>;
+
+/** The handlers main implements: one per channel, argument already parsed. */
+export type ChannelHandlers = {
+  [C in Channel]: (input: z.infer<(typeof CHANNELS)[C]['request']>) => Promise<ChannelResult<C>>;
+};
+
+/** An INVALID_INPUT error naming the field that failed, e.g. `payments:charge: amount: ...`. */
+export function invalidInput(channel: string, error: z.ZodError): AppError<ErrorCode> {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? issue.path.join('.') : '(argument)';
+  const message =
+    issue?.code === 'unrecognized_keys'
+      ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+      : (issue?.message ?? 'invalid');
+  return { code: 'INVALID_INPUT', message: `${channel}: ${field}: ${message}` };
+}
