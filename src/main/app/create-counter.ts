@@ -44,6 +44,8 @@ export interface CounterConfig {
   readonly settingsOverrides?: Partial<Settings>;
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
   readonly gateTimeoutMs?: number;
+  /** How long after a sale Gate's "not found" still means "not yet" (default 60 s). */
+  readonly notFoundGraceMs?: number;
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
 }
@@ -104,6 +106,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     isOnScreen: (id) => session.activeId() === id,
     ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
     ...(config.onStep ? { onStep: config.onStep } : {}),
+    ...(config.notFoundGraceMs !== undefined ? { notFoundGraceMs: config.notFoundGraceMs } : {}),
   });
   const endpoint = new CallbackEndpoint(
     () => connection.callbackSecret(),

@@ -18,7 +18,7 @@ import type { Settings } from '../settings/settings';
 import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
 import { fetchQrImage, qrViewOf } from './qr-view';
-import { decide, type SaleEvent } from './sale-state-machine';
+import { decide, DEFAULT_NOT_FOUND_GRACE_MS, type SaleEvent } from './sale-state-machine';
 import { StatusPoller } from './status-poller';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
 
@@ -49,6 +49,8 @@ export interface PaymentServiceDeps {
   /** Overrides of the status poll schedule (tests run it in milliseconds). */
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
   readonly now?: () => number;
+  /** How long after a sale "not found" still means "not yet" (60 s; tests shorten it). */
+  readonly notFoundGraceMs?: number;
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
 }
 
@@ -308,10 +310,10 @@ export class PaymentService {
       return;
     }
     if (!answer.value.found) {
-      const ageMs = this.now() - payment.createdAt;
+      const conclusive = this.now() - payment.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
       this.apply(
         paymentId,
-        { type: 'not_found', ageMs },
+        { type: 'not_found', conclusive },
         'status: Gate has no record of the sale',
         {
           gateCode: answer.value.code,

@@ -24,8 +24,11 @@ export type SaleEvent =
     }
   /** A status answer: Gate has the payment and it is still in progress. */
   | { readonly type: 'still_processing' }
-  /** A status answer: Gate has no such payment, `ageMs` after it was created here. */
-  | { readonly type: 'not_found'; readonly ageMs: number };
+  /**
+   * A status answer: Gate has no such payment. `conclusive` once the sale is older than the
+   * grace period (Gate may say "not found" for a while right after a sale).
+   */
+  | { readonly type: 'not_found'; readonly conclusive: boolean };
 
 /** What a transition decides. */
 export type Decision =
@@ -36,7 +39,7 @@ export type Decision =
   | { readonly kind: 'forbidden'; readonly reason: string };
 
 /** Gate may answer "not found" shortly after a sale (it asks for 10 s); after this, we believe it. */
-export const NOT_FOUND_GRACE_MS = 60_000;
+export const DEFAULT_NOT_FOUND_GRACE_MS = 60_000;
 
 const move = (to: PaymentState): Decision => ({ kind: 'move', to });
 const ignore = (reason: string): Decision => ({ kind: 'ignore', reason });
@@ -56,8 +59,9 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
       if (state === 'created') return move('rejected');
       return forbidden(`a rejection cannot follow ${state}`);
     case 'outcome_unknown':
+      // A callback may beat a slow answer: then Gate already told us more than "unknown".
       if (state === 'created') return move('unknown');
-      return forbidden(`the request was already answered (${state})`);
+      return ignore(`Gate already answered (${state})`);
     case 'customer_instructions':
       if (
         state === 'created' ||
@@ -74,7 +78,7 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
         return move('requested');
       return ignore(`Gate is still processing; already ${state}`);
     case 'not_found':
-      if ((state === 'created' || state === 'unknown') && event.ageMs >= NOT_FOUND_GRACE_MS)
+      if ((state === 'created' || state === 'unknown') && event.conclusive)
         return move('rejected');
       return ignore(
         state === 'created' || state === 'unknown'

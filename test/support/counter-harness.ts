@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCounter, type Counter, type CounterConfig } from '../../src/main/app/create-counter';
+import type { PaymentView } from '../../src/shared/ipc/views';
+import type { Sandbox } from '../../src/sandbox';
+import { setLogSink } from '../../src/main/logging/logger';
+
+/** The sandbox secret demo counters in tests use, so tests can sign callbacks themselves. */
+export const TEST_SECRET = 'counter-test-secret-0001';
+export const TEST_PROJECT = 1001;
+
+/** Fast status polling for tests: first after 150 ms, then at most every 300 ms. */
+export const FAST_POLLING = { firstAfterMs: 150, maxIntervalMs: 300 };
+
+// Tests assert on behaviour, not on log lines.
+setLogSink(null);
+
+/** A fresh data folder. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'counter-'));
+}
+
+/** Starts a demo counter with its own sandbox (or the given one), fast polling. */
+export async function startDemoCounter(config: Partial<CounterConfig> & { sandboxUrl?: string } = {}): Promise<Counter & { sandbox: Sandbox | undefined }> {
+  const { sandboxUrl, demo, ...rest } = config;
+  const counter = await createCounter({
+    dataDir: tempDataDir(),
+    mode: 'demo',
+    pollSchedule: FAST_POLLING,
+    ...rest,
+    demo: { sandboxSecret: TEST_SECRET, projectId: TEST_PROJECT, ...(sandboxUrl ? { sandboxUrl } : {}), ...demo },
+  });
+  return Object.assign(counter, { sandbox: counter.sandbox });
+}
+
+/** Charges through the IPC handler, as the Charge button does; throws if refused. */
+export async function charge(counter: Counter, amount: string, currency = 'CNY'): Promise<PaymentView> {
+  const result = await counter.handlers['payments:charge']({ amount, currency });
+  if (!result.ok) throw new Error(`charge refused: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** Presses the customer's button on the sandbox's page for a payment; returns the HTTP status. */
+export async function pressOnSandbox(sandbox: Sandbox, paymentId: string, action: 'success' | 'decline', projectId = TEST_PROJECT): Promise<number> {
+  const payment = sandbox.payment(projectId, paymentId);
+  if (!payment) throw new Error(`the sandbox has no payment ${paymentId}`);
+  const res = await fetch(sandbox.customerUrl(payment), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `action=${action}`,
+    redirect: 'manual',
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Waits (bounded) until the journaled payment satisfies `accept`; returns it. */
+export async function waitForPayment(counter: Counter, paymentId: string, accept: (p: PaymentView) => boolean, timeoutMs = 5000): Promise<PaymentView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await counter.handlers['payments:get']({ paymentId });
+    if (result.ok && accept(result.value)) return result.value;
+    if (Date.now() > deadline) {
+      throw new Error(`payment ${paymentId} did not reach the expected state in ${timeoutMs} ms (now ${result.ok ? result.value.state : result.error.message})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
