@@ -7,7 +7,11 @@ import { registerElectronIpc } from './ipc/electron-ipc';
 import { createLogger } from './logging/logger';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
-import { createCashierWindow, createCustomerWindow, type RendererLocation } from './windows/counter-windows';
+import {
+  createCashierWindow,
+  createCustomerWindow,
+  type RendererLocation,
+} from './windows/counter-windows';
 import { APP_ORIGIN, hardenSession } from './windows/window-security';
 
 /*
@@ -17,8 +21,12 @@ import { APP_ORIGIN, hardenSession } from './windows/window-security';
 const log = createLogger('main');
 const demo = process.argv.includes('--demo') || process.env['ALIPAY_COUNTER_MODE'] === 'demo';
 
-process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.stack ?? String(error) }));
-process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { reason: String(reason) }));
+process.on('uncaughtException', (error) =>
+  log.error('uncaught exception', { error: error.stack ?? String(error) }),
+);
+process.on('unhandledRejection', (reason) =>
+  log.error('unhandled rejection', { reason: String(reason) }),
+);
 
 if (!app.requestSingleInstanceLock()) {
   // Two counters on one journal and one callback port would fight: the second one quits.
@@ -32,14 +40,19 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  app.on('render-process-gone', (_event, _contents, details) => log.error('renderer gone', details));
+  app.on('render-process-gone', (_event, _contents, details) =>
+    log.error('renderer gone', details),
+  );
   app.on('child-process-gone', (_event, details) => log.error('child process gone', details));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start).catch((error: Error) => {
-    log.error('start-up failed', { error: error.stack ?? String(error) });
-    dialog.showErrorBox('Alipay Counter cannot start', error.message);
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: Error) => {
+      log.error('start-up failed', { error: error.stack ?? String(error) });
+      dialog.showErrorBox('Alipay Counter cannot start', error.message);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -52,17 +65,24 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
 
   const counter: Counter = await createCounter({
-    dataDir: demo ? join(app.getPath('temp'), `alipay-counter-demo-${process.pid}`) : app.getPath('userData'),
+    dataDir: demo
+      ? join(app.getPath('temp'), `alipay-counter-demo-${process.pid}`)
+      : app.getPath('userData'),
     mode: demo ? 'demo' : 'live',
     shell: 'electron',
     version: app.getVersion(),
     ...(demo ? {} : { secretStore: createKeytarSecretStore() }),
   });
-  const unregister = registerElectronIpc(createDispatcher(counter.handlers), renderer.trustedOrigins);
+  const unregister = registerElectronIpc(
+    createDispatcher(counter.handlers),
+    renderer.trustedOrigins,
+  );
   const preload = join(import.meta.dirname, '../preload/index.cjs');
   const cashier = createCashierWindow(preload, renderer);
   const customer = createCustomerWindow(preload, renderer);
-  const stopForwarding = forwardEvents(counter, () => [cashier, customer].filter((w) => !w.isDestroyed()).map((w) => w.webContents));
+  const stopForwarding = forwardEvents(counter, () =>
+    [cashier, customer].filter((w) => !w.isDestroyed()).map((w) => w.webContents),
+  );
   cashier.on('closed', () => {
     if (!customer.isDestroyed()) customer.close();
   });

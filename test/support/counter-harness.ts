@@ -22,27 +22,43 @@ export function tempDataDir(): string {
 }
 
 /** Starts a demo counter with its own sandbox (or the given one), fast polling. */
-export async function startDemoCounter(config: Partial<CounterConfig> & { sandboxUrl?: string } = {}): Promise<Counter & { sandbox: Sandbox | undefined }> {
+export async function startDemoCounter(
+  config: Partial<CounterConfig> & { sandboxUrl?: string } = {},
+): Promise<Counter & { sandbox: Sandbox | undefined }> {
   const { sandboxUrl, demo, ...rest } = config;
   const counter = await createCounter({
     dataDir: tempDataDir(),
     mode: 'demo',
     pollSchedule: FAST_POLLING,
     ...rest,
-    demo: { sandboxSecret: TEST_SECRET, projectId: TEST_PROJECT, ...(sandboxUrl ? { sandboxUrl } : {}), ...demo },
+    demo: {
+      sandboxSecret: TEST_SECRET,
+      projectId: TEST_PROJECT,
+      ...(sandboxUrl ? { sandboxUrl } : {}),
+      ...demo,
+    },
   });
   return Object.assign(counter, { sandbox: counter.sandbox });
 }
 
 /** Charges through the IPC handler, as the Charge button does; throws if refused. */
-export async function charge(counter: Counter, amount: string, currency = 'CNY'): Promise<PaymentView> {
+export async function charge(
+  counter: Counter,
+  amount: string,
+  currency = 'CNY',
+): Promise<PaymentView> {
   const result = await counter.handlers['payments:charge']({ amount, currency });
   if (!result.ok) throw new Error(`charge refused: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 
 /** Presses the customer's button on the sandbox's page for a payment; returns the HTTP status. */
-export async function pressOnSandbox(sandbox: Sandbox, paymentId: string, action: 'success' | 'decline', projectId = TEST_PROJECT): Promise<number> {
+export async function pressOnSandbox(
+  sandbox: Sandbox,
+  paymentId: string,
+  action: 'success' | 'decline',
+  projectId = TEST_PROJECT,
+): Promise<number> {
   const payment = sandbox.payment(projectId, paymentId);
   if (!payment) throw new Error(`the sandbox has no payment ${paymentId}`);
   const res = await fetch(sandbox.customerUrl(payment), {
@@ -56,13 +72,20 @@ export async function pressOnSandbox(sandbox: Sandbox, paymentId: string, action
 }
 
 /** Waits (bounded) until the journaled payment satisfies `accept`; returns it. */
-export async function waitForPayment(counter: Counter, paymentId: string, accept: (p: PaymentView) => boolean, timeoutMs = 5000): Promise<PaymentView> {
+export async function waitForPayment(
+  counter: Counter,
+  paymentId: string,
+  accept: (p: PaymentView) => boolean,
+  timeoutMs = 5000,
+): Promise<PaymentView> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await counter.handlers['payments:get']({ paymentId });
     if (result.ok && accept(result.value)) return result.value;
     if (Date.now() > deadline) {
-      throw new Error(`payment ${paymentId} did not reach the expected state in ${timeoutMs} ms (now ${result.ok ? result.value.state : result.error.message})`);
+      throw new Error(
+        `payment ${paymentId} did not reach the expected state in ${timeoutMs} ms (now ${result.ok ? result.value.state : result.error.message})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

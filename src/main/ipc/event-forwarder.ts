@@ -1,7 +1,12 @@
 import type { WebContents } from 'electron';
 import type { Counter, CounterEvents } from '../app/create-counter';
 
-const EVENTS: ReadonlyArray<keyof CounterEvents> = ['payments:updated', 'payments:late', 'session:changed', 'settings:changed'];
+const EVENTS: ReadonlyArray<keyof CounterEvents> = [
+  'payments:updated',
+  'payments:late',
+  'session:changed',
+  'settings:changed',
+];
 
 /** Sends the counter's events to every open window (the store mirrors main). */
 export function forwardEvents(counter: Counter, targets: () => readonly WebContents[]): () => void {

@@ -310,7 +310,8 @@ export class PaymentService {
       return;
     }
     if (!answer.value.found) {
-      const conclusive = this.now() - payment.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
+      const conclusive =
+        this.now() - payment.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
       this.apply(
         paymentId,
         { type: 'not_found', conclusive },

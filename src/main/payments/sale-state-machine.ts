@@ -78,8 +78,7 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
         return move('requested');
       return ignore(`Gate is still processing; already ${state}`);
     case 'not_found':
-      if ((state === 'created' || state === 'unknown') && event.conclusive)
-        return move('rejected');
+      if ((state === 'created' || state === 'unknown') && event.conclusive) return move('rejected');
       return ignore(
         state === 'created' || state === 'unknown'
           ? 'too early to conclude'

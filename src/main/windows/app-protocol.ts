@@ -14,7 +14,9 @@ const TYPES: Record<string, string> = {
 
 /** Must run before the app is ready: `app:` is a standard, secure scheme like https. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } },
+  ]);
 }
 
 /**
@@ -27,11 +29,15 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url);
     const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
     const file = normalize(join(root, path));
-    if (url.host !== 'counter' || !file.startsWith(root + sep)) return new Response('not found', { status: 404 });
+    if (url.host !== 'counter' || !file.startsWith(root + sep))
+      return new Response('not found', { status: 404 });
     try {
       const body = await readFile(file);
       return new Response(body, {
-        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': APP_CSP },
+        headers: {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': APP_CSP,
+        },
       });
     } catch {
       return new Response('not found', { status: 404 });

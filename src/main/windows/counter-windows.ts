@@ -34,7 +34,13 @@ export function createCustomerWindow(preload: string, renderer: RendererLocation
   const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
   const window = new BrowserWindow({
     ...(second
-      ? { x: second.bounds.x, y: second.bounds.y, width: second.bounds.width, height: second.bounds.height, fullscreen: true }
+      ? {
+          x: second.bounds.x,
+          y: second.bounds.y,
+          width: second.bounds.width,
+          height: second.bounds.height,
+          fullscreen: true,
+        }
       : { width: 960, height: 640 }),
     title: 'Alipay Counter · Customer display',
     show: false,

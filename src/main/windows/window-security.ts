@@ -30,7 +30,9 @@ export function hardenedWebPreferences(preload: string): WebPreferences {
 /** Every response gets the CSP header; permission requests (camera, notifications ...) are denied. */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] },
+    });
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
@@ -58,7 +60,10 @@ export function guardNavigation(contents: WebContents, trustedOrigins: readonly 
 }
 
 /** Applies the navigation guard to a window and reports whether it is one of ours. */
-export function secureWindow(window: BrowserWindow, trustedOrigins: readonly string[]): BrowserWindow {
+export function secureWindow(
+  window: BrowserWindow,
+  trustedOrigins: readonly string[],
+): BrowserWindow {
   guardNavigation(window.webContents, trustedOrigins);
   return window;
 }

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../../src/main/gate/signer';
 import type { Counter } from '../../../src/main/app/create-counter';
-import { charge, pressOnSandbox, startDemoCounter, TEST_PROJECT, TEST_SECRET, waitForPayment } from '../../support/counter-harness';
+import {
+  charge,
+  pressOnSandbox,
+  startDemoCounter,
+  TEST_PROJECT,
+  TEST_SECRET,
+  waitForPayment,
+} from '../../support/counter-harness';
 
 /**
  * Callbacks that must change nothing: each is posted to the counter's real listener while a
@@ -21,13 +28,35 @@ describe('callback handling: what must not change a payment', () => {
   });
   afterAll(() => counter.close());
 
-  const finalCallback = (overrides: { id?: string; amount?: number; currency?: string; project?: number; status?: string } = {}) => ({
+  const finalCallback = (
+    overrides: {
+      id?: string;
+      amount?: number;
+      currency?: string;
+      project?: number;
+      status?: string;
+    } = {},
+  ) => ({
     project_id: overrides.project ?? TEST_PROJECT,
-    payment: { id: overrides.id ?? paymentId, type: 'purchase', status: overrides.status ?? 'success', sum: { amount: overrides.amount ?? 8800, currency: overrides.currency ?? 'CNY' } },
-    operation: { id: 1, type: 'sale', status: 'success', code: '0', message: 'Success', sum_initial: { amount: overrides.amount ?? 8800, currency: overrides.currency ?? 'CNY' } },
+    payment: {
+      id: overrides.id ?? paymentId,
+      type: 'purchase',
+      status: overrides.status ?? 'success',
+      sum: { amount: overrides.amount ?? 8800, currency: overrides.currency ?? 'CNY' },
+    },
+    operation: {
+      id: 1,
+      type: 'sale',
+      status: 'success',
+      code: '0',
+      message: 'Success',
+      sum_initial: { amount: overrides.amount ?? 8800, currency: overrides.currency ?? 'CNY' },
+    },
   });
-  const post = (body: string) => fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const signed = (body: object, secret = TEST_SECRET) => JSON.stringify({ ...body, signature: sign(body, secret) });
+  const post = (body: string) =>
+    fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const signed = (body: object, secret = TEST_SECRET) =>
+    JSON.stringify({ ...body, signature: sign(body, secret) });
 
   async function expectUnchanged(send: () => Promise<Response>, status: number, outcome: RegExp) {
     const before = counter.journal.get(paymentId)!;
@@ -38,7 +67,8 @@ describe('callback handling: what must not change a payment', () => {
     expect(after.state).toBe(before.state);
     expect(after.updatedAt).toBe(before.updatedAt);
     expect(counter.journal.transitionsOf(paymentId)).toHaveLength(transitions);
-    const lastCallback = counter.journal.callbacksOf(paymentId).at(-1) ?? counter.journal.auditLog().at(-1);
+    const lastCallback =
+      counter.journal.callbacksOf(paymentId).at(-1) ?? counter.journal.auditLog().at(-1);
     expect(JSON.stringify(lastCallback)).toMatch(outcome);
   }
 
@@ -48,11 +78,19 @@ describe('callback handling: what must not change a payment', () => {
   });
 
   it('a correctly signed callback with a different amount: recorded, refused, nothing changes', async () => {
-    await expectUnchanged(() => post(signed(finalCallback({ amount: 100 }))), 200, /refused: Gate reports 100 CNY, the journal holds 8800 CNY/);
+    await expectUnchanged(
+      () => post(signed(finalCallback({ amount: 100 }))),
+      200,
+      /refused: Gate reports 100 CNY, the journal holds 8800 CNY/,
+    );
   });
 
   it('a correctly signed callback in another currency: refused', async () => {
-    await expectUnchanged(() => post(signed(finalCallback({ currency: 'USD' }))), 200, /refused: Gate reports 8800 USD/);
+    await expectUnchanged(
+      () => post(signed(finalCallback({ currency: 'USD' }))),
+      200,
+      /refused: Gate reports 8800 USD/,
+    );
   });
 
   it("another payment's id: recorded as unknown, this payment unchanged", async () => {
@@ -62,7 +100,11 @@ describe('callback handling: what must not change a payment', () => {
   });
 
   it('another project: ignored', async () => {
-    await expectUnchanged(() => post(signed(finalCallback({ project: 9999 }))), 200, /not this counter's project/);
+    await expectUnchanged(
+      () => post(signed(finalCallback({ project: 9999 }))),
+      200,
+      /not this counter's project/,
+    );
   });
 
   it('unsigned: 400', async () => {
@@ -70,7 +112,11 @@ describe('callback handling: what must not change a payment', () => {
   });
 
   it('signed with another secret: 400', async () => {
-    await expectUnchanged(() => post(signed(finalCallback(), 'not-our-secret')), 400, /bad_signature/);
+    await expectUnchanged(
+      () => post(signed(finalCallback(), 'not-our-secret')),
+      400,
+      /bad_signature/,
+    );
   });
 
   it('malformed JSON: 400, recorded raw', async () => {
@@ -91,16 +137,38 @@ describe('callback handling: what must not change a payment', () => {
     await pressOnSandbox(counter.sandbox!, paymentId, 'success');
     const paid = await waitForPayment(counter, paymentId, (p) => p.state === 'succeeded');
     const transitions = counter.journal.transitionsOf(paymentId).length;
-    const sandboxCallback = counter.sandbox!.payment(TEST_PROJECT, paymentId)!.callbacks.find((c) => c.kind === 'final')!;
-    for (let i = 0; i < 3; i++) expect((await post(JSON.stringify(sandboxCallback.body))).status).toBe(200);
-    expect(counter.journal.get(paymentId)).toMatchObject({ state: 'succeeded', updatedAt: paid.updatedAt });
+    const sandboxCallback = counter
+      .sandbox!.payment(TEST_PROJECT, paymentId)!
+      .callbacks.find((c) => c.kind === 'final')!;
+    for (let i = 0; i < 3; i++)
+      expect((await post(JSON.stringify(sandboxCallback.body))).status).toBe(200);
+    expect(counter.journal.get(paymentId)).toMatchObject({
+      state: 'succeeded',
+      updatedAt: paid.updatedAt,
+    });
     expect(counter.journal.transitionsOf(paymentId)).toHaveLength(transitions);
-    expect(counter.journal.callbacksOf(paymentId).slice(-3).map((c) => c.outcome)).toEqual(Array(3).fill('ignored: already paid'));
+    expect(
+      counter.journal
+        .callbacksOf(paymentId)
+        .slice(-3)
+        .map((c) => c.outcome),
+    ).toEqual(Array(3).fill('ignored: already paid'));
   });
 
   it('a signed decline after the payment succeeded is a contradiction: refused and audited', async () => {
-    const decline = { ...finalCallback({ status: 'decline' }), operation: { ...finalCallback().operation, status: 'decline', code: '100' } };
-    await expectUnchanged(() => post(signed(decline)), 200, /refused: Gate declined a payment it reported paid/);
-    expect(counter.journal.auditLog().some((e) => e.action === 'contradictory answer' && e.paymentId === paymentId)).toBe(true);
+    const decline = {
+      ...finalCallback({ status: 'decline' }),
+      operation: { ...finalCallback().operation, status: 'decline', code: '100' },
+    };
+    await expectUnchanged(
+      () => post(signed(decline)),
+      200,
+      /refused: Gate declined a payment it reported paid/,
+    );
+    expect(
+      counter.journal
+        .auditLog()
+        .some((e) => e.action === 'contradictory answer' && e.paymentId === paymentId),
+    ).toBe(true);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, type ChannelHandlers } from '../../../src/shared/ipc/contract';
 import { METHOD_CHANNELS } from '../../../src/shared/ipc/api';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
-import { registerIpcHandlers, type InvokeEvent, type IpcMainLike } from '../../../src/main/ipc/ipc-main-adapter';
+import {
+  registerIpcHandlers,
+  type InvokeEvent,
+  type IpcMainLike,
+} from '../../../src/main/ipc/ipc-main-adapter';
 import { ok } from '../../../src/shared/result';
 import '../../support/counter-harness';
 
@@ -27,7 +31,10 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ amount: 12, currency: 'CNY' }, /payments:charge: amount: /],
     [{ amount: '12.00' }, /payments:charge: currency: /],
     [{ amount: '1'.repeat(40), currency: 'CNY' }, /payments:charge: amount: /],
-    [{ amount: '1', currency: 'CNY', secret: 'x' }, /payments:charge: \(argument\): unknown field "secret"/],
+    [
+      { amount: '1', currency: 'CNY', secret: 'x' },
+      /payments:charge: \(argument\): unknown field "secret"/,
+    ],
     ['12.00', /payments:charge: \(argument\): /],
   ],
   'payments:cancel': [
@@ -41,7 +48,9 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
   ],
   'payments:get': [[{ paymentId: ['a'] }, /payments:get: paymentId: /]],
   'session:get': [[{ anything: 1 }, /session:get: \(argument\): unknown field "anything"/]],
-  'session:new-sale': [[{ paymentId: 'x' }, /session:new-sale: \(argument\): unknown field "paymentId"/]],
+  'session:new-sale': [
+    [{ paymentId: 'x' }, /session:new-sale: \(argument\): unknown field "paymentId"/],
+  ],
   'settings:get': [[[1, 2], /settings:get: \(argument\): /]],
   'settings:update': [
     [{ projectId: -1 }, /settings:update: projectId: /],
@@ -63,18 +72,26 @@ describe('IPC dispatcher: every argument parsed with its schema', () => {
   });
 
   for (const [channel, cases] of Object.entries(INVALID)) {
-    it.each(cases)(`${channel} refuses %j with INVALID_INPUT naming the field`, async (payload, message) => {
-      const { handlers, calls } = recordingHandlers();
-      const result = await createDispatcher(handlers)(channel, payload);
-      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) } });
-      expect(calls).toEqual([]);
-    });
+    it.each(cases)(
+      `${channel} refuses %j with INVALID_INPUT naming the field`,
+      async (payload, message) => {
+        const { handlers, calls } = recordingHandlers();
+        const result = await createDispatcher(handlers)(channel, payload);
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: expect.stringMatching(message) },
+        });
+        expect(calls).toEqual([]);
+      },
+    );
   }
 
   it('passes valid arguments through, parsed', async () => {
     const { handlers, calls } = recordingHandlers();
     const dispatch = createDispatcher(handlers);
-    expect(await dispatch('payments:charge', { amount: '12.50', currency: 'CNY' })).toEqual(ok(null));
+    expect(await dispatch('payments:charge', { amount: '12.50', currency: 'CNY' })).toEqual(
+      ok(null),
+    );
     expect(await dispatch('session:get', undefined)).toEqual(ok(null));
     expect(calls).toEqual([
       ['payments:charge', { amount: '12.50', currency: 'CNY' }],
@@ -88,8 +105,14 @@ describe('IPC dispatcher: every argument parsed with its schema', () => {
       throw new Error('secret detail: do not show');
     };
     const dispatch = createDispatcher(handlers);
-    expect(await dispatch('payments:steal', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch('payments:steal', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await dispatch('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const crashed = await dispatch('payments:get', { paymentId: 'p' });
     expect(crashed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(crashed)).not.toContain('secret detail');
@@ -99,14 +122,19 @@ describe('IPC dispatcher: every argument parsed with its schema', () => {
 describe('ipcMain adapter: the sender frame is checked before anything else', () => {
   function fakeIpcMain() {
     const registered = new Map<string, (event: InvokeEvent, payload: unknown) => unknown>();
-    const ipc: IpcMainLike = { handle: (channel, listener) => void registered.set(channel, listener), removeHandler: (channel) => void registered.delete(channel) };
+    const ipc: IpcMainLike = {
+      handle: (channel, listener) => void registered.set(channel, listener),
+      removeHandler: (channel) => void registered.delete(channel),
+    };
     return { ipc, registered };
   }
   const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
 
   it('registers every channel once and removes them all', () => {
     const { ipc, registered } = fakeIpcMain();
-    const unregister = registerIpcHandlers(ipc, createDispatcher(recordingHandlers().handlers), ['app://counter']);
+    const unregister = registerIpcHandlers(ipc, createDispatcher(recordingHandlers().handlers), [
+      'app://counter',
+    ]);
     expect([...registered.keys()].sort()).toEqual(Object.keys(CHANNELS).sort());
     unregister();
     expect(registered.size).toBe(0);
@@ -122,7 +150,10 @@ describe('ipcMain adapter: the sender frame is checked before anything else', ()
     const { ipc, registered } = fakeIpcMain();
     const { handlers, calls } = recordingHandlers();
     registerIpcHandlers(ipc, createDispatcher(handlers), ['app://counter']);
-    const result = await registered.get('payments:charge')!(event as InvokeEvent, { amount: '10.00', currency: 'CNY' });
+    const result = await registered.get('payments:charge')!(event as InvokeEvent, {
+      amount: '10.00',
+      currency: 'CNY',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(calls).toEqual([]);
   });
@@ -131,8 +162,14 @@ describe('ipcMain adapter: the sender frame is checked before anything else', ()
     const { ipc, registered } = fakeIpcMain();
     const { handlers, calls } = recordingHandlers();
     registerIpcHandlers(ipc, createDispatcher(handlers), ['app://counter']);
-    expect(await registered.get('payments:cancel')!(frame('app://counter/index.html#customer'), { paymentId: 'p1' })).toEqual(ok(null));
-    expect(await registered.get('payments:cancel')!(frame('app://counter/index.html'), { paymentId: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await registered.get('payments:cancel')!(frame('app://counter/index.html#customer'), {
+        paymentId: 'p1',
+      }),
+    ).toEqual(ok(null));
+    expect(
+      await registered.get('payments:cancel')!(frame('app://counter/index.html'), { paymentId: 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(calls).toEqual([['payments:cancel', { paymentId: 'p1' }]]);
   });
 });

@@ -7,7 +7,10 @@ import { Journal, StaleStateError } from '../../../src/main/journal/journal';
 import { MIGRATIONS, migrate } from '../../../src/main/journal/migrations';
 
 const journals: Journal[] = [];
-function open(path = join(mkdtempSync(join(tmpdir(), 'journal-')), 'journal.sqlite')): { journal: Journal; path: string } {
+function open(path = join(mkdtempSync(join(tmpdir(), 'journal-')), 'journal.sqlite')): {
+  journal: Journal;
+  path: string;
+} {
   const journal = new Journal(path);
   journals.push(journal);
   return { journal, path };
@@ -22,14 +25,31 @@ afterEach(() => {
   }
 });
 
-const payment = (id: string, createdAt = 1_000) => ({ id, projectId: 7, terminalId: 'T1', amount: 1250, currency: 'CNY' as const, createdAt });
+const payment = (id: string, createdAt = 1_000) => ({
+  id,
+  projectId: 7,
+  terminalId: 'T1',
+  amount: 1250,
+  currency: 'CNY' as const,
+  createdAt,
+});
 
 describe('journal', () => {
   it('creates a payment in state created with its first transition', () => {
     const { journal } = open();
     const created = journal.create(payment('p1'), 'cashier pressed Charge');
-    expect(created).toMatchObject({ id: 'p1', state: 'created', amount: 1250, currency: 'CNY', refundedAmount: 0, cancelledAt: null, qr: null });
-    expect(journal.transitionsOf('p1')).toMatchObject([{ from: null, to: 'created', cause: 'cashier pressed Charge' }]);
+    expect(created).toMatchObject({
+      id: 'p1',
+      state: 'created',
+      amount: 1250,
+      currency: 'CNY',
+      refundedAmount: 0,
+      cancelledAt: null,
+      qr: null,
+    });
+    expect(journal.transitionsOf('p1')).toMatchObject([
+      { from: null, to: 'created', cause: 'cashier pressed Charge' },
+    ]);
   });
 
   it('refuses a second payment with the same id (the idempotency key)', () => {
@@ -41,10 +61,32 @@ describe('journal', () => {
   it('records every transition with time, cause and detail, and applies the patch', () => {
     const { journal } = open();
     journal.create(payment('p1'), 'c');
-    journal.transition('p1', 'created', 'requested', 'ack', { requestId: 'req-1' }, { event: 'acknowledged' }, 2_000);
+    journal.transition(
+      'p1',
+      'created',
+      'requested',
+      'ack',
+      { requestId: 'req-1' },
+      { event: 'acknowledged' },
+      2_000,
+    );
     const qr = { kind: 'text' as const, text: 'https://qr' };
-    const after = journal.transition('p1', 'requested', 'awaiting_customer', 'qr', { qr, qrExpiresAt: 9_000 }, undefined, 3_000);
-    expect(after).toMatchObject({ state: 'awaiting_customer', requestId: 'req-1', qr, qrExpiresAt: 9_000, updatedAt: 3_000 });
+    const after = journal.transition(
+      'p1',
+      'requested',
+      'awaiting_customer',
+      'qr',
+      { qr, qrExpiresAt: 9_000 },
+      undefined,
+      3_000,
+    );
+    expect(after).toMatchObject({
+      state: 'awaiting_customer',
+      requestId: 'req-1',
+      qr,
+      qrExpiresAt: 9_000,
+      updatedAt: 3_000,
+    });
     expect(journal.transitionsOf('p1').map((t) => [t.from, t.to, t.at, t.cause])).toEqual([
       [null, 'created', 1_000, 'c'],
       ['created', 'requested', 2_000, 'ack'],
@@ -56,13 +98,21 @@ describe('journal', () => {
     const { journal } = open();
     journal.create(payment('p1'), 'c');
     journal.transition('p1', 'created', 'requested', 'ack');
-    expect(() => journal.transition('p1', 'created', 'rejected', 'late rejection')).toThrow(StaleStateError);
+    expect(() => journal.transition('p1', 'created', 'rejected', 'late rejection')).toThrow(
+      StaleStateError,
+    );
     expect(journal.get('p1')?.state).toBe('requested');
   });
 
   it('lists only unfinished payments for recovery, oldest first', () => {
     const { journal } = open();
-    for (const [id, at] of [['a', 3], ['b', 1], ['c', 2], ['d', 4]] as const) journal.create(payment(id, at), 'c');
+    for (const [id, at] of [
+      ['a', 3],
+      ['b', 1],
+      ['c', 2],
+      ['d', 4],
+    ] as const)
+      journal.create(payment(id, at), 'c');
     journal.transition('c', 'created', 'succeeded', 'paid');
     journal.transition('d', 'created', 'unknown', 'timeout');
     expect(journal.openPayments().map((p) => p.id)).toEqual(['b', 'a', 'd']);
@@ -71,15 +121,27 @@ describe('journal', () => {
   it('keeps everything across a reopen (durable commits)', () => {
     const { journal, path } = open();
     journal.create(payment('p1'), 'c');
-    journal.recordCallback({ receivedAt: 5, paymentId: 'p1', verified: false, problem: 'bad_signature', outcome: 'ignored', remote: '127.0.0.1', raw: '{"x":1}' });
+    journal.recordCallback({
+      receivedAt: 5,
+      paymentId: 'p1',
+      verified: false,
+      problem: 'bad_signature',
+      outcome: 'ignored',
+      remote: '127.0.0.1',
+      raw: '{"x":1}',
+    });
     journal.audit('cashier', 'sale cancelled', 'p1', { why: 'test' });
     journal.setCounterState('active_payment', 'p1');
     journal.close();
     const again = new Journal(path);
     journals.push(again);
     expect(again.get('p1')?.state).toBe('created');
-    expect(again.callbacksOf('p1')).toMatchObject([{ verified: false, problem: 'bad_signature', raw: '{"x":1}' }]);
-    expect(again.auditLog()).toMatchObject([{ actor: 'cashier', action: 'sale cancelled', paymentId: 'p1', detail: { why: 'test' } }]);
+    expect(again.callbacksOf('p1')).toMatchObject([
+      { verified: false, problem: 'bad_signature', raw: '{"x":1}' },
+    ]);
+    expect(again.auditLog()).toMatchObject([
+      { actor: 'cashier', action: 'sale cancelled', paymentId: 'p1', detail: { why: 'test' } },
+    ]);
     expect(again.getCounterState('active_payment')).toBe('p1');
   });
 
@@ -89,17 +151,25 @@ describe('journal', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
     const { journal } = open();
-    expect((journal as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(
+      (journal as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true }),
+    ).toBe(2); // FULL
   });
 
   it('records schema versions, migrates an old journal forward, and refuses a newer one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'migrate-'));
     const path = join(dir, 'j.sqlite');
     const db = new Database(path);
-    const extra = { version: 2, description: 'test column', sql: 'ALTER TABLE payments ADD COLUMN note TEXT' };
+    const extra = {
+      version: 2,
+      description: 'test column',
+      sql: 'ALTER TABLE payments ADD COLUMN note TEXT',
+    };
     expect(migrate(db, MIGRATIONS)).toBe(1);
     expect(migrate(db, [...MIGRATIONS, extra])).toBe(2);
-    expect(db.prepare('SELECT version, description FROM schema_version ORDER BY version').all()).toEqual([
+    expect(
+      db.prepare('SELECT version, description FROM schema_version ORDER BY version').all(),
+    ).toEqual([
       { version: 1, description: MIGRATIONS[0]!.description },
       { version: 2, description: 'test column' },
     ]);

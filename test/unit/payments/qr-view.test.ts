@@ -4,7 +4,12 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchQrImage, qrViewOf } from '../../../src/main/payments/qr-view';
 
-const ALL = { acceptedQrKinds: ['qr_data', 'qr_url', 'qr_img', 'redirect'] as Array<'qr_data' | 'qr_url' | 'qr_img' | 'redirect'>, projectId: 42 };
+const ALL = {
+  acceptedQrKinds: ['qr_data', 'qr_url', 'qr_img', 'redirect'] as Array<
+    'qr_data' | 'qr_url' | 'qr_img' | 'redirect'
+  >,
+  projectId: 42,
+};
 
 describe('what the screens can show of a QR', () => {
   let server: http.Server;
@@ -13,7 +18,8 @@ describe('what the screens can show of a QR', () => {
     const png = await QRCode.toBuffer('https://qr.example/1');
     server = http.createServer((req, res) => {
       if (req.url === '/qr.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
-      else if (req.url === '/page.html') res.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>');
+      else if (req.url === '/page.html')
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>');
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -22,18 +28,29 @@ describe('what the screens can show of a QR', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it('qr_data: text the renderer draws', async () => {
-    expect(await qrViewOf({ kind: 'qr_data', data: 'weixin://x' }, ALL)).toEqual({ kind: 'text', text: 'weixin://x' });
+    expect(await qrViewOf({ kind: 'qr_data', data: 'weixin://x' }, ALL)).toEqual({
+      kind: 'text',
+      text: 'weixin://x',
+    });
   });
 
   it('qr_url: fetched by main and shown as a PNG data URL', async () => {
     const view = await qrViewOf({ kind: 'qr_url', url: `${base}/qr.png` }, ALL);
     expect(view.kind).toBe('image');
-    expect(view.kind === 'image' && view.dataUrl.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true);
+    expect(
+      view.kind === 'image' && view.dataUrl.startsWith('data:image/png;base64,iVBORw0KGgo'),
+    ).toBe(true);
   });
 
   it('qr_url that is not an image, missing, or not http(s): not shown, with the reason', async () => {
-    expect(await fetchQrImage(`${base}/page.html`)).toMatchObject({ kind: 'unscannable', message: expect.stringContaining('not a PNG or JPEG') });
-    expect(await fetchQrImage(`${base}/nothing.png`)).toMatchObject({ kind: 'unscannable', message: expect.stringContaining('HTTP 404') });
+    expect(await fetchQrImage(`${base}/page.html`)).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('not a PNG or JPEG'),
+    });
+    expect(await fetchQrImage(`${base}/nothing.png`)).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('HTTP 404'),
+    });
     expect(await fetchQrImage('javascript:alert(1)')).toMatchObject({ kind: 'unscannable' });
   });
 
@@ -41,19 +58,39 @@ describe('what the screens can show of a QR', () => {
     const png = (await QRCode.toBuffer('x')).toString('base64');
     expect(await qrViewOf({ kind: 'qr_img', base64: png }, ALL)).toMatchObject({ kind: 'image' });
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]).toString('base64');
-    expect(await qrViewOf({ kind: 'qr_img', base64: jpeg }, ALL)).toMatchObject({ kind: 'image', dataUrl: expect.stringMatching(/^data:image\/jpeg/) });
+    expect(await qrViewOf({ kind: 'qr_img', base64: jpeg }, ALL)).toMatchObject({
+      kind: 'image',
+      dataUrl: expect.stringMatching(/^data:image\/jpeg/),
+    });
     const svg = Buffer.from('<svg onload="alert(1)"/>').toString('base64');
-    expect(await qrViewOf({ kind: 'qr_img', base64: svg }, ALL)).toMatchObject({ kind: 'unscannable' });
-    expect(await qrViewOf({ kind: 'qr_img', base64: '%%%' }, ALL)).toMatchObject({ kind: 'unscannable', message: expect.stringContaining('Base64') });
+    expect(await qrViewOf({ kind: 'qr_img', base64: svg }, ALL)).toMatchObject({
+      kind: 'unscannable',
+    });
+    expect(await qrViewOf({ kind: 'qr_img', base64: '%%%' }, ALL)).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('Base64'),
+    });
   });
 
   it('a POST redirect cannot be scanned: the message names the setting at ecommpay', async () => {
-    const view = await qrViewOf({ kind: 'unscannable_redirect', method: 'POST', url: 'https://h5' }, ALL);
-    expect(view).toMatchObject({ kind: 'unscannable', message: expect.stringContaining('redirection type of project 42') });
+    const view = await qrViewOf(
+      { kind: 'unscannable_redirect', method: 'POST', url: 'https://h5' },
+      ALL,
+    );
+    expect(view).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('redirection type of project 42'),
+    });
   });
 
   it('a QR form the counter does not accept names its own setting', async () => {
-    const view = await qrViewOf({ kind: 'qr_url', url: `${base}/qr.png` }, { ...ALL, acceptedQrKinds: ['qr_data'] });
-    expect(view).toMatchObject({ kind: 'unscannable', message: expect.stringContaining('Settings → Accepted QR forms') });
+    const view = await qrViewOf(
+      { kind: 'qr_url', url: `${base}/qr.png` },
+      { ...ALL, acceptedQrKinds: ['qr_data'] },
+    );
+    expect(view).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('Settings → Accepted QR forms'),
+    });
   });
 });

@@ -22,7 +22,8 @@ export function CashierApp() {
   const late = session?.lateAlerts[0];
 
   useEffect(() => {
-    // Keyboard-only use: Escape cancels a waiting sale, Enter leaves a result for a new sale.
+    // Keyboard-only use: Escape cancels a waiting sale, Enter leaves a result for a new sale
+    // (not an unknown outcome: moving on there must be deliberate).
     const onKey = (e: KeyboardEvent) => {
       const store = useCounter.getState();
       if (store.view !== 'counter' || store.session?.lateAlerts.length) return;

@@ -25,7 +25,11 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
   const newSale = useCounter((s) => s.newSale);
   const look = LOOK[screen];
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), [screen]);
+  // On an unknown outcome, a reflex Enter must not start another sale for the same customer.
+  const quickExit = screen !== 'unknown';
+  useEffect(() => {
+    if (quickExit) button.current?.focus();
+  }, [screen, quickExit]);
   const gateText = [
     payment.gateMessage,
     payment.gateCode && payment.gateCode !== '0' ? `(${payment.gateCode})` : '',
@@ -49,7 +53,7 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
         {t('paymentId', language)} {payment.id}
       </p>
       <button ref={button} type="button" className="new-sale" onClick={() => void newSale()}>
-        {t('newSale', language)} <kbd>Enter</kbd>
+        {t('newSale', language)} {quickExit ? <kbd>Enter</kbd> : null}
       </button>
     </section>
   );

@@ -96,7 +96,13 @@ export function SettingsScreen() {
             autoComplete="off"
             value={form.secret}
             disabled={demo}
-            placeholder={settings.secretConfigured ? 'configured (type to replace)' : 'not set'}
+            placeholder={
+              demo
+                ? "the sandbox's (demo)"
+                : settings.secretConfigured
+                  ? 'configured (type to replace)'
+                  : 'not set'
+            }
             onChange={(e) => field('secret')(e.target.value)}
           />
         </label>

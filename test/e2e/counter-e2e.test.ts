@@ -1,0 +1,249 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Counter } from '../../src/main/app/create-counter';
+import type { WebShell } from '../../src/main/web-shell/web-shell';
+import { createSandbox, type Sandbox } from '../../src/sandbox';
+import {
+  startDemoCounter,
+  tempDataDir,
+  TEST_PROJECT,
+  TEST_SECRET,
+} from '../support/counter-harness';
+import {
+  customerPays,
+  launchChromium,
+  scanQr,
+  screenshot,
+  serveCounter,
+} from '../support/browser-harness';
+
+/**
+ * End to end in Chromium through the browser shell: a cashier at the keyboard and a customer
+ * with a phone, against the Gate sandbox. Screenshots of each screen go to
+ * test-results/screenshots.
+ */
+describe('Alipay Counter in the browser', () => {
+  let browser: Browser;
+  let counter: Counter | undefined;
+  let shell: WebShell | undefined;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser.close());
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+    await shell?.close();
+    await counter?.close();
+    shell = undefined;
+    counter = undefined;
+  });
+
+  async function open(config: Parameters<typeof startDemoCounter>[0] = {}): Promise<Page> {
+    counter = await startDemoCounter(config);
+    shell = await serveCounter(counter);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(shell.cashierUrl);
+    await page.getByLabel('Amount').waitFor();
+    return page;
+  }
+
+  async function customerDisplay(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    await page.goto(shell!.customerUrl);
+    await page.getByRole('main', { name: 'Customer display' }).waitFor();
+    return page;
+  }
+
+  it('a paid sale: the customer scans the QR, presses Success, both screens show Paid', async () => {
+    const cashier = await open();
+    const display = await customerDisplay();
+    await screenshot(cashier, '01-sale-empty');
+    await screenshot(display, '01-customer-idle');
+    await expect.poll(() => display.getByText('欢迎光临').isVisible()).toBe(true);
+
+    await cashier.getByRole('button', { name: '8', exact: true }).click();
+    await cashier.getByRole('button', { name: '8', exact: true }).click();
+    await cashier.getByRole('button', { name: '.', exact: true }).click();
+    await cashier.getByRole('button', { name: '00', exact: true }).click();
+    await expect.poll(() => cashier.getByLabel('Amount').inputValue()).toBe('88.00');
+    await screenshot(cashier, '02-sale-typed');
+    await cashier.getByRole('button', { name: /^Charge/ }).click();
+
+    const url = await scanQr(cashier);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/customer\/[0-9a-f]{32}$/);
+    await expect
+      .poll(() => cashier.getByRole('timer').textContent())
+      .toMatch(/QR valid for (10:00|9:5\d)/);
+    await expect.poll(() => cashier.getByText('CN¥88.00').isVisible()).toBe(true);
+    await screenshot(cashier, '03-waiting-qr');
+    // The customer display shows the same QR, the amount, and the countdown in both languages.
+    expect(await scanQr(display)).toBe(url);
+    await expect.poll(() => display.getByText('请使用支付宝扫码付款').isVisible()).toBe(true);
+    await expect.poll(() => display.getByRole('timer').textContent()).toMatch(/二维码有效时间/);
+    await screenshot(display, '03-customer-qr');
+
+    const phone = await customerPays(browser, url, 'Success');
+    pages.push(phone);
+    await screenshot(phone, '04-phone-paid');
+    await cashier.getByRole('heading', { name: 'Paid' }).waitFor();
+    await expect.poll(() => cashier.getByText(/Payment DEMO-/).isVisible()).toBe(true);
+    await display.getByText('支付成功').waitFor();
+    await screenshot(cashier, '04-paid');
+    await screenshot(display, '04-customer-paid');
+    await cashier.getByRole('button', { name: /New sale/ }).click();
+    await cashier.getByLabel('Amount').waitFor();
+    await display.getByText('欢迎光临').waitFor();
+  });
+
+  it("a declined sale (400.00 CNY, test amount 40000) shows Gate's message", async () => {
+    const cashier = await open();
+    await cashier.getByLabel('Amount').fill('400.00');
+    await cashier.keyboard.press('Enter');
+    const phone = await customerPays(browser, await scanQr(cashier), 'Success');
+    pages.push(phone);
+    await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
+    await expect
+      .poll(() => cashier.getByText('Insufficient funds on customer account (20105)').isVisible())
+      .toBe(true);
+    await screenshot(cashier, '05-declined');
+  });
+
+  it('an invalid amount explains itself and sends nothing', async () => {
+    const cashier = await open();
+    await cashier.getByLabel('Amount').fill('9.99');
+    await cashier.keyboard.press('Enter');
+    await expect
+      .poll(() => cashier.getByRole('alert').first().textContent())
+      .toBe('The minimum Alipay purchase is 10.00 CNY; 9.99 CNY is below it.');
+    await cashier.getByLabel('Amount').fill('12.345');
+    await cashier.getByRole('button', { name: /^Charge/ }).click();
+    await expect
+      .poll(() => cashier.getByRole('alert').first().textContent())
+      .toBe('CNY has 2 decimal places: "12.345" has 3.');
+    await screenshot(cashier, '06-invalid-amount');
+    expect(counter!.sandbox!.stats().requests.sale).toBe(0);
+  });
+
+  it('the QR expires: its own screen on both sides', async () => {
+    const cashier = await open({ demo: { sandbox: { qrTimeoutSeconds: 2 } } });
+    const display = await customerDisplay();
+    await cashier.getByLabel('Amount').fill('30.00');
+    await cashier.keyboard.press('Enter');
+    await scanQr(cashier);
+    await cashier.getByRole('heading', { name: 'QR code expired' }).waitFor({ timeout: 5000 });
+    await display.getByText('二维码已过期').waitFor();
+    await screenshot(cashier, '07-qr-expired');
+    await screenshot(display, '07-customer-expired');
+    await cashier.keyboard.press('Enter');
+    await cashier.getByLabel('Amount').waitFor();
+  });
+
+  it('cancel, then the customer pays anyway: the late-payment alert, and Keep', async () => {
+    const cashier = await open();
+    await cashier.getByLabel('Amount').fill('45.00');
+    await cashier.keyboard.press('Enter');
+    const url = await scanQr(cashier);
+    await cashier.getByRole('button', { name: /Cancel/ }).click();
+    await cashier.getByRole('heading', { name: 'Sale cancelled' }).waitFor();
+    await screenshot(cashier, '08-cancelled');
+    await cashier.getByRole('button', { name: /New sale/ }).click();
+    await cashier.getByLabel('Amount').waitFor();
+
+    pages.push(await customerPays(browser, url, 'Success'));
+    const alert = cashier.getByRole('alertdialog', { name: 'Late payment received' });
+    await alert.waitFor();
+    await expect.poll(() => alert.getByText('CN¥45.00').isVisible()).toBe(true);
+    await screenshot(cashier, '09-late-payment');
+    await alert.getByRole('button', { name: 'Keep payment' }).click();
+    await alert.waitFor({ state: 'detached' });
+    const sessions = await counter!.handlers['session:get']({});
+    expect(sessions).toMatchObject({ ok: true, value: { lateAlerts: [] } });
+  });
+
+  it('an unknown outcome is settled after a restart', async () => {
+    const sandbox: Sandbox = await createSandbox({
+      projects: [{ id: TEST_PROJECT, secret: TEST_SECRET }],
+    });
+    try {
+      const dataDir = tempDataDir();
+      const cashier = await open({ dataDir, sandboxUrl: sandbox.url });
+      sandbox.setFaults({
+        requests: [{ endpoint: 'sale', action: 'cut_after' }],
+        dropCallbacks: true,
+      });
+      await cashier.getByLabel('Amount').fill('50.00');
+      await cashier.keyboard.press('Enter');
+      await cashier.getByRole('heading', { name: 'Outcome not known yet' }).waitFor();
+      await expect.poll(() => cashier.getByText(/Do not charge again/).isVisible()).toBe(true);
+      await screenshot(cashier, '10-unknown');
+      const session = await counter!.handlers['session:get']({});
+      const paymentId = session.ok ? session.value.active!.id : '';
+
+      // The counter goes down; meanwhile the customer pays; the counter comes back.
+      await shell!.close();
+      await counter!.close();
+      const truth = sandbox.payment(TEST_PROJECT, paymentId)!;
+      const phone = await customerPays(browser, sandbox.customerUrl(truth), 'Success');
+      pages.push(phone);
+      sandbox.setFaults({});
+      counter = await startDemoCounter({ dataDir, sandboxUrl: sandbox.url });
+      shell = await serveCounter(counter);
+      await cashier.goto(shell.cashierUrl);
+      await cashier.getByRole('heading', { name: 'Paid' }).waitFor({ timeout: 5000 });
+      await screenshot(cashier, '11-settled-after-restart');
+      expect(sandbox.stats().requests.sale).toBe(1);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('keyboard only: digits, Backspace, Enter to charge, Escape to cancel, Enter for a new sale', async () => {
+    const cashier = await open();
+    await cashier.keyboard.type('123');
+    await cashier.keyboard.press('Backspace');
+    await cashier.keyboard.type('.50');
+    await expect.poll(() => cashier.getByLabel('Amount').inputValue()).toBe('12.50');
+    await cashier.keyboard.press('Enter');
+    await cashier.getByRole('img', { name: 'Alipay QR code' }).waitFor();
+    await cashier.keyboard.press('Escape');
+    await cashier.getByRole('heading', { name: 'Sale cancelled' }).waitFor();
+    await cashier.keyboard.press('Enter');
+    await cashier.getByLabel('Amount').waitFor();
+    await expect
+      .poll(() =>
+        cashier
+          .getByLabel('Amount')
+          .evaluate((input) => input === input.ownerDocument.activeElement),
+      )
+      .toBe(true);
+    await cashier.keyboard.type('20');
+    await cashier.keyboard.press('Enter');
+    const phone = await customerPays(browser, await scanQr(cashier), 'Decline');
+    pages.push(phone);
+    await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
+    await cashier.keyboard.press('Enter');
+    await cashier.getByLabel('Amount').waitFor();
+  });
+
+  it('settings: the secret is never shown; demo mode keeps the sandbox', async () => {
+    const cashier = await open();
+    await cashier.getByRole('button', { name: 'Settings' }).click();
+    await cashier.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await cashier.getByLabel('Secret key').isDisabled()).toBe(true);
+    expect(await cashier.getByLabel('Secret key').inputValue()).toBe('');
+    expect(await cashier.content()).not.toContain(TEST_SECRET);
+    await cashier.getByLabel('Merchant name').fill('Jade Tea Room');
+    await cashier.getByRole('button', { name: 'Save' }).click();
+    await cashier.getByText('Saved.').waitFor();
+    await screenshot(cashier, '12-settings');
+    await cashier.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => cashier.getByText('Jade Tea Room · DEMO').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Journal } from '../../src/main/journal/journal';
+import { createSandbox, type Sandbox } from '../../src/sandbox';
+import { pressOnSandbox, tempDataDir } from '../support/counter-harness';
+import { join } from 'node:path';
+import type { SaleStep } from '../../src/main/payments/payment-service';
+
+const SECRET = 'crash-test-secret-42';
+const CHILD = fileURLToPath(new URL('../support/crash-child.ts', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A child counter process whose stdout lines can be awaited. */
+class Child {
+  readonly lines: string[] = [];
+  private readonly waiters = new Set<() => void>();
+  readonly process: ChildProcess;
+
+  constructor(env: Record<string, string>) {
+    this.process = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buffer = '';
+    this.process.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const parts = buffer.split('\n');
+      buffer = parts.pop()!;
+      this.lines.push(...parts);
+      for (const wake of this.waiters) wake();
+    });
+  }
+
+  /** Waits (bounded) for a line matching `pattern`. */
+  async line(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const line of this.lines) {
+        const match = pattern.exec(line);
+        if (match) return match;
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `no line ${pattern} within ${timeoutMs} ms; got:\n${this.lines.join('\n')}`,
+        );
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 100);
+        const self = this;
+        function done() {
+          clearTimeout(timer);
+          self.waiters.delete(done);
+          resolve();
+        }
+        this.waiters.add(done);
+      });
+    }
+  }
+
+  kill(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) return resolve();
+      this.process.once('exit', () => resolve());
+      this.process.kill('SIGKILL');
+    });
+  }
+}
+
+const STEPS: SaleStep[] = [
+  'journal-created',
+  'response-received',
+  'ack-recorded',
+  'intermediate-recorded',
+  'final-received',
+  'final-recorded',
+];
+
+describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lost or charged twice', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    // Retries of undelivered callbacks every 100 ms instead of 10 s.
+    sandbox = await createSandbox({ projects: [{ id: 1001, secret: SECRET }], timeScale: 0.01 });
+  });
+  afterAll(() => sandbox.close());
+
+  it.each(STEPS)('killed at %s', { timeout: 40_000 }, async (step) => {
+    const dataDir = tempDataDir();
+    const env = {
+      DATA_DIR: dataDir,
+      SANDBOX_URL: sandbox.url,
+      SANDBOX_SECRET: SECRET,
+      CALLBACK_PORT: String(await freePort()),
+    };
+    const salesBefore = sandbox.stats().requests.sale;
+    const first = new Child({ ...env, ACTION: 'charge', AMOUNT: '66.00', FREEZE_AT: step });
+    const children = [first];
+    try {
+      const [, paymentId] = await first.line(/^STEP journal-created (\S+)$/);
+      const customerPays = STEPS.indexOf(step) >= STEPS.indexOf('final-received');
+      if (customerPays) {
+        await first.line(/^STEP intermediate-recorded /);
+        expect(await pressOnSandbox(sandbox, paymentId!, 'success')).toBe(303);
+      }
+      await first.line(/^FROZEN$/);
+      // The customer pays while the counter is frozen or dead, whenever Gate has the sale.
+      if (!customerPays && sandbox.payment(1001, paymentId!))
+        await pressOnSandbox(sandbox, paymentId!, 'success');
+      await first.kill();
+
+      const second = new Child({ ...env, ACTION: 'recover' });
+      children.push(second);
+      await second.line(/^READY$/);
+      const truth = sandbox.payment(1001, paymentId!);
+      const expected = truth ? 'succeeded' : 'rejected';
+      // Read the journal the restarted counter writes (WAL lets a second reader in).
+      const journal = new Journal(join(dataDir, 'journal.sqlite'));
+      try {
+        const deadline = Date.now() + 10_000;
+        while (journal.get(paymentId!)?.state !== expected && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(journal.get(paymentId!)?.state).toBe(expected);
+        expect(journal.openPayments()).toEqual([]);
+      } finally {
+        journal.close();
+      }
+      // Never sent twice; never sent at all when the process died before sending.
+      expect(sandbox.stats().requests.sale - salesBefore).toBe(step === 'journal-created' ? 0 : 1);
+      if (truth) expect(truth.status).toBe('success');
+    } finally {
+      await Promise.all(children.map((c) => c.kill()));
+    }
+  });
+});

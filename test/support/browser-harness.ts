@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Counter } from '../../src/main/app/create-counter';
+import { buildBridgeScript } from '../../src/main/web-shell/bridge-script';
+import { startWebShell, type WebShell } from '../../src/main/web-shell/web-shell';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RENDERER_DIR = `${ROOT}out/renderer`;
+export const SCREENSHOT_DIR = `${ROOT}test-results/screenshots`;
+
+/** Debian's Chromium (never a downloaded browser), overridable with CHROMIUM_PATH. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Builds the renderer once if it is missing (npm test builds it first anyway). */
+export function ensureRendererBuilt(): void {
+  if (existsSync(`${RENDERER_DIR}/index.html`)) return;
+  const result = spawnSync(
+    process.execPath,
+    [`${ROOT}node_modules/electron-vite/bin/electron-vite.js`, 'build'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error('the renderer build failed');
+}
+
+/** Launches headless Chromium with the flags that work on these machines. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Serves the counter's UI through the browser shell. */
+export async function serveCounter(counter: Counter): Promise<WebShell> {
+  ensureRendererBuilt();
+  return startWebShell({
+    counter,
+    rendererDir: RENDERER_DIR,
+    bridgeScript: await buildBridgeScript(),
+  });
+}
+
+/** Saves a screenshot as a test artifact under test-results/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path });
+  return path;
+}
+
+/**
+ * Reads the QR code on a page like the customer's phone would: takes the image's pixels and
+ * decodes them. The test learns the payment's URL only from the picture.
+ */
+export async function scanQr(page: Page): Promise<string> {
+  const image = page.getByRole('img', { name: 'Alipay QR code' }).first();
+  await image.waitFor();
+  const png = PNG.sync.read(await image.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!code) throw new Error('the QR code on the screen could not be decoded');
+  return code.data;
+}
+
+/** The customer opens the scanned URL on their phone and presses a button. */
+export async function customerPays(
+  browser: Browser,
+  url: string,
+  button: 'Success' | 'Decline',
+): Promise<Page> {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true });
+  await phone.goto(url);
+  await phone.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+  return phone;
+}
