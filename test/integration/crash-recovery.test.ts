@@ -55,13 +55,12 @@ class Child {
           `no line ${pattern} within ${timeoutMs} ms; got:\n${this.lines.join('\n')}`,
         );
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 100);
-        const self = this;
-        function done() {
+        const done = () => {
           clearTimeout(timer);
-          self.waiters.delete(done);
+          this.waiters.delete(done);
           resolve();
-        }
+        };
+        const timer = setTimeout(done, 100);
         this.waiters.add(done);
       });
     }
