@@ -1,5 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { rendererBundleSize } from './bundle-size';
+import { benchJournal } from './journal-bench';
 import { benchRoundTrip } from './round-trip-bench';
+import { benchUi } from './ui-bench';
 import { benchSigner } from './signer-bench';
 import { ms, perSecond } from './stats';
 
@@ -26,17 +29,53 @@ async function main(): Promise<void> {
   }
   results['signer'] = signer;
 
-  const payments = Number(process.env['BENCH_PAYMENTS'] ?? 1000);
+  const roundTripPayments = Number(process.env['BENCH_PAYMENTS'] ?? 1000);
   console.log(
-    `\nSale round trip on loopback: request → ack → intermediate callback → customer presses Success → final callback (${payments} payments per run)`,
+    `\nSale round trip on loopback: request → ack → intermediate callback → customer presses Success → final callback (${roundTripPayments} payments per run)`,
   );
-  const trips = await benchRoundTrip(payments, [1, 50]);
+  const trips = await benchRoundTrip(roundTripPayments, [1, 50]);
   for (const t of trips) {
     console.log(
       `  ${t.label.padEnd(13)} p50 ${ms(t.p50).padStart(9)}   p99 ${ms(t.p99).padStart(9)}${t.inFlight === 1 ? ' (target < 10 ms)' : '                 '}   ack p50 ${ms(t.ackP50)} p99 ${ms(t.ackP99)}   ${perSecond(t.throughput)} payments`,
     );
   }
   results['roundTrip'] = trips;
+
+  const sales = Number(process.env['BENCH_UI_SALES'] ?? 200);
+  console.log(`\nThrough the browser shell in Chromium (${sales} sales)`);
+  const ui = await benchUi(sales);
+  console.log(
+    `  Charge → QR visible      p50 ${ms(ui.chargeToQrP50).padStart(9)}   p99 ${ms(ui.chargeToQrP99).padStart(9)} (target < 50 ms)`,
+  );
+  console.log(
+    `  callback → Paid on screen p50 ${ms(ui.callbackToScreenP50).padStart(8)}   p99 ${ms(ui.callbackToScreenP99).padStart(9)} (target < 20 ms; journal time has 1 ms steps)`,
+  );
+  console.log(
+    `  customer press → Paid     p50 ${ms(ui.pressToScreenP50).padStart(8)}   p99 ${ms(ui.pressToScreenP99).padStart(9)} (sandbox and callback delivery included)`,
+  );
+  results['ui'] = ui;
+
+  const payments = Number(process.env['BENCH_JOURNAL_PAYMENTS'] ?? 1_000_000);
+  console.log(
+    `\nJournal (SQLite, WAL, synchronous=FULL) with ${payments.toLocaleString('en-US')} payments`,
+  );
+  const journal = benchJournal(payments);
+  console.log(
+    `  durable sales (payment + transition per commit) ${perSecond(journal.durableSalesPerSecond)}   the disk's raw fsync rate ${perSecond(journal.fsyncPerSecond)}`,
+  );
+  console.log(
+    `  start-up recovery scan (${journal.openPayments} open of ${journal.payments.toLocaleString('en-US')}) p50 ${ms(journal.recoveryScanP50Ms)}   p99 ${ms(journal.recoveryScanP99Ms)} (target < 50 ms)`,
+  );
+  console.log(
+    `  history page (50 newest)     p50 ${ms(journal.historyPageP50Ms)}   p99 ${ms(journal.historyPageP99Ms)}`,
+  );
+  results['journal'] = journal;
+
+  const bundle = rendererBundleSize();
+  console.log(
+    `\nRenderer bundle: ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzipped (${(bundle.rawBytes / 1024).toFixed(1)} KB raw, ${bundle.files} files; target < 250 KB gzipped)`,
+  );
+  results['rendererBundle'] = bundle;
 
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);

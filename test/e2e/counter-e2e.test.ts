@@ -230,6 +230,10 @@ describe('Alipay Counter in the browser', () => {
     await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
     await cashier.keyboard.press('Enter');
     await cashier.getByLabel('Amount').waitFor();
+    // Digits typed the moment the sale screen is back are kept (a late answer must not wipe them).
+    await cashier.keyboard.type('77');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await cashier.getByLabel('Amount').inputValue()).toBe('77');
   });
 
   it('settings: the secret is never shown; demo mode keeps the sandbox', async () => {

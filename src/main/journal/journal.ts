@@ -95,6 +95,18 @@ export class Journal {
     };
   }
 
+  private readonly updates = new Map<string, Database.Statement>();
+
+  /** A prepared statement per distinct SQL text: transitions build their UPDATE from the patch. */
+  private cached(sql: string): Database.Statement {
+    let statement = this.updates.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.updates.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** A payment by id. */
   get(id: string): PaymentRecord | undefined {
     const row = this.statements.get.get(id) as PaymentRow | undefined;
@@ -146,7 +158,7 @@ export class Journal {
           key === 'qr' && value !== null && value !== undefined ? JSON.stringify(value) : value,
         );
       }
-      this.db.prepare(`UPDATE payments SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      this.cached(`UPDATE payments SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
       this.statements.transition.run(
         id,
         from,

@@ -55,7 +55,8 @@ export const createSaleSlice: StateCreator<CounterStore, [], [], SaleSlice> = (s
     set({ charging: true, amountError: null, actionError: null });
     try {
       const result = await counter().charge({ amount: amountText, currency });
-      if (!result.ok) set({ amountError: result.error.message });
+      if (result.ok) set({ amountText: '' });
+      else set({ amountError: result.error.message });
     } finally {
       set({ charging: false });
     }

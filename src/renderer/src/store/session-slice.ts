@@ -62,10 +62,10 @@ export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice
   },
   async newSale() {
     const result = await counter().newSale();
-    if (result.ok) {
-      set({ session: result.value, actionError: null });
-      get().clearAmount();
-    } else set({ actionError: result.error.message });
+    // The amount was cleared when the sale started: clearing it here could wipe digits the
+    // cashier already typed, since the session event can arrive before this answer.
+    if (result.ok) set({ session: result.value, actionError: null });
+    else set({ actionError: result.error.message });
   },
   async keepLate(paymentId) {
     const result = await counter().keepLatePayment({ paymentId });
