@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 
-if (!run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'])) process.exit(1);
+if (!run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build']))
+  process.exit(1);
 
 function electronBinary() {
   const dir = dirname(require.resolve('electron/package.json'));
@@ -22,7 +23,9 @@ function electronBinary() {
 
 let electron = electronBinary();
 if (!electron) {
-  console.log('Electron is not downloaded yet; fetching it once (package.json keeps its install script off).');
+  console.log(
+    'Electron is not downloaded yet; fetching it once (package.json keeps its install script off).',
+  );
   run(process.execPath, [join(dirname(require.resolve('electron/package.json')), 'install.js')]);
   electron = electronBinary();
 }
@@ -31,7 +34,14 @@ if (electron) {
   // Native modules are built for Node; Electron needs them built for its own ABI (demo mode
   // uses no keychain, so only the journal's SQLite binding matters here).
   const version = require('electron/package.json').version;
-  const forElectron = ['rebuild', 'better-sqlite3', '--build-from-source', '--runtime=electron', `--target=${version}`, '--disturl=https://electronjs.org/headers'];
+  const forElectron = [
+    'rebuild',
+    'better-sqlite3',
+    '--build-from-source',
+    '--runtime=electron',
+    `--target=${version}`,
+    '--disturl=https://electronjs.org/headers',
+  ];
   if (!run('npm', forElectron)) {
     console.log('Could not rebuild better-sqlite3 for Electron; see README (What needs Electron).');
     process.exit(1);
@@ -43,7 +53,9 @@ if (electron) {
     process.exit(code ?? 0);
   });
 } else {
-  console.log('Electron cannot be downloaded on this machine: opening the browser shell instead (npm run demo:web).');
+  console.log(
+    'Electron cannot be downloaded on this machine: opening the browser shell instead (npm run demo:web).',
+  );
   const child = spawn(process.execPath, ['bin/alipay-counter.mjs', 'web'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

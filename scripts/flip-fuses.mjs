@@ -21,7 +21,9 @@ export default async function afterPack(context) {
   const name = context.packager.appInfo.productFilename;
   const platform = context.electronPlatformName;
   const binary =
-    platform === 'darwin' ? join(context.appOutDir, `${name}.app`) : join(context.appOutDir, platform === 'win32' ? `${name}.exe` : name);
+    platform === 'darwin'
+      ? join(context.appOutDir, `${name}.app`)
+      : join(context.appOutDir, platform === 'win32' ? `${name}.exe` : name);
   await flipFuses(binary, { ...FUSES, resetAdHocDarwinSignature: platform === 'darwin' });
 }
 
