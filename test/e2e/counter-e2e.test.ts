@@ -173,7 +173,12 @@ describe('Alipay Counter in the browser', () => {
     });
     try {
       const dataDir = tempDataDir();
-      const cashier = await open({ dataDir, sandboxUrl: sandbox.url });
+      // Slow polling at first, so the unknown screen stays long enough to be checked.
+      const cashier = await open({
+        dataDir,
+        sandboxUrl: sandbox.url,
+        pollSchedule: { firstAfterMs: 10_000, maxIntervalMs: 10_000 },
+      });
       sandbox.setFaults({
         requests: [{ endpoint: 'sale', action: 'cut_after' }],
         dropCallbacks: true,
