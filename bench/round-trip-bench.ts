@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { startCallbackListener } from '../src/main/callbacks/callback-listener';
 import { createGateClient, customerInstructions, type GateCallback } from '../src/main/gate';
@@ -16,6 +17,33 @@ export interface RoundTripFigures {
   readonly ackP50: number;
   readonly ackP99: number;
   readonly throughput: number;
+}
+
+const customerAgent = new http.Agent({ keepAlive: true });
+
+/** The customer presses Success on the QR's page (a form POST, kept-alive like a phone's browser). */
+function press(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const body = 'action=success';
+    const req = http.request(url, {
+      method: 'POST',
+      agent: customerAgent,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': body.length,
+      },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () =>
+        res.statusCode === 303
+          ? resolve()
+          : reject(new Error(`customer page answered ${res.statusCode}`)),
+      );
+    });
+    req.end(body);
+  });
 }
 
 /** Starts the sandbox as its own process through the CLI, as a real Gate would be. */
@@ -87,13 +115,7 @@ export async function benchRoundTrip(
     const acked = performance.now();
     const qr = customerInstructions(await gotIntermediate)?.qr;
     if (qr?.kind !== 'qr_data') throw new Error('no QR');
-    const pressed = await fetch(qr.data, {
-      method: 'POST',
-      body: 'action=success',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      redirect: 'manual',
-    });
-    await pressed.arrayBuffer();
+    await press(qr.data);
     await gotFinal;
     waiting.delete(paymentId);
     return { total: performance.now() - start, ack: acked - start };

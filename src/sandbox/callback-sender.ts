@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import type { ScaledClock } from './scaled-clock';
 import { MAX_CALLBACK_ATTEMPTS, secondsBeforeAttempt } from './retry-schedule';
 import type { CallbackDelivery, SandboxFaults } from './sandbox-types';
@@ -61,20 +63,41 @@ export function createCallbackSender(
   };
 }
 
-async function post(delivery: CallbackDelivery): Promise<{ httpStatus?: number; error?: string }> {
-  try {
-    const response = await fetch(delivery.url, {
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
+/**
+ * One delivery attempt over node:http(s) with kept-alive connections. Only a 200 counts as
+ * delivered; a redirect is an answer, not a reason to post elsewhere.
+ */
+function post(delivery: CallbackDelivery): Promise<{ httpStatus?: number; error?: string }> {
+  return new Promise((resolve) => {
+    let url: URL;
+    try {
+      url = new URL(delivery.url);
+    } catch {
+      resolve({ error: 'invalid callback URL' });
+      return;
+    }
+    const secure = url.protocol === 'https:';
+    const body = Buffer.from(JSON.stringify(delivery.body));
+    const req = (secure ? https : http).request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(delivery.body),
-      // Only a 200 counts as delivered; a redirect is an answer, not a reason to post elsewhere.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+      agent: agents[secure ? 'https:' : 'http:'],
+      headers: { 'content-type': 'application/json', 'content-length': body.length },
+      timeout: ATTEMPT_TIMEOUT_MS,
     });
-    await response.arrayBuffer();
-    return { httpStatus: response.status };
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { error: cause ?? (error as Error).message };
-  }
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ error: error.code ?? error.message }),
+    );
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => resolve({ httpStatus: res.statusCode ?? 0 }));
+      res.on('error', () => resolve({ httpStatus: res.statusCode ?? 0 }));
+    });
+    req.end(body);
+  });
 }

@@ -14,7 +14,7 @@ const LOOK: Record<
   paid: { title: 'paid', tone: 'good', icon: '✓' },
   declined: { title: 'declined', tone: 'bad', icon: '✕' },
   rejected: { title: 'rejected', tone: 'bad', icon: '✕' },
-  expired: { title: 'expired', hint: 'expiredHint', tone: 'warn', icon: '⏱' },
+  expired: { title: 'expired', hint: 'expiredHint', tone: 'warn', icon: '!' },
   cancelled: { title: 'cancelled', hint: 'cancelledHint', tone: 'warn', icon: '⊘' },
   unknown: { title: 'unknown', hint: 'unknownHint', tone: 'warn', icon: '?' },
 };
