@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { sign, stringToSign } from '../src/main/gate/signer';
 import { hmacSha512Base64 } from '../src/main/gate/signer/hmac-sha512';
+import { SEED_SUCCESS_CALLBACK } from '../test/support/seed-examples';
 import { median } from './stats';
 
 const sdk = createRequire(import.meta.url)('ecommpay') as {
@@ -36,37 +37,7 @@ export const SALE_BODY = {
 };
 
 /** The seed's success callback. */
-export const CALLBACK_BODY = {
-  project_id: 201,
-  payment: {
-    id: 'ECT_TEST_155125514200636',
-    type: 'purchase',
-    status: 'success',
-    date: '2019-02-27T16:01:25+0000',
-    method: 'alipay',
-    sum: { amount: 1000, currency: 'CNY' },
-    description: 'ECT_TEST_1551255142006',
-  },
-  customer: { id: '125' },
-  operation: {
-    id: 20891000000045,
-    type: 'sale',
-    status: 'success',
-    date: '2019-02-27T16:01:25+0000',
-    created_date: '2019-02-27T15:46:21+0000',
-    request_id: '85d4801f8fa9dead54d315ae19ecb4550201cdcafab',
-    sum_initial: { amount: 1000, currency: 'CNY' },
-    sum_converted: { amount: 1000, currency: 'CNY' },
-    provider: {
-      id: 1189,
-      payment_id: 'Abe9VAEokJyIqyRcX10TLkz30XQbmK3f',
-      date: '2019-02-27T16:01:24+0000',
-      auth_code: '',
-    },
-    code: '0',
-    message: 'Success',
-  },
-};
+export const CALLBACK_BODY = SEED_SUCCESS_CALLBACK;
 
 const SECRET = 'bench-secret-key-0123456789';
 

@@ -1,5 +1,6 @@
-import type { GateCallback, GateStatus } from '../main/gate';
-import { describeGateError } from '../main/gate';
+import type { GateAck, GateCallback, GateResult, GateStatus } from '../main/gate';
+import { describeGateError, outcomeUnknown } from '../main/gate';
+import { CliError } from './cli-error';
 import { pollTimeMs, type PollSchedule } from '../main/payments/status-poll-schedule';
 import type { GateSession } from './gate-session';
 
@@ -9,6 +10,29 @@ export interface Outcome {
   readonly code: string;
   readonly message: string;
   readonly via: 'callback' | 'status';
+}
+
+/**
+ * Reads Gate's answer to a sale or refund: the request id when acknowledged; undefined when the
+ * outcome is unknown (the status will settle it: never send again); a CliError when rejected.
+ */
+export function acknowledged(
+  command: string,
+  ack: GateResult<GateAck>,
+  progress: { line(text: string): void },
+  sentLine: (requestId: string) => string,
+): string | undefined {
+  if (ack.ok) {
+    progress.line(sentLine(ack.value.request_id));
+    return ack.value.request_id;
+  }
+  if (outcomeUnknown(ack.error)) {
+    progress.line(
+      `${describeGateError(ack.error)}; asking Gate for the status instead of sending again`,
+    );
+    return undefined;
+  }
+  throw new CliError(`${command}: ${describeGateError(ack.error)}`);
 }
 
 /** What to watch for. */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { describeGateError, outcomeUnknown, type GateOperation } from '../../main/gate';
+import { type GateOperation } from '../../main/gate';
 import { formatWithCode, parseAmount, parseCurrency } from '../../shared/money';
 import { CliError, EXIT } from '../cli-error';
 import { openGateSession, SESSION_OPTIONS } from '../gate-session';
 import { optional, parseOptions, positiveNumber, required } from '../options';
-import { watchOutcome, type Outcome } from '../outcome-watcher';
+import { acknowledged, watchOutcome, type Outcome } from '../outcome-watcher';
 import { Progress } from '../progress';
 
 const HELP = `refund --payment-id X --amount 5.00 --currency CNY --project ID [--gate URL] [--json]
@@ -48,19 +48,13 @@ export async function refundCommand(argv: string[]): Promise<number> {
       customerIp: '127.0.0.1',
       callbackUrl: session.callbackUrl,
     });
-    let requestId: string | undefined;
-    if (ack.ok) {
-      requestId = ack.value.request_id;
-      progress.line(
-        `Refund ${refundId} of ${formatWithCode(amount.value, currency.value)} on ${paymentId} sent (request ${requestId})`,
-      );
-    } else if (outcomeUnknown(ack.error)) {
-      progress.line(
-        `${describeGateError(ack.error)}; asking Gate for the status instead of sending again`,
-      );
-    } else {
-      throw new CliError(`refund: ${describeGateError(ack.error)}`);
-    }
+    const requestId = acknowledged(
+      'refund',
+      ack,
+      progress,
+      (id) =>
+        `Refund ${refundId} of ${formatWithCode(amount.value, currency.value)} on ${paymentId} sent (request ${id})`,
+    );
     const isOurs = (op: GateOperation | undefined, merchantRefundId?: string) =>
       op?.type === 'refund' &&
       (requestId !== undefined ? op.request_id === requestId : merchantRefundId === refundId);

@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import {
-  customerInstructions,
-  describeGateError,
-  outcomeUnknown,
-  type GateCallback,
-  type GateStatus,
-} from '../../main/gate';
+import { customerInstructions, type GateCallback, type GateStatus } from '../../main/gate';
 import { formatWithCode, parsePurchaseAmount, type Money } from '../../shared/money';
 import { CliError, EXIT } from '../cli-error';
 import { pressCustomerButton } from '../customer-simulator';
 import { openGateSession, SESSION_OPTIONS } from '../gate-session';
 import { optional, parseOptions, positiveNumber, required } from '../options';
-import { watchOutcome, type Outcome } from '../outcome-watcher';
+import { acknowledged, watchOutcome, type Outcome } from '../outcome-watcher';
 import { Progress } from '../progress';
 import { describeQr } from '../terminal-qr';
 
@@ -85,19 +79,13 @@ export async function saleCommand(argv: string[]): Promise<number> {
       customerIp: '127.0.0.1',
       callbackUrl: session.callbackUrl,
     });
-    let requestId: string | undefined;
-    if (ack.ok) {
-      requestId = ack.value.request_id;
-      progress.line(
-        `Sale ${paymentId}: ${formatWithCode(money.amount, money.currency)} sent to Gate (request ${requestId})`,
-      );
-    } else if (outcomeUnknown(ack.error)) {
-      progress.line(
-        `${describeGateError(ack.error)}; asking Gate for the status instead of sending again`,
-      );
-    } else {
-      throw new CliError(`sale: ${describeGateError(ack.error)}`);
-    }
+    const requestId = acknowledged(
+      'sale',
+      ack,
+      progress,
+      (id) =>
+        `Sale ${paymentId}: ${formatWithCode(money.amount, money.currency)} sent to Gate (request ${id})`,
+    );
 
     let pressed = false;
     const press = async () => {

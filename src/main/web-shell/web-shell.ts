@@ -2,27 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Counter, CounterEvents } from '../app/create-counter';
 import { equalInConstantTime } from '../gate/signer';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createLogger } from '../logging/logger';
+import { readRendererFile } from '../static/renderer-files';
 
 const log = createLogger('web-shell');
 
 /** The CSP of every page: the same strict policy as the Electron windows, plus the WebSocket. */
 export const WEB_SHELL_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 /** How to start the browser shell. */
 export interface WebShellOptions {
@@ -54,8 +46,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     );
   const token = randomBytes(24).toString('hex');
   const dispatch = createDispatcher(options.counter.handlers);
-  const root = normalize(options.rendererDir);
-  const indexHtml = (await readFile(join(root, 'index.html'), 'utf8')).replace(
+  const indexHtml = (await readFile(join(options.rendererDir, 'index.html'), 'utf8')).replace(
     '<script type="module"',
     '<script type="module" src="/web-bridge.js"></script>\n    <script type="module"',
   );
@@ -72,25 +63,16 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     };
+    const html = 'text/html; charset=utf-8';
     if (path === '/' || path === '/index.html')
-      return void res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(indexHtml);
+      return void res.writeHead(200, { ...headers, 'content-type': html }).end(indexHtml);
     if (path === '/web-bridge.js')
       return void res
-        .writeHead(200, { ...headers, 'content-type': TYPES['.js'] })
+        .writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' })
         .end(options.bridgeScript);
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root + sep)) return void res.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      res
-        .writeHead(200, {
-          ...headers,
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        })
-        .end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    const file = await readRendererFile(options.rendererDir, path);
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { ...headers, 'content-type': file.contentType }).end(file.body);
   };
 
   await new Promise<void>((resolve, reject) => {

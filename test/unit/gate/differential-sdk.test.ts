@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../support/prng';
 import { sign } from '../../../src/main/gate/signer';
 import { loadEcommpaySdk } from '../../support/ecommpay-sdk';
 
@@ -8,18 +9,6 @@ import { loadEcommpaySdk } from '../../support/ecommpay-sdk';
  * a sibling followed by a digit. Keys are letters and "_" only, which rules out all three.
  */
 const sdk = loadEcommpaySdk();
-
-/** mulberry32: a small seeded PRNG so that failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEY_CHARS = 'abcdefghijklmnopqrstuvwxyz_';
 const STRINGS = [

@@ -1,20 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../support/prng';
 import { byteOrderStringFast } from '../../../src/main/gate/signer/fast-byte-order';
 import { hmacSha512Base64 } from '../../../src/main/gate/signer/hmac-sha512';
 import { sortedPathsString } from '../../../src/main/gate/signer/sign';
 import { JsonNumber } from '../../../src/main/gate/signer';
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Keys chosen to hit every case where per-object order and full-path order can differ.
 const KEYS = [

@@ -18,6 +18,31 @@ function Words({ zh, en }: { zh: string; en: string }) {
   );
 }
 
+const NOT_COMPLETED = {
+  tone: 'bad',
+  icon: '',
+  title: { zh: '支付未成功', en: 'Payment not completed' },
+  hint: { zh: '请联系收银员', en: 'Please ask the cashier' },
+} as const;
+
+/** What the customer reads once the sale has an outcome, in both languages. */
+const NOTICES = {
+  paid: {
+    tone: 'good',
+    icon: '✓',
+    title: { zh: '支付成功', en: 'Payment successful' },
+    hint: { zh: '谢谢惠顾', en: 'Thank you' },
+  },
+  declined: NOT_COMPLETED,
+  rejected: NOT_COMPLETED,
+  expired: {
+    tone: 'warn',
+    icon: '',
+    title: { zh: '二维码已过期', en: 'QR code expired' },
+    hint: { zh: '请联系收银员重新生成', en: 'Please ask the cashier for a new code' },
+  },
+} as const;
+
 /**
  * The customer-facing display: the QR, the amount, the countdown and the result, in Simplified
  * Chinese and English. No payment ids, no Gate codes, nothing meant for the cashier.
@@ -48,44 +73,21 @@ export function CustomerDisplay() {
       <Money amount={active.amount} currency={active.currency} locale="zh" />
     </div>
   );
-  if (screen === 'paid') {
+  const notice = NOTICES[screen as keyof typeof NOTICES];
+  if (notice) {
     return (
-      <main className="customer customer-good" aria-label="Customer display">
-        <div className="customer-icon" aria-hidden="true">
-          ✓
-        </div>
+      <main className={`customer customer-${notice.tone}`} aria-label="Customer display">
+        {notice.icon ? (
+          <div className="customer-icon" aria-hidden="true">
+            {notice.icon}
+          </div>
+        ) : null}
         <h1>
-          <Words zh="支付成功" en="Payment successful" />
+          <Words {...notice.title} />
         </h1>
         {amount}
         <p>
-          <Words zh="谢谢惠顾" en="Thank you" />
-        </p>
-      </main>
-    );
-  }
-  if (screen === 'declined' || screen === 'rejected') {
-    return (
-      <main className="customer customer-bad" aria-label="Customer display">
-        <h1>
-          <Words zh="支付未成功" en="Payment not completed" />
-        </h1>
-        {amount}
-        <p>
-          <Words zh="请联系收银员" en="Please ask the cashier" />
-        </p>
-      </main>
-    );
-  }
-  if (screen === 'expired') {
-    return (
-      <main className="customer customer-warn" aria-label="Customer display">
-        <h1>
-          <Words zh="二维码已过期" en="QR code expired" />
-        </h1>
-        {amount}
-        <p>
-          <Words zh="请联系收银员重新生成" en="Please ask the cashier for a new code" />
+          <Words {...notice.hint} />
         </p>
       </main>
     );
