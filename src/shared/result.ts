@@ -19,6 +19,14 @@ export const ERROR_CODES = [
   'NOT_CONFIGURED',
   /** The OS keychain cannot be used: live payments are refused (fail closed). */
   'KEYCHAIN_UNAVAILABLE',
+  /** The manager PIN is wrong (the message says how many tries are left). */
+  'PIN_INCORRECT',
+  /** Too many wrong PINs: manager actions are locked for a while. */
+  'PIN_LOCKED',
+  /** No manager PIN is set yet: set one in Settings first. */
+  'PIN_NOT_SET',
+  /** This shell cannot do it (for example PDF files in the browser shell). */
+  'NOT_SUPPORTED',
   /** The message did not come from one of the app's own windows. */
   'FORBIDDEN_SENDER',
   /** A bug: logged in main, shown as a generic failure. */

@@ -2,8 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PaymentState } from '../../shared/payment-state';
-import { OPEN_STATES } from '../../shared/payment-state';
+import { isSettled, OPEN_STATES } from '../../shared/payment-state';
+import { AuditTrail, type AuditEntry } from './audit-trail';
 import { migrate } from './migrations';
+import { RefundJournal } from './refund-journal';
+import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
 
 /** A received callback as the inbox records it, verified or not. */
@@ -28,13 +31,7 @@ export interface TransitionEntry {
   readonly detail: unknown;
 }
 
-/** Thrown when a transition finds the payment in another state than the caller read. */
-export class StaleStateError extends Error {
-  constructor(id: string, expected: string, actual: string) {
-    super(`payment ${id} is ${actual}, not ${expected}`);
-    this.name = 'StaleStateError';
-  }
-}
+export { StaleStateError } from './stale-state-error';
 
 const PATCH_COLUMNS: Record<keyof PaymentPatch, string> = {
   requestId: 'request_id',
@@ -57,6 +54,10 @@ const OPEN_STATES_SQL = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 export class Journal {
   private readonly db: Database.Database;
   private readonly statements;
+  /** The hash-chained audit log. */
+  readonly auditTrail: AuditTrail;
+  /** Refunds, reserved against their payments. */
+  readonly refunds: RefundJournal;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -66,13 +67,15 @@ export class Journal {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.auditTrail = new AuditTrail(this.db);
+    this.refunds = new RefundJournal(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments
         (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, refunded_amount)
         VALUES (@id, @projectId, @terminalId, @amount, @currency, @state, @createdAt, @createdAt, 0)`),
       transition: this.db.prepare(
-        'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail, refund_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       open: this.db.prepare(
         `SELECT * FROM payments WHERE state IN (${OPEN_STATES_SQL}) ORDER BY created_at`,
@@ -85,10 +88,6 @@ export class Journal {
         .prepare(`INSERT INTO callbacks (received_at, payment_id, verified, problem, outcome, remote, raw)
         VALUES (@receivedAt, @paymentId, @verified, @problem, @outcome, @remote, @raw)`),
       callbacksOf: this.db.prepare('SELECT * FROM callbacks WHERE payment_id = ? ORDER BY id'),
-      audit: this.db.prepare(
-        'INSERT INTO audit_log (at, actor, action, payment_id, detail) VALUES (?, ?, ?, ?, ?)',
-      ),
-      auditAll: this.db.prepare('SELECT * FROM audit_log ORDER BY id'),
       page: this.db.prepare(
         'SELECT * FROM payments ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
       ),
@@ -123,7 +122,15 @@ export class Journal {
   ): PaymentRecord {
     this.db.transaction(() => {
       this.statements.insert.run({ ...payment, state: 'created' });
-      this.statements.transition.run(payment.id, null, 'created', payment.createdAt, cause, null);
+      this.statements.transition.run(
+        payment.id,
+        null,
+        'created',
+        payment.createdAt,
+        cause,
+        null,
+        null,
+      );
     })();
     return this.get(payment.id)!;
   }
@@ -141,6 +148,7 @@ export class Journal {
     patch: PaymentPatch = {},
     detail?: unknown,
     at = Date.now(),
+    refundId: string | null = null,
   ): PaymentRecord {
     this.db.transaction(() => {
       const current = this.statements.get.get(id) as PaymentRow | undefined;
@@ -148,6 +156,12 @@ export class Journal {
       if (current.state !== from) throw new StaleStateError(id, from, current.state);
       const sets = ['state = ?', 'updated_at = ?'];
       const values: unknown[] = [to, at];
+      // When the purchase got its result: the time reports file it under. A payment we had
+      // marked rejected that Gate then settles is filed when Gate settled it.
+      if (isSettled(to) && (!isSettled(from) || from === 'rejected')) {
+        sets.push('settled_at = ?');
+        values.push(at);
+      }
       for (const [key, column] of Object.entries(PATCH_COLUMNS) as Array<
         [keyof PaymentPatch, string]
       >) {
@@ -166,6 +180,7 @@ export class Journal {
         at,
         cause,
         detail === undefined ? null : JSON.stringify(detail),
+        refundId,
       );
     })();
     return this.get(id)!;
@@ -241,7 +256,7 @@ export class Journal {
     }));
   }
 
-  /** Appends to the audit log. */
+  /** Appends to the audit log (hash-chained, append-only). */
   audit(
     actor: string,
     action: string,
@@ -249,41 +264,12 @@ export class Journal {
     detail?: unknown,
     at = Date.now(),
   ): void {
-    this.statements.audit.run(
-      at,
-      actor,
-      action,
-      paymentId,
-      detail === undefined ? null : JSON.stringify(detail),
-    );
+    this.auditTrail.append(actor, action, paymentId, detail, at);
   }
 
   /** The whole audit log, oldest first. */
-  auditLog(): Array<{
-    id: number;
-    at: number;
-    actor: string;
-    action: string;
-    paymentId: string | null;
-    detail: unknown;
-  }> {
-    return (
-      this.statements.auditAll.all() as Array<{
-        id: number;
-        at: number;
-        actor: string;
-        action: string;
-        payment_id: string | null;
-        detail: string | null;
-      }>
-    ).map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      paymentId: r.payment_id,
-      detail: r.detail === null ? null : JSON.parse(r.detail),
-    }));
+  auditLog(): AuditEntry[] {
+    return this.auditTrail.entries();
   }
 
   /** A page of payments, newest first. */

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
+import { chainExistingEntries } from './audit-chain';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in schema_version. */
 export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /** A step SQL cannot express, run after `sql` in the same transaction. */
+  readonly after?: (db: Database.Database) => void;
 }
 
 /**
@@ -79,6 +82,62 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description:
+      'refunds, settlement times, history indexes, Z reports, hash-chained append-only audit log',
+    sql: `
+      ALTER TABLE payments ADD COLUMN settled_at INTEGER;
+      UPDATE payments SET settled_at = updated_at
+        WHERE state NOT IN ('created', 'requested', 'awaiting_customer', 'unknown');
+      CREATE INDEX payments_settled ON payments (settled_at) WHERE settled_at IS NOT NULL;
+      -- History: newest first, filtered by one of these; keyset pages on (created_at, id).
+      CREATE INDEX payments_state_created ON payments (state, created_at DESC);
+      CREATE INDEX payments_currency_created ON payments (currency, created_at DESC);
+      CREATE INDEX payments_amount_created ON payments (amount, created_at DESC);
+
+      CREATE TABLE refunds (
+        id            TEXT PRIMARY KEY,             -- merchant_refund_id: the idempotency key
+        payment_id    TEXT NOT NULL REFERENCES payments (id),
+        amount        INTEGER NOT NULL CHECK (amount > 0),
+        currency      TEXT NOT NULL,
+        reason        TEXT NOT NULL,
+        actor         TEXT NOT NULL,
+        state         TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        settled_at    INTEGER,
+        request_id    TEXT,
+        gate_code     TEXT,
+        gate_message  TEXT
+      ) STRICT;
+      CREATE INDEX refunds_payment ON refunds (payment_id, created_at);
+      CREATE INDEX refunds_open ON refunds (created_at) WHERE state IN ('created', 'requested', 'unknown');
+      CREATE INDEX refunds_settled ON refunds (settled_at) WHERE settled_at IS NOT NULL;
+
+      ALTER TABLE transitions ADD COLUMN refund_id TEXT;
+
+      CREATE TABLE z_reports (
+        number        INTEGER PRIMARY KEY,
+        period_start  INTEGER NOT NULL,
+        period_end    INTEGER NOT NULL,
+        closed_at     INTEGER NOT NULL,
+        report        TEXT NOT NULL
+      ) STRICT;
+
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit_log ADD COLUMN hash TEXT;
+    `,
+    after(db) {
+      chainExistingEntries(db);
+      db.exec(`
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      `);
+    },
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */
@@ -104,6 +163,7 @@ export function migrate(
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.after?.(db);
       db.prepare(
         'INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)',
       ).run(migration.version, Date.now(), migration.description);

@@ -20,6 +20,8 @@ export interface PaymentRecord {
   readonly cancelledAt: number | null;
   readonly lateAlert: 'open' | 'kept' | 'refund_requested' | null;
   readonly refundedAmount: number;
+  /** When the purchase got its result (succeeded, declined, rejected); reports file it there. */
+  readonly settledAt: number | null;
 }
 
 /** Fields a transition may change besides the state. */
@@ -55,6 +57,7 @@ export interface PaymentRow {
   cancelled_at: number | null;
   late_alert: string | null;
   refunded_amount: number;
+  settled_at: number | null;
 }
 
 /** Row → record. */
@@ -76,6 +79,7 @@ export function fromRow(row: PaymentRow): PaymentRecord {
     cancelledAt: row.cancelled_at,
     lateAlert: row.late_alert as PaymentRecord['lateAlert'],
     refundedAmount: row.refunded_amount,
+    settledAt: row.settled_at,
   };
 }
 
@@ -95,5 +99,6 @@ export function toView(record: PaymentRecord): PaymentView {
     cancelledAt: record.cancelledAt,
     lateAlert: record.lateAlert,
     refundedAmount: record.refundedAmount,
+    settledAt: record.settledAt,
   };
 }

@@ -30,6 +30,7 @@ export const paymentViewSchema = z.object({
   /** A success that came after the cashier gave up: `open` until Keep (or Refund) is chosen. */
   lateAlert: z.enum(['open', 'kept', 'refund_requested']).nullable(),
   refundedAmount: z.number().int(),
+  settledAt: z.number().nullable(),
 });
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 

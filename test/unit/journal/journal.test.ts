@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal, StaleStateError } from '../../../src/main/journal/journal';
 import { MIGRATIONS, migrate } from '../../../src/main/journal/migrations';
+import { verifyAuditChain } from '../../../src/main/journal/audit-chain';
 
 const journals: Journal[] = [];
 function open(path = join(mkdtempSync(join(tmpdir(), 'journal-')), 'journal.sqlite')): {
@@ -156,24 +157,31 @@ describe('journal', () => {
     ).toBe(2); // FULL
   });
 
-  it('records schema versions, migrates an old journal forward, and refuses a newer one', () => {
+  it('records schema versions, migrates a version-1 journal forward (chaining its audit log), and refuses a newer one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'migrate-'));
     const path = join(dir, 'j.sqlite');
     const db = new Database(path);
+    expect(migrate(db, MIGRATIONS.slice(0, 1))).toBe(1);
+    db.prepare(
+      "INSERT INTO audit_log (at, actor, action, payment_id, detail) VALUES (1, 'system', 'app started', NULL, NULL)",
+    ).run();
+    db.prepare(
+      "INSERT INTO audit_log (at, actor, action, payment_id, detail) VALUES (2, 'cashier', 'sale cancelled', 'p1', '{}')",
+    ).run();
+    expect(migrate(db, MIGRATIONS)).toBe(2);
+    expect(verifyAuditChain(db)).toEqual({ intact: true, entries: 2 });
     const extra = {
-      version: 2,
+      version: 3,
       description: 'test column',
       sql: 'ALTER TABLE payments ADD COLUMN note TEXT',
     };
-    expect(migrate(db, MIGRATIONS)).toBe(1);
-    expect(migrate(db, [...MIGRATIONS, extra])).toBe(2);
-    expect(
-      db.prepare('SELECT version, description FROM schema_version ORDER BY version').all(),
-    ).toEqual([
-      { version: 1, description: MIGRATIONS[0]!.description },
-      { version: 2, description: 'test column' },
+    expect(migrate(db, [...MIGRATIONS, extra])).toBe(3);
+    expect(db.prepare('SELECT version FROM schema_version ORDER BY version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
     ]);
     db.close();
-    expect(() => new Journal(path)).toThrow(/schema version 2, newer than this app knows \(1\)/);
+    expect(() => new Journal(path)).toThrow(/schema version 3, newer than this app knows \(2\)/);
   });
 });

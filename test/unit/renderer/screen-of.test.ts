@@ -16,6 +16,7 @@ const base: PaymentView = {
   cancelledAt: null,
   lateAlert: null,
   refundedAmount: 0,
+  settledAt: null,
 };
 const at = (patch: Partial<PaymentView>, now = 5_000) => screenOf({ ...base, ...patch }, now);
 
