@@ -48,6 +48,10 @@ export function operationBlock(operation: SandboxOperation): Record<string, unkn
     },
     code: operation.code,
     message: operation.message,
+    // Unconfirmed (see README): refund operations echo the merchant's refund id.
+    ...(operation.merchantRefundId !== undefined
+      ? { merchant_refund_id: operation.merchantRefundId }
+      : {}),
   };
 }
 

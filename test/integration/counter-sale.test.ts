@@ -241,8 +241,16 @@ describe('the counter against the sandbox over HTTP', () => {
       ok: false,
       error: { code: 'INVALID_STATE' },
     });
+    expect(await counter.handlers['settings:update']({ merchantName: 'Tea' })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_INCORRECT' },
+    });
     expect(
-      await counter.handlers['settings:update']({ merchantName: 'Tea', language: 'zh' }),
+      await counter.handlers['settings:update']({
+        merchantName: 'Tea',
+        language: 'zh',
+        pin: '2468',
+      }),
     ).toMatchObject({ ok: true, value: { merchantName: 'Tea', language: 'zh' } });
   });
 });

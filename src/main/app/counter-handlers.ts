@@ -4,6 +4,7 @@ import type { AppInfo, SessionView, SettingsView } from '../../shared/ipc/views'
 import { toView, type PaymentRecord } from '../journal/payment-record';
 import type { PaymentService } from '../payments/payment-service';
 import type { CounterSession } from './counter-session';
+import type { ManagerChannels } from './manager-handlers';
 
 /** What the handlers need from the counter. */
 export interface HandlerDeps {
@@ -20,7 +21,7 @@ export interface HandlerDeps {
  * One handler per IPC channel (arguments already parsed by the adapter). They return Results:
  * errors are data, with a message for the cashier.
  */
-export function createHandlers(deps: HandlerDeps): ChannelHandlers {
+export function createHandlers(deps: HandlerDeps): Omit<ChannelHandlers, ManagerChannels> {
   const { service, session } = deps;
   const view = (record: PaymentRecord) => toView(record);
   const find = (paymentId: string) => {

@@ -7,7 +7,9 @@ import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
 import { toView } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
+import { ManagerPin } from '../manager/manager-pin';
 import { PaymentService, type SaleStep } from '../payments/payment-service';
+import { RefundService } from '../payments/refund-service';
 import type { PollSchedule } from '../payments/status-poll-schedule';
 import {
   createMemorySecretStore,
@@ -24,8 +26,9 @@ import {
 } from '../settings/settings';
 import { CallbackEndpoint } from './callback-endpoint';
 import { createHandlers } from './counter-handlers';
+import { createManagerHandlers } from './manager-handlers';
 import { CounterSession } from './counter-session';
-import { startDemo, type DemoOptions } from './demo-mode';
+import { DEMO_MANAGER_PIN, startDemo, type DemoOptions } from './demo-mode';
 import { GateConnection } from './gate-connection';
 
 const log = createLogger('app');
@@ -97,8 +100,17 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const session = new CounterSession(journal);
   const events = new EventEmitter<CounterEvents>();
 
+  const refunds = new RefundService({
+    journal,
+    gate: () => connection.gate(),
+    settings: () => settings,
+    callbackUrl: () => endpoint.urlForGate(settings, config.mode === 'demo'),
+    ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
+    ...(config.notFoundGraceMs !== undefined ? { notFoundGraceMs: config.notFoundGraceMs } : {}),
+  });
   // The service and the endpoint refer to each other only through closures called later.
   const service: PaymentService = new PaymentService({
+    onRefundCallback: (callback) => refunds.applyCallback(callback),
     journal,
     gate: () => connection.gate(),
     settings: () => settings,
@@ -142,6 +154,15 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   });
   service.events.on('late', (record) => events.emit('payments:late', toView(record)));
 
+  const pin = new ManagerPin(journal);
+  // Demo mode needs no setup: its manager PIN starts as 2468 (README).
+  if (config.mode === 'demo' && !pin.status().set)
+    await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
+  refunds.events.on('updated', (refund) => {
+    const record = service.get(refund.paymentId);
+    if (record) events.emit('payments:updated', toView(record));
+  });
+
   const updateSettings: ChannelHandlers['settings:update'] = async (update: SettingsUpdate) => {
     if (
       config.mode === 'demo' &&
@@ -153,6 +174,10 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
         'INVALID_STATE',
         'Demo mode runs against the built-in sandbox: start the app in live mode to change the Gate, project or secret.',
       );
+    }
+    if (pin.status().set) {
+      const allowed = await pin.check(update.pin ?? '', 'change settings');
+      if (!allowed.ok) return allowed;
     }
     const next = applyUpdate(settings, update);
     if (!next.success) {
@@ -179,35 +204,51 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       await connection.reload(settings);
     }
     await endpoint.apply(settings);
-    const changed = Object.keys(update).map((key) =>
-      key === 'secret' ? 'secret (not logged)' : key,
-    );
+    const changed = Object.keys(update)
+      .filter((key) => key !== 'pin')
+      .map((key) => (key === 'secret' ? 'secret (not logged)' : key));
     journal.audit('manager', 'settings changed', null, { changed });
     const view = settingsView();
     events.emit('settings:changed', view);
     return ok(view);
   };
 
-  const handlers = createHandlers({
-    service,
-    session,
-    sessionView,
-    settingsView,
-    updateSettings,
-    appInfo: () => ({
-      version: config.version ?? '0.0.0',
-      mode: config.mode,
-      shell: config.shell === 'electron' ? 'electron' : 'browser',
-      keychain: connection.keychainStatus(),
+  const handlers: ChannelHandlers = {
+    ...createHandlers({
+      service,
+      session,
+      sessionView,
+      settingsView,
+      updateSettings,
+      appInfo: () => ({
+        version: config.version ?? '0.0.0',
+        mode: config.mode,
+        shell: config.shell === 'electron' ? 'electron' : 'browser',
+        keychain: connection.keychainStatus(),
+      }),
+      sessionChanged,
     }),
-    sessionChanged,
-  });
+    ...createManagerHandlers({
+      journal,
+      refunds,
+      pin,
+      settings: () => settings,
+      dataDir: config.dataDir,
+      now: Date.now,
+      paymentChanged: (paymentId) => {
+        const record = service.get(paymentId);
+        if (record) events.emit('payments:updated', toView(record));
+        sessionChanged();
+      },
+    }),
+  };
 
   journal.audit('system', 'app started', null, {
     mode: config.mode,
     shell: config.shell ?? 'headless',
   });
   const recovered = service.recover();
+  refunds.recover();
   log.info('counter started', {
     mode: config.mode,
     recovered: recovered.length,
@@ -224,6 +265,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     journal,
     async close() {
       service.stop();
+      refunds.stop();
       await endpoint.close();
       connection.close();
       journal.audit('system', 'app stopped', null);

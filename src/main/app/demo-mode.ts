@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
+/** The manager PIN demo mode starts with (README). */
+export const DEMO_MANAGER_PIN = '2468';
+
 /** The sandbox project demo mode uses. */
 export const DEMO_PROJECT_ID = 1001;
 

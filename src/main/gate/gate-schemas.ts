@@ -31,6 +31,7 @@ export const operationSchema = z.looseObject({
   provider: z.looseObject({}).optional(),
   code: idText.optional(),
   message: z.string().optional(),
+  merchant_refund_id: z.string().optional(),
 });
 export type GateOperation = z.infer<typeof operationSchema>;
 

@@ -3,6 +3,7 @@ import {
   invalidInput,
   type Channel,
   type ChannelHandlers,
+  type HandlerContext,
 } from '../../shared/ipc/contract';
 import { err, type ErrorCode, type Result } from '../../shared/result';
 import { createLogger } from '../logging/logger';
@@ -10,7 +11,11 @@ import { createLogger } from '../logging/logger';
 const log = createLogger('ipc');
 
 /** Routes one request to its handler: the channel checked, the argument parsed, errors as data. */
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown, ErrorCode>>;
+export type Dispatch = (
+  channel: unknown,
+  payload: unknown,
+  context?: HandlerContext,
+) => Promise<Result<unknown, ErrorCode>>;
 
 function isChannel(channel: unknown): channel is Channel {
   return typeof channel === 'string' && Object.hasOwn(CHANNELS, channel);
@@ -23,13 +28,16 @@ function isChannel(channel: unknown): channel is Channel {
  * logged and answered with INTERNAL, never with the exception's text.
  */
 export function createDispatcher(handlers: ChannelHandlers): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, context = {}) => {
     if (!isChannel(channel)) return err('NOT_FOUND', `unknown channel ${JSON.stringify(channel)}`);
     const parsed = CHANNELS[channel].request.safeParse(payload ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(channel, parsed.error) };
     try {
-      const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown, ErrorCode>>;
-      return await handler(parsed.data);
+      const handler = handlers[channel] as (
+        input: unknown,
+        context: HandlerContext,
+      ) => Promise<Result<unknown, ErrorCode>>;
+      return await handler(parsed.data, context);
     } catch (error) {
       log.error('handler failed', { channel, error: (error as Error).stack ?? String(error) });
       return err(

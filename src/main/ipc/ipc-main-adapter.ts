@@ -5,6 +5,7 @@ import type { Dispatch } from './dispatcher';
 /** The parts of Electron's IpcMainInvokeEvent the adapter reads. */
 export interface InvokeEvent {
   readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+  readonly sender?: { printToPDF(options: object): Promise<Uint8Array> };
 }
 
 /** The part of Electron's ipcMain the adapter uses. */
@@ -50,7 +51,14 @@ export function registerIpcHandlers(
           `${channel}: refused a message from ${event.senderFrame?.url ?? 'an unknown frame'}`,
         );
       }
-      return dispatch(channel, payload);
+      const sender = event.sender;
+      return dispatch(
+        channel,
+        payload,
+        sender
+          ? { printToPdf: () => sender.printToPDF({ printBackground: true, pageSize: 'A4' }) }
+          : {},
+      );
     });
   }
   return () => channels.forEach((channel) => ipcMain.removeHandler(channel));

@@ -5,7 +5,9 @@ import type { PaymentState } from '../../shared/payment-state';
 import { isSettled, OPEN_STATES } from '../../shared/payment-state';
 import { AuditTrail, type AuditEntry } from './audit-trail';
 import { migrate } from './migrations';
+import { HistoryQueries } from './history-queries';
 import { RefundJournal } from './refund-journal';
+import { ReportQueries } from './report-queries';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
 
@@ -58,6 +60,10 @@ export class Journal {
   readonly auditTrail: AuditTrail;
   /** Refunds, reserved against their payments. */
   readonly refunds: RefundJournal;
+  /** History search. */
+  readonly history: HistoryQueries;
+  /** X and Z reports. */
+  readonly reports: ReportQueries;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -69,6 +75,8 @@ export class Journal {
     migrate(this.db);
     this.auditTrail = new AuditTrail(this.db);
     this.refunds = new RefundJournal(this.db);
+    this.history = new HistoryQueries(this.db);
+    this.reports = new ReportQueries(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments

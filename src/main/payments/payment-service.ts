@@ -52,6 +52,8 @@ export interface PaymentServiceDeps {
   /** How long after a sale "not found" still means "not yet" (60 s; tests shorten it). */
   readonly notFoundGraceMs?: number;
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
+  /** Where refund callbacks go (the refund service). */
+  readonly onRefundCallback?: (callback: GateCallback) => string;
 }
 
 /**
@@ -253,6 +255,9 @@ export class PaymentService {
     }
     const payment = this.get(callback.payment.id);
     if (!payment) return 'ignored: unknown payment';
+    if (callback.operation?.type === 'refund') {
+      return this.deps.onRefundCallback?.(callback) ?? 'ignored: refund operation';
+    }
     if (callback.operation && callback.operation.type !== 'sale')
       return `ignored: ${callback.operation.type} operation`;
     const mismatch = amountMismatch(

@@ -21,6 +21,21 @@ export interface CounterApi {
   getSettings(): Promise<ChannelResult<'settings:get'>>;
   updateSettings(input: RequestOf<'settings:update'>): Promise<ChannelResult<'settings:update'>>;
   getAppInfo(): Promise<ChannelResult<'app:info'>>;
+  getManagerStatus(): Promise<ChannelResult<'manager:status'>>;
+  setManagerPin(input: RequestOf<'manager:set-pin'>): Promise<ChannelResult<'manager:set-pin'>>;
+  refund(input: RequestOf<'refunds:create'>): Promise<ChannelResult<'refunds:create'>>;
+  getPaymentDetail(input: RequestOf<'payments:detail'>): Promise<ChannelResult<'payments:detail'>>;
+  searchHistory(input: RequestOf<'history:search'>): Promise<ChannelResult<'history:search'>>;
+  getCurrentReport(): Promise<ChannelResult<'reports:current'>>;
+  closeDay(input: RequestOf<'reports:close-day'>): Promise<ChannelResult<'reports:close-day'>>;
+  listReports(): Promise<ChannelResult<'reports:list'>>;
+  exportHistoryCsv(
+    input: RequestOf<'exports:history-csv'>,
+  ): Promise<ChannelResult<'exports:history-csv'>>;
+  exportReportCsv(
+    input: RequestOf<'exports:report-csv'>,
+  ): Promise<ChannelResult<'exports:report-csv'>>;
+  savePdf(input: RequestOf<'documents:save-pdf'>): Promise<ChannelResult<'documents:save-pdf'>>;
   onPaymentUpdated(listener: (payment: EventOf<'payments:updated'>) => void): () => void;
   onLatePayment(listener: (payment: EventOf<'payments:late'>) => void): () => void;
   onSessionChanged(listener: (session: EventOf<'session:changed'>) => void): () => void;
@@ -38,6 +53,17 @@ export const METHOD_CHANNELS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   getAppInfo: 'app:info',
+  getManagerStatus: 'manager:status',
+  setManagerPin: 'manager:set-pin',
+  refund: 'refunds:create',
+  getPaymentDetail: 'payments:detail',
+  searchHistory: 'history:search',
+  getCurrentReport: 'reports:current',
+  closeDay: 'reports:close-day',
+  listReports: 'reports:list',
+  exportHistoryCsv: 'exports:history-csv',
+  exportReportCsv: 'exports:report-csv',
+  savePdf: 'documents:save-pdf',
 } as const satisfies Record<string, Channel>;
 
 /** Which event channel each subscription method of CounterApi listens to. */

@@ -1,10 +1,38 @@
 import { z } from 'zod';
 import type { AppError, ErrorCode, Result } from '../result';
 import { CURRENCIES } from '../money/currencies';
-import { appInfoSchema, paymentViewSchema, sessionViewSchema, settingsViewSchema } from './views';
+import { PAYMENT_STATES } from '../payment-state';
+import {
+  appInfoSchema,
+  exportFileSchema,
+  historyPageSchema,
+  managerStatusSchema,
+  paymentDetailSchema,
+  paymentViewSchema,
+  refundViewSchema,
+  reportSchema,
+  sessionViewSchema,
+  settingsViewSchema,
+} from './views';
 
 const paymentId = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
+/** A manager PIN as typed; its format is checked with the PIN itself, in main. */
+const pin = z.string().min(1).max(16);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** History filters: every field optional. */
+export const historyFilterSchema = z
+  .object({
+    paymentId: z.string().max(64),
+    amount: z.string().max(32),
+    currency: z.enum(CURRENCIES as unknown as [string, ...string[]]),
+    state: z.enum(PAYMENT_STATES),
+    from: localDate,
+    to: localDate,
+  })
+  .partial()
+  .strict();
 
 /** Settings the cashier or manager may change; every field optional, the secret write-only. */
 export const settingsUpdateSchema = z
@@ -32,6 +60,8 @@ export const settingsUpdateSchema = z
     merchantName: z.string().max(80),
     /** Write-only: stored in the OS keychain, never returned. */
     secret: z.string().min(8).max(256),
+    /** The manager PIN; required once one is set. */
+    pin,
   })
   .partial()
   .strict();
@@ -54,6 +84,46 @@ export const CHANNELS = {
   'settings:get': { request: nothing, response: settingsViewSchema },
   'settings:update': { request: settingsUpdateSchema, response: settingsViewSchema },
   'app:info': { request: nothing, response: appInfoSchema },
+  'manager:status': { request: nothing, response: managerStatusSchema },
+  'manager:set-pin': {
+    request: z
+      .object({ newPin: z.string().max(16), currentPin: z.string().max(16).optional() })
+      .strict(),
+    response: managerStatusSchema,
+  },
+  'refunds:create': {
+    request: z
+      .object({
+        paymentId,
+        amount: z.string().min(1).max(32),
+        reason: z.string().trim().min(1, 'a reason is required').max(200),
+        pin,
+      })
+      .strict(),
+    response: refundViewSchema,
+  },
+  'payments:detail': { request: z.object({ paymentId }).strict(), response: paymentDetailSchema },
+  'history:search': {
+    request: historyFilterSchema
+      .extend({
+        cursor: z.string().max(120).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    response: historyPageSchema,
+  },
+  'reports:current': { request: nothing, response: reportSchema },
+  'reports:close-day': { request: z.object({ pin }).strict(), response: reportSchema },
+  'reports:list': { request: nothing, response: z.object({ reports: z.array(reportSchema) }) },
+  'exports:history-csv': { request: historyFilterSchema, response: exportFileSchema },
+  'exports:report-csv': {
+    request: z.object({ number: z.number().int().positive().optional() }).strict(),
+    response: exportFileSchema,
+  },
+  'documents:save-pdf': {
+    request: z.object({ name: z.string().regex(/^[\w.-]{1,80}$/) }).strict(),
+    response: z.object({ path: z.string() }),
+  },
 } as const;
 
 /** A request channel. */
@@ -78,9 +148,18 @@ export type EventChannel = keyof typeof EVENTS;
 /** The data of an event. */
 export type EventOf<E extends EventChannel> = z.infer<(typeof EVENTS)[E]>;
 
+/** What a transport knows about the caller, for the few handlers that need it. */
+export interface HandlerContext {
+  /** Prints the calling window to PDF (Electron only). */
+  readonly printToPdf?: () => Promise<Uint8Array>;
+}
+
 /** The handlers main implements: one per channel, argument already parsed. */
 export type ChannelHandlers = {
-  [C in Channel]: (input: z.infer<(typeof CHANNELS)[C]['request']>) => Promise<ChannelResult<C>>;
+  [C in Channel]: (
+    input: z.infer<(typeof CHANNELS)[C]['request']>,
+    context?: HandlerContext,
+  ) => Promise<ChannelResult<C>>;
 };
 
 /** An INVALID_INPUT error naming the field that failed, e.g. `payments:charge: amount: ...`. */

@@ -71,3 +71,83 @@ export const appInfoSchema = z.object({
   keychain: z.object({ available: z.boolean(), message: z.string() }),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** A refund as the screens see it. */
+export const refundViewSchema = z.object({
+  id: z.string(),
+  paymentId: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  reason: z.string(),
+  state: z.enum(['created', 'requested', 'unknown', 'succeeded', 'declined', 'rejected']),
+  createdAt: z.number(),
+  settledAt: z.number().nullable(),
+  gateCode: z.string().nullable(),
+  gateMessage: z.string().nullable(),
+});
+export type RefundView = z.infer<typeof refundViewSchema>;
+
+/** One line of a payment's timeline: a state change, a callback, a refund or an audit entry. */
+export const timelineEntrySchema = z.object({
+  at: z.number(),
+  kind: z.enum(['transition', 'callback', 'audit']),
+  text: z.string(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** A payment with everything the journal knows about it. */
+export const paymentDetailSchema = z.object({
+  payment: paymentViewSchema,
+  refunds: z.array(refundViewSchema),
+  /** What can still be refunded (refunds under way counted). */
+  refundable: z.number().int(),
+  timeline: z.array(timelineEntrySchema),
+});
+export type PaymentDetail = z.infer<typeof paymentDetailSchema>;
+
+/** A page of the history; `next` continues it. */
+export const historyPageSchema = z.object({
+  items: z.array(paymentViewSchema),
+  next: z.string().nullable(),
+});
+export type HistoryPageView = z.infer<typeof historyPageSchema>;
+
+const totalsSchema = z.object({ count: z.number().int(), sum: z.number().int() });
+
+/** An X report (so far) or a Z report (a closed day), per currency. */
+export const reportSchema = z.object({
+  kind: z.enum(['X', 'Z']),
+  number: z.number().int().nullable(),
+  periodStart: z.number(),
+  periodEnd: z.number(),
+  currencies: z.array(
+    z.object({
+      currency: z.string(),
+      payments: totalsSchema,
+      refunds: totalsSchema,
+      net: z.number().int(),
+      declined: z.number().int(),
+    }),
+  ),
+  open: z.object({ payments: z.number().int(), refunds: z.number().int() }),
+});
+export type ReportView = z.infer<typeof reportSchema>;
+
+/** Whether a manager PIN is set and whether manager actions are locked. */
+export const managerStatusSchema = z.object({
+  pinSet: z.boolean(),
+  lockedUntil: z.number().nullable(),
+  failures: z.number().int(),
+});
+export type ManagerStatus = z.infer<typeof managerStatusSchema>;
+
+/** A file for the user to save (CSV exports). */
+export const exportFileSchema = z.object({
+  filename: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+  /** Rows written, and whether the filter matched more than an export holds. */
+  rows: z.number().int(),
+  truncated: z.boolean(),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;

@@ -63,6 +63,36 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ mode: 'live' }, /settings:update: \(argument\): unknown field "mode"/],
   ],
   'app:info': [[{ x: 1 }, /app:info: \(argument\): unknown field "x"/]],
+  'manager:status': [[{ pin: '1' }, /manager:status: \(argument\): unknown field "pin"/]],
+  'manager:set-pin': [
+    [{}, /manager:set-pin: newPin: /],
+    [{ newPin: 1234 }, /manager:set-pin: newPin: /],
+    [{ newPin: '1234', currentPin: 99 }, /manager:set-pin: currentPin: /],
+  ],
+  'refunds:create': [
+    [{ paymentId: 'p', amount: '1.00', pin: '2468' }, /refunds:create: reason: /],
+    [
+      { paymentId: 'p', amount: '1.00', reason: '   ', pin: '2468' },
+      /refunds:create: reason: a reason is required/,
+    ],
+    [{ paymentId: 'p', amount: 100, reason: 'x', pin: '2468' }, /refunds:create: amount: /],
+    [{ paymentId: 'p', amount: '1.00', reason: 'x' }, /refunds:create: pin: /],
+  ],
+  'payments:detail': [[{ paymentId: '' }, /payments:detail: paymentId: /]],
+  'history:search': [
+    [{ from: '25/11/2026' }, /history:search: from: a date as YYYY-MM-DD/],
+    [{ state: 'paid' }, /history:search: state: /],
+    [{ limit: 1000 }, /history:search: limit: /],
+    [{ currency: 'RUB' }, /history:search: currency: /],
+  ],
+  'reports:current': [[{ number: 1 }, /reports:current: \(argument\): unknown field "number"/]],
+  'reports:close-day': [[{}, /reports:close-day: pin: /]],
+  'reports:list': [[{ limit: 5 }, /reports:list: \(argument\): unknown field "limit"/]],
+  'exports:history-csv': [
+    [{ cursor: 'x' }, /exports:history-csv: \(argument\): unknown field "cursor"/],
+  ],
+  'exports:report-csv': [[{ number: 0 }, /exports:report-csv: number: /]],
+  'documents:save-pdf': [[{ name: '../etc/passwd' }, /documents:save-pdf: name: /]],
 };
 
 describe('IPC dispatcher: every argument parsed with its schema', () => {

@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { OPEN_STATES } from '../../shared/payment-state';
+import { OPEN_REFUND_STATES } from './refund-journal';
+
+/** Totals of one currency over a period. Amounts in minor units. */
+export interface CurrencyTotals {
+  readonly currency: string;
+  readonly payments: { readonly count: number; readonly sum: number };
+  readonly refunds: { readonly count: number; readonly sum: number };
+  /** payments.sum − refunds.sum */
+  readonly net: number;
+  readonly declined: number;
+}
+
+/** An X (so far) or Z (closed) report. */
+export interface Report {
+  readonly kind: 'X' | 'Z';
+  /** The Z report's number; null for an X report. */
+  readonly number: number | null;
+  /** Exclusive start and inclusive end of the period, ms since the epoch. */
+  readonly periodStart: number;
+  readonly periodEnd: number;
+  readonly currencies: CurrencyTotals[];
+  /** Payments and refunds whose outcome is still open when the report was made. */
+  readonly open: { readonly payments: number; readonly refunds: number };
+}
+
+const PAID = "('succeeded', 'partially_refunded', 'refunded')";
+const OPEN_PAYMENTS = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+const OPEN_REFUNDS = OPEN_REFUND_STATES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * X and Z reports from the journal. A payment counts in the period it settled in, a refund in the
+ * period it succeeded in, so consecutive periods add up exactly to the whole journal, however
+ * late a result arrives.
+ */
+export class ReportQueries {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      payments:
+        db.prepare(`SELECT currency, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum FROM payments
+        WHERE settled_at > ? AND settled_at <= ? AND state IN ${PAID} GROUP BY currency`),
+      declined: db.prepare(`SELECT currency, COUNT(*) AS count FROM payments
+        WHERE settled_at > ? AND settled_at <= ? AND state = 'declined' GROUP BY currency`),
+      refunds:
+        db.prepare(`SELECT currency, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum FROM refunds
+        WHERE settled_at > ? AND settled_at <= ? AND state = 'succeeded' GROUP BY currency`),
+      openPayments: db.prepare(
+        `SELECT COUNT(*) AS count FROM payments WHERE state IN (${OPEN_PAYMENTS})`,
+      ),
+      openRefunds: db.prepare(
+        `SELECT COUNT(*) AS count FROM refunds WHERE state IN (${OPEN_REFUNDS})`,
+      ),
+      lastZ: db.prepare('SELECT number, period_end FROM z_reports ORDER BY number DESC LIMIT 1'),
+      insertZ: db.prepare(
+        'INSERT INTO z_reports (number, period_start, period_end, closed_at, report) VALUES (?, ?, ?, ?, ?)',
+      ),
+      listZ: db.prepare('SELECT report FROM z_reports ORDER BY number DESC LIMIT ?'),
+      getZ: db.prepare('SELECT report FROM z_reports WHERE number = ?'),
+    };
+  }
+
+  /** Where the current period starts: the end of the last Z report (0 before the first). */
+  periodStart(): number {
+    return (this.statements.lastZ.get() as { period_end: number } | undefined)?.period_end ?? 0;
+  }
+
+  /** The totals of (start, end]. */
+  totals(kind: 'X' | 'Z', number: number | null, start: number, end: number): Report {
+    const byCurrency = new Map<
+      string,
+      {
+        payments: { count: number; sum: number };
+        refunds: { count: number; sum: number };
+        declined: number;
+      }
+    >();
+    const entry = (currency: string) => {
+      let e = byCurrency.get(currency);
+      if (!e) {
+        e = { payments: { count: 0, sum: 0 }, refunds: { count: 0, sum: 0 }, declined: 0 };
+        byCurrency.set(currency, e);
+      }
+      return e;
+    };
+    for (const r of this.statements.payments.all(start, end) as Array<{
+      currency: string;
+      count: number;
+      sum: number;
+    }>) {
+      entry(r.currency).payments = { count: r.count, sum: r.sum };
+    }
+    for (const r of this.statements.refunds.all(start, end) as Array<{
+      currency: string;
+      count: number;
+      sum: number;
+    }>) {
+      entry(r.currency).refunds = { count: r.count, sum: r.sum };
+    }
+    for (const r of this.statements.declined.all(start, end) as Array<{
+      currency: string;
+      count: number;
+    }>) {
+      entry(r.currency).declined = r.count;
+    }
+    const currencies = [...byCurrency.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, e]) => ({ currency, ...e, net: e.payments.sum - e.refunds.sum }));
+    return {
+      kind,
+      number,
+      periodStart: start,
+      periodEnd: end,
+      currencies,
+      open: {
+        payments: (this.statements.openPayments.get() as { count: number }).count,
+        refunds: (this.statements.openRefunds.get() as { count: number }).count,
+      },
+    };
+  }
+
+  /** The X report: the current period so far. */
+  current(now: number): Report {
+    return this.totals('X', null, this.periodStart(), now);
+  }
+
+  /**
+   * Closes the day: the next Z number, for the period since the last Z up to now, in one
+   * transaction. The next period starts where this one ends, so no period is reported twice.
+   */
+  closeDay(now: number): Report {
+    return this.db.transaction(() => {
+      const last = this.statements.lastZ.get() as
+        { number: number; period_end: number } | undefined;
+      const start = last?.period_end ?? 0;
+      const end = Math.max(now, start + 1);
+      const report = this.totals('Z', (last?.number ?? 0) + 1, start, end);
+      this.statements.insertZ.run(report.number, start, end, now, JSON.stringify(report));
+      return report;
+    })();
+  }
+
+  /** The latest Z reports, newest first. */
+  zReports(limit = 50): Report[] {
+    return (this.statements.listZ.all(limit) as Array<{ report: string }>).map(
+      (r) => JSON.parse(r.report) as Report,
+    );
+  }
+
+  /** One Z report by number. */
+  zReport(number: number): Report | undefined {
+    const row = this.statements.getZ.get(number) as { report: string } | undefined;
+    return row ? (JSON.parse(row.report) as Report) : undefined;
+  }
+}

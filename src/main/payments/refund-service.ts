@@ -1,0 +1,280 @@
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { describeGateError, type GateCallback, type GateOperation } from '../gate';
+import type { Journal } from '../journal/journal';
+import {
+  OPEN_REFUND_STATES,
+  type RefundPatch,
+  type RefundRecord,
+  type RefundState,
+} from '../journal/refund-journal';
+import { StaleStateError } from '../journal/stale-state-error';
+import { createLogger } from '../logging/logger';
+import type { Settings } from '../settings/settings';
+import type { GateAccess } from './payment-service';
+import { decide, DEFAULT_NOT_FOUND_GRACE_MS, type SaleEvent } from './sale-state-machine';
+import { StatusPoller } from './status-poller';
+import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
+
+const log = createLogger('refunds');
+
+/** What the refund service needs from the rest of main. */
+export interface RefundServiceDeps {
+  readonly journal: Journal;
+  readonly gate: () => GateAccess;
+  readonly settings: () => Settings;
+  readonly callbackUrl: () => string | undefined;
+  readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
+  readonly now?: () => number;
+  readonly notFoundGraceMs?: number;
+}
+
+/** A refund's id, also its merchant_refund_id at Gate: terminal, date and time, random hex. */
+export function newRefundId(terminalId: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${pad(now.getFullYear() % 100)}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${terminalId}-R${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Refunds (DESIGN §4): written to the journal and reserved against the payment first (the id is
+ * the idempotency key), then sent once to `/v2/payment/wallet/alipay/refund`; the result comes by
+ * callback or status polling, with the same unknown-outcome rules as sales (the refund state
+ * machine is the sale's, restricted to states without a customer).
+ */
+export class RefundService {
+  readonly events = new EventEmitter<{ updated: [RefundRecord] }>();
+  private readonly poller: StatusPoller;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RefundServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.poller = new StatusPoller(
+      () => ({
+        ...DEFAULT_POLL_SCHEDULE,
+        ...deps.pollSchedule,
+        thresholdMs: deps.settings().thresholdSeconds * 1000,
+      }),
+      (id) => this.pollOnce(id),
+      this.now,
+    );
+  }
+
+  /** Refunds `amount` of a paid payment; resolves with the refund after Gate's answer. */
+  async refund(request: {
+    paymentId: string;
+    amount: number;
+    reason: string;
+    actor: string;
+  }): Promise<Result<RefundRecord, ErrorCode>> {
+    const access = this.deps.gate();
+    if (!access.ok) return access;
+    const settings = this.deps.settings();
+    const reserved = this.deps.journal.refunds.reserve({
+      id: newRefundId(settings.terminalId, new Date(this.now())),
+      paymentId: request.paymentId,
+      amount: request.amount,
+      reason: request.reason,
+      actor: request.actor,
+      at: this.now(),
+    });
+    if (!reserved.ok) {
+      this.deps.journal.audit(request.actor, 'refund refused', request.paymentId, {
+        amount: request.amount,
+        reason: request.reason,
+        why: reserved.error.message,
+      });
+      return reserved;
+    }
+    const refund = reserved.value;
+    this.deps.journal.audit(request.actor, 'refund requested', refund.paymentId, {
+      refundId: refund.id,
+      amount: refund.amount,
+      currency: refund.currency,
+      reason: refund.reason,
+    });
+    this.events.emit('updated', refund);
+    this.poller.track(refund.id, refund.createdAt);
+
+    const callbackUrl = this.deps.callbackUrl();
+    const answer = await access.value.refund({
+      paymentId: refund.paymentId,
+      amount: refund.amount,
+      currency: refund.currency,
+      description: refund.reason,
+      merchantRefundId: refund.id,
+      customerIp: '127.0.0.1',
+      ...(callbackUrl ? { callbackUrl } : {}),
+    });
+    if (answer.ok) {
+      this.apply(
+        refund.id,
+        { type: 'acknowledged', requestId: answer.value.request_id },
+        'Gate acknowledged the refund',
+        { requestId: answer.value.request_id },
+      );
+    } else if (answer.error.kind === 'rejected' && answer.error.code !== '3230') {
+      const { code, message } = answer.error;
+      this.apply(refund.id, { type: 'rejected', code, message }, 'Gate rejected the refund', {
+        gateCode: code,
+        gateMessage: message,
+      });
+    } else if (answer.error.kind === 'network') {
+      const message = describeGateError(answer.error);
+      this.apply(
+        refund.id,
+        { type: 'rejected', code: 'NETWORK', message },
+        'refund request could not be sent',
+        { gateCode: 'NETWORK', gateMessage: message },
+      );
+    } else {
+      // Timeout, cut, 5xx, or "3230 already exists" for our own fresh id: Gate may have it.
+      const reason = describeGateError(answer.error);
+      this.apply(refund.id, { type: 'outcome_unknown', reason }, 'refund outcome unknown', {
+        gateMessage: reason,
+      });
+    }
+    return ok(this.deps.journal.refunds.get(refund.id)!);
+  }
+
+  /** Applies a verified refund callback (its payment already matched); returns what was done. */
+  applyCallback(callback: GateCallback): string {
+    const operation = callback.operation;
+    if (!operation) return 'ignored: no operation';
+    const refund = this.match(callback.payment.id, operation, callback.payment.merchant_refund_id);
+    if (!refund) return 'ignored: unknown refund';
+    const sum = operation.sum_initial;
+    if (!sum || sum.amount !== refund.amount || sum.currency !== refund.currency) {
+      const mismatch = sum
+        ? `Gate reports ${sum.amount} ${sum.currency}, the refund is ${refund.amount} ${refund.currency}`
+        : 'Gate sent no refund amount';
+      this.deps.journal.audit('gate', 'refund callback amount mismatch', refund.paymentId, {
+        refundId: refund.id,
+        mismatch,
+      });
+      return `refused: ${mismatch}`;
+    }
+    return this.applyOperation(refund, operation, `refund callback: ${operation.status}`);
+  }
+
+  /** Asks Gate about a refund's payment and applies what its operations say. */
+  async pollOnce(refundId: string): Promise<void> {
+    const refund = this.deps.journal.refunds.get(refundId);
+    if (!refund || !OPEN_REFUND_STATES.includes(refund.state)) {
+      this.poller.untrack(refundId);
+      return;
+    }
+    const access = this.deps.gate();
+    if (!access.ok) return;
+    const answer = await access.value.status(refund.paymentId);
+    if (!answer.ok) {
+      log.warn('status request failed', { refundId, error: describeGateError(answer.error) });
+      return;
+    }
+    if (!answer.value.found) return;
+    const operation = answer.value.status.operations.find((op) => isOperationOf(op, refund));
+    if (operation) {
+      this.applyOperation(refund, operation, `status: refund ${operation.status}`);
+    } else if (refund.requestId === null) {
+      // Gate never acknowledged this refund and lists no such operation: past the grace period
+      // it never arrived, so nothing was refunded.
+      const conclusive =
+        this.now() - refund.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
+      this.apply(refund.id, { type: 'not_found', conclusive }, 'status: Gate has no such refund', {
+        gateCode: 'NOT_FOUND',
+        gateMessage: 'Gate has no record of this refund; nothing was refunded.',
+      });
+    }
+  }
+
+  /** Re-tracks every unfinished refund after a start. */
+  recover(): RefundRecord[] {
+    const open = this.deps.journal.refunds.open();
+    for (const refund of open) this.poller.track(refund.id, refund.createdAt);
+    return open;
+  }
+
+  stop(): void {
+    this.poller.stop();
+  }
+
+  private match(
+    paymentId: string,
+    operation: GateOperation,
+    merchantRefundId?: string,
+  ): RefundRecord | undefined {
+    const refunds = this.deps.journal.refunds.ofPayment(paymentId);
+    return (
+      refunds.find((r) => r.requestId !== null && r.requestId === operation.request_id) ??
+      refunds.find((r) => r.id === (operation.merchant_refund_id ?? merchantRefundId))
+    );
+  }
+
+  private applyOperation(refund: RefundRecord, operation: GateOperation, cause: string): string {
+    const code = operation.code ?? '';
+    const message = operation.message ?? '';
+    if (operation.status === 'success' || operation.status === 'decline') {
+      return this.apply(
+        refund.id,
+        { type: 'final', outcome: operation.status, code, message },
+        cause,
+        { gateCode: code, gateMessage: message },
+      );
+    }
+    return this.apply(refund.id, { type: 'still_processing' }, cause);
+  }
+
+  private apply(
+    refundId: string,
+    event: SaleEvent,
+    cause: string,
+    patch: RefundPatch = {},
+  ): string {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refund = this.deps.journal.refunds.get(refundId);
+      if (!refund) return 'ignored: unknown refund';
+      const decision = decide(refund.state, event);
+      if (decision.kind === 'ignore') return `ignored: ${decision.reason}`;
+      if (decision.kind === 'forbidden') {
+        this.deps.journal.audit('gate', 'contradictory refund answer', refund.paymentId, {
+          refundId,
+          state: refund.state,
+          event: event.type,
+        });
+        return `refused: ${decision.reason}`;
+      }
+      try {
+        const record = this.deps.journal.refunds.transition(
+          refundId,
+          refund.state,
+          decision.to as RefundState,
+          cause,
+          patch,
+          this.now(),
+        );
+        if (!OPEN_REFUND_STATES.includes(record.state)) {
+          this.poller.untrack(refundId);
+          this.deps.journal.audit('gate', `refund ${record.state}`, record.paymentId, {
+            refundId,
+            amount: record.amount,
+            currency: record.currency,
+            gateCode: record.gateCode,
+            gateMessage: record.gateMessage,
+          });
+        }
+        this.events.emit('updated', record);
+        return `applied: refund ${refund.state} → ${record.state}`;
+      } catch (error) {
+        if (!(error instanceof StaleStateError)) throw error;
+      }
+    }
+    return 'ignored: state kept changing';
+  }
+}
+
+function isOperationOf(operation: GateOperation, refund: RefundRecord): boolean {
+  if (operation.type !== 'refund') return false;
+  if (refund.requestId !== null && operation.request_id === refund.requestId) return true;
+  return operation.merchant_refund_id === refund.id;
+}
