@@ -1,4 +1,5 @@
 import { CliError, EXIT } from './cli-error';
+import { auditCommand } from './commands/audit-command';
 import { refundCommand } from './commands/refund-command';
 import { saleCommand } from './commands/sale-command';
 import { sandboxCommand } from './commands/sandbox-command';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   refund: refundCommand,
   web: webCommand,
+  audit: auditCommand,
 };
 
 function usage(): string {

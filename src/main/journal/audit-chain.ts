@@ -82,6 +82,29 @@ export function verifyAuditChain(db: Database.Database): ChainCheck {
     prev = hash;
     expectedId = row.id + 1;
   }
+  // Each Z report recorded the last entry when the day was closed: those entries must still be
+  // there, unchanged, or the log was cut short.
+  const anchors = db
+    .prepare(
+      'SELECT number, audit_id, audit_hash FROM z_reports WHERE audit_id IS NOT NULL ORDER BY number',
+    )
+    .all() as Array<{
+    number: number;
+    audit_id: number;
+    audit_hash: string;
+  }>;
+  const byId = db.prepare('SELECT hash FROM audit_log WHERE id = ?');
+  for (const anchor of anchors) {
+    const row = byId.get(anchor.audit_id) as { hash: string } | undefined;
+    if (row?.hash !== anchor.audit_hash) {
+      return {
+        intact: false,
+        entries,
+        brokenAt: anchor.audit_id,
+        reason: `entry ${anchor.audit_id}, recorded by Z report ${anchor.number}, is missing or changed`,
+      };
+    }
+  }
   return { intact: true, entries };
 }
 

@@ -122,7 +122,11 @@ export const MIGRATIONS: readonly Migration[] = [
         period_start  INTEGER NOT NULL,
         period_end    INTEGER NOT NULL,
         closed_at     INTEGER NOT NULL,
-        report        TEXT NOT NULL
+        report        TEXT NOT NULL,
+        -- The audit log's last entry when the day was closed: an anchor outside the chain, so
+        -- that cutting entries off the end of the log is found too.
+        audit_id      INTEGER,
+        audit_hash    TEXT
       ) STRICT;
 
       ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;

@@ -174,9 +174,9 @@ export class RefundJournal {
           refund.paymentId,
           payment.state,
           payment.state,
+          refund.at,
           `refund ${refund.id} written: ${refund.reason}`,
           JSON.stringify({ refund: { to: 'created', amount: refund.amount } }),
-          refund.at,
           refund.id,
         );
         return ok(this.get(refund.id)!);
@@ -224,9 +224,9 @@ export class RefundJournal {
         current.paymentId,
         payment.state,
         paymentState,
+        at,
         `refund ${id}: ${cause}`,
         JSON.stringify({ refund: { from, to } }),
-        at,
         id,
       );
     })();

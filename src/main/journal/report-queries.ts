@@ -55,8 +55,9 @@ export class ReportQueries {
       ),
       lastZ: db.prepare('SELECT number, period_end FROM z_reports ORDER BY number DESC LIMIT 1'),
       insertZ: db.prepare(
-        'INSERT INTO z_reports (number, period_start, period_end, closed_at, report) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO z_reports (number, period_start, period_end, closed_at, report, audit_id, audit_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
+      auditHead: db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
       listZ: db.prepare('SELECT report FROM z_reports ORDER BY number DESC LIMIT ?'),
       getZ: db.prepare('SELECT report FROM z_reports WHERE number = ?'),
     };
@@ -137,7 +138,16 @@ export class ReportQueries {
       const start = last?.period_end ?? 0;
       const end = Math.max(now, start + 1);
       const report = this.totals('Z', (last?.number ?? 0) + 1, start, end);
-      this.statements.insertZ.run(report.number, start, end, now, JSON.stringify(report));
+      const head = this.statements.auditHead.get() as { id: number; hash: string } | undefined;
+      this.statements.insertZ.run(
+        report.number,
+        start,
+        end,
+        now,
+        JSON.stringify(report),
+        head?.id ?? null,
+        head?.hash ?? null,
+      );
       return report;
     })();
   }
