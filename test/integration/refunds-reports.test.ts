@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Counter } from '../../src/main/app/create-counter';
 import type { PaymentView } from '../../src/shared/ipc/views';
@@ -458,7 +459,7 @@ describe('history and reports', () => {
     await paid(counter, '10.00');
     expect(counter.journal.auditTrail.verify()).toMatchObject({ intact: true });
     // The app itself cannot rewrite it.
-    const db = (counter.journal as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = (counter.journal as unknown as { db: Database.Database }).db;
     expect(() => db.prepare("UPDATE audit_log SET action = 'x' WHERE id = 1").run()).toThrow(
       /append-only/,
     );
