@@ -16,6 +16,12 @@ export interface JournalFigures {
   readonly recoveryScanP99Ms: number;
   readonly historyPageP50Ms: number;
   readonly historyPageP99Ms: number;
+  /** History searches (issue 4): name → p50/p99 in ms. */
+  readonly historySearch: Record<string, { p50: number; p99: number }>;
+  /** Z report totals: a day of payments, and the whole million in one period (worst case). */
+  readonly zReportDayP50Ms: number;
+  readonly zReportDayP99Ms: number;
+  readonly zReportAllMs: number;
 }
 
 /** The disk's raw rate of small durable writes: 512 bytes written and fsync'ed, repeatedly. */
@@ -81,10 +87,10 @@ export function benchJournal(payments = 1_000_000, durableSales = 2000): Journal
     db.exec(`
       BEGIN;
       WITH RECURSIVE n(i) AS (SELECT ${durableSales} UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${payments})
-      INSERT INTO payments (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, refunded_amount)
+      INSERT INTO payments (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, settled_at, refunded_amount)
       SELECT 'P-' || i, 1, 'T1', 1000 + i % 5000, 'CNY',
              CASE WHEN i % 50000 = 7 THEN 'requested' WHEN i % 10 = 0 THEN 'declined' ELSE 'succeeded' END,
-             ${base} + i, ${base} + i + 5, 0
+             ${base} + i, ${base} + i + 5, CASE WHEN i % 50000 = 7 THEN NULL ELSE ${base} + i + 5 END, 0
       FROM n;
       INSERT INTO transitions (payment_id, from_state, to_state, at, cause)
       SELECT id, NULL, 'created', created_at, 'bench' FROM payments WHERE id LIKE 'P-%';
@@ -94,6 +100,43 @@ export function benchJournal(payments = 1_000_000, durableSales = 2000): Journal
     const openPayments = journal.openPayments().length;
     const scan = timings(() => journal.openPayments(), 200);
     const page = timings(() => journal.page(50, 0), 200);
+    const deep = journal.history.search({}, 50, {
+      createdAt: base + Math.floor(payments / 2),
+      id: 'P-',
+    });
+    const searches: Record<string, () => unknown> = {
+      'newest 50': () => journal.history.search({}, 50),
+      'a page in the middle (cursor)': () => journal.history.search({}, 50, deep.next ?? undefined),
+      'by payment id': () =>
+        journal.history.search({ paymentIdPrefix: `P-${Math.floor(payments * 0.7)}` }, 50),
+      'by amount': () => journal.history.search({ amount: 1000 + 1234 }, 50),
+      'declined, newest 50': () => journal.history.search({ state: 'declined' }, 50),
+      'by currency': () => journal.history.search({ currency: 'CNY' }, 50),
+      'one day (date range)': () =>
+        journal.history.search({ from: base + payments - 86_400_000, to: base + payments }, 50),
+    };
+    const historySearch = Object.fromEntries(
+      Object.entries(searches).map(([name, run]) => {
+        const t = timings(run, 200);
+        return [name, { p50: percentile(t, 50), p99: percentile(t, 99) }];
+      }),
+    );
+    // Payments were loaded one per millisecond: the last 86,400 fall in the last "day" of load time
+    // when spaced a second apart; use the last 3,000 as a busy counter's day.
+    const dayStart = base + payments - 3000;
+    const zDay = timings(() => journal.reports.totals('Z', 1, dayStart, base + payments + 10), 100);
+    const allStart = performance.now();
+    const all = journal.reports.totals('Z', 1, 0, base + payments + 10);
+    const zReportAllMs = performance.now() - allStart;
+    const day = journal.reports.totals('Z', 1, dayStart, base + payments + 10);
+    // The figures are only worth something if the reports found the payments.
+    const counted = (r: typeof all) =>
+      r.currencies.reduce((n, c) => n + c.payments.count + c.declined, 0);
+    if (counted(all) < payments - durableSales - 100 || counted(day) < 2900) {
+      throw new Error(
+        `the Z report counted ${counted(all)} of ${payments} payments (${counted(day)} in the day): the benchmark data is wrong`,
+      );
+    }
     journal.close();
     return {
       fsyncPerSecond,
@@ -105,6 +148,10 @@ export function benchJournal(payments = 1_000_000, durableSales = 2000): Journal
       recoveryScanP99Ms: percentile(scan, 99),
       historyPageP50Ms: percentile(page, 50),
       historyPageP99Ms: percentile(page, 99),
+      historySearch,
+      zReportDayP50Ms: percentile(zDay, 50),
+      zReportDayP99Ms: percentile(zDay, 99),
+      zReportAllMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

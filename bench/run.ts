@@ -69,6 +69,17 @@ async function main(): Promise<void> {
   console.log(
     `  history page (50 newest)     p50 ${ms(journal.historyPageP50Ms)}   p99 ${ms(journal.historyPageP99Ms)}`,
   );
+  for (const [name, t] of Object.entries(journal.historySearch)) {
+    console.log(
+      `  history search: ${name.padEnd(30)} p50 ${ms(t.p50)}   p99 ${ms(t.p99)} (target p99 < 10 ms)`,
+    );
+  }
+  console.log(
+    `  Z report, a day of 3,000 payments p50 ${ms(journal.zReportDayP50Ms)}   p99 ${ms(journal.zReportDayP99Ms)} (target < 200 ms)`,
+  );
+  console.log(
+    `  Z report, all ${journal.payments.toLocaleString('en-US')} in one period (worst case) ${ms(journal.zReportAllMs)}`,
+  );
   results['journal'] = journal;
 
   const bundle = rendererBundleSize();

@@ -250,6 +250,10 @@ describe('Alipay Counter in the browser', () => {
     expect(await cashier.content()).not.toContain(TEST_SECRET);
     await cashier.getByLabel('Merchant name').fill('Jade Tea Room');
     await cashier.getByRole('button', { name: 'Save' }).click();
+    // Changing settings needs the manager PIN (demo: 2468).
+    const dialog = cashier.getByRole('dialog', { name: 'Save settings' });
+    await dialog.getByLabel('Manager PIN').fill('2468');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
     await cashier.getByText('Saved.').waitFor();
     await screenshot(cashier, '12-settings');
     await cashier.getByRole('button', { name: 'Back' }).click();

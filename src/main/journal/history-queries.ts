@@ -67,7 +67,8 @@ export class HistoryQueries {
       params.push(filter.to);
     }
     if (cursor) {
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      // Written as a bounded range on created_at so the index seeks straight to the cursor.
+      where.push('created_at <= ? AND (created_at < ? OR id < ?)');
       params.push(cursor.createdAt, cursor.createdAt, cursor.id);
     }
     const sql = `SELECT * FROM payments ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;

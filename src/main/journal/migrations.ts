@@ -90,11 +90,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE payments ADD COLUMN settled_at INTEGER;
       UPDATE payments SET settled_at = updated_at
         WHERE state NOT IN ('created', 'requested', 'awaiting_customer', 'unknown');
-      CREATE INDEX payments_settled ON payments (settled_at) WHERE settled_at IS NOT NULL;
-      -- History: newest first, filtered by one of these; keyset pages on (created_at, id).
-      CREATE INDEX payments_state_created ON payments (state, created_at DESC);
-      CREATE INDEX payments_currency_created ON payments (currency, created_at DESC);
-      CREATE INDEX payments_amount_created ON payments (amount, created_at DESC);
+      -- Reports read only these columns: the index covers them, the table is never touched.
+      CREATE INDEX payments_settled ON payments (settled_at, state, currency, amount) WHERE settled_at IS NOT NULL;
+      -- History: newest first, filtered by one of these; keyset pages on (created_at, id), so
+      -- every index ends with both and no page needs a sort.
+      DROP INDEX payments_created;
+      CREATE INDEX payments_created ON payments (created_at DESC, id DESC);
+      CREATE INDEX payments_state_created ON payments (state, created_at DESC, id DESC);
+      CREATE INDEX payments_currency_created ON payments (currency, created_at DESC, id DESC);
+      CREATE INDEX payments_amount_created ON payments (amount, created_at DESC, id DESC);
 
       CREATE TABLE refunds (
         id            TEXT PRIMARY KEY,             -- merchant_refund_id: the idempotency key
@@ -113,7 +117,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX refunds_payment ON refunds (payment_id, created_at);
       CREATE INDEX refunds_open ON refunds (created_at) WHERE state IN ('created', 'requested', 'unknown');
-      CREATE INDEX refunds_settled ON refunds (settled_at) WHERE settled_at IS NOT NULL;
+      CREATE INDEX refunds_settled ON refunds (settled_at, state, currency, amount) WHERE settled_at IS NOT NULL;
 
       ALTER TABLE transitions ADD COLUMN refund_id TEXT;
 

@@ -8,6 +8,9 @@ import { OutcomeScreen } from './OutcomeScreen';
 import { SaleScreen } from './SaleScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { WaitingScreen } from './WaitingScreen';
+import { PinDialog } from '../components/PinDialog';
+import { HistoryScreen } from '../manager/HistoryScreen';
+import { ReportsScreen } from '../manager/ReportsScreen';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
 export function CashierApp() {
@@ -48,6 +51,10 @@ export function CashierApp() {
       <main className="cashier-main">
         {view === 'settings' ? (
           <SettingsScreen />
+        ) : view === 'history' ? (
+          <HistoryScreen />
+        ) : view === 'reports' ? (
+          <ReportsScreen />
         ) : screen === 'sale' || !active ? (
           <SaleScreen />
         ) : screen === 'waiting' || screen === 'sending' ? (
@@ -61,7 +68,8 @@ export function CashierApp() {
           </p>
         ) : null}
       </main>
-      {late ? <LateAlert payment={late} /> : null}
+      {late && view === 'counter' ? <LateAlert payment={late} /> : null}
+      <PinDialog />
     </div>
   );
 }

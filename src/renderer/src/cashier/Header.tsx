@@ -6,6 +6,8 @@ export function Header() {
   const language = useCounter(selectLanguage);
   const settings = useCounter((s) => s.settings);
   const openSettings = useCounter((s) => s.openSettings);
+  const openView = useCounter((s) => s.openView);
+  const view = useCounter((s) => s.view);
   return (
     <header className="app-header">
       <span className="brand">Alipay Counter</span>
@@ -15,9 +17,20 @@ export function Header() {
         </span>
       ) : null}
       {settings?.mode === 'demo' ? <span className="demo-badge">{t('demo', language)}</span> : null}
-      <button type="button" className="settings-button" onClick={openSettings}>
-        {t('settings', language)}
-      </button>
+      <nav className="header-nav" aria-label="Sections">
+        <button type="button" aria-pressed={view === 'counter'} onClick={() => openView('counter')}>
+          {t('counter', language)}
+        </button>
+        <button type="button" aria-pressed={view === 'history'} onClick={() => openView('history')}>
+          {t('history', language)}
+        </button>
+        <button type="button" aria-pressed={view === 'reports'} onClick={() => openView('reports')}>
+          {t('reports', language)}
+        </button>
+        <button type="button" aria-pressed={view === 'settings'} onClick={openSettings}>
+          {t('settings', language)}
+        </button>
+      </nav>
     </header>
   );
 }

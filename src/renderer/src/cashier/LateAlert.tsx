@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { PaymentView } from '../../../shared/ipc/views';
+import { toDecimalString, type Currency } from '../../../shared/money';
 import { Money } from '../components/Money';
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
@@ -11,6 +12,7 @@ import { selectLanguage, useCounter } from '../store';
 export function LateAlert({ payment }: { payment: PaymentView }) {
   const language = useCounter(selectLanguage);
   const keepLate = useCounter((s) => s.keepLate);
+  const refundLate = useCounter((s) => s.refund);
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), [payment.id]);
   return (
@@ -42,15 +44,23 @@ export function LateAlert({ payment }: { payment: PaymentView }) {
           <button
             type="button"
             className="refund"
-            disabled
-            title={t('refundSoon', language)}
-            aria-describedby="refund-soon"
+            aria-describedby="refund-pin"
+            onClick={() =>
+              refundLate(
+                payment.id,
+                toDecimalString(
+                  payment.amount - payment.refundedAmount,
+                  payment.currency as Currency,
+                ),
+                'Late payment: the customer had given up',
+              )
+            }
           >
             {t('refund', language)}
           </button>
         </div>
-        <p id="refund-soon" className="hint">
-          {t('refundSoon', language)}
+        <p id="refund-pin" className="hint">
+          {t('refundNeedsPin', language)}
         </p>
       </div>
     </div>

@@ -23,6 +23,8 @@ const LOOK: Record<
 export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: PaymentView }) {
   const language = useCounter(selectLanguage);
   const newSale = useCounter((s) => s.newSale);
+  const openView = useCounter((s) => s.openView);
+  const openDetail = useCounter((s) => s.openDetail);
   const look = LOOK[screen];
   const button = useRef<HTMLButtonElement>(null);
   // On an unknown outcome, a reflex Enter must not start another sale for the same customer.
@@ -55,6 +57,18 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
       <button ref={button} type="button" className="new-sale" onClick={() => void newSale()}>
         {t('newSale', language)} {quickExit ? <kbd>Enter</kbd> : null}
       </button>
+      {screen === 'paid' ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            openView('history');
+            void openDetail(payment.id);
+          }}
+        >
+          {t('refundAction', language)}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -25,7 +25,10 @@ export function SettingsScreen() {
   const language = useCounter(selectLanguage);
   const settings = useCounter((s) => s.settings);
   const { settingsError, settingsSaved } = useCounter();
-  const save = useCounter((s) => s.saveSettings);
+  const save = useCounter((s) => s.submitSettings);
+  const setPin = useCounter((s) => s.setPin);
+  const managerStatus = useCounter((s) => s.managerStatus);
+  const [pins, setPins] = useState({ current: '', next: '' });
   const close = useCounter((s) => s.closeSettings);
   const [form, setForm] = useState<Form | null>(() => (settings ? formOf(settings) : null));
   if (!settings || !form) return null;
@@ -53,7 +56,13 @@ export function SettingsScreen() {
       if (form.projectId !== '') update.projectId = Number(form.projectId);
       if (form.secret !== '') update.secret = form.secret;
     }
-    if (await save(update)) setForm({ ...form, secret: '' });
+    save(update);
+    setForm({ ...form, secret: '' });
+  };
+  const submitPin = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await setPin(pins.next, managerStatus?.pinSet ? pins.current : undefined))
+      setPins({ current: '', next: '' });
   };
 
   return (
@@ -71,6 +80,46 @@ export function SettingsScreen() {
           Demo mode: the Gate, project and secret key are the built-in sandbox's.
         </p>
       ) : null}
+      <form
+        onSubmit={(e) => void submitPin(e)}
+        className="settings-form pin-form"
+        aria-label="Manager PIN"
+      >
+        <h2>
+          {managerStatus?.pinSet ? 'Change the manager PIN' : 'Set a manager PIN (4 to 8 digits)'}
+        </h2>
+        {managerStatus?.lockedUntil ? (
+          <p className="action-error" role="status">
+            Manager actions are locked until{' '}
+            {new Date(managerStatus.lockedUntil).toLocaleTimeString('en-GB')} after 5 wrong PINs.
+          </p>
+        ) : null}
+        {managerStatus?.pinSet ? (
+          <label>
+            Current PIN
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={pins.current}
+              onChange={(e) => setPins({ ...pins, current: e.target.value })}
+            />
+          </label>
+        ) : null}
+        <label>
+          New PIN
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={pins.next}
+            onChange={(e) => setPins({ ...pins, next: e.target.value })}
+          />
+        </label>
+        <div className="settings-actions">
+          <button type="submit">{managerStatus?.pinSet ? 'Change PIN' : 'Set PIN'}</button>
+        </div>
+      </form>
       <form onSubmit={(e) => void submit(e)} className="settings-form">
         <label>
           Gate URL

@@ -50,6 +50,7 @@ export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice
       appInfo: appInfo.ok ? appInfo.value : null,
     });
     if (settings.ok) get().setCurrency(settings.value.defaultCurrency);
+    void get().refreshManagerStatus();
     if (settings.ok && settings.value.mode === 'live' && !settings.value.ready)
       get().openSettings();
     return () => unsubscribe.forEach((off) => off());

@@ -5,23 +5,47 @@ import type { CounterStore } from './index';
 
 /** Which part of the cashier window is open, and the Settings form's state. */
 export interface UiSlice {
-  view: 'counter' | 'settings';
+  view: 'counter' | 'settings' | 'history' | 'reports';
   settingsError: string | null;
   settingsSaved: boolean;
   openSettings(): void;
   closeSettings(): void;
+  /** Opens History or Reports (Settings has its own opener). */
+  openView(view: 'counter' | 'history' | 'reports'): void;
   saveSettings(update: RequestOf<'settings:update'>): Promise<boolean>;
+  setPin(newPin: string, currentPin?: string): Promise<boolean>;
+  /** Saves settings, asking for the manager PIN first when one is set. */
+  submitSettings(update: RequestOf<'settings:update'>): void;
 }
 
-export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, get) => ({
   view: 'counter',
   settingsError: null,
   settingsSaved: false,
   openSettings: () => set({ view: 'settings', settingsError: null, settingsSaved: false }),
   closeSettings: () => set({ view: 'counter' }),
+  openView: (view) => set({ view, detail: null }),
   async saveSettings(update) {
     const result = await counter().updateSettings(update);
     if (result.ok) set({ settings: result.value, settingsError: null, settingsSaved: true });
+    else set({ settingsError: result.error.message, settingsSaved: false });
+    return result.ok;
+  },
+  submitSettings(update) {
+    if (!get().managerStatus?.pinSet) {
+      void get().saveSettings(update);
+      return;
+    }
+    get().askPin('Save settings', async (pin) => {
+      const result = await counter().updateSettings({ ...update, pin });
+      if (result.ok) set({ settings: result.value, settingsError: null, settingsSaved: true });
+      void get().refreshManagerStatus();
+      return result;
+    });
+  },
+  async setPin(newPin, currentPin) {
+    const result = await counter().setManagerPin({ newPin, ...(currentPin ? { currentPin } : {}) });
+    if (result.ok) set({ managerStatus: result.value, settingsError: null, settingsSaved: true });
     else set({ settingsError: result.error.message, settingsSaved: false });
     return result.ok;
   },
