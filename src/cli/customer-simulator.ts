@@ -27,3 +27,38 @@ export async function pressCustomerButton(
   if (pressed.status !== 303)
     throw new CliError(`the customer page refused the ${action} button (HTTP ${pressed.status})`);
 }
+
+/**
+ * Pays through a sandbox's Payment Page as the customer's phone would: opens the link, chooses
+ * Alipay if asked, presses Pay, gives a last name, presses Success or Decline (the seed's test
+ * flow).
+ */
+export async function payOnPaymentPage(
+  link: string,
+  action: 'success' | 'decline',
+  lastName = 'Sandbox',
+): Promise<void> {
+  const origin = new URL(link).origin;
+  const form = async (path: string, fields: Record<string, string>) => {
+    const res = await fetch(new URL(path, origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+      redirect: 'manual',
+    });
+    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+  };
+  const hidden = (html: string) =>
+    /name="q" value="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
+  const opened = await fetch(link);
+  let html = await opened.text();
+  if (!opened.ok) throw new CliError(`the Payment Page refused the link (HTTP ${opened.status})`);
+  if (html.includes('action="/payment/method"'))
+    html = (await form('/payment/method', { q: hidden(html) ?? '', method: 'alipay' })).html;
+  const paid = await form('/payment/pay', { q: hidden(html) ?? '' });
+  if (paid.status !== 303 || !paid.location)
+    throw new CliError(`the Payment Page did not take the payment (HTTP ${paid.status})`);
+  const pressed = await form(paid.location, { action, last_name: lastName });
+  if (pressed.status !== 303)
+    throw new CliError(`the customer page refused the ${action} button (HTTP ${pressed.status})`);
+}

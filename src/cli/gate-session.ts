@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { startCallbackListener, type CallbackListener } from '../main/callbacks/callback-listener';
-import { createGateClient, PRODUCTION_GATE_URL, type GateClient } from '../main/gate';
+import {
+  buildPaymentPageUrl,
+  createGateClient,
+  PRODUCTION_GATE_URL,
+  type GateClient,
+} from '../main/gate';
+import type { Result } from '../shared/result';
 import { createSandbox, QR_MODES, type QrMode, type Sandbox } from '../sandbox';
 import { CallbackInbox } from './callback-inbox';
 import { CliError } from './cli-error';
@@ -21,6 +27,11 @@ export interface GateSession {
   readonly inbox: CallbackInbox;
   /** Set when the session started its own sandbox. */
   readonly sandbox?: Sandbox;
+  /** A signed Payment Page link on `baseUrl` (the secret stays in the session). */
+  paymentPageLink(
+    baseUrl: string,
+    params: Record<string, string | number>,
+  ): Result<string, 'INVALID_INPUT'>;
   close(): Promise<void>;
 }
 
@@ -95,6 +106,7 @@ export async function openGateSession(
     callbackUrl: optional(options, 'callback-url') ?? listener.callbackUrl,
     inbox,
     ...(sandbox ? { sandbox } : {}),
+    paymentPageLink: (baseUrl, params) => buildPaymentPageUrl({ baseUrl, params, secret }),
     async close() {
       client.close();
       await listener.close();

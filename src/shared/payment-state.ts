@@ -12,6 +12,8 @@ export const PAYMENT_STATES = [
   'unknown',
   'partially_refunded',
   'refunded',
+  /** A Payment Page link the customer never paid before it expired (nothing was charged). */
+  'expired',
 ] as const;
 
 /** One of the payment states. */

@@ -73,7 +73,58 @@ describe('CLI: sale against the embedded sandbox', () => {
     });
   });
 
+  it('runs a Payment Page purchase (--mode payment-page): paid, learned by polling', async () => {
+    const run = await runCli([
+      'sale',
+      '--amount',
+      '66.00',
+      '--currency',
+      'CNY',
+      '--mode',
+      'payment-page',
+      '--pay',
+      'success',
+      '--poll-every',
+      '0.3',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      mode: 'payment-page',
+      status: 'success',
+      code: '0',
+      amount: 6600,
+      learned_from: 'status',
+    });
+    expect(run.stderr).toMatch(
+      /QR holds: http:\/\/127\.0\.0\.1:\d+\/payment\?project_id=1001&payment_id=cli-/,
+    );
+  });
+
+  it('a Payment Page link nobody pays expires, exit 2, nothing charged', async () => {
+    const run = await runCli([
+      'sale',
+      '--amount',
+      '10.00',
+      '--currency',
+      'CNY',
+      '--mode',
+      'payment-page',
+      '--lifetime',
+      '1',
+      '--poll-every',
+      '0.3',
+      '--json',
+    ]);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'expired', code: '3061' });
+  });
+
   it.each([
+    [
+      ['--amount', '10', '--currency', 'CNY', '--mode', 'link'],
+      /--mode must be gate or payment-page/,
+    ],
     [['--amount', '12.345', '--currency', 'CNY'], /CNY has 2 decimal places/],
     [['--amount', '1,000.00', '--currency', 'CNY'], /without commas/],
     [['--amount', '-5', '--currency', 'CNY'], /must be positive/],

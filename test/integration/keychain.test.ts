@@ -57,6 +57,7 @@ describe('keytar against the real system keychain', () => {
           projectId: 1001,
           callbackPort: 0,
           callbackPublicUrl: '',
+          purchaseMode: 'gate_qr' as const,
         },
       };
       const first = await createCounter(config);

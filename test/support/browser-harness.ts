@@ -66,10 +66,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function scanQr(page: Page): Promise<string> {
   const image = page.getByRole('img', { name: 'Alipay QR code' }).first();
   await image.waitFor();
-  const png = PNG.sync.read(await image.screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  if (!code) throw new Error('the QR code on the screen could not be decoded');
-  return code.data;
+  // Like a phone camera, look again for a moment if the first frame does not read (the image
+  // may still be decoding when it is first attached).
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await image.evaluate((img) =>
+      (img as unknown as { decode(): Promise<void> }).decode().catch(() => undefined),
+    );
+    const png = PNG.sync.read(await image.screenshot());
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    if (code) return code.data;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await image.screenshot({ path: `${SCREENSHOT_DIR}/undecodable-qr.png` });
+  throw new Error(
+    'the QR code on the screen could not be decoded (see test-results/screenshots/undecodable-qr.png)',
+  );
 }
 
 /** The customer opens the scanned URL on their phone and presses a button. */

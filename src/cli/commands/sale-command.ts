@@ -7,11 +7,14 @@ import { openGateSession, SESSION_OPTIONS } from '../gate-session';
 import { optional, parseOptions, positiveNumber, required } from '../options';
 import { acknowledged, watchOutcome, type Outcome } from '../outcome-watcher';
 import { Progress } from '../progress';
+import { runPaymentPageSale } from './payment-page-sale';
 import { describeQr } from '../terminal-qr';
 
 const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline [--pay-delay S]] [--json]
      [--qr MODE] [--time-scale X] [--sandbox-host 0.0.0.0] [--payment-id ID] [--description TEXT] [--poll-after S] [--wait S]
      [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
+  --mode payment-page [--payment-page URL] [--lifetime S] [--poll-every S]: by a signed
+  Payment Page link instead of Gate's QR (no callback path needed; polling learns the result).
   Runs a whole Alipay purchase. Without --gate (or GATE_URL) it starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a
   phone on the same network open the QR's customer page.`;
 
@@ -31,6 +34,10 @@ export async function saleCommand(argv: string[]): Promise<number> {
     description: { type: 'string' },
     'poll-after': { type: 'string' },
     wait: { type: 'string' },
+    mode: { type: 'string' },
+    'payment-page': { type: 'string' },
+    lifetime: { type: 'string' },
+    'poll-every': { type: 'string' },
   });
   const parsed = parsePurchaseAmount(
     required(options, 'amount', 'sale'),
@@ -62,11 +69,29 @@ export async function saleCommand(argv: string[]): Promise<number> {
     ...(qrMode !== undefined ? { qrMode } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
   });
+  const mode = optional(options, 'mode') ?? 'gate';
+  if (mode !== 'gate' && mode !== 'payment-page') {
+    await session.close();
+    throw new CliError(`sale: --mode must be gate or payment-page, not "${mode}"`);
+  }
   const progress = new Progress(json);
   try {
     const paymentId =
       optional(options, 'payment-id') ??
       `cli-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    if (mode === 'payment-page') {
+      const baseUrl = optional(options, 'payment-page');
+      return await runPaymentPageSale(session, {
+        paymentId,
+        money,
+        json,
+        ...(pay ? { pay } : {}),
+        payDelayMs,
+        ...(baseUrl ? { baseUrl } : {}),
+        lifetimeS: positiveNumber(options, 'lifetime', 'sale', 600),
+        pollEveryS: positiveNumber(options, 'poll-every', 'sale', 5),
+      });
+    }
     if (session.sandbox)
       progress.line(`Embedded Gate sandbox at ${session.gateUrl} (project ${session.projectId})`);
     const sentAt = Date.now();

@@ -19,6 +19,7 @@ import {
 } from '../secrets/secret-store';
 import {
   applyUpdate,
+  effectivePurchaseMode,
   DEFAULT_SETTINGS,
   SettingsFile,
   settingsProblems,
@@ -49,6 +50,8 @@ export interface CounterConfig {
   readonly gateTimeoutMs?: number;
   /** How long after a sale Gate's "not found" still means "not yet" (default 60 s). */
   readonly notFoundGraceMs?: number;
+  /** Status polling interval of Payment Page payments (5 s by default). */
+  readonly paymentPagePollMs?: number;
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
 }
@@ -111,6 +114,11 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   // The service and the endpoint refer to each other only through closures called later.
   const service: PaymentService = new PaymentService({
     onRefundCallback: (callback) => refunds.applyCallback(callback),
+    purchaseMode: () => effectivePurchaseMode(settings, config.mode === 'demo'),
+    paymentPageLink: (params) => connection.paymentPageLink(settings.paymentPageUrl, params),
+    ...(config.paymentPagePollMs !== undefined
+      ? { paymentPagePollMs: config.paymentPagePollMs }
+      : {}),
     journal,
     gate: () => connection.gate(),
     settings: () => settings,
@@ -133,6 +141,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     return {
       mode: config.mode,
       ...settings,
+      effectivePurchaseMode: effectivePurchaseMode(settings, config.mode === 'demo'),
       secretConfigured: connection.hasSecret(),
       ready: problems.length === 0,
       problems,

@@ -48,6 +48,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoSetup> {
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     gateUrl,
+    // The sandbox serves the Payment Page too.
+    paymentPageUrl: gateUrl,
     projectId,
     terminalId: 'DEMO',
     callbackPort: 0,

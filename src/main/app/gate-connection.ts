@@ -1,5 +1,5 @@
-import { err, ok } from '../../shared/result';
-import { createGateClient, type GateClient } from '../gate';
+import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import { buildPaymentPageUrl, createGateClient, type GateClient } from '../gate';
 import type { GateAccess } from '../payments/payment-service';
 import {
   projectAccount,
@@ -69,6 +69,17 @@ export class GateConnection {
       'NOT_CONFIGURED',
       'Live payments need the project id and its secret key (Settings).',
     );
+  }
+
+  /** A signed Payment Page link; the secret stays in here. */
+  paymentPageLink(
+    baseUrl: string,
+    params: Record<string, string | number>,
+  ): Result<string, ErrorCode> {
+    const access = this.gate();
+    if (!access.ok) return access;
+    if (this.secret === undefined) return err('NOT_CONFIGURED', "Enter the project's secret key.");
+    return buildPaymentPageUrl({ baseUrl, params, secret: this.secret });
   }
 
   /** The secret callbacks are verified with; "" verifies nothing (every callback is refused). */

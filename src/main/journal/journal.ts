@@ -80,13 +80,16 @@ export class Journal {
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments
-        (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, refunded_amount)
-        VALUES (@id, @projectId, @terminalId, @amount, @currency, @state, @createdAt, @createdAt, 0)`),
+        (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, refunded_amount, mode)
+        VALUES (@id, @projectId, @terminalId, @amount, @currency, @state, @createdAt, @createdAt, 0, @mode)`),
       transition: this.db.prepare(
         'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail, refund_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       open: this.db.prepare(
         `SELECT * FROM payments WHERE state IN (${OPEN_STATES_SQL}) ORDER BY created_at`,
+      ),
+      expiredLinks: this.db.prepare(
+        `SELECT * FROM payments WHERE state = 'expired' AND created_at >= ? AND mode = 'payment_page' ORDER BY created_at`,
       ),
       lateOpen: this.db.prepare(
         `SELECT * FROM payments WHERE late_alert = 'open' ORDER BY created_at`,
@@ -125,11 +128,12 @@ export class Journal {
     payment: Pick<
       PaymentRecord,
       'id' | 'projectId' | 'terminalId' | 'amount' | 'currency' | 'createdAt'
-    >,
+    > &
+      Partial<Pick<PaymentRecord, 'mode'>>,
     cause: string,
   ): PaymentRecord {
     this.db.transaction(() => {
-      this.statements.insert.run({ ...payment, state: 'created' });
+      this.statements.insert.run({ mode: 'gate_qr', ...payment, state: 'created' });
       this.statements.transition.run(
         payment.id,
         null,
@@ -165,8 +169,8 @@ export class Journal {
       const sets = ['state = ?', 'updated_at = ?'];
       const values: unknown[] = [to, at];
       // When the purchase got its result: the time reports file it under. A payment we had
-      // marked rejected that Gate then settles is filed when Gate settled it.
-      if (isSettled(to) && (!isSettled(from) || from === 'rejected')) {
+      // marked rejected or expired that Gate then settles is filed when Gate settled it.
+      if (isSettled(to) && (!isSettled(from) || from === 'rejected' || from === 'expired')) {
         sets.push('settled_at = ?');
         values.push(at);
       }
@@ -197,6 +201,14 @@ export class Journal {
   /** Payments Gate may still change: what recovery reconciles at start-up. */
   openPayments(): PaymentRecord[] {
     return (this.statements.open.all() as PaymentRow[]).map(fromRow);
+  }
+
+  /**
+   * Payment Page links that expired unpaid, created since `sinceMs`: still watched for a while,
+   * because a customer who confirmed at the last second can still be charged.
+   */
+  expiredLinksCreatedSince(sinceMs: number): PaymentRecord[] {
+    return (this.statements.expiredLinks.all(sinceMs) as PaymentRow[]).map(fromRow);
   }
 
   /** Late payments waiting for the cashier's Keep or Refund. */

@@ -146,6 +146,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'purchase mode per payment (Gate QR or Payment Page link)',
+    sql: `ALTER TABLE payments ADD COLUMN mode TEXT NOT NULL DEFAULT 'gate_qr';`,
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */

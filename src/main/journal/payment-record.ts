@@ -22,7 +22,12 @@ export interface PaymentRecord {
   readonly refundedAmount: number;
   /** When the purchase got its result (succeeded, declined, rejected); reports file it there. */
   readonly settledAt: number | null;
+  /** How the customer pays: Gate's QR, or a Payment Page link shown as a QR. */
+  readonly mode: PurchaseMode;
 }
+
+/** The two ways a sale reaches the customer (issue 5). */
+export type PurchaseMode = 'gate_qr' | 'payment_page';
 
 /** Fields a transition may change besides the state. */
 export type PaymentPatch = Partial<
@@ -58,6 +63,7 @@ export interface PaymentRow {
   late_alert: string | null;
   refunded_amount: number;
   settled_at: number | null;
+  mode: string;
 }
 
 /** Row → record. */
@@ -80,6 +86,7 @@ export function fromRow(row: PaymentRow): PaymentRecord {
     lateAlert: row.late_alert as PaymentRecord['lateAlert'],
     refundedAmount: row.refunded_amount,
     settledAt: row.settled_at,
+    mode: row.mode as PurchaseMode,
   };
 }
 
@@ -100,5 +107,6 @@ export function toView(record: PaymentRecord): PaymentView {
     lateAlert: record.lateAlert,
     refundedAmount: record.refundedAmount,
     settledAt: record.settledAt,
+    mode: record.mode,
   };
 }

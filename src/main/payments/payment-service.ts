@@ -1,5 +1,5 @@
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
-import { parsePurchaseAmount } from '../../shared/money';
+import { parsePurchaseAmount, type Currency } from '../../shared/money';
 import { isSettled } from '../../shared/payment-state';
 import type { QrView } from '../../shared/ipc/views';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../gate';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import { StaleStateError, type Journal } from '../journal/journal';
-import type { PaymentPatch, PaymentRecord } from '../journal/payment-record';
+import type { PaymentPatch, PaymentRecord, PurchaseMode } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import { PaymentEventBus } from './payment-events';
@@ -54,6 +54,23 @@ export interface PaymentServiceDeps {
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
   /** Where refund callbacks go (the refund service). */
   readonly onRefundCallback?: (callback: GateCallback) => string;
+  /** How this counter takes the next sale: Gate QR, or a Payment Page link (issue 5). */
+  readonly purchaseMode?: () => PurchaseMode;
+  /** Signs a Payment Page link with the project secret. */
+  readonly paymentPageLink?: (params: Record<string, string | number>) => Result<string, ErrorCode>;
+  /** Status polling interval for Payment Page payments (5 s; tests shorten it). */
+  readonly paymentPagePollMs?: number;
+}
+
+/** How often a Payment Page payment is asked about while its link can be paid. */
+export const PAYMENT_PAGE_POLL_MS = 5000;
+
+/** An expired link is polled up to this many times less often than a live one (5 s → 1 min). */
+const EXPIRED_LINK_BACKOFF = 12;
+
+/** Payment Page's `best_before` format: `2020-04-26T13:50:37+00:00`. */
+function bestBefore(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
 /**
@@ -69,11 +86,31 @@ export class PaymentService {
   constructor(private readonly deps: PaymentServiceDeps) {
     this.now = deps.now ?? Date.now;
     this.poller = new StatusPoller(
-      () => ({
-        ...DEFAULT_POLL_SCHEDULE,
-        ...deps.pollSchedule,
-        thresholdMs: deps.settings().thresholdSeconds * 1000,
-      }),
+      (id) => {
+        const threshold = deps.settings().thresholdSeconds * 1000;
+        const payment = this.get(id);
+        // A Payment Page link has no callback to wait for: polling is how the result arrives.
+        // After it expired, it is asked about less and less often (from the expiry on).
+        if (payment?.mode === 'payment_page') {
+          const every = deps.paymentPagePollMs ?? PAYMENT_PAGE_POLL_MS;
+          if (payment.state === 'expired')
+            return {
+              firstAfterMs: every,
+              maxIntervalMs: every * EXPIRED_LINK_BACKOFF,
+              thresholdMs: threshold,
+            };
+          // A link may live longer than the threshold time: keep asking until it has expired.
+          const grace = deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS;
+          const untilExpired =
+            (payment.qrExpiresAt ?? payment.createdAt) - payment.createdAt + grace + every;
+          return {
+            firstAfterMs: every,
+            maxIntervalMs: every,
+            thresholdMs: Math.max(threshold, untilExpired),
+          };
+        }
+        return { ...DEFAULT_POLL_SCHEDULE, ...deps.pollSchedule, thresholdMs: threshold };
+      },
       (id) => this.pollOnce(id),
       this.now,
     );
@@ -103,6 +140,9 @@ export class PaymentService {
       return err('NOT_CONFIGURED', 'Enter the ecommpay project id in Settings.');
     const callbackUrl = this.deps.callbackUrl();
 
+    if (this.deps.purchaseMode?.() === 'payment_page') {
+      return this.chargeByLink(money.value.amount, money.value.currency, settings, onCreated);
+    }
     const id = newPaymentId(settings.terminalId, new Date(this.now()));
     const created = this.deps.journal.create(
       {
@@ -165,6 +205,76 @@ export class PaymentService {
         gateMessage: reason,
       });
     }
+    return ok(this.get(id)!);
+  }
+
+  /**
+   * Payment Page link mode (DESIGN §7): journal first, then a signed link with a best_before at
+   * the end of the payment's lifetime, shown as the QR. Nothing is sent to Gate: the payment
+   * exists there only once the customer confirms the form, and polling learns the result.
+   */
+  private chargeByLink(
+    amount: number,
+    currency: Currency,
+    settings: Settings,
+    onCreated: (payment: PaymentRecord) => void,
+  ): Result<PaymentRecord, ErrorCode> {
+    const id = newPaymentId(settings.terminalId, new Date(this.now()));
+    const created = this.deps.journal.create(
+      {
+        id,
+        projectId: settings.projectId!,
+        terminalId: settings.terminalId,
+        amount,
+        currency,
+        createdAt: this.now(),
+        mode: 'payment_page',
+      },
+      'cashier pressed Charge (Payment Page link)',
+    );
+    onCreated(created);
+    this.emit(created);
+    this.step('journal-created', id);
+    const expiresAt = this.now() + settings.paymentPageLifetimeSeconds * 1000;
+    const callbackUrl = this.deps.callbackUrl();
+    const link =
+      this.deps.paymentPageLink?.({
+        project_id: settings.projectId!,
+        payment_id: id,
+        payment_amount: amount,
+        payment_currency: currency,
+        customer_id: `counter-${settings.terminalId}`,
+        language_code: 'zh',
+        force_payment_method: 'alipay',
+        best_before: bestBefore(expiresAt),
+        ...(callbackUrl ? { merchant_callback_url: callbackUrl } : {}),
+      }) ?? err('NOT_CONFIGURED', 'Payment Page links are not available.');
+    if (!link.ok) {
+      this.apply(
+        id,
+        { type: 'rejected', code: link.error.code, message: link.error.message },
+        'Payment Page link refused',
+        {
+          gateCode: link.error.code,
+          gateMessage: link.error.message,
+        },
+      );
+      return ok(this.get(id)!);
+    }
+    this.apply(
+      id,
+      {
+        type: 'customer_instructions',
+        qr: { kind: 'text', text: link.value },
+        qrExpiresAt: expiresAt,
+      },
+      'Payment Page link shown as the QR',
+      {
+        qr: { kind: 'text', text: link.value },
+        qrExpiresAt: expiresAt,
+      },
+    );
+    this.poller.track(id, created.createdAt);
     return ok(this.get(id)!);
   }
 
@@ -303,7 +413,7 @@ export class PaymentService {
   /** Asks Gate about one payment and applies the answer (the poller calls this). */
   async pollOnce(paymentId: string): Promise<void> {
     const payment = this.get(paymentId);
-    if (!payment || isSettled(payment.state)) {
+    if (!payment || (isSettled(payment.state) && !this.watchesExpiredLink(payment))) {
       this.poller.untrack(paymentId);
       return;
     }
@@ -312,6 +422,18 @@ export class PaymentService {
     const answer = await access.value.status(paymentId);
     if (!answer.ok) {
       log.warn('status request failed', { paymentId, error: describeGateError(answer.error) });
+      return;
+    }
+    if (!answer.value.found && payment.mode === 'payment_page') {
+      // "3061 Transaction not found": the customer has not confirmed the form yet. Once the
+      // link's lifetime (and the grace period) is over, the payment expires: nothing was charged.
+      const grace = this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS;
+      if (payment.qrExpiresAt !== null && this.now() >= payment.qrExpiresAt + grace) {
+        this.apply(paymentId, { type: 'link_expired' }, 'Payment Page link expired unpaid', {
+          gateCode: answer.value.code,
+          gateMessage: 'The customer did not pay before the link expired; nothing was charged.',
+        });
+      }
       return;
     }
     if (!answer.value.found) {
@@ -368,8 +490,27 @@ export class PaymentService {
   recover(): PaymentRecord[] {
     const open = this.deps.journal.openPayments();
     for (const payment of open) this.poller.track(payment.id, payment.createdAt);
+    // Links and thresholds last at most a day each: older expired links are no longer watched.
+    const since = this.now() - 2 * 24 * 3600_000;
+    for (const link of this.deps.journal.expiredLinksCreatedSince(since)) {
+      if (this.watchesExpiredLink(link)) this.poller.track(link.id, this.expiredAt(link));
+    }
     if (open.length > 0) log.info('recovering unfinished payments', { count: open.length });
     return open;
+  }
+
+  /**
+   * An expired Payment Page link is still asked about until the threshold time after its
+   * expiry: Gate may report a payment the customer confirmed just before best_before, and with
+   * no callback path polling is the only way to learn of it (then the late alert is raised).
+   */
+  private watchesExpiredLink(payment: PaymentRecord): boolean {
+    if (payment.state !== 'expired' || payment.mode !== 'payment_page') return false;
+    return this.now() < this.expiredAt(payment) + this.deps.settings().thresholdSeconds * 1000;
+  }
+
+  private expiredAt(payment: PaymentRecord): number {
+    return payment.qrExpiresAt ?? payment.settledAt ?? payment.createdAt;
   }
 
   /** Stops polling (shutdown). Unfinished payments are recovered at the next start. */
@@ -419,6 +560,8 @@ export class PaymentService {
           { event: event.type },
         );
         if (isSettled(record.state)) this.poller.untrack(paymentId);
+        // A customer who confirmed at the last second can still be charged: keep asking.
+        if (record.state === 'expired') this.poller.track(paymentId, this.now());
         this.emit(record);
         if (late) {
           this.deps.journal.audit('gate', 'late payment', paymentId, {

@@ -24,6 +24,8 @@ export type SaleEvent =
     }
   /** A status answer: Gate has the payment and it is still in progress. */
   | { readonly type: 'still_processing' }
+  /** A Payment Page link's lifetime ended with no payment at Gate. */
+  | { readonly type: 'link_expired' }
   /**
    * A status answer: Gate has no such payment. `conclusive` once the sale is older than the
    * grace period (Gate may say "not found" for a while right after a sale).
@@ -73,8 +75,17 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
       return ignore(state === 'awaiting_customer' ? 'QR already shown' : `already ${state}`);
     case 'final':
       return decideFinal(state, event.outcome);
+    case 'link_expired':
+      if (
+        state === 'created' ||
+        state === 'requested' ||
+        state === 'awaiting_customer' ||
+        state === 'unknown'
+      )
+        return move('expired');
+      return ignore(`already ${state}`);
     case 'still_processing':
-      if (state === 'created' || state === 'unknown' || state === 'rejected')
+      if (state === 'created' || state === 'unknown' || state === 'rejected' || state === 'expired')
         return move('requested');
       return ignore(`Gate is still processing; already ${state}`);
     case 'not_found':
@@ -95,6 +106,7 @@ function decideFinal(state: PaymentState, outcome: 'success' | 'decline'): Decis
     case 'awaiting_customer':
     case 'unknown':
     case 'rejected':
+    case 'expired':
       return move(to);
     case 'succeeded':
     case 'partially_refunded':

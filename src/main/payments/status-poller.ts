@@ -20,7 +20,7 @@ export class StatusPoller {
   private stopped = false;
 
   constructor(
-    private readonly schedule: () => PollSchedule,
+    private readonly schedule: (paymentId: string) => PollSchedule,
     private readonly poll: (paymentId: string) => Promise<void>,
     private readonly now: () => number = Date.now,
   ) {}
@@ -53,7 +53,7 @@ export class StatusPoller {
   }
 
   private arm(paymentId: string, entry: Tracked): void {
-    const schedule = this.schedule();
+    const schedule = this.schedule(paymentId);
     const now = this.now();
     let at = pollTimeMs(entry.attempt, schedule);
     // Attempts whose time passed while the app was not running collapse into one poll now.

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CURRENCIES, type Currency } from '../../shared/money';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
-import { PRODUCTION_GATE_URL } from '../gate/gate-paths';
+import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
 
 /** The QR forms a counter can show (DESIGN §3 step 4). */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -28,6 +28,14 @@ export const settingsSchema = z.object({
   thresholdSeconds: z.number().int().min(60),
   language: z.enum(['en', 'zh']),
   merchantName: z.string().max(80),
+  /**
+   * Gate QR (the QR comes in Gate's callback) or a Payment Page link shown as the QR (works with
+   * no callback path). `auto`: Gate QR where a public callback URL is set, else the link.
+   */
+  purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
+  paymentPageUrl: z.string().url(),
+  /** How long a Payment Page link may be paid (its best_before). */
+  paymentPageLifetimeSeconds: z.number().int().min(60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,7 +52,19 @@ export const DEFAULT_SETTINGS: Settings = {
   thresholdSeconds: 3600,
   language: 'en',
   merchantName: '',
+  purchaseMode: 'auto',
+  paymentPageUrl: PRODUCTION_PAYMENT_PAGE_URL,
+  paymentPageLifetimeSeconds: 600,
 };
+
+/** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */
+export function effectivePurchaseMode(
+  settings: Settings,
+  demo: boolean,
+): 'gate_qr' | 'payment_page' {
+  if (settings.purchaseMode !== 'auto') return settings.purchaseMode;
+  return demo || settings.callbackPublicUrl !== '' ? 'gate_qr' : 'payment_page';
+}
 
 /** Applies a change and validates the result; the secret is not a setting and is ignored here. */
 export function applyUpdate(

@@ -31,6 +31,8 @@ export function screenOf(payment: PaymentView | null, now: number): CashierScree
       return payment.cancelledAt !== null ? 'cancelled' : 'sending';
     case 'unknown':
       return payment.cancelledAt !== null ? 'cancelled' : 'unknown';
+    case 'expired':
+      return payment.cancelledAt !== null ? 'cancelled' : 'expired';
     case 'requested':
     case 'awaiting_customer':
       if (payment.cancelledAt !== null) return 'cancelled';

@@ -58,6 +58,13 @@ export const settingsUpdateSchema = z
       .max(24 * 3600),
     language: z.enum(['en', 'zh']),
     merchantName: z.string().max(80),
+    purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
+    paymentPageUrl: z.string().url().max(200),
+    paymentPageLifetimeSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(24 * 3600),
     /** Write-only: stored in the OS keychain, never returned. */
     secret: z.string().min(8).max(256),
     /** The manager PIN; required once one is set. */

@@ -31,6 +31,8 @@ export const paymentViewSchema = z.object({
   lateAlert: z.enum(['open', 'kept', 'refund_requested']).nullable(),
   refundedAmount: z.number().int(),
   settledAt: z.number().nullable(),
+  /** Gate's QR (scan with Alipay) or a Payment Page link (scan with the phone's camera). */
+  mode: z.enum(['gate_qr', 'payment_page']),
 });
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 
@@ -55,6 +57,11 @@ export const settingsViewSchema = z.object({
   thresholdSeconds: z.number().int(),
   language: z.enum(['en', 'zh']),
   merchantName: z.string(),
+  purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
+  /** What `auto` means here: Gate QR where a callback URL is set (or in demo), else the link. */
+  effectivePurchaseMode: z.enum(['gate_qr', 'payment_page']),
+  paymentPageUrl: z.string(),
+  paymentPageLifetimeSeconds: z.number().int(),
   secretConfigured: z.boolean(),
   /** Everything live payments need is set and the keychain works. */
   ready: z.boolean(),

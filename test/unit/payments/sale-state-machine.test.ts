@@ -21,6 +21,7 @@ const EVENTS: Record<string, SaleEvent> = {
   still_processing: { type: 'still_processing' },
   not_found_early: { type: 'not_found', conclusive: false },
   not_found_late: { type: 'not_found', conclusive: true },
+  link_expired: { type: 'link_expired' },
 };
 
 /**
@@ -28,6 +29,18 @@ const EVENTS: Record<string, SaleEvent> = {
  * "-" (nothing to do), or "!" (a contradiction: refused and audited).
  */
 const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
+  expired: {
+    acknowledged: '-',
+    rejected: '!',
+    outcome_unknown: '-',
+    customer_instructions: '-',
+    success: 'succeeded',
+    decline: 'declined',
+    still_processing: 'requested',
+    not_found_early: '-',
+    not_found_late: '-',
+    link_expired: '-',
+  },
   created: {
     acknowledged: 'requested',
     rejected: 'rejected',
@@ -38,6 +51,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: 'requested',
     not_found_early: '-',
     not_found_late: 'rejected',
+    link_expired: 'expired',
   },
   requested: {
     acknowledged: '-',
@@ -49,6 +63,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: '-',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: 'expired',
   },
   awaiting_customer: {
     acknowledged: '-',
@@ -60,6 +75,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: '-',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: 'expired',
   },
   unknown: {
     acknowledged: 'requested',
@@ -71,6 +87,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: 'requested',
     not_found_early: '-',
     not_found_late: 'rejected',
+    link_expired: 'expired',
   },
   rejected: {
     acknowledged: '-',
@@ -82,6 +99,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: 'requested',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: '-',
   },
   succeeded: {
     acknowledged: '-',
@@ -93,6 +111,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: '-',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: '-',
   },
   declined: {
     acknowledged: '-',
@@ -104,6 +123,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: '-',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: '-',
   },
   partially_refunded: {
     acknowledged: '-',
@@ -115,6 +135,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: '-',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: '-',
   },
   refunded: {
     acknowledged: '-',
@@ -126,6 +147,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     still_processing: '-',
     not_found_early: '-',
     not_found_late: '-',
+    link_expired: '-',
   },
 };
 

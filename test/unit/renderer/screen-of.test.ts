@@ -17,6 +17,7 @@ const base: PaymentView = {
   lateAlert: null,
   refundedAmount: 0,
   settledAt: null,
+  mode: 'gate_qr',
 };
 const at = (patch: Partial<PaymentView>, now = 5_000) => screenOf({ ...base, ...patch }, now);
 
@@ -31,6 +32,7 @@ describe('which screen the cashier sees', () => {
     expect(at({ state: 'succeeded' })).toBe('paid');
     expect(at({ state: 'declined' })).toBe('declined');
     expect(at({ state: 'rejected' })).toBe('rejected');
+    expect(at({ state: 'expired', mode: 'payment_page' })).toBe('expired');
   });
 
   it('shows a cancelled sale as cancelled until it settles; a late success as paid', () => {

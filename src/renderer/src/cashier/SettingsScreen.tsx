@@ -7,13 +7,24 @@ import { selectLanguage, useCounter } from '../store';
 
 const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
 
-type Form = Omit<SettingsView, 'mode' | 'secretConfigured' | 'ready' | 'problems' | 'projectId'> & {
+type Form = Omit<
+  SettingsView,
+  'mode' | 'secretConfigured' | 'ready' | 'problems' | 'projectId' | 'effectivePurchaseMode'
+> & {
   projectId: string;
   secret: string;
 };
 
 function formOf(s: SettingsView): Form {
-  const { mode: _m, secretConfigured: _c, ready: _r, problems: _p, projectId, ...rest } = s;
+  const {
+    mode: _m,
+    secretConfigured: _c,
+    ready: _r,
+    problems: _p,
+    projectId,
+    effectivePurchaseMode: _e,
+    ...rest
+  } = s;
   return { ...rest, projectId: projectId === null ? '' : String(projectId), secret: '' };
 }
 
@@ -50,9 +61,12 @@ export function SettingsScreen() {
       thresholdSeconds: Number(form.thresholdSeconds),
       language: form.language,
       merchantName: form.merchantName,
+      purchaseMode: form.purchaseMode,
+      paymentPageLifetimeSeconds: Number(form.paymentPageLifetimeSeconds),
     };
     if (!demo) {
       update.gateUrl = form.gateUrl;
+      update.paymentPageUrl = form.paymentPageUrl;
       if (form.projectId !== '') update.projectId = Number(form.projectId);
       if (form.secret !== '') update.secret = form.secret;
     }
@@ -219,6 +233,36 @@ export function SettingsScreen() {
             </label>
           ))}
         </fieldset>
+        <label>
+          Purchase mode
+          <select
+            value={form.purchaseMode}
+            onChange={(e) => field('purchaseMode')(e.target.value as Form['purchaseMode'])}
+          >
+            <option value="auto">
+              Automatic (now:{' '}
+              {settings.effectivePurchaseMode === 'gate_qr' ? 'Gate QR' : 'Payment Page link'})
+            </option>
+            <option value="gate_qr">Gate QR (needs the callback path)</option>
+            <option value="payment_page">Payment Page link (works without callbacks)</option>
+          </select>
+        </label>
+        <label>
+          Payment Page URL
+          <input
+            value={form.paymentPageUrl}
+            disabled={demo}
+            onChange={(e) => field('paymentPageUrl')(e.target.value)}
+          />
+        </label>
+        <label>
+          Payment Page link lifetime (seconds)
+          <input
+            value={form.paymentPageLifetimeSeconds}
+            inputMode="numeric"
+            onChange={(e) => field('paymentPageLifetimeSeconds')(Number(e.target.value))}
+          />
+        </label>
         <label>
           Threshold time (seconds)
           <input

@@ -20,9 +20,11 @@ export function WaitingScreen({
   const left = secondsLeft(payment, now);
   const status = sending
     ? t('sending', language)
-    : payment.qr
-      ? t('waitingForCustomer', language)
-      : t('waitingForQr', language);
+    : payment.mode === 'payment_page'
+      ? t('waitingForLink', language)
+      : payment.qr
+        ? t('waitingForCustomer', language)
+        : t('waitingForQr', language);
   return (
     <section className="waiting" aria-label="Waiting for payment">
       <div className="waiting-qr">

@@ -3,7 +3,7 @@ import { useQrImage } from '../hooks/use-qr-image';
 
 /** The customer's QR code, or why it cannot be shown. */
 export function QrCode({ qr, size }: { qr: QrView | null; size: number }) {
-  const src = useQrImage(qr);
+  const image = useQrImage(qr, size);
   if (qr?.kind === 'unscannable') {
     return (
       <div className="qr-problem" role="alert" style={{ width: size }}>
@@ -11,9 +11,10 @@ export function QrCode({ qr, size }: { qr: QrView | null; size: number }) {
       </div>
     );
   }
-  if (!src)
+  if (!image)
     return (
       <div className="qr-placeholder" style={{ width: size, height: size }} aria-busy="true" />
     );
-  return <img className="qr" src={src} alt="Alipay QR code" width={size} height={size} />;
+  const shown = image.size ?? size;
+  return <img className="qr" src={image.src} alt="Alipay QR code" width={shown} height={shown} />;
 }

@@ -104,7 +104,14 @@ export function CustomerDisplay() {
       </div>
       <div className="customer-pay-text">
         <h1>
-          <Words zh="请使用支付宝扫码付款" en="Scan with Alipay to pay" />
+          {active.mode === 'payment_page' ? (
+            <Words
+              zh="请用手机相机扫码，再用支付宝付款"
+              en="Scan with your phone's camera, then pay with Alipay"
+            />
+          ) : (
+            <Words zh="请使用支付宝扫码付款" en="Scan with Alipay to pay" />
+          )}
         </h1>
         {amount}
         {qrReady && left !== undefined ? (

@@ -2,23 +2,35 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { QrView } from '../../../shared/ipc/views';
 
+/** A QR image and the size to show it at. */
+export interface QrImage {
+  readonly src: string;
+  /** Whole pixels per module, so every module is drawn sharp; undefined for Gate's images. */
+  readonly size?: number;
+}
+
 /**
- * The image to show for a QR: `text` is drawn here with the qrcode package; `image` was fetched
- * and checked (PNG or JPEG) by main. Undefined while drawing or when it cannot be shown.
+ * The image to show for a QR: `text` is drawn here with the qrcode package at a whole number of
+ * pixels per module that fits `size` (a scaled-down QR blurs, and phones misread it); `image`
+ * was fetched and checked (PNG or JPEG) by main. Long texts (Payment Page links) use error
+ * correction level L, which keeps the modules bigger; a screen does not get dirty.
  */
-export function useQrImage(qr: QrView | null): string | undefined {
-  const [drawn, setDrawn] = useState<{ text: string; url: string } | undefined>();
+export function useQrImage(qr: QrView | null, size: number): QrImage | undefined {
+  const [drawn, setDrawn] = useState<{ text: string; image: QrImage } | undefined>();
   const text = qr?.kind === 'text' ? qr.text : undefined;
   useEffect(() => {
     if (text === undefined) return;
     let current = true;
-    QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, scale: 10 })
-      .then((url) => current && setDrawn({ text, url }))
+    const errorCorrectionLevel = text.length > 150 ? 'L' : 'M';
+    const modules = QRCode.create(text, { errorCorrectionLevel }).modules.size + 4;
+    const scale = Math.max(2, Math.floor(size / modules));
+    QRCode.toDataURL(text, { errorCorrectionLevel, margin: 2, scale })
+      .then((src) => current && setDrawn({ text, image: { src, size: modules * scale } }))
       .catch(() => current && setDrawn(undefined));
     return () => {
       current = false;
     };
-  }, [text]);
-  if (qr?.kind === 'image') return qr.dataUrl;
-  return text !== undefined && drawn?.text === text ? drawn.url : undefined;
+  }, [text, size]);
+  if (qr?.kind === 'image') return { src: qr.dataUrl };
+  return text !== undefined && drawn?.text === text ? drawn.image : undefined;
 }

@@ -1,0 +1,112 @@
+import { PRODUCTION_PAYMENT_PAGE_URL, type GateStatus } from '../../main/gate';
+import { formatWithCode, type Money } from '../../shared/money';
+import { CliError, EXIT } from '../cli-error';
+import { payOnPaymentPage } from '../customer-simulator';
+import type { GateSession } from '../gate-session';
+import { Progress } from '../progress';
+import { describeQr } from '../terminal-qr';
+
+/** What a Payment Page sale needs besides the session. */
+export interface PaymentPageSale {
+  readonly paymentId: string;
+  readonly money: Money;
+  readonly json: boolean;
+  readonly pay?: 'success' | 'decline';
+  readonly payDelayMs: number;
+  /** Payment Page base URL; the embedded sandbox's, else production. */
+  readonly baseUrl?: string;
+  readonly lifetimeS: number;
+  readonly pollEveryS: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A purchase through a signed Payment Page link (issue 5): the link is the QR, nothing is sent
+ * to Gate, and status polling learns the result ("3061 not found" until the customer confirms
+ * the form). The link expires with its best_before; then nothing was charged.
+ */
+export async function runPaymentPageSale(
+  session: GateSession,
+  sale: PaymentPageSale,
+): Promise<number> {
+  const progress = new Progress(sale.json);
+  const expiresAt = Date.now() + sale.lifetimeS * 1000;
+  const link = session.paymentPageLink(
+    sale.baseUrl ?? session.sandbox?.url ?? PRODUCTION_PAYMENT_PAGE_URL,
+    {
+      project_id: session.projectId,
+      payment_id: sale.paymentId,
+      payment_amount: sale.money.amount,
+      payment_currency: sale.money.currency,
+      customer_id: `cli-${session.projectId}`,
+      language_code: 'zh',
+      force_payment_method: 'alipay',
+      best_before: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      merchant_callback_url: session.callbackUrl,
+    },
+  );
+  if (!link.ok) throw new CliError(`sale: ${link.error.message}`);
+  progress.line(
+    `Sale ${sale.paymentId}: ${formatWithCode(sale.money.amount, sale.money.currency)} by Payment Page link (scan with the phone's camera)`,
+  );
+  for (const line of await describeQr({ kind: 'qr_data', data: link.value }, sale.paymentId))
+    progress.line(line);
+  progress.countdown(sale.lifetimeS, 'Waiting for the customer');
+  if (sale.pay) {
+    void sleep(sale.payDelayMs).then(() =>
+      payOnPaymentPage(link.value, sale.pay!).catch((error: Error) =>
+        progress.line(`the customer could not pay: ${error.message}`),
+      ),
+    );
+  }
+  try {
+    for (;;) {
+      await sleep(sale.pollEveryS * 1000);
+      const answer = await session.client.status(sale.paymentId);
+      const final = answer.ok && answer.value.found ? finalOf(answer.value.status) : undefined;
+      if (final) {
+        report(sale, progress, final);
+        return final.status === 'success' ? EXIT.ok : EXIT.declined;
+      }
+      // A little grace after best_before: the customer may have confirmed at the last second.
+      if (Date.now() > expiresAt + sale.pollEveryS * 2000 && answer.ok && !answer.value.found) {
+        report(sale, progress, {
+          status: 'expired',
+          code: answer.value.code,
+          message: 'The link expired unpaid; nothing was charged.',
+        });
+        return EXIT.declined;
+      }
+    }
+  } finally {
+    progress.stopCountdown();
+  }
+}
+
+interface Final {
+  status: 'success' | 'decline' | 'expired';
+  code: string;
+  message: string;
+}
+
+function finalOf(status: GateStatus): Final | undefined {
+  if (status.payment.status !== 'success' && status.payment.status !== 'decline') return undefined;
+  const sale = status.operations.find((op) => op.type === 'sale');
+  return { status: status.payment.status, code: sale?.code ?? '', message: sale?.message ?? '' };
+}
+
+function report(sale: PaymentPageSale, progress: Progress, final: Final): void {
+  progress.stopCountdown();
+  if (sale.json) {
+    process.stdout.write(
+      `${JSON.stringify({ payment_id: sale.paymentId, mode: 'payment-page', status: final.status, code: final.code, message: final.message, amount: sale.money.amount, currency: sale.money.currency, learned_from: 'status' })}\n`,
+    );
+    return;
+  }
+  const word =
+    final.status === 'success' ? 'PAID' : final.status === 'decline' ? 'DECLINED' : 'EXPIRED';
+  progress.line(
+    `${word} ${formatWithCode(sale.money.amount, sale.money.currency)} · payment ${sale.paymentId} · ${final.code} ${final.message}`,
+  );
+}
