@@ -120,6 +120,35 @@ describe('CLI: sale against the embedded sandbox', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'expired', code: '3061' });
   });
 
+  it('a Payment Page sale that Gate never answers about gives up after --wait: exit 3, outcome unknown', async () => {
+    const run = await runCli(
+      [
+        'sale',
+        '--amount',
+        '10.00',
+        '--currency',
+        'CNY',
+        '--mode',
+        'payment-page',
+        '--gate',
+        'http://127.0.0.1:9',
+        '--project',
+        '1001',
+        '--lifetime',
+        '1',
+        '--wait',
+        '1',
+        '--poll-every',
+        '0.3',
+        '--timeout',
+        '1',
+      ],
+      { env: { GATE_SECRET: 'cli-secret' } },
+    );
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/the outcome is unknown\. Check later: npm run -s cli -- status/);
+  });
+
   it.each([
     [
       ['--amount', '10', '--currency', 'CNY', '--mode', 'link'],

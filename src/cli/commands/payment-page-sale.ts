@@ -17,6 +17,8 @@ export interface PaymentPageSale {
   readonly baseUrl?: string;
   readonly lifetimeS: number;
   readonly pollEveryS: number;
+  /** After the link expired, how long a payment Gate has but has not settled is waited for. */
+  readonly waitS: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,8 +62,9 @@ export async function runPaymentPageSale(
       ),
     );
   }
+  const giveUpAt = expiresAt + sale.waitS * 1000;
   try {
-    for (;;) {
+    while (Date.now() < giveUpAt) {
       await sleep(sale.pollEveryS * 1000);
       const answer = await session.client.status(sale.paymentId);
       const final = answer.ok && answer.value.found ? finalOf(answer.value.status) : undefined;
@@ -79,6 +82,11 @@ export async function runPaymentPageSale(
         return EXIT.declined;
       }
     }
+    throw new CliError(
+      `sale: no final result for ${sale.paymentId} ${sale.waitS} s after the link expired; the outcome is unknown. ` +
+        `Check later: npm run -s cli -- status --payment-id ${sale.paymentId} --project ${session.projectId}`,
+      EXIT.unknown,
+    );
   } finally {
     progress.stopCountdown();
   }

@@ -62,6 +62,10 @@ export async function saleCommand(argv: string[]): Promise<number> {
       ? positiveNumber(options, 'time-scale', 'sale', 1)
       : undefined;
 
+  const mode = optional(options, 'mode') ?? 'gate';
+  if (mode !== 'gate' && mode !== 'payment-page')
+    throw new CliError(`sale: --mode must be gate or payment-page, not "${mode}"`);
+
   const sandboxHost = optional(options, 'sandbox-host');
   const session = await openGateSession('sale', options, {
     allowed: true,
@@ -69,11 +73,6 @@ export async function saleCommand(argv: string[]): Promise<number> {
     ...(qrMode !== undefined ? { qrMode } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
   });
-  const mode = optional(options, 'mode') ?? 'gate';
-  if (mode !== 'gate' && mode !== 'payment-page') {
-    await session.close();
-    throw new CliError(`sale: --mode must be gate or payment-page, not "${mode}"`);
-  }
   const progress = new Progress(json);
   try {
     const paymentId =
@@ -90,6 +89,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
         ...(baseUrl ? { baseUrl } : {}),
         lifetimeS: positiveNumber(options, 'lifetime', 'sale', 600),
         pollEveryS: positiveNumber(options, 'poll-every', 'sale', 5),
+        waitS,
       });
     }
     if (session.sandbox)
