@@ -55,8 +55,18 @@ export async function serveCounter(counter: Counter): Promise<WebShell> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = `${SCREENSHOT_DIR}/${name}.png`;
-  await page.screenshot({ path });
-  return path;
+  // A page that is still navigating (the phone right after pressing a button) can make Chromium
+  // answer "Unable to capture screenshot": let it load and try again, three times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.waitForLoadState('load');
+      await page.screenshot({ path });
+      return path;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 /**
@@ -93,5 +103,6 @@ export async function customerPays(
   const phone = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true });
   await phone.goto(url);
   await phone.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+  await phone.waitForLoadState('load');
   return phone;
 }
