@@ -1,21 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Counter } from '../../src/main/app/create-counter';
-import type { WebShell } from '../../src/main/web-shell/web-shell';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
-import {
-  startDemoCounter,
-  tempDataDir,
-  TEST_PROJECT,
-  TEST_SECRET,
-} from '../support/counter-harness';
-import {
-  customerPays,
-  launchChromium,
-  scanQr,
-  screenshot,
-  serveCounter,
-} from '../support/browser-harness';
+import { tempDataDir, TEST_PROJECT, TEST_SECRET } from '../support/counter-harness';
+import { customerPays, scanQr, screenshot } from '../support/browser-harness';
+import { useBrowserCounter } from '../support/browser-counter';
 
 /**
  * End to end in Chromium through the browser shell: a cashier at the keyboard and a customer
@@ -23,47 +11,16 @@ import {
  * test-results/screenshots.
  */
 describe('Alipay Counter in the browser', () => {
-  let browser: Browser;
-  let counter: Counter | undefined;
-  let shell: WebShell | undefined;
-  const pages: Page[] = [];
+  const ui = useBrowserCounter();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser.close());
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-    await shell?.close();
-    await counter?.close();
-    shell = undefined;
-    counter = undefined;
-  });
-
-  async function open(config: Parameters<typeof startDemoCounter>[0] = {}): Promise<Page> {
-    counter = await startDemoCounter(config);
-    shell = await serveCounter(counter);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    pages.push(page);
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(shell.cashierUrl);
-    await page.getByLabel('Amount').waitFor();
-    return page;
-  }
-
-  async function customerDisplay(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    pages.push(page);
-    await page.goto(shell!.customerUrl);
-    await page.getByRole('main', { name: 'Customer display' }).waitFor();
-    return page;
+  async function open(config: Parameters<typeof ui.start>[0] = {}): Promise<Page> {
+    await ui.start(config);
+    return ui.openCashier();
   }
 
   it('a paid sale: the customer scans the QR, presses Success, both screens show Paid', async () => {
     const cashier = await open();
-    const display = await customerDisplay();
+    const display = await ui.openDisplay();
     await screenshot(cashier, '01-sale-empty');
     await screenshot(display, '01-customer-idle');
     await expect.poll(() => display.getByText('欢迎光临').isVisible()).toBe(true);
@@ -89,8 +46,8 @@ describe('Alipay Counter in the browser', () => {
     await expect.poll(() => display.getByRole('timer').textContent()).toMatch(/二维码有效时间/);
     await screenshot(display, '03-customer-qr');
 
-    const phone = await customerPays(browser, url, 'Success');
-    pages.push(phone);
+    const phone = await customerPays(ui.browser, url, 'Success');
+    ui.track(phone);
     await screenshot(phone, '04-phone-paid');
     await cashier.getByRole('heading', { name: 'Paid' }).waitFor();
     await expect.poll(() => cashier.getByText(/Payment DEMO-/).isVisible()).toBe(true);
@@ -106,8 +63,8 @@ describe('Alipay Counter in the browser', () => {
     const cashier = await open();
     await cashier.getByLabel('Amount').fill('400.00');
     await cashier.keyboard.press('Enter');
-    const phone = await customerPays(browser, await scanQr(cashier), 'Success');
-    pages.push(phone);
+    const phone = await customerPays(ui.browser, await scanQr(cashier), 'Success');
+    ui.track(phone);
     await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
     await expect
       .poll(() => cashier.getByText('Insufficient funds on customer account (20105)').isVisible())
@@ -128,12 +85,12 @@ describe('Alipay Counter in the browser', () => {
       .poll(() => cashier.getByRole('alert').first().textContent())
       .toBe('CNY has 2 decimal places: "12.345" has 3.');
     await screenshot(cashier, '06-invalid-amount');
-    expect(counter!.sandbox!.stats().requests.sale).toBe(0);
+    expect(ui.counter.sandbox!.stats().requests.sale).toBe(0);
   });
 
   it('the QR expires: its own screen on both sides', async () => {
     const cashier = await open({ demo: { sandbox: { qrTimeoutSeconds: 2 } } });
-    const display = await customerDisplay();
+    const display = await ui.openDisplay();
     await cashier.getByLabel('Amount').fill('30.00');
     await cashier.keyboard.press('Enter');
     await scanQr(cashier);
@@ -156,14 +113,14 @@ describe('Alipay Counter in the browser', () => {
     await cashier.getByRole('button', { name: /New sale/ }).click();
     await cashier.getByLabel('Amount').waitFor();
 
-    pages.push(await customerPays(browser, url, 'Success'));
+    ui.track(await customerPays(ui.browser, url, 'Success'));
     const alert = cashier.getByRole('alertdialog', { name: 'Late payment received' });
     await alert.waitFor();
     await expect.poll(() => alert.getByText('CN¥45.00').isVisible()).toBe(true);
     await screenshot(cashier, '09-late-payment');
     await alert.getByRole('button', { name: 'Keep payment' }).click();
     await alert.waitFor({ state: 'detached' });
-    const sessions = await counter!.handlers['session:get']({});
+    const sessions = await ui.counter.handlers['session:get']({});
     expect(sessions).toMatchObject({ ok: true, value: { lateAlerts: [] } });
   });
 
@@ -188,19 +145,17 @@ describe('Alipay Counter in the browser', () => {
       await cashier.getByRole('heading', { name: 'Outcome not known yet' }).waitFor();
       await expect.poll(() => cashier.getByText(/Do not charge again/).isVisible()).toBe(true);
       await screenshot(cashier, '10-unknown');
-      const session = await counter!.handlers['session:get']({});
+      const session = await ui.counter.handlers['session:get']({});
       const paymentId = session.ok ? session.value.active!.id : '';
 
       // The counter goes down; meanwhile the customer pays; the counter comes back.
-      await shell!.close();
-      await counter!.close();
+      await ui.stop();
       const truth = sandbox.payment(TEST_PROJECT, paymentId)!;
-      const phone = await customerPays(browser, sandbox.customerUrl(truth), 'Success');
-      pages.push(phone);
+      const phone = await customerPays(ui.browser, sandbox.customerUrl(truth), 'Success');
+      ui.track(phone);
       sandbox.setFaults({});
-      counter = await startDemoCounter({ dataDir, sandboxUrl: sandbox.url });
-      shell = await serveCounter(counter);
-      await cashier.goto(shell.cashierUrl);
+      await ui.start({ dataDir, sandboxUrl: sandbox.url });
+      await cashier.goto(ui.shell.cashierUrl);
       await cashier.getByRole('heading', { name: 'Paid' }).waitFor({ timeout: 5000 });
       await screenshot(cashier, '11-settled-after-restart');
       expect(sandbox.stats().requests.sale).toBe(1);
@@ -230,8 +185,8 @@ describe('Alipay Counter in the browser', () => {
       .toBe(true);
     await cashier.keyboard.type('20');
     await cashier.keyboard.press('Enter');
-    const phone = await customerPays(browser, await scanQr(cashier), 'Decline');
-    pages.push(phone);
+    const phone = await customerPays(ui.browser, await scanQr(cashier), 'Decline');
+    ui.track(phone);
     await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
     await cashier.keyboard.press('Enter');
     await cashier.getByLabel('Amount').waitFor();

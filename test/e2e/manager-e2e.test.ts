@@ -1,58 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Counter } from '../../src/main/app/create-counter';
-import type { WebShell } from '../../src/main/web-shell/web-shell';
-import { startDemoCounter } from '../support/counter-harness';
-import {
-  customerPays,
-  launchChromium,
-  scanQr,
-  screenshot,
-  serveCounter,
-} from '../support/browser-harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { customerPays, scanQr, screenshot } from '../support/browser-harness';
+import { useBrowserCounter } from '../support/browser-counter';
 
 /** A store manager in Chromium: refunds under the PIN, the history, X and Z reports, CSV. */
 describe('manager screens in the browser', () => {
-  let browser: Browser;
-  let counter: Counter | undefined;
-  let shell: WebShell | undefined;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser.close());
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-    await shell?.close();
-    await counter?.close();
-    shell = undefined;
-    counter = undefined;
-  });
+  const ui = useBrowserCounter();
 
   async function open(): Promise<Page> {
-    counter = await startDemoCounter();
-    shell = await serveCounter(counter);
-    const page = await browser.newPage({
-      viewport: { width: 1280, height: 800 },
-      acceptDownloads: true,
-    });
-    pages.push(page);
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(shell.cashierUrl);
-    await page.getByLabel('Amount').waitFor();
-    return page;
+    await ui.start();
+    return ui.openCashier({ acceptDownloads: true });
   }
 
   async function sell(cashier: Page, amount: string): Promise<string> {
     await cashier.getByLabel('Amount').fill(amount);
     await cashier.keyboard.press('Enter');
-    pages.push(await customerPays(browser, await scanQr(cashier), 'Success'));
+    ui.track(await customerPays(ui.browser, await scanQr(cashier), 'Success'));
     await cashier.getByRole('heading', { name: 'Paid' }).waitFor();
-    const session = await counter!.handlers['session:get']({});
+    const session = await ui.counter.handlers['session:get']({});
     return session.ok ? session.value.active!.id : '';
   }
 
@@ -80,8 +46,8 @@ describe('manager screens in the browser', () => {
     await expect
       .poll(
         async () =>
-          (await counter!.handlers['payments:get']({ paymentId })).ok &&
-          counter!.journal.get(paymentId)?.state,
+          (await ui.counter.handlers['payments:get']({ paymentId })).ok &&
+          ui.counter.journal.get(paymentId)?.state,
       )
       .toBe('partially_refunded');
     await cashier
@@ -96,7 +62,7 @@ describe('manager screens in the browser', () => {
     await cashier.getByLabel('Reason').fill('the rest');
     await cashier.getByRole('button', { name: 'Refund…' }).click();
     await enterPin(cashier, /Refund 70\.00/, '2468');
-    await expect.poll(() => counter!.journal.get(paymentId)?.state).toBe('refunded');
+    await expect.poll(() => ui.counter.journal.get(paymentId)?.state).toBe('refunded');
     await cashier.getByRole('button', { name: 'Back to history' }).click();
     const row = cashier.getByRole('row', { name: new RegExp(paymentId) });
     await expect.poll(() => row.getByText('refunded').isVisible()).toBe(true);
@@ -123,7 +89,7 @@ describe('manager screens in the browser', () => {
     await dialog.getByLabel('Manager PIN').fill('2468');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/locked/);
-    expect(counter!.journal.get(paymentId)?.state).toBe('succeeded');
+    expect(ui.counter.journal.get(paymentId)?.state).toBe('succeeded');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await cashier.getByRole('button', { name: 'Settings' }).click();
     await expect

@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Counter } from '../../src/main/app/create-counter';
-import type { WebShell } from '../../src/main/web-shell/web-shell';
-import { startDemoCounter } from '../support/counter-harness';
-import { launchChromium, scanQr, screenshot, serveCounter } from '../support/browser-harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { scanQr, screenshot } from '../support/browser-harness';
+import { useBrowserCounter } from '../support/browser-counter';
 
 /**
  * Payment Page link mode end to end (issue 5): the customer scans the QR with the phone's camera,
@@ -11,37 +9,18 @@ import { launchChromium, scanQr, screenshot, serveCounter } from '../support/bro
  * or Decline; the counter learns the result by polling.
  */
 describe('Payment Page link mode in the browser', () => {
-  let browser: Browser;
-  let counter: Counter | undefined;
-  let shell: WebShell | undefined;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser.close());
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-    await shell?.close();
-    await counter?.close();
-    shell = undefined;
-    counter = undefined;
-  });
+  const ui = useBrowserCounter();
 
   async function sale(
     amount: string,
     button: 'Success' | 'Decline',
   ): Promise<{ cashier: Page; display: Page }> {
-    counter = await startDemoCounter({
+    await ui.start({
       settingsOverrides: { purchaseMode: 'payment_page' },
       paymentPagePollMs: 200,
     });
-    shell = await serveCounter(counter);
-    const cashier = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const display = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    pages.push(cashier, display);
-    await cashier.goto(shell.cashierUrl);
-    await display.goto(shell.customerUrl);
+    const cashier = await ui.openCashier();
+    const display = await ui.openDisplay();
     await cashier.getByLabel('Amount').fill(amount);
     await cashier.keyboard.press('Enter');
     const link = await scanQr(cashier);
@@ -54,8 +33,9 @@ describe('Payment Page link mode in the browser', () => {
     await expect.poll(() => cashier.getByText(/pays on the Payment Page/).isVisible()).toBe(true);
     await screenshot(display, `30-customer-link-${button.toLowerCase()}`);
 
-    const phone = await browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true });
-    pages.push(phone);
+    const phone = ui.track(
+      await ui.browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true }),
+    );
     await phone.goto(link);
     await phone.getByText('Pay with Alipay').waitFor();
     await screenshot(phone, `31-phone-payment-page-${button.toLowerCase()}`);
