@@ -28,6 +28,26 @@ export async function pressCustomerButton(
     throw new CliError(`the customer page refused the ${action} button (HTTP ${pressed.status})`);
 }
 
+/** Submits a form of a sandbox page as a browser would, without following its redirect. */
+export async function postForm(
+  origin: string,
+  path: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; location: string | null; html: string }> {
+  const res = await fetch(new URL(path, origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
+  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
+}
+
+/** The signed query a Payment Page step carries from one form to the next (its hidden `q`). */
+export function hiddenQuery(html: string): string | undefined {
+  return /name="q" value="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
+}
+
 /**
  * Pays through a sandbox's Payment Page as the customer's phone would: opens the link, chooses
  * Alipay if asked, presses Pay, gives a last name, presses Success or Decline (the seed's test
@@ -39,17 +59,8 @@ export async function payOnPaymentPage(
   lastName = 'Sandbox',
 ): Promise<void> {
   const origin = new URL(link).origin;
-  const form = async (path: string, fields: Record<string, string>) => {
-    const res = await fetch(new URL(path, origin), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-      redirect: 'manual',
-    });
-    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
-  };
-  const hidden = (html: string) =>
-    /name="q" value="([^"]*)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
+  const form = (path: string, fields: Record<string, string>) => postForm(origin, path, fields);
+  const hidden = hiddenQuery;
   const opened = await fetch(link);
   let html = await opened.text();
   if (!opened.ok) throw new CliError(`the Payment Page refused the link (HTTP ${opened.status})`);

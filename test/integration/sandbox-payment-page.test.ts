@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaymentPageUrl } from '../../src/main/gate';
+import { hiddenQuery, postForm } from '../../src/cli/customer-simulator';
 import { freshPaymentId, PROJECT, startHarness, type Harness } from '../support/sandbox-harness';
 
 describe("Payment Page: the seed's test flow against the sandbox", () => {
@@ -32,18 +33,9 @@ describe("Payment Page: the seed's test flow against the sandbox", () => {
     return url.value;
   }
 
-  async function form(path: string, fields: Record<string, string>) {
-    const res = await fetch(`${h.sandbox.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-      redirect: 'manual',
-    });
-    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
-  }
-
-  const hiddenQuery = (html: string) =>
-    /name="q" value="([^"]*)"/.exec(html)![1]!.replaceAll('&#38;', '&');
+  const form = (path: string, fields: Record<string, string>) =>
+    postForm(h.sandbox.url, path, fields);
+  const hidden = (html: string) => hiddenQuery(html) ?? '';
 
   it('choose Alipay, Pay, give a last name, press Success: paid, and the merchant gets the callback', async () => {
     const id = freshPaymentId('pp');
@@ -59,9 +51,9 @@ describe("Payment Page: the seed's test flow against the sandbox", () => {
       value: { found: false, code: '3061' },
     });
 
-    const alipay = await form('/payment/method', { q: hiddenQuery(methodPage), method: 'alipay' });
+    const alipay = await form('/payment/method', { q: hidden(methodPage), method: 'alipay' });
     expect(alipay.html).toContain('Pay with Alipay');
-    const paid = await form('/payment/pay', { q: hiddenQuery(alipay.html) });
+    const paid = await form('/payment/pay', { q: hidden(alipay.html) });
     expect(paid.status).toBe(303);
     expect(paid.location).toMatch(/^\/customer\/[0-9a-f]{32}$/);
     expect(await h.client.status(id)).toMatchObject({ ok: true, value: { found: true } });
@@ -91,7 +83,7 @@ describe("Payment Page: the seed's test flow against the sandbox", () => {
     const page = await fetch(
       link(id, { payment_amount: 40000, force_payment_method: 'alipay' }),
     ).then((r) => r.text());
-    const paid = await form('/payment/pay', { q: hiddenQuery(page) });
+    const paid = await form('/payment/pay', { q: hidden(page) });
     await form(paid.location!, { action: 'success', last_name: 'Li' });
     const final = await h.waitForCallback(id, (c) => c.payment.status === 'decline');
     expect(final.operation?.code).toBe('20105');
