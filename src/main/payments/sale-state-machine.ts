@@ -1,4 +1,4 @@
-import type { PaymentState } from '../../shared/payment-state';
+import { OPEN_STATES, type PaymentState } from '../../shared/payment-state';
 import type { QrView } from '../../shared/ipc/views';
 
 /** What can happen to a sale, from Gate's answers or from what we learn by ourselves. */
@@ -76,13 +76,7 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
     case 'final':
       return decideFinal(state, event.outcome);
     case 'link_expired':
-      if (
-        state === 'created' ||
-        state === 'requested' ||
-        state === 'awaiting_customer' ||
-        state === 'unknown'
-      )
-        return move('expired');
+      if (OPEN_STATES.includes(state)) return move('expired');
       return ignore(`already ${state}`);
     case 'still_processing':
       if (state === 'created' || state === 'unknown' || state === 'rejected' || state === 'expired')
