@@ -32,6 +32,7 @@ describe('Payment Page link mode in the browser', () => {
       .toBe(true);
     await expect.poll(() => cashier.getByText(/pays on the Payment Page/).isVisible()).toBe(true);
     await screenshot(display, `30-customer-link-${button.toLowerCase()}`);
+    await screenshot(cashier, `30-cashier-link-${button.toLowerCase()}`);
 
     const phone = ui.track(
       await ui.browser.newPage({ viewport: { width: 390, height: 760 }, isMobile: true }),

@@ -14,8 +14,8 @@ const STRINGS = {
   waitingForQr: { en: 'Waiting for the QR code from Alipay…', zh: '正在等待支付宝二维码…' },
   waitingForCustomer: { en: 'Waiting for the customer to scan and pay', zh: '等待顾客扫码付款' },
   waitingForLink: {
-    en: 'The customer scans with the phone camera and pays on the Payment Page; the counter checks every few seconds',
-    zh: '顾客用手机相机扫码，在支付页面付款；系统每隔几秒查询一次',
+    en: "Customer scans with the phone's camera and pays on the Payment Page",
+    zh: '顾客用手机相机扫码，在支付页面付款',
   },
   qrValidFor: { en: 'QR valid for', zh: '二维码有效' },
   paid: { en: 'Paid', zh: '支付成功' },

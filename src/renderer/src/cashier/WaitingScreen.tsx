@@ -48,7 +48,7 @@ export function WaitingScreen({
             {t('qrValidFor', language)} <strong>{mmss(left)}</strong>
           </div>
         ) : null}
-        <p className="status" aria-live="polite">
+        <p className="live-status" aria-live="polite">
           {status}
         </p>
         <p className="payment-id">
