@@ -9,8 +9,31 @@ import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-p
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
 
 /** Non-secret settings as stored (validated with zod at every load and change). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An address the counter sends payments to or shows customers: https, because a typo'd or
+ * downgraded http address would expose payment data or send a customer to a page anyone on the
+ * way can change. Plain http only to this machine (a local sandbox).
+ */
+const secureUrl = z
+  .string()
+  .url()
+  .refine(
+    (text) => {
+      const url = new URL(text);
+      return (
+        url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+      );
+    },
+    {
+      message:
+        'Use an https:// address (plain http only for this machine, such as a local sandbox).',
+    },
+  );
+
 export const settingsSchema = z.object({
-  gateUrl: z.string().url(),
+  gateUrl: secureUrl,
   projectId: z.number().int().positive().nullable(),
   terminalId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
   defaultCurrency: z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
@@ -21,7 +44,7 @@ export const settingsSchema = z.object({
    * The URL Gate posts callbacks to (a reverse proxy or tunnel to the listener). "" sends none:
    * Gate then uses the callback URL configured for the project at ecommpay.
    */
-  callbackPublicUrl: z.union([z.literal(''), z.string().url()]),
+  callbackPublicUrl: z.union([z.literal(''), secureUrl]),
   /** QR forms this counter expects from Gate; anything else is shown as a configuration error. */
   acceptedQrKinds: z.array(z.enum(QR_KINDS)).min(1),
   /** Gate declines a payment nobody finished after this long (seed: up to one hour). */
@@ -33,7 +56,7 @@ export const settingsSchema = z.object({
    * no callback path). `auto`: Gate QR where a public callback URL is set, else the link.
    */
   purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
-  paymentPageUrl: z.string().url(),
+  paymentPageUrl: secureUrl,
   /** How long a Payment Page link may be paid (its best_before). */
   paymentPageLifetimeSeconds: z.number().int().min(60),
 });
