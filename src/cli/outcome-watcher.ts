@@ -1,5 +1,10 @@
 import type { GateAck, GateCallback, GateResult, GateStatus } from '../main/gate';
-import { describeGateError, outcomeUnknown } from '../main/gate';
+import {
+  describeGateError,
+  FAILED_PURCHASE_STATUSES,
+  outcomeUnknown,
+  PAID_PURCHASE_STATUSES,
+} from '../main/gate';
 import { CliError } from './cli-error';
 import { pollTimeMs, type PollSchedule } from '../main/payments/status-poll-schedule';
 import type { GateSession } from './gate-session';
@@ -96,4 +101,17 @@ async function waitForCallbacks(
     if (outcome) return outcome;
     plan.onOther?.(callback);
   }
+}
+
+/** The final outcome in a status answer (Gate's other failure statuses end as a decline). */
+export function statusOutcome(status: GateStatus): Outcome | undefined {
+  const sale = status.operations.find((op) => op.type === 'sale');
+  const state = status.payment.status;
+  if (!PAID_PURCHASE_STATUSES.has(state) && !FAILED_PURCHASE_STATUSES.has(state)) return undefined;
+  return {
+    status: PAID_PURCHASE_STATUSES.has(state) ? 'success' : 'decline',
+    code: sale?.code ?? '',
+    message: sale?.message || `Gate ended the payment: ${state}`,
+    via: 'status',
+  };
 }

@@ -112,6 +112,8 @@ describe('CLI: sale against the embedded sandbox', () => {
       'payment-page',
       '--lifetime',
       '1',
+      '--not-found-grace',
+      '0.5',
       '--poll-every',
       '0.3',
       '--json',

@@ -106,10 +106,10 @@ describe('Payment Page link mode', () => {
   });
 
   it.each([
-    ['while the counter runs', false],
-    ['after a restart', true],
+    ['expired screen still up', false],
+    ['after a restart and a new sale', true],
   ])(
-    'a last-second payment is found by polling after expiry, with no callback (%s)',
+    'a last-second payment is found by polling after expiry, with no callback, and alerts (%s)',
     async (_, restart) => {
       // Gate answers 3061 for 2 s after the payment appears and no callback ever arrives: the
       // link expires first, and only the status poll can learn of the charge.
@@ -134,9 +134,10 @@ describe('Payment Page link mode', () => {
           // The counter is closed right after the expiry: the next start still watches the link.
           await counter.close();
           counter = await startDemoCounter({ ...config, dataDir });
+          await counter.handlers['session:new-sale']({});
         }
-        // The cashier moves on, so the success that comes afterwards is a late payment.
-        await counter.handlers['session:new-sale']({});
+        // Without a restart the cashier leaves the "expired" screen up: the success that comes
+        // afterwards is still a late payment (the customer may have paid another way meanwhile).
 
         const paid = await waitForPayment(
           counter,
@@ -159,6 +160,34 @@ describe('Payment Page link mode', () => {
       }
     },
   );
+
+  it('a link the counter never showed (it stopped right after journaling the sale) expires after a restart', async () => {
+    const dataDir = tempDataDir();
+    const config = {
+      settingsOverrides: { purchaseMode: 'payment_page' },
+      paymentPagePollMs: 100,
+      notFoundGraceMs: 200,
+    } as const;
+    counter = await startDemoCounter({ ...config, dataDir });
+    // What a crash between the journal row and the link leaves: a payment with no QR.
+    counter.journal.create(
+      {
+        id: 'DEMO-CRASHED-1',
+        projectId: TEST_PROJECT,
+        terminalId: 'DEMO',
+        amount: 2000,
+        currency: 'CNY',
+        createdAt: Date.now(),
+        mode: 'payment_page',
+      },
+      'cashier pressed Charge (Payment Page link)',
+    );
+    await counter.close();
+    counter = await startDemoCounter({ ...config, dataDir });
+    const expired = await waitForPayment(counter, 'DEMO-CRASHED-1', (p) => p.state === 'expired');
+    expect(expired.qrExpiresAt).toBeNull();
+    expect(counter.journal.openPayments()).toEqual([]);
+  });
 
   it('stops asking about an expired link once the threshold time after its expiry has passed', async () => {
     counter = await start({ paymentPageLifetimeSeconds: 1, thresholdSeconds: 1 });

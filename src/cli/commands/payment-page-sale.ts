@@ -1,8 +1,9 @@
-import { PRODUCTION_PAYMENT_PAGE_URL, type GateStatus } from '../../main/gate';
+import { PRODUCTION_PAYMENT_PAGE_URL } from '../../main/gate';
 import { formatWithCode, type Money } from '../../shared/money';
 import { CliError, EXIT } from '../cli-error';
 import { payOnPaymentPage } from '../customer-simulator';
 import type { GateSession } from '../gate-session';
+import { statusOutcome } from '../outcome-watcher';
 import { Progress } from '../progress';
 import { describeQr } from '../terminal-qr';
 
@@ -17,6 +18,8 @@ export interface PaymentPageSale {
   readonly baseUrl?: string;
   readonly lifetimeS: number;
   readonly pollEveryS: number;
+  /** After best_before, how long Gate's "not found" may still mean "confirmed at the last second". */
+  readonly notFoundGraceS: number;
   /** After the link expired, how long a payment Gate has but has not settled is waited for. */
   readonly waitS: number;
 }
@@ -67,13 +70,16 @@ export async function runPaymentPageSale(
     while (Date.now() < giveUpAt) {
       await sleep(sale.pollEveryS * 1000);
       const answer = await session.client.status(sale.paymentId);
-      const final = answer.ok && answer.value.found ? finalOf(answer.value.status) : undefined;
+      const final =
+        answer.ok && answer.value.found ? statusOutcome(answer.value.status) : undefined;
       if (final) {
         report(sale, progress, final);
         return final.status === 'success' ? EXIT.ok : EXIT.declined;
       }
-      // A little grace after best_before: the customer may have confirmed at the last second.
-      if (Date.now() > expiresAt + sale.pollEveryS * 2000 && answer.ok && !answer.value.found) {
+      // Gate may still say "not found" for a while about a customer who confirmed at the last
+      // second: the link counts as expired unpaid only after the grace period (as in the app).
+      const expired = Date.now() > expiresAt + sale.notFoundGraceS * 1000;
+      if (expired && answer.ok && !answer.value.found) {
         report(sale, progress, {
           status: 'expired',
           code: answer.value.code,
@@ -93,15 +99,9 @@ export async function runPaymentPageSale(
 }
 
 interface Final {
-  status: 'success' | 'decline' | 'expired';
-  code: string;
-  message: string;
-}
-
-function finalOf(status: GateStatus): Final | undefined {
-  if (status.payment.status !== 'success' && status.payment.status !== 'decline') return undefined;
-  const sale = status.operations.find((op) => op.type === 'sale');
-  return { status: status.payment.status, code: sale?.code ?? '', message: sale?.message ?? '' };
+  readonly status: 'success' | 'decline' | 'expired';
+  readonly code: string;
+  readonly message: string;
 }
 
 function report(sale: PaymentPageSale, progress: Progress, final: Final): void {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { customerInstructions, type GateCallback, type GateStatus } from '../../main/gate';
+import { customerInstructions, type GateCallback } from '../../main/gate';
 import { formatWithCode, parsePurchaseAmount, type Money } from '../../shared/money';
 import { CliError, EXIT } from '../cli-error';
 import { pressCustomerButton } from '../customer-simulator';
 import { openGateSession, SESSION_OPTIONS } from '../gate-session';
 import { optional, parseOptions, positiveNumber, required } from '../options';
-import { acknowledged, watchOutcome, type Outcome } from '../outcome-watcher';
+import { acknowledged, statusOutcome, watchOutcome, type Outcome } from '../outcome-watcher';
 import { Progress } from '../progress';
 import { runPaymentPageSale } from './payment-page-sale';
 import { describeQr } from '../terminal-qr';
@@ -13,7 +13,7 @@ import { describeQr } from '../terminal-qr';
 const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline [--pay-delay S]] [--json]
      [--qr MODE] [--time-scale X] [--sandbox-host 0.0.0.0] [--payment-id ID] [--description TEXT] [--poll-after S] [--wait S]
      [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
-  --mode payment-page [--payment-page URL] [--lifetime S] [--poll-every S]: by a signed
+  --mode payment-page [--payment-page URL] [--lifetime S] [--poll-every S] [--not-found-grace S]: by a signed
   Payment Page link instead of Gate's QR (no callback path needed; polling learns the result).
   Runs a whole Alipay purchase. Without --gate (or GATE_URL) it starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a
   phone on the same network open the QR's customer page.`;
@@ -38,6 +38,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
     'payment-page': { type: 'string' },
     lifetime: { type: 'string' },
     'poll-every': { type: 'string' },
+    'not-found-grace': { type: 'string' },
   });
   const parsed = parsePurchaseAmount(
     required(options, 'amount', 'sale'),
@@ -89,6 +90,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
         ...(baseUrl ? { baseUrl } : {}),
         lifetimeS: positiveNumber(options, 'lifetime', 'sale', 600),
         pollEveryS: positiveNumber(options, 'poll-every', 'sale', 5),
+        notFoundGraceS: positiveNumber(options, 'not-found-grace', 'sale', 60),
         waitS,
       });
     }
@@ -188,16 +190,6 @@ function saleOutcome(callback: GateCallback, money: Money): Outcome | undefined 
     message: callback.operation?.message ?? '',
     via: 'callback',
   };
-}
-
-function statusOutcome(status: GateStatus): Outcome | undefined {
-  const sale = status.operations.find((op) => op.type === 'sale');
-  const final =
-    status.payment.status === 'success' || status.payment.status === 'decline'
-      ? status.payment.status
-      : undefined;
-  if (!final) return undefined;
-  return { status: final, code: sale?.code ?? '', message: sale?.message ?? '', via: 'status' };
 }
 
 interface SaleReport {

@@ -7,7 +7,7 @@ import {
   type SecretStore,
   type SecretStoreStatus,
 } from '../secrets/secret-store';
-import type { Settings } from '../settings/settings';
+import { insecureUrls, type Settings } from '../settings/settings';
 
 /**
  * The project secret (read from the store, held only in main's memory) and the Gate client built
@@ -17,6 +17,8 @@ import type { Settings } from '../settings/settings';
 export class GateConnection {
   private secret: string | undefined;
   private client: GateClient | undefined;
+  /** Why live payments are refused whatever the secret (an insecure address), if they are. */
+  private refusal: string | undefined;
   private keychain: SecretStoreStatus = { available: false, message: 'not checked yet' };
 
   constructor(
@@ -50,8 +52,10 @@ export class GateConnection {
 
   private rebuild(settings: Settings): void {
     this.client?.close();
+    const insecure = insecureUrls(settings)[0];
+    this.refusal = insecure ? `${insecure.field}: ${insecure.message}` : undefined;
     this.client =
-      this.secret !== undefined && settings.projectId !== null
+      this.secret !== undefined && settings.projectId !== null && this.refusal === undefined
         ? createGateClient({
             baseUrl: settings.gateUrl,
             projectId: settings.projectId,
@@ -64,6 +68,7 @@ export class GateConnection {
   /** The client, or why there is none. */
   gate(): GateAccess {
     if (this.client) return ok(this.client);
+    if (this.refusal !== undefined) return err('NOT_CONFIGURED', this.refusal);
     if (!this.keychain.available) return err('KEYCHAIN_UNAVAILABLE', this.keychain.message);
     return err(
       'NOT_CONFIGURED',

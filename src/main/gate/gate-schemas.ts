@@ -111,18 +111,28 @@ export const statusFoundSchema = z.looseObject({
 });
 export type GateStatus = z.infer<typeof statusFoundSchema>;
 
-/** Payment statuses after which nothing more happens to a purchase (ecommpay-gate.md §3.3). */
-export const FINAL_PURCHASE_STATUSES = new Set([
+/** Purchase statuses in which the customer's money moved (refunds aside; ecommpay-gate.md §3.3). */
+export const PAID_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   'success',
-  'decline',
   'refunded',
   'partially refunded',
   'reversed',
   'partially reversed',
-  'canceled',
-  'cancelled',
-  'expired',
+]);
+
+/** Final purchase statuses in which nothing was charged (§3.3): all end as a decline here. */
+export const FAILED_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
+  'decline',
   'error',
   'internal error',
   'external error',
+  'expired',
+  'canceled',
+  'cancelled',
+]);
+
+/** Payment statuses after which nothing more happens to a purchase. */
+export const FINAL_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
+  ...PAID_PURCHASE_STATUSES,
+  ...FAILED_PURCHASE_STATUSES,
 ]);

@@ -5,7 +5,9 @@ import type { QrView } from '../../shared/ipc/views';
 import {
   customerInstructions,
   describeGateError,
+  FAILED_PURCHASE_STATUSES,
   outcomeUnknown,
+  PAID_PURCHASE_STATUSES,
   type GateCallback,
   type GateClient,
   type GateStatus,
@@ -380,13 +382,14 @@ export class PaymentService {
       return `refused: ${mismatch}`;
     }
     const status = callback.payment.status;
-    if (status === 'success' || status === 'decline') {
+    if (status === 'success' || FAILED_PURCHASE_STATUSES.has(status)) {
+      const outcome = status === 'success' ? 'success' : 'decline';
       this.step('final-received', payment.id);
       const code = callback.operation?.code ?? '';
-      const message = callback.operation?.message ?? '';
+      const message = callback.operation?.message || `Gate ended the payment: ${status}`;
       const result = this.apply(
         payment.id,
-        { type: 'final', outcome: status, code, message },
+        { type: 'final', outcome, code, message },
         `final callback: ${status}`,
         { gateCode: code, gateMessage: message },
       );
@@ -427,8 +430,10 @@ export class PaymentService {
     if (!answer.value.found && payment.mode === 'payment_page') {
       // "3061 Transaction not found": the customer has not confirmed the form yet. Once the
       // link's lifetime (and the grace period) is over, the payment expires: nothing was charged.
+      // No qrExpiresAt: the counter stopped before the link was journaled, so it was never
+      // shown and nobody can pay it; it expires after the grace period.
       const grace = this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS;
-      if (payment.qrExpiresAt !== null && this.now() >= payment.qrExpiresAt + grace) {
+      if (this.now() >= (payment.qrExpiresAt ?? payment.createdAt) + grace) {
         this.apply(paymentId, { type: 'link_expired' }, 'Payment Page link expired unpaid', {
           gateCode: answer.value.code,
           gateMessage: 'The customer did not pay before the link expired; nothing was charged.',
@@ -461,17 +466,11 @@ export class PaymentService {
       return;
     }
     const sale = status.operations.find((op) => op.type === 'sale');
-    const paid = [
-      'success',
-      'refunded',
-      'partially refunded',
-      'reversed',
-      'partially reversed',
-    ].includes(status.payment.status);
-    if (paid || status.payment.status === 'decline') {
+    const paid = PAID_PURCHASE_STATUSES.has(status.payment.status);
+    if (paid || FAILED_PURCHASE_STATUSES.has(status.payment.status)) {
       const outcome = paid ? 'success' : 'decline';
       const code = sale?.code ?? '';
-      const message = sale?.message ?? '';
+      const message = sale?.message || `Gate ended the payment: ${status.payment.status}`;
       this.apply(
         payment.id,
         { type: 'final', outcome, code, message },
@@ -490,8 +489,14 @@ export class PaymentService {
   recover(): PaymentRecord[] {
     const open = this.deps.journal.openPayments();
     for (const payment of open) this.poller.track(payment.id, payment.createdAt);
-    // Links and thresholds last at most a day each: older expired links are no longer watched.
-    const since = this.now() - 2 * 24 * 3600_000;
+    // An expired link is watched for the threshold time after its expiry: anything created
+    // longer ago than a link's lifetime, the grace, and the threshold (with a day to spare, as
+    // the settings may have changed since) is no longer watched.
+    const settings = this.deps.settings();
+    const since =
+      this.now() -
+      (settings.paymentPageLifetimeSeconds + settings.thresholdSeconds + 24 * 3600) * 1000 -
+      (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
     for (const link of this.deps.journal.expiredLinksCreatedSince(since)) {
       if (this.watchesExpiredLink(link)) this.poller.track(link.id, this.expiredAt(link));
     }
@@ -509,8 +514,9 @@ export class PaymentService {
     return this.now() < this.expiredAt(payment) + this.deps.settings().thresholdSeconds * 1000;
   }
 
+  /** When the link was settled as expired (the watch runs from then). */
   private expiredAt(payment: PaymentRecord): number {
-    return payment.qrExpiresAt ?? payment.settledAt ?? payment.createdAt;
+    return payment.settledAt ?? payment.qrExpiresAt ?? payment.createdAt;
   }
 
   /** Stops polling (shutdown). Unfinished payments are recovered at the next start. */
@@ -546,9 +552,13 @@ export class PaymentService {
         });
         return `refused: ${decision.reason}`;
       }
+      // Late: the cashier gave up, moved on, or was told it ended unpaid (expired, rejected),
+      // even if that screen is still up: the customer may already have paid another way.
       const late =
         decision.to === 'succeeded' &&
-        (payment.cancelledAt !== null || !this.deps.isOnScreen(paymentId));
+        (payment.cancelledAt !== null ||
+          isSettled(payment.state) ||
+          !this.deps.isOnScreen(paymentId));
       const fullPatch: PaymentPatch = late ? { ...patch, lateAlert: 'open' } : patch;
       try {
         const record = this.deps.journal.transition(

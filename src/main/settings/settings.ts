@@ -9,31 +9,8 @@ import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-p
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
 
 /** Non-secret settings as stored (validated with zod at every load and change). */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * An address the counter sends payments to or shows customers: https, because a typo'd or
- * downgraded http address would expose payment data or send a customer to a page anyone on the
- * way can change. Plain http only to this machine (a local sandbox).
- */
-const secureUrl = z
-  .string()
-  .url()
-  .refine(
-    (text) => {
-      const url = new URL(text);
-      return (
-        url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
-      );
-    },
-    {
-      message:
-        'Use an https:// address (plain http only for this machine, such as a local sandbox).',
-    },
-  );
-
 export const settingsSchema = z.object({
-  gateUrl: secureUrl,
+  gateUrl: z.string().url(),
   projectId: z.number().int().positive().nullable(),
   terminalId: z.string().regex(/^[A-Za-z0-9-]{1,16}$/),
   defaultCurrency: z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
@@ -44,7 +21,7 @@ export const settingsSchema = z.object({
    * The URL Gate posts callbacks to (a reverse proxy or tunnel to the listener). "" sends none:
    * Gate then uses the callback URL configured for the project at ecommpay.
    */
-  callbackPublicUrl: z.union([z.literal(''), secureUrl]),
+  callbackPublicUrl: z.union([z.literal(''), z.string().url()]),
   /** QR forms this counter expects from Gate; anything else is shown as a configuration error. */
   acceptedQrKinds: z.array(z.enum(QR_KINDS)).min(1),
   /** Gate declines a payment nobody finished after this long (seed: up to one hour). */
@@ -56,7 +33,7 @@ export const settingsSchema = z.object({
    * no callback path). `auto`: Gate QR where a public callback URL is set, else the link.
    */
   purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
-  paymentPageUrl: secureUrl,
+  paymentPageUrl: z.string().url(),
   /** How long a Payment Page link may be paid (its best_before). */
   paymentPageLifetimeSeconds: z.number().int().min(60),
 });
@@ -89,13 +66,47 @@ export function effectivePurchaseMode(
   return demo || settings.callbackPublicUrl !== '' ? 'gate_qr' : 'payment_page';
 }
 
-/** Applies a change and validates the result; the secret is not a setting and is ignored here. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const URL_FIELDS = ['gateUrl', 'paymentPageUrl', 'callbackPublicUrl'] as const;
+
+/**
+ * The addresses the counter sends payments to or shows customers that are not https: a typo'd
+ * or downgraded http address would expose payment data, or send a customer to a page anyone on
+ * the way can change. Plain http is fine only to this machine (a local sandbox).
+ */
+export function insecureUrls(
+  settings: Settings,
+): Array<{ field: (typeof URL_FIELDS)[number]; message: string }> {
+  return URL_FIELDS.filter((field) => {
+    if (settings[field] === '') return false;
+    const url = new URL(settings[field]);
+    return !(
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+    );
+  }).map((field) => ({
+    field,
+    message: 'Use an https:// address (plain http only for this machine, such as a local sandbox).',
+  }));
+}
+
+/** What a change must satisfy on top of the stored form: https addresses. */
+const editableSettingsSchema = settingsSchema.superRefine((settings, ctx) => {
+  for (const { field, message } of insecureUrls(settings))
+    ctx.addIssue({ code: 'custom', path: [field], message });
+});
+
+/**
+ * Applies a change and validates the result; the secret is not a setting and is ignored here.
+ * Stricter than loading: a stored file an older version wrote still loads (and its problems
+ * block live payments), so the counter can start and recover its payments.
+ */
 export function applyUpdate(
   current: Settings,
   update: SettingsUpdate,
 ): z.ZodSafeParseResult<Settings> {
   const { secret: _secret, ...rest } = update;
-  return settingsSchema.safeParse({ ...current, ...rest });
+  return editableSettingsSchema.safeParse({ ...current, ...rest });
 }
 
 /**
@@ -132,5 +143,6 @@ export function settingsProblems(settings: Settings, secretConfigured: boolean):
   const problems: string[] = [];
   if (settings.projectId === null) problems.push('Enter the ecommpay project id.');
   if (!secretConfigured) problems.push("Enter the project's secret key.");
+  for (const { field, message } of insecureUrls(settings)) problems.push(`${field}: ${message}`);
   return problems;
 }

@@ -8,6 +8,7 @@ import { JsonNumber } from '../../../src/main/gate/signer';
 
 // Keys chosen to hit every case where per-object order and full-path order can differ.
 const KEYS = [
+  '',
   'a',
   'a0',
   'a-b',
@@ -61,6 +62,11 @@ describe('fast signing paths give exactly what the general algorithm gives', () 
     // Both outcomes must be exercised for the comparison to mean anything.
     expect(fast).toBeGreaterThan(500);
     expect(fast).toBeLessThan(5000);
+  });
+
+  it('an empty key under the root is left to the general algorithm, which signs it as the SDKs do', () => {
+    expect(byteOrderStringFast({ '': { a: 1 } })).toBeUndefined();
+    expect(sortedPathsString({ '': { a: 1 }, b: 2 }, 'byte')).toBe('a:1;b:2');
   });
 
   it('one-shot HMAC-SHA512 equals createHmac for short, long, empty and unicode keys and messages', () => {

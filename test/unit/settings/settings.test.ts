@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyUpdate, DEFAULT_SETTINGS } from '../../../src/main/settings/settings';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  applyUpdate,
+  DEFAULT_SETTINGS,
+  SettingsFile,
+  settingsProblems,
+} from '../../../src/main/settings/settings';
 
 /** The first problem a settings change has, as the Settings screen would show it. */
 function problemOf(update: Parameters<typeof applyUpdate>[1]): string | undefined {
@@ -30,5 +38,21 @@ describe('settings addresses', () => {
     ['callbackPublicUrl', ''],
   ] as const)('accepts %s %s (https, or http to this machine)', (field, url) => {
     expect(problemOf({ [field]: url })).toBeUndefined();
+  });
+});
+
+describe('a stored settings file with a plain-http address', () => {
+  it('still loads (the counter starts and recovers), and the address blocks live payments', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'settings-')), 'settings.json');
+    writeFileSync(path, JSON.stringify({ gateUrl: 'http://192.168.1.5:8123', projectId: 7 }));
+    const loaded = new SettingsFile(path).load();
+    expect(loaded.gateUrl).toBe('http://192.168.1.5:8123');
+    expect(settingsProblems(loaded, true)).toEqual([
+      'gateUrl: Use an https:// address (plain http only for this machine, such as a local sandbox).',
+    ]);
+    // Any later change must fix it first, and says so.
+    expect(problemOf({ merchantName: 'Tea' })).toBeUndefined();
+    const change = applyUpdate(loaded, { merchantName: 'Tea' });
+    expect(change.success).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { JsonNumber } from './json-number';
  * The byte-order string to sign, written in one pass by sorting the keys of each object instead
  * of sorting all full paths. Both orders are the same unless a key is a prefix of a sibling
  * followed by a character below ":" (`a` and `a0`), an array has more than 10 elements (`1`
- * and `10`), a key holds ":" (escaped as "::"), or a key holds a code unit ≥ U+D800. In those
+ * and `10`), a key is empty or holds ":" (escaped as "::"), or a key holds a code unit ≥ U+D800. In those
  * cases this returns undefined and the caller sorts full paths. Gate bodies almost never hit
  * them, and this path is about twice as fast.
  */
@@ -19,9 +19,12 @@ export function byteOrderStringFast(value: unknown): string | undefined {
 
 /**
  * Keys are sorted by UTF-16 units, which is byte order only below U+D800 (values do not take
- * part in the order, so only keys are checked); also refuses ":" in a key (escaped as "::").
+ * part in the order, so only keys are checked); also refuses ":" in a key (escaped as "::")
+ * and the empty key, which the general algorithm handles.
  */
 function plainKey(key: string): boolean {
+  // An empty key: ecommpay's SDKs treat "" under the root as the root's own path.
+  if (key.length === 0) return false;
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c === 0x3a || c >= 0xd800) return false;

@@ -22,7 +22,14 @@ export function useQrImage(qr: QrView | null, size: number): QrImage | undefined
     if (text === undefined) return;
     let current = true;
     const errorCorrectionLevel = text.length > 150 ? 'L' : 'M';
-    const modules = QRCode.create(text, { errorCorrectionLevel }).modules.size + 4;
+    let modules: number;
+    try {
+      modules = QRCode.create(text, { errorCorrectionLevel }).modules.size + 4;
+    } catch {
+      // Too long (or empty) for a QR: main refuses such texts; the placeholder stays (an
+      // image drawn for another text is never shown for this one).
+      return;
+    }
     const scale = Math.max(2, Math.floor(size / modules));
     QRCode.toDataURL(text, { errorCorrectionLevel, margin: 2, scale })
       .then((src) => current && setDrawn({ text, image: { src, size: modules * scale } }))
