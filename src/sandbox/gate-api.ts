@@ -149,5 +149,9 @@ export function handleStatus(ctx: SandboxContext, body: unknown): ApiAnswer {
     Date.now() - payment.createdAt.getTime() <
       ctx.clock.toRealMs(ctx.settings.statusNotFoundSeconds);
   if (!payment || tooEarly) return rejection(GATE_CODES.transactionNotFound);
-  return { httpStatus: 200, body: statusAnswer(payment, auth.project.secret) };
+  const omitMerchantRefundId = ctx.faults().omitMerchantRefundId === true;
+  return {
+    httpStatus: 200,
+    body: statusAnswer(payment, auth.project.secret, { omitMerchantRefundId }),
+  };
 }

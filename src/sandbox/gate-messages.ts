@@ -73,12 +73,18 @@ export function callbackBody(
 }
 
 /** The answer to `/v2/payment/status`: the payment with all its operations, signed. */
-export function statusAnswer(payment: SandboxPayment, secret: string): Record<string, unknown> {
+export function statusAnswer(
+  payment: SandboxPayment,
+  secret: string,
+  options: { omitMerchantRefundId?: boolean } = {},
+): Record<string, unknown> {
+  const operations = payment.operations.map(operationBlock);
+  if (options.omitMerchantRefundId) for (const op of operations) delete op['merchant_refund_id'];
   const body: Record<string, unknown> = {
     project_id: payment.projectId,
     payment: paymentBlock(payment),
     customer: { id: payment.customerId },
-    operations: payment.operations.map(operationBlock),
+    operations,
     errors: [],
   };
   return { ...body, signature: sign(body, secret) };

@@ -103,6 +103,11 @@ export interface SandboxFaults {
   readonly duplicateCallbacks?: number;
   /** Callbacks: hold a payment's intermediate callback until after its final one. */
   readonly finalBeforeIntermediate?: boolean;
+  /**
+   * Status answers: refund operations without `merchant_refund_id` (the sandbox echoes it by
+   * default; whether Gate does is unconfirmed), so only `request_id` identifies them.
+   */
+  readonly omitMerchantRefundId?: boolean;
   /** API requests: faults consumed one request at a time, in order. */
   readonly requests?: readonly RequestFault[];
 }

@@ -129,7 +129,9 @@ export function createManagerHandlers(deps: ManagerDeps): Pick<ChannelHandlers, 
       });
       if (!result.ok) return result;
       const now = journal.get(paymentId)!;
-      if (now.lateAlert === 'open') {
+      // The alert closes only for a refund that is on its way or done: one Gate refused at once
+      // (or that could not be sent) leaves it open, as the customer's money is still taken.
+      if (now.lateAlert === 'open' && result.value.state !== 'rejected') {
         journal.transition(paymentId, now.state, now.state, 'manager refunds the late payment', {
           lateAlert: 'refund_requested',
         });

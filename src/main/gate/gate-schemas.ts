@@ -131,6 +131,9 @@ export const FAILED_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   'cancelled',
 ]);
 
+/** Operation types that give money back: Gate may carry out a refund as a reversal (§3.4). */
+export const REFUND_OPERATION_TYPES: ReadonlySet<string> = new Set(['refund', 'reversal']);
+
 /** Payment statuses after which nothing more happens to a purchase. */
 export const FINAL_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   ...PAID_PURCHASE_STATUSES,

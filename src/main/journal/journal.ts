@@ -8,6 +8,7 @@ import { migrate } from './migrations';
 import { HistoryQueries } from './history-queries';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries } from './report-queries';
+import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
 
@@ -171,8 +172,11 @@ export class Journal {
       // When the purchase got its result: the time reports file it under. A payment we had
       // marked rejected or expired that Gate then settles is filed when Gate settled it.
       if (isSettled(to) && (!isSettled(from) || from === 'rejected' || from === 'expired')) {
-        sets.push('settled_at = ?');
+        sets.push(`settled_at = MAX(?, ${AFTER_LAST_Z_SQL})`);
         values.push(at);
+      } else if (!isSettled(to)) {
+        // Reopened (an expired link Gate still processes): no settlement time until it settles.
+        sets.push('settled_at = NULL');
       }
       for (const [key, column] of Object.entries(PATCH_COLUMNS) as Array<
         [keyof PaymentPatch, string]

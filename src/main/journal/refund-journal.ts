@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Currency } from '../../shared/money';
 import type { PaymentState } from '../../shared/payment-state';
 import { err, ok, type Result } from '../../shared/result';
+import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 
 /** States of a refund: the sale's states that apply to a request without a customer. */
@@ -93,6 +94,8 @@ export class RefundJournal {
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
+    // A refund is filed when it settled: a rejected one Gate refunds after all is filed then
+    // (in the open period), and one that reopens has no settlement time until it settles again.
     this.statements = {
       get: db.prepare('SELECT * FROM refunds WHERE id = ?'),
       ofPayment: db.prepare('SELECT * FROM refunds WHERE payment_id = ? ORDER BY created_at, id'),
@@ -110,7 +113,7 @@ export class RefundJournal {
         'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail, refund_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       update: db.prepare(`UPDATE refunds SET state = @to, updated_at = @at,
-        settled_at = CASE WHEN @settled THEN COALESCE(settled_at, @at) ELSE settled_at END,
+        settled_at = CASE WHEN @settled THEN MAX(@at, ${AFTER_LAST_Z_SQL}) ELSE NULL END,
         request_id = COALESCE(@requestId, request_id), gate_code = COALESCE(@gateCode, gate_code),
         gate_message = COALESCE(@gateMessage, gate_message) WHERE id = @id`),
       paid: db.prepare(

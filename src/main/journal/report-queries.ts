@@ -124,7 +124,9 @@ export class ReportQueries {
 
   /** The X report: the current period so far. */
   current(now: number): Report {
-    return this.totals('X', null, this.periodStart(), now);
+    // A clock set back behind the last Z still shows what settled since (filed just after it).
+    const start = this.periodStart();
+    return this.totals('X', null, start, Math.max(now, start + 1));
   }
 
   /**

@@ -104,9 +104,25 @@ export class ManagerPin {
 
   /**
    * Checks a PIN for `action`. Wrong: counts a failure (the fifth locks for five minutes).
-   * Locked: refused without even looking at the PIN.
+   * Locked: refused without even looking at the PIN. Checks run one at a time: overlapping
+   * guesses would otherwise all read the same failure count, and a burst of them would count
+   * as one failure (and outrun the lock).
    */
-  async check(
+  check(
+    pin: string,
+    action: string,
+  ): Promise<Result<void, 'PIN_INCORRECT' | 'PIN_LOCKED' | 'PIN_NOT_SET'>> {
+    const result = this.queue.then(() => this.checkNow(pin, action));
+    this.queue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private async checkNow(
     pin: string,
     action: string,
   ): Promise<Result<void, 'PIN_INCORRECT' | 'PIN_LOCKED' | 'PIN_NOT_SET'>> {
@@ -160,7 +176,15 @@ export class ManagerPin {
 
   private failures(): Failures {
     const text = this.journal.getCounterState(FAILURES_KEY);
-    return text ? (JSON.parse(text) as Failures) : { count: 0, lockedUntil: null };
+    const failures = text ? (JSON.parse(text) as Failures) : { count: 0, lockedUntil: null };
+    // A clock set back must not stretch a lock beyond five minutes from now: the lock is
+    // moved (and saved) to end five minutes from the clock's new time.
+    if (failures.lockedUntil !== null && failures.lockedUntil > this.now() + LOCK_MS) {
+      const moved = { ...failures, lockedUntil: this.now() + LOCK_MS };
+      this.saveFailures(moved);
+      return moved;
+    }
+    return failures;
   }
 
   private saveFailures(failures: Failures): void {

@@ -8,6 +8,7 @@ import {
   FAILED_PURCHASE_STATUSES,
   outcomeUnknown,
   PAID_PURCHASE_STATUSES,
+  REFUND_OPERATION_TYPES,
   type GateCallback,
   type GateClient,
   type GateStatus,
@@ -367,7 +368,7 @@ export class PaymentService {
     }
     const payment = this.get(callback.payment.id);
     if (!payment) return 'ignored: unknown payment';
-    if (callback.operation?.type === 'refund') {
+    if (callback.operation && REFUND_OPERATION_TYPES.has(callback.operation.type)) {
       return this.deps.onRefundCallback?.(callback) ?? 'ignored: refund operation';
     }
     if (callback.operation && callback.operation.type !== 'sale')

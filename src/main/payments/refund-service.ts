@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { ok, type ErrorCode, type Result } from '../../shared/result';
-import { describeGateError, type GateCallback, type GateOperation } from '../gate';
+import {
+  describeGateError,
+  FAILED_PURCHASE_STATUSES,
+  REFUND_OPERATION_TYPES,
+  type GateCallback,
+  type GateOperation,
+} from '../gate';
 import type { Journal } from '../journal/journal';
 import {
   OPEN_REFUND_STATES,
@@ -173,19 +179,35 @@ export class RefundService {
       return;
     }
     if (!answer.value.found) return;
-    const operation = answer.value.status.operations.find((op) => isOperationOf(op, refund));
+    const operations = answer.value.status.operations;
+    const operation = operations.find((op) => isOperationOf(op, refund));
     if (operation) {
       this.applyOperation(refund, operation, `status: refund ${operation.status}`);
-    } else if (refund.requestId === null) {
-      // Gate never acknowledged this refund and lists no such operation: past the grace period
-      // it never arrived, so nothing was refunded.
-      const conclusive =
-        this.now() - refund.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
-      this.apply(refund.id, { type: 'not_found', conclusive }, 'status: Gate has no such refund', {
-        gateCode: 'NOT_FOUND',
-        gateMessage: 'Gate has no record of this refund; nothing was refunded.',
-      });
+      return;
     }
+    if (refund.requestId !== null) return;
+    // A refund operation none of this payment's refunds can claim may be this one (Gate never
+    // told us its request_id, and may not echo merchant_refund_id): "not found" would free its
+    // reserved amount and let a second refund go out. It stays unknown for a person to check.
+    const known = this.deps.journal.refunds.ofPayment(refund.paymentId);
+    const unclaimed = operations.filter(
+      (op) => REFUND_OPERATION_TYPES.has(op.type) && !known.some((r) => isOperationOf(op, r)),
+    );
+    if (unclaimed.length > 0) {
+      log.warn('an unclaimed refund operation at Gate may be this refund', {
+        refundId: refund.id,
+        operations: unclaimed.length,
+      });
+      return;
+    }
+    // Gate never acknowledged this refund and lists no refund it could be: past the grace
+    // period it never arrived, so nothing was refunded.
+    const conclusive =
+      this.now() - refund.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
+    this.apply(refund.id, { type: 'not_found', conclusive }, 'status: Gate has no such refund', {
+      gateCode: 'NOT_FOUND',
+      gateMessage: 'Gate has no record of this refund; nothing was refunded.',
+    });
   }
 
   /** Re-tracks every unfinished refund after a start. */
@@ -213,14 +235,14 @@ export class RefundService {
 
   private applyOperation(refund: RefundRecord, operation: GateOperation, cause: string): string {
     const code = operation.code ?? '';
-    const message = operation.message ?? '';
-    if (operation.status === 'success' || operation.status === 'decline') {
-      return this.apply(
-        refund.id,
-        { type: 'final', outcome: operation.status, code, message },
-        cause,
-        { gateCode: code, gateMessage: message },
-      );
+    const message = operation.message || `Gate ended the refund: ${operation.status}`;
+    // Gate's final failure statuses (error, internal error ...) end it like a decline.
+    if (operation.status === 'success' || FAILED_PURCHASE_STATUSES.has(operation.status)) {
+      const outcome = operation.status === 'success' ? 'success' : 'decline';
+      return this.apply(refund.id, { type: 'final', outcome, code, message }, cause, {
+        gateCode: code,
+        gateMessage: message,
+      });
     }
     return this.apply(refund.id, { type: 'still_processing' }, cause);
   }
@@ -274,7 +296,7 @@ export class RefundService {
 }
 
 function isOperationOf(operation: GateOperation, refund: RefundRecord): boolean {
-  if (operation.type !== 'refund') return false;
+  if (!REFUND_OPERATION_TYPES.has(operation.type)) return false;
   if (refund.requestId !== null && operation.request_id === refund.requestId) return true;
   return operation.merchant_refund_id === refund.id;
 }

@@ -187,3 +187,36 @@ describe('journal', () => {
     );
   });
 });
+
+describe('settlement times that reports file by', () => {
+  it('a refund written off as rejected and then carried out is filed when it succeeded, in the open period', () => {
+    const { journal } = open();
+    journal.create(payment('p1'), 'charge');
+    journal.transition('p1', 'created', 'succeeded', 'paid', {}, undefined, 2_000);
+    const reserved = journal.refunds.reserve({
+      id: 'r1',
+      paymentId: 'p1',
+      amount: 250,
+      reason: 'test',
+      actor: 'manager',
+      at: 3_000,
+    });
+    if (!reserved.ok) throw new Error(reserved.error.message);
+    journal.refunds.transition('r1', 'created', 'rejected', 'not found', {}, 4_000);
+    const z1 = journal.reports.closeDay(5_000);
+    expect(z1.currencies[0]?.refunds).toEqual({ count: 0, sum: 0 });
+
+    journal.refunds.transition('r1', 'rejected', 'succeeded', 'late callback', {}, 6_000);
+    expect(journal.refunds.get('r1')?.settledAt).toBe(6_000);
+    expect(journal.reports.closeDay(7_000).currencies[0]?.refunds).toEqual({ count: 1, sum: 250 });
+  });
+
+  it('a settlement with the clock behind the last Z is filed just after it, not in the closed period', () => {
+    const { journal } = open();
+    journal.reports.closeDay(10_000);
+    journal.create(payment('p1'), 'charge');
+    journal.transition('p1', 'created', 'succeeded', 'paid', {}, undefined, 8_000);
+    expect(journal.get('p1')?.settledAt).toBe(10_001);
+    expect(journal.reports.current(9_000).currencies[0]?.payments).toEqual({ count: 1, sum: 1250 });
+  });
+});
