@@ -32,6 +32,8 @@ describe('manager screens in the browser', () => {
   it('sale, partial refund with the PIN, a second refund for the rest; the history shows refunded', async () => {
     const cashier = await open();
     const paymentId = await sell(cashier, '100.00');
+    // Refund results arrive a moment after the form's own reload: the detail must follow them.
+    ui.counter.sandbox!.setFaults({ delayCallbacksMs: 400 });
     await cashier.getByRole('button', { name: 'Refund…' }).click();
     await cashier.getByRole('heading', { name: paymentId }).waitFor();
     await expect.poll(() => cashier.getByLabel('Refund amount').inputValue()).toBe('100.00');

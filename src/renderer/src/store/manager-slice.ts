@@ -68,6 +68,9 @@ const page = (view: HistoryPageView) => ({
   historyError: null,
 });
 
+/** Counts payment-detail loads, so a slow older one never replaces a newer one. */
+let detailRequests = 0;
+
 export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice> = (set, get) => ({
   managerStatus: null,
   historyFilters: {},
@@ -104,7 +107,10 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     else set({ historyError: result.error.message });
   },
   async openDetail(paymentId) {
+    // Updates can arrive quickly one after another: only the newest load may land.
+    const request = ++detailRequests;
     const result = await counter().getPaymentDetail({ paymentId });
+    if (request !== detailRequests) return;
     if (result.ok) set({ detail: result.value });
     else set({ historyError: result.error.message });
   },

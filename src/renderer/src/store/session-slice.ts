@@ -35,7 +35,11 @@ export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice
     const api = counter();
     const unsubscribe = [
       api.onSessionChanged((session) => set({ session })),
-      api.onPaymentUpdated((payment) => set({ session: withPayment(get().session, payment) })),
+      api.onPaymentUpdated((payment) => {
+        set({ session: withPayment(get().session, payment) });
+        // A payment's detail on screen follows it (a refund settling by callback, say).
+        if (get().detail?.payment.id === payment.id) void get().openDetail(payment.id);
+      }),
       api.onLatePayment((payment) => set({ session: withPayment(get().session, payment) })),
       api.onSettingsChanged((settings) => set({ settings })),
     ];
