@@ -14,7 +14,7 @@ export class CallbackEndpoint {
   private bound = '';
 
   constructor(
-    private readonly secret: () => string,
+    private readonly secret: () => string | undefined,
     private readonly onCallback: (callback: ReceivedCallback) => Promise<void>,
   ) {}
 

@@ -87,9 +87,9 @@ export class GateConnection {
     return buildPaymentPageUrl({ baseUrl, params, secret: this.secret });
   }
 
-  /** The secret callbacks are verified with; "" verifies nothing (every callback is refused). */
-  callbackSecret(): string {
-    return this.secret ?? '';
+  /** The secret callbacks are verified with; undefined while none is loaded (they wait). */
+  callbackSecret(): string | undefined {
+    return this.secret;
   }
 
   hasSecret(): boolean {

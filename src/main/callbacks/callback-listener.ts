@@ -20,7 +20,7 @@ export interface CallbackListenerOptions {
   /** Largest body accepted; Gate callbacks are a few KB. */
   readonly maxBodyBytes?: number;
   /** The project secret, read when a callback arrives (it can change in settings). */
-  readonly secret: () => string;
+  readonly secret: () => string | undefined;
   /**
    * Receives every callback, valid or not. Throwing makes the listener answer 500, so that Gate
    * delivers it again: a callback is acknowledged only once it is safely recorded.
@@ -93,6 +93,8 @@ export async function startCallbackListener(
         .then(
           () => {
             if (parsed.ok || parsed.problem === 'unsupported_shape') answer(200, 'OK');
+            // Recorded, not applied: Gate delivers it again once the secret is back.
+            else if (parsed.problem === 'no_secret') answer(503, parsed.message);
             else answer(400, parsed.message);
           },
           () => answer(500, 'not recorded, deliver again'),

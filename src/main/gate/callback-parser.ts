@@ -2,7 +2,12 @@ import { parseJsonLossless, verify, type PathOrder } from './signer';
 import { callbackSchema, type GateCallback } from './gate-schemas';
 
 /** Why a callback body was not accepted. */
-export type CallbackProblem = 'malformed_json' | 'bad_signature' | 'unsupported_shape';
+export type CallbackProblem =
+  | 'malformed_json'
+  | 'bad_signature'
+  | 'unsupported_shape'
+  /** The counter has no secret loaded (keychain locked, not entered yet): Gate must retry. */
+  | 'no_secret';
 
 /** A verified callback, or what is wrong with it. */
 export type ParsedCallback =
@@ -13,7 +18,13 @@ export type ParsedCallback =
  * Turns the raw text of a callback into a verified, typed callback: parse losslessly (numbers
  * as written), check the signature, then the shape. Only a verified callback is ever read.
  */
-export function parseCallback(rawText: string, secret: string): ParsedCallback {
+export function parseCallback(rawText: string, secret: string | undefined): ParsedCallback {
+  if (secret === undefined || secret === '')
+    return {
+      ok: false,
+      problem: 'no_secret',
+      message: 'the project secret is not loaded, so the callback cannot be verified',
+    };
   let body: unknown;
   try {
     body = parseJsonLossless(rawText);

@@ -170,18 +170,24 @@ function interpretAck({ httpStatus, text }: RawAnswer): GateResult<GateAck> {
       },
     };
   }
-  const rejection = rejectionFrom(httpStatus, body);
-  if (rejection) return { ok: false, error: rejection };
+  // A 5xx may come after Gate stored the request, even with an error body ("501 Internal
+  // error", "601 Try again"): the outcome is open and the status answer settles it.
   if (httpStatus >= 500) {
+    const said = rejectionFrom(httpStatus, body);
     return {
       ok: false,
       error: {
         kind: 'unknown_outcome',
         httpStatus,
-        message: `HTTP ${httpStatus} without a Gate error`,
+        message:
+          said?.kind === 'rejected'
+            ? `HTTP ${httpStatus} ${said.code} ${said.message}`
+            : `HTTP ${httpStatus} without a Gate error`,
       },
     };
   }
+  const rejection = rejectionFrom(httpStatus, body);
+  if (rejection) return { ok: false, error: rejection };
   return {
     ok: false,
     error: {

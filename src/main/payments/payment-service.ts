@@ -421,6 +421,15 @@ export class PaymentService {
       this.poller.untrack(paymentId);
       return;
     }
+    // Another project's payment (the project was changed since) is not this client's to ask
+    // about: its "not found" would wrongly settle it. It stays open until that project is back.
+    if (payment.projectId !== this.deps.settings().projectId) {
+      log.warn('payment of another project left open', {
+        paymentId,
+        projectId: payment.projectId,
+      });
+      return;
+    }
     const access = this.deps.gate();
     if (!access.ok) return;
     const answer = await access.value.status(paymentId);
@@ -571,6 +580,8 @@ export class PaymentService {
           { event: event.type },
         );
         if (isSettled(record.state)) this.poller.untrack(paymentId);
+        // Gate may reopen a payment we had settled (a rejected sale it processes after all).
+        else this.poller.track(paymentId, record.createdAt);
         // A customer who confirmed at the last second can still be charged: keep asking.
         if (record.state === 'expired') this.poller.track(paymentId, this.now());
         this.emit(record);

@@ -171,6 +171,9 @@ export class RefundService {
       this.poller.untrack(refundId);
       return;
     }
+    // A refund of another project's payment waits for that project (see PaymentService).
+    if (this.deps.journal.get(refund.paymentId)?.projectId !== this.deps.settings().projectId)
+      return;
     const access = this.deps.gate();
     if (!access.ok) return;
     const answer = await access.value.status(refund.paymentId);
@@ -275,7 +278,10 @@ export class RefundService {
           patch,
           this.now(),
         );
-        if (!OPEN_REFUND_STATES.includes(record.state)) {
+        // Gate may reopen a refund we had settled (one written off that it still processes).
+        if (OPEN_REFUND_STATES.includes(record.state))
+          this.poller.track(refundId, record.createdAt);
+        else {
           this.poller.untrack(refundId);
           this.deps.journal.audit('gate', `refund ${record.state}`, record.paymentId, {
             refundId,

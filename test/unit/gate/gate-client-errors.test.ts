@@ -145,6 +145,26 @@ describe('Gate client: answers mapped to a closed set of errors', () => {
     expect(gate.bodies).toHaveLength(1);
   });
 
+  it.each([
+    ['501', 'Internal error'],
+    ['601', 'Try again'],
+    ['20602', 'Time-out'],
+  ])(
+    'a 5xx with a Gate error body (%s %s) is still an unknown outcome: Gate may have stored the sale',
+    async (code, message) => {
+      gate.answer(json(500, { status: 'error', code, message }));
+      expect(await client.sale(sale)).toEqual({
+        ok: false,
+        error: {
+          kind: 'unknown_outcome',
+          httpStatus: 500,
+          message: `HTTP 500 ${code} ${message}`,
+        },
+      });
+      expect(gate.bodies).toHaveLength(1);
+    },
+  );
+
   it('4xx without a Gate error body, 200 that is not JSON, 200 without request_id: invalid response', async () => {
     gate.answer(json(403, 'Forbidden'));
     expect(await client.sale(sale)).toMatchObject({

@@ -3,7 +3,7 @@ import { hmacBase64, stringToSign } from './sign';
 import { PATH_ORDERS, type PathOrder } from './path-order';
 
 /** Why a signed message was refused. */
-export type SignatureProblem = 'missing' | 'empty' | 'mismatch' | 'not-an-object';
+export type SignatureProblem = 'missing' | 'empty' | 'mismatch' | 'not-an-object' | 'no-secret';
 
 /** The outcome of checking a signature. */
 export type VerifyResult =
@@ -44,6 +44,8 @@ export function splitSignature(message: Record<string, unknown>): SignedParts {
  * comparison is constant-time.
  */
 export function verify(message: unknown, secret: string): VerifyResult {
+  // Anyone can sign with an empty key: without a secret nothing is verified.
+  if (secret === '') return invalid('no-secret', 'no secret to verify the signature with');
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     return invalid('not-an-object', 'the message is not a JSON object');
   }

@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCounter, type Counter } from '../../src/main/app/create-counter';
+import { sign } from '../../src/main/gate/signer';
+import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
+import { createSandbox, type Sandbox } from '../../src/sandbox';
+import {
+  charge,
+  FAST_POLLING,
+  pressOnSandbox,
+  startDemoCounter,
+  tempDataDir,
+  TEST_PROJECT,
+  TEST_SECRET,
+  waitForPayment,
+} from '../support/counter-harness';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What must hold on a live counter when its secret, project or Gate answers are not as usual. */
+describe('live counter safety', () => {
+  let counter: Counter | undefined;
+  let sandbox: Sandbox | undefined;
+  afterEach(async () => {
+    await counter?.close();
+    await sandbox?.close();
+    counter = undefined;
+    sandbox = undefined;
+  });
+
+  /** A live counter against the sandbox, with `secrets` as its keychain. */
+  function live(dataDir: string, projectId: number, secrets: Record<string, string>) {
+    return createCounter({
+      dataDir,
+      mode: 'live',
+      secretStore: createMemorySecretStore(secrets),
+      pollSchedule: FAST_POLLING,
+      notFoundGraceMs: 100,
+      settingsOverrides: {
+        projectId,
+        gateUrl: sandbox!.url,
+        callbackPort: 0,
+        thresholdSeconds: 3600,
+        merchantName: 'Test',
+        // No public callback URL would pick the Payment Page link; these tests are about Gate QR.
+        purchaseMode: 'gate_qr',
+      },
+    });
+  }
+
+  it('without a secret loaded, a callback is recorded and answered 503, never applied (an empty key proves nothing)', async () => {
+    sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
+    counter = await live(tempDataDir(), 4242, {}); // the keychain has no secret for it
+    counter.journal.create(
+      {
+        id: 'T01-OPEN-1',
+        projectId: 4242,
+        terminalId: 'T01',
+        amount: 1000,
+        currency: 'CNY',
+        createdAt: Date.now(),
+      },
+      'sale written before a restart',
+    );
+    const forged = {
+      payment: { id: 'T01-OPEN-1', status: 'success', sum: { amount: 1000, currency: 'CNY' } },
+      operation: { type: 'sale', status: 'success', code: '0', message: 'Success' },
+    };
+    const res = await fetch(counter.callbackUrl()!, {
+      method: 'POST',
+      body: JSON.stringify({ ...forged, signature: sign(forged, '') }),
+    });
+    expect(res.status).toBe(503);
+    expect(counter.journal.get('T01-OPEN-1')?.state).toBe('created');
+    expect(counter.journal.callbacksOf('T01-OPEN-1')).toMatchObject([
+      { verified: false, problem: expect.stringMatching(/^no_secret/) },
+    ]);
+  });
+
+  it('a payment of another project is left open, not settled by this project\'s "not found"', async () => {
+    sandbox = await createSandbox({
+      projects: [
+        { id: 4242, secret: TEST_SECRET },
+        { id: 5555, secret: 'other-secret-5555' },
+      ],
+    });
+    const dataDir = tempDataDir();
+    const secrets = {
+      [projectAccount(4242)]: TEST_SECRET,
+      [projectAccount(5555)]: 'other-secret-5555',
+    };
+    counter = await live(dataDir, 4242, secrets);
+    sandbox.setFaults({
+      requests: [{ endpoint: 'sale', action: 'cut_after' }],
+      dropCallbacks: true,
+    });
+    const started = await charge(counter, '30.00');
+    expect(started.state).toBe('unknown');
+    await counter.close();
+
+    // The manager switches the counter to another project; the open sale is not its to settle.
+    counter = await live(dataDir, 5555, secrets);
+    await sleep(800);
+    expect(counter.journal.get(started.id)?.state).toBe('unknown');
+    await counter.close();
+
+    // Back on its own project, the status answer settles it to what Gate holds.
+    sandbox.setFaults({});
+    await pressOnSandbox(sandbox, started.id, 'success', 4242);
+    counter = await live(dataDir, 4242, secrets);
+    await waitForPayment(counter, started.id, (p) => p.state === 'succeeded');
+  });
+
+  it('a payment settled as rejected that Gate then reopens is asked about again until it ends', async () => {
+    // The sale's answer is lost, Gate says "not found" for a second (so the counter concludes
+    // "rejected"), then the QR arrives late; the final callback is lost: only polling is left.
+    sandbox = await createSandbox({
+      projects: [{ id: TEST_PROJECT, secret: TEST_SECRET }],
+      statusNotFoundSeconds: 1,
+      faults: { requests: [{ endpoint: 'sale', action: '5xx_after' }], delayCallbacksMs: 600 },
+    });
+    counter = await startDemoCounter({ sandboxUrl: sandbox.url, notFoundGraceMs: 100 });
+    const started = await charge(counter, '25.00');
+    expect(started.state).toBe('unknown');
+    await waitForPayment(counter, started.id, (p) => p.state === 'rejected');
+    await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
+    sandbox.setFaults({ dropCallbacks: true });
+    await pressOnSandbox(sandbox, started.id, 'success');
+    await waitForPayment(counter, started.id, (p) => p.state === 'succeeded', 5000);
+  });
+});
