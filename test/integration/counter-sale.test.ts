@@ -234,7 +234,7 @@ describe('the counter against the sandbox over HTTP', () => {
     expect(await counter.handlers['session:new-sale']({})).toMatchObject({ ok: true });
   });
 
-  it.each(['expired', 'error', 'external error', 'canceled'])(
+  it.each(['expired', 'internal error', 'external error', 'canceled'])(
     'Gate\'s final "%s" status ends the payment declined (nothing charged), not waiting for ever',
     async (status) => {
       counter = await startDemoCounter();

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
 import { sign } from '../../src/main/gate/signer';
@@ -125,6 +127,111 @@ describe('live counter safety', () => {
     await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
     sandbox.setFaults({ dropCallbacks: true });
     await pressOnSandbox(sandbox, started.id, 'success');
-    await waitForPayment(counter, started.id, (p) => p.state === 'succeeded', 5000);
+    const paid = await waitForPayment(counter, started.id, (p) => p.state === 'succeeded', 5000);
+    // The cashier was told "not charged" before: the success is a late payment, on screen or not.
+    expect(paid.lateAlert).toBe('open');
+  });
+
+  it('an insecure address stored by an older version blocks new sales until it is fixed, then takes effect at once', async () => {
+    sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
+    counter = await createCounter({
+      dataDir: tempDataDir(),
+      mode: 'live',
+      secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
+      pollSchedule: FAST_POLLING,
+      settingsOverrides: {
+        projectId: 4242,
+        gateUrl: sandbox.url,
+        callbackPort: 0,
+        purchaseMode: 'gate_qr',
+        paymentPageUrl: 'http://192.168.1.5/payment',
+      },
+    });
+    expect(
+      await counter.handlers['payments:charge']({ amount: '12.00', currency: 'CNY' }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'NOT_CONFIGURED',
+        message: expect.stringMatching(/^paymentPageUrl: Use an https/),
+      },
+    });
+    expect(
+      await counter.handlers['settings:update']({
+        paymentPageUrl: 'https://paymentpage.ecommpay.com',
+      }),
+    ).toMatchObject({ ok: true, value: { ready: true } });
+    expect(['requested', 'awaiting_customer']).toContain((await charge(counter, '12.00')).state);
+  });
+
+  it('a success Gate reports after its decline wins, as a late payment to Keep or Refund', async () => {
+    counter = await startDemoCounter();
+    const started = await charge(counter, '400.00'); // the sandbox declines 40000
+    await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
+    await pressOnSandbox(counter.sandbox!, started.id, 'success');
+    await waitForPayment(counter, started.id, (p) => p.state === 'declined');
+    const callback = {
+      project_id: TEST_PROJECT,
+      payment: { id: started.id, status: 'success', sum: { amount: 40000, currency: 'CNY' } },
+      operation: {
+        type: 'sale',
+        status: 'success',
+        code: '0',
+        message: 'Success',
+        sum_initial: { amount: 40000, currency: 'CNY' },
+      },
+    };
+    await fetch(counter.callbackUrl()!, {
+      method: 'POST',
+      body: JSON.stringify({ ...callback, signature: sign(callback, TEST_SECRET) }),
+    });
+    const paid = await waitForPayment(counter, started.id, (p) => p.state === 'succeeded');
+    expect(paid.lateAlert).toBe('open');
+  });
+
+  it('a status answer with errors beside the payment ("not registered") settles nothing', async () => {
+    // A fake Gate: the sale's answer is lost (502); status says "error" with an errors list.
+    const fake = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => {
+        if (req.url?.endsWith('/sale')) return void res.writeHead(502).end('Bad Gateway');
+        const paymentId = (JSON.parse(text) as { general: { payment_id: string } }).general
+          .payment_id;
+        const body = {
+          project_id: 4242,
+          payment: { id: paymentId, status: 'error', sum: { amount: 1500, currency: 'CNY' } },
+          operations: [],
+          errors: [{ code: '3062', message: 'Payment not registered' }],
+        };
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ...body, signature: sign(body, TEST_SECRET) }));
+      });
+    });
+    await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
+    try {
+      sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
+      counter = await createCounter({
+        dataDir: tempDataDir(),
+        mode: 'live',
+        secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
+        pollSchedule: FAST_POLLING,
+        notFoundGraceMs: 100,
+        settingsOverrides: {
+          projectId: 4242,
+          gateUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
+          callbackPort: 0,
+          purchaseMode: 'gate_qr',
+        },
+      });
+      const started = await charge(counter, '15.00');
+      expect(started.state).toBe('unknown');
+      await sleep(800); // several status answers
+      expect(counter.journal.get(started.id)?.state).toBe('unknown');
+    } finally {
+      fake.closeAllConnections();
+      await new Promise((resolve) => fake.close(resolve));
+    }
   });
 });

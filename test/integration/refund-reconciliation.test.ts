@@ -96,7 +96,28 @@ describe('refund reconciliation', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_AMOUNT' } });
   });
 
-  it.each(['error', 'internal error', 'external error'])(
+  it('a refund Gate never received is written off even when Gate does not echo refund ids, once an earlier one is known', async () => {
+    const paymentId = await paidPayment('100.00');
+    // The first refund's answer is cut: its callback (which carries our id) settles it.
+    sandbox!.setFaults({
+      omitMerchantRefundId: true,
+      requests: [{ endpoint: 'refund', action: 'cut_after' }],
+    });
+    const first = await refund(paymentId, '30.00');
+    expect(first.state).toBe('unknown');
+    await waitForRefundState(counter!, first.id, 'succeeded');
+    // The second one of the same amount never reaches Gate (503 before anything is done).
+    sandbox!.setFaults({
+      omitMerchantRefundId: true,
+      requests: [{ endpoint: 'refund', action: '5xx_before' }],
+    });
+    const second = await refund(paymentId, '30.00');
+    expect(second.state).toBe('unknown');
+    await waitForRefundState(counter!, second.id, 'rejected');
+    expect(counter!.journal.refunds.remaining(paymentId)).toBe(7000);
+  });
+
+  it.each(['internal error', 'external error', 'expired'])(
     'a refund Gate ends with "%s" is declined and frees its amount; the payment stays paid',
     async (status) => {
       const paymentId = await paidPayment('100.00');

@@ -300,6 +300,32 @@ describe('refunds', () => {
     });
     expect(counter.journal.auditLog().map((e) => e.action)).toContain('late payment refunded');
   });
+
+  it('the late-payment alert comes back when its refund is declined (500.00 CNY): the customer is still charged', async () => {
+    counter = await startDemoCounter();
+    const started = await charge(counter, '500.00');
+    await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
+    await counter.handlers['payments:cancel']({ paymentId: started.id });
+    await counter.handlers['session:new-sale']({});
+    await pressOnSandbox(counter.sandbox!, started.id, 'success');
+    await waitForPayment(counter, started.id, (p) => p.lateAlert === 'open');
+    const refund = await counter.handlers['refunds:create']({
+      paymentId: started.id,
+      amount: '500.00',
+      reason: 'late payment: customer had left',
+      pin: PIN,
+    });
+    if (!refund.ok) throw new Error(refund.error.message);
+    await waitForRefund(counter, started.id, refund.value.id, 'declined');
+    expect(counter.journal.get(started.id)).toMatchObject({
+      state: 'succeeded',
+      lateAlert: 'open',
+    });
+    expect(await counter.handlers['session:get']({})).toMatchObject({
+      ok: true,
+      value: { lateAlerts: [{ id: started.id }] },
+    });
+  });
 });
 
 describe('history and reports', () => {

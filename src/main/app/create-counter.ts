@@ -106,6 +106,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const refunds = new RefundService({
     journal,
     gate: () => connection.gate(),
+    statusGate: () => connection.statusGate(),
     settings: () => settings,
     callbackUrl: () => endpoint.urlForGate(settings, config.mode === 'demo'),
     ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
@@ -121,6 +122,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       : {}),
     journal,
     gate: () => connection.gate(),
+    statusGate: () => connection.statusGate(),
     settings: () => settings,
     callbackUrl: () => endpoint.urlForGate(settings, config.mode === 'demo'),
     isOnScreen: (id) => session.activeId() === id,
@@ -206,9 +208,12 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     const before = settings;
     settings = next.data;
     if (config.mode === 'live') settingsFile.save(settings);
+    const addressChanged = (['gateUrl', 'paymentPageUrl', 'callbackPublicUrl'] as const).some(
+      (field) => before[field] !== settings[field],
+    );
     if (
       update.secret === undefined &&
-      (before.projectId !== settings.projectId || before.gateUrl !== settings.gateUrl)
+      (before.projectId !== settings.projectId || addressChanged)
     ) {
       await connection.reload(settings);
     }

@@ -52,10 +52,14 @@ export class GateConnection {
 
   private rebuild(settings: Settings): void {
     this.client?.close();
-    const insecure = insecureUrls(settings)[0];
-    this.refusal = insecure ? `${insecure.field}: ${insecure.message}` : undefined;
+    const insecure = insecureUrls(settings);
+    const first = insecure[0];
+    this.refusal = first ? `${first.field}: ${first.message}` : undefined;
+    // Status requests only need Gate's own address to be safe: open payments are still settled
+    // while another address waits to be fixed.
+    const gateUrlSafe = !insecure.some((problem) => problem.field === 'gateUrl');
     this.client =
-      this.secret !== undefined && settings.projectId !== null && this.refusal === undefined
+      this.secret !== undefined && settings.projectId !== null && gateUrlSafe
         ? createGateClient({
             baseUrl: settings.gateUrl,
             projectId: settings.projectId,
@@ -65,8 +69,14 @@ export class GateConnection {
         : undefined;
   }
 
-  /** The client, or why there is none. */
+  /** The client for new payments and refunds, or why there is none. */
   gate(): GateAccess {
+    if (this.refusal !== undefined) return err('NOT_CONFIGURED', this.refusal);
+    return this.statusGate();
+  }
+
+  /** The client for status requests about payments already made, or why there is none. */
+  statusGate(): GateAccess {
     if (this.client) return ok(this.client);
     if (this.refusal !== undefined) return err('NOT_CONFIGURED', this.refusal);
     if (!this.keychain.available) return err('KEYCHAIN_UNAVAILABLE', this.keychain.message);

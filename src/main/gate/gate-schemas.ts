@@ -120,10 +120,12 @@ export const PAID_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   'partially reversed',
 ]);
 
-/** Final purchase statuses in which nothing was charged (§3.3): all end as a decline here. */
+/**
+ * Final purchase statuses in which nothing was charged (§3.3): all end as a decline here. Not
+ * `error`: status answers also use it for "not registered", which may still change.
+ */
 export const FAILED_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   'decline',
-  'error',
   'internal error',
   'external error',
   'expired',

@@ -36,6 +36,9 @@ export interface TransitionEntry {
 
 export { StaleStateError } from './stale-state-error';
 
+/** Ends with nothing charged that Gate may still overturn: the new result is filed when it came. */
+const UNPAID_ENDS: ReadonlySet<string> = new Set(['rejected', 'expired', 'declined']);
+
 const PATCH_COLUMNS: Record<keyof PaymentPatch, string> = {
   requestId: 'request_id',
   qr: 'qr',
@@ -171,7 +174,7 @@ export class Journal {
       const values: unknown[] = [to, at];
       // When the purchase got its result: the time reports file it under. A payment we had
       // marked rejected or expired that Gate then settles is filed when Gate settled it.
-      if (isSettled(to) && (!isSettled(from) || from === 'rejected' || from === 'expired')) {
+      if (isSettled(to) && (!isSettled(from) || UNPAID_ENDS.has(from))) {
         sets.push(`settled_at = MAX(?, ${AFTER_LAST_Z_SQL})`);
         values.push(at);
       } else if (!isSettled(to)) {

@@ -54,6 +54,12 @@ export class ReportQueries {
         `SELECT COUNT(*) AS count FROM refunds WHERE state IN (${OPEN_REFUNDS})`,
       ),
       lastZ: db.prepare('SELECT number, period_end FROM z_reports ORDER BY number DESC LIMIT 1'),
+      // Newest first through the settlement indexes: one row each, however long the period.
+      // (Two-argument MAX is NULL if either is: hence the COALESCEs.)
+      latestSettled: db.prepare(`SELECT MAX(
+        COALESCE((SELECT settled_at FROM payments WHERE settled_at > @start ORDER BY settled_at DESC LIMIT 1), 0),
+        COALESCE((SELECT settled_at FROM refunds WHERE settled_at > @start ORDER BY settled_at DESC LIMIT 1), 0)
+      ) AS at`),
       insertZ: db.prepare(
         'INSERT INTO z_reports (number, period_start, period_end, closed_at, report, audit_id, audit_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -124,9 +130,18 @@ export class ReportQueries {
 
   /** The X report: the current period so far. */
   current(now: number): Report {
-    // A clock set back behind the last Z still shows what settled since (filed just after it).
     const start = this.periodStart();
-    return this.totals('X', null, start, Math.max(now, start + 1));
+    return this.totals('X', null, start, this.periodEnd(start, now));
+  }
+
+  /**
+   * Where the open period ends: now, unless the clock is behind what was already filed (set back
+   * after a day was closed, or after a settlement made while it ran fast). Nothing settled is
+   * ever left after the end of the period that is being reported.
+   */
+  private periodEnd(start: number, now: number): number {
+    const latest = (this.statements.latestSettled.get({ start }) as { at: number | null }).at;
+    return Math.max(now, start + 1, latest ?? 0);
   }
 
   /**
@@ -138,7 +153,7 @@ export class ReportQueries {
       const last = this.statements.lastZ.get() as
         { number: number; period_end: number } | undefined;
       const start = last?.period_end ?? 0;
-      const end = Math.max(now, start + 1);
+      const end = this.periodEnd(start, now);
       const report = this.totals('Z', (last?.number ?? 0) + 1, start, end);
       const head = this.statements.auditHead.get() as { id: number; hash: string } | undefined;
       this.statements.insertZ.run(

@@ -43,6 +43,8 @@ export type GateAccess = Result<GateClient, 'NOT_CONFIGURED' | 'KEYCHAIN_UNAVAIL
 export interface PaymentServiceDeps {
   readonly journal: Journal;
   readonly gate: () => GateAccess;
+  /** The client for status requests (defaults to `gate`): allowed while only a non-Gate address is wrong. */
+  readonly statusGate?: () => GateAccess;
   readonly settings: () => Settings;
   /** The URL Gate should send this sale's callbacks to (merchant_callback_url). */
   readonly callbackUrl: () => string | undefined;
@@ -430,7 +432,7 @@ export class PaymentService {
       });
       return;
     }
-    const access = this.deps.gate();
+    const access = (this.deps.statusGate ?? this.deps.gate)();
     if (!access.ok) return;
     const answer = await access.value.status(paymentId);
     if (!answer.ok) {
@@ -469,6 +471,14 @@ export class PaymentService {
   }
 
   private applyStatus(payment: PaymentRecord, status: GateStatus): void {
+    // Errors beside a payment ("not registered" and the like): not an answer to act on.
+    if (status.errors !== undefined && status.errors.length > 0) {
+      log.warn('status answer with errors left unapplied', {
+        paymentId: payment.id,
+        errors: status.errors.length,
+      });
+      return;
+    }
     const mismatch = amountMismatch(payment, status.payment.sum);
     if (mismatch) {
       this.deps.journal.audit('gate', 'status amount mismatch', payment.id, { mismatch });
@@ -524,6 +534,15 @@ export class PaymentService {
     return this.now() < this.expiredAt(payment) + this.deps.settings().thresholdSeconds * 1000;
   }
 
+  /**
+   * Whether the cashier was ever told this payment ended unpaid (declined, rejected, expired),
+   * even if Gate reopened it since: a success now may come after the customer paid another way.
+   */
+  private endedUnpaidBefore(payment: PaymentRecord): boolean {
+    if (isSettled(payment.state)) return true;
+    return this.deps.journal.transitionsOf(payment.id).some((t) => isSettled(t.to));
+  }
+
   /** When the link was settled as expired (the watch runs from then). */
   private expiredAt(payment: PaymentRecord): number {
     return payment.settledAt ?? payment.qrExpiresAt ?? payment.createdAt;
@@ -567,8 +586,8 @@ export class PaymentService {
       const late =
         decision.to === 'succeeded' &&
         (payment.cancelledAt !== null ||
-          isSettled(payment.state) ||
-          !this.deps.isOnScreen(paymentId));
+          !this.deps.isOnScreen(paymentId) ||
+          this.endedUnpaidBefore(payment));
       const fullPatch: PaymentPatch = late ? { ...patch, lateAlert: 'open' } : patch;
       try {
         const record = this.deps.journal.transition(

@@ -29,6 +29,8 @@ const log = createLogger('refunds');
 export interface RefundServiceDeps {
   readonly journal: Journal;
   readonly gate: () => GateAccess;
+  /** The client for status requests (defaults to `gate`): allowed while only a non-Gate address is wrong. */
+  readonly statusGate?: () => GateAccess;
   readonly settings: () => Settings;
   readonly callbackUrl: () => string | undefined;
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
@@ -174,7 +176,7 @@ export class RefundService {
     // A refund of another project's payment waits for that project (see PaymentService).
     if (this.deps.journal.get(refund.paymentId)?.projectId !== this.deps.settings().projectId)
       return;
-    const access = this.deps.gate();
+    const access = (this.deps.statusGate ?? this.deps.gate)();
     if (!access.ok) return;
     const answer = await access.value.status(refund.paymentId);
     if (!answer.ok) {
@@ -194,7 +196,13 @@ export class RefundService {
     // reserved amount and let a second refund go out. It stays unknown for a person to check.
     const known = this.deps.journal.refunds.ofPayment(refund.paymentId);
     const unclaimed = operations.filter(
-      (op) => REFUND_OPERATION_TYPES.has(op.type) && !known.some((r) => isOperationOf(op, r)),
+      (op) =>
+        REFUND_OPERATION_TYPES.has(op.type) &&
+        !known.some((r) => isOperationOf(op, r)) &&
+        // Only one that could be this refund: its amount, and not one that refunded nothing.
+        op.sum_initial?.amount === refund.amount &&
+        op.sum_initial.currency === refund.currency &&
+        !FAILED_PURCHASE_STATUSES.has(op.status),
     );
     if (unclaimed.length > 0) {
       log.warn('an unclaimed refund operation at Gate may be this refund', {
@@ -239,15 +247,45 @@ export class RefundService {
   private applyOperation(refund: RefundRecord, operation: GateOperation, cause: string): string {
     const code = operation.code ?? '';
     const message = operation.message || `Gate ended the refund: ${operation.status}`;
-    // Gate's final failure statuses (error, internal error ...) end it like a decline.
+    // Matched by merchant_refund_id: keep Gate's request_id, so later status answers that do
+    // not echo our id can still tell this operation apart from a lost refund's.
+    const requestId =
+      refund.requestId === null && operation.request_id ? { requestId: operation.request_id } : {};
+    // Gate's final failure statuses (internal error, external error ...) end it like a decline.
     if (operation.status === 'success' || FAILED_PURCHASE_STATUSES.has(operation.status)) {
       const outcome = operation.status === 'success' ? 'success' : 'decline';
       return this.apply(refund.id, { type: 'final', outcome, code, message }, cause, {
         gateCode: code,
         gateMessage: message,
+        ...requestId,
       });
     }
-    return this.apply(refund.id, { type: 'still_processing' }, cause);
+    return this.apply(refund.id, { type: 'still_processing' }, cause, requestId);
+  }
+
+  /**
+   * A late payment's refund that failed leaves the customer charged: when nothing else is under
+   * way and money is still taken, the late-payment alert comes back for Keep or Refund.
+   */
+  private reopenLateAlert(refund: RefundRecord): void {
+    const payment = this.deps.journal.get(refund.paymentId);
+    if (!payment || payment.lateAlert !== 'refund_requested') return;
+    if (payment.refundedAmount >= payment.amount) return;
+    const stillOpen = this.deps.journal.refunds
+      .ofPayment(payment.id)
+      .some((r) => OPEN_REFUND_STATES.includes(r.state));
+    if (stillOpen) return;
+    this.deps.journal.transition(
+      payment.id,
+      payment.state,
+      payment.state,
+      `the late payment's refund ${refund.state}`,
+      { lateAlert: 'open' },
+    );
+    this.deps.journal.audit('gate', 'late payment alert reopened', payment.id, {
+      refundId: refund.id,
+      refund: refund.state,
+    });
   }
 
   private apply(
@@ -283,6 +321,7 @@ export class RefundService {
           this.poller.track(refundId, record.createdAt);
         else {
           this.poller.untrack(refundId);
+          if (record.state !== 'succeeded') this.reopenLateAlert(record);
           this.deps.journal.audit('gate', `refund ${record.state}`, record.paymentId, {
             refundId,
             amount: record.amount,

@@ -98,8 +98,9 @@ const editableSettingsSchema = settingsSchema.superRefine((settings, ctx) => {
 
 /**
  * Applies a change and validates the result; the secret is not a setting and is ignored here.
- * Stricter than loading: a stored file an older version wrote still loads (and its problems
- * block live payments), so the counter can start and recover its payments.
+ * Stricter than loading: a stored file an older version wrote still loads, so the counter
+ * starts; its problems block new payments (and, for an insecure Gate URL, status requests too)
+ * until fixed, and open payments settle then.
  */
 export function applyUpdate(
   current: Settings,

@@ -211,6 +211,17 @@ describe('settlement times that reports file by', () => {
     expect(journal.reports.closeDay(7_000).currencies[0]?.refunds).toEqual({ count: 1, sum: 250 });
   });
 
+  it('a period ends no earlier than its newest settlement (one filed while the clock ran fast)', () => {
+    const { journal } = open();
+    journal.create(payment('p1'), 'charge');
+    journal.transition('p1', 'created', 'succeeded', 'paid', {}, undefined, 20_000);
+    // The clock was corrected back to 15,000 before the day was closed.
+    expect(journal.reports.current(15_000).currencies[0]?.payments.count).toBe(1);
+    const z = journal.reports.closeDay(15_000);
+    expect(z.periodEnd).toBe(20_000);
+    expect(z.currencies[0]?.payments.count).toBe(1);
+  });
+
   it('a settlement with the clock behind the last Z is filed just after it, not in the closed period', () => {
     const { journal } = open();
     journal.reports.closeDay(10_000);

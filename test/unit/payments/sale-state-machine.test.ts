@@ -118,7 +118,7 @@ const TABLE: Record<PaymentState, Record<keyof typeof EVENTS, string>> = {
     rejected: '!',
     outcome_unknown: '-',
     customer_instructions: '-',
-    success: '!',
+    success: 'succeeded',
     decline: '-',
     still_processing: '-',
     not_found_early: '-',
