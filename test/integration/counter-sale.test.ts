@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Counter } from '../../src/main/app/create-counter';
-import { sign } from '../../src/main/gate/signer';
 import type { PaymentView, SessionView } from '../../src/shared/ipc/views';
 import {
   charge,
   pressOnSandbox,
   startDemoCounter,
   TEST_PROJECT,
-  TEST_SECRET,
+  postCallback,
+  saleCallback,
   waitForPayment,
 } from '../support/counter-harness';
 
@@ -240,16 +240,7 @@ describe('the counter against the sandbox over HTTP', () => {
       counter = await startDemoCounter();
       sandbox().setFaults({ dropCallbacks: true });
       const started = await charge(counter, '21.00');
-      const callback = {
-        project_id: TEST_PROJECT,
-        payment: { id: started.id, status, sum: { amount: 2100, currency: 'CNY' } },
-        operation: { type: 'sale', status, sum_initial: { amount: 2100, currency: 'CNY' } },
-      };
-      const res = await fetch(counter.callbackUrl()!, {
-        method: 'POST',
-        body: JSON.stringify({ ...callback, signature: sign(callback, TEST_SECRET) }),
-      });
-      expect(res.status).toBe(200);
+      expect(await postCallback(counter, saleCallback(started.id, 2100, status))).toBe(200);
       const ended = await waitForPayment(counter, started.id, (p) => p.state === 'declined');
       expect(ended.gateMessage).toBe(`Gate ended the payment: ${status}`);
       expect(counter.journal.openPayments()).toEqual([]);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
+import type { Settings } from '../../src/main/settings/settings';
 import { sign } from '../../src/main/gate/signer';
 import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
@@ -13,10 +14,13 @@ import {
   tempDataDir,
   TEST_PROJECT,
   TEST_SECRET,
+  postCallback,
+  saleCallback,
   waitForPayment,
 } from '../support/counter-harness';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SECRETS_4242 = { [projectAccount(4242)]: TEST_SECRET };
 
 /** What must hold on a live counter when its secret, project or Gate answers are not as usual. */
 describe('live counter safety', () => {
@@ -29,8 +33,13 @@ describe('live counter safety', () => {
     sandbox = undefined;
   });
 
-  /** A live counter against the sandbox, with `secrets` as its keychain. */
-  function live(dataDir: string, projectId: number, secrets: Record<string, string>) {
+  /** A live counter against the sandbox (or `overrides.gateUrl`), with `secrets` as its keychain. */
+  function live(
+    dataDir: string,
+    projectId: number,
+    secrets: Record<string, string>,
+    overrides: Partial<Settings> = {},
+  ) {
     return createCounter({
       dataDir,
       mode: 'live',
@@ -45,6 +54,7 @@ describe('live counter safety', () => {
         merchantName: 'Test',
         // No public callback URL would pick the Payment Page link; these tests are about Gate QR.
         purchaseMode: 'gate_qr',
+        ...overrides,
       },
     });
   }
@@ -63,15 +73,9 @@ describe('live counter safety', () => {
       },
       'sale written before a restart',
     );
-    const forged = {
-      payment: { id: 'T01-OPEN-1', status: 'success', sum: { amount: 1000, currency: 'CNY' } },
-      operation: { type: 'sale', status: 'success', code: '0', message: 'Success' },
-    };
-    const res = await fetch(counter.callbackUrl()!, {
-      method: 'POST',
-      body: JSON.stringify({ ...forged, signature: sign(forged, '') }),
-    });
-    expect(res.status).toBe(503);
+    // Signed with the empty key, which anyone can do.
+    const forged = saleCallback('T01-OPEN-1', 1000, 'success');
+    expect(await postCallback(counter, { ...forged, project_id: undefined }, '')).toBe(503);
     expect(counter.journal.get('T01-OPEN-1')?.state).toBe('created');
     expect(counter.journal.callbacksOf('T01-OPEN-1')).toMatchObject([
       { verified: false, problem: expect.stringMatching(/^no_secret/) },
@@ -134,18 +138,8 @@ describe('live counter safety', () => {
 
   it('an insecure address stored by an older version blocks new sales until it is fixed, then takes effect at once', async () => {
     sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
-    counter = await createCounter({
-      dataDir: tempDataDir(),
-      mode: 'live',
-      secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
-      pollSchedule: FAST_POLLING,
-      settingsOverrides: {
-        projectId: 4242,
-        gateUrl: sandbox.url,
-        callbackPort: 0,
-        purchaseMode: 'gate_qr',
-        paymentPageUrl: 'http://192.168.1.5/payment',
-      },
+    counter = await live(tempDataDir(), 4242, SECRETS_4242, {
+      paymentPageUrl: 'http://192.168.1.5/payment',
     });
     expect(
       await counter.handlers['payments:charge']({ amount: '12.00', currency: 'CNY' }),
@@ -170,21 +164,7 @@ describe('live counter safety', () => {
     await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
     await pressOnSandbox(counter.sandbox!, started.id, 'success');
     await waitForPayment(counter, started.id, (p) => p.state === 'declined');
-    const callback = {
-      project_id: TEST_PROJECT,
-      payment: { id: started.id, status: 'success', sum: { amount: 40000, currency: 'CNY' } },
-      operation: {
-        type: 'sale',
-        status: 'success',
-        code: '0',
-        message: 'Success',
-        sum_initial: { amount: 40000, currency: 'CNY' },
-      },
-    };
-    await fetch(counter.callbackUrl()!, {
-      method: 'POST',
-      body: JSON.stringify({ ...callback, signature: sign(callback, TEST_SECRET) }),
-    });
+    expect(await postCallback(counter, saleCallback(started.id, 40000, 'success'))).toBe(200);
     const paid = await waitForPayment(counter, started.id, (p) => p.state === 'succeeded');
     expect(paid.lateAlert).toBe('open');
   });
@@ -212,18 +192,8 @@ describe('live counter safety', () => {
     await new Promise<void>((resolve) => fake.listen(0, '127.0.0.1', resolve));
     try {
       sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
-      counter = await createCounter({
-        dataDir: tempDataDir(),
-        mode: 'live',
-        secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
-        pollSchedule: FAST_POLLING,
-        notFoundGraceMs: 100,
-        settingsOverrides: {
-          projectId: 4242,
-          gateUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
-          callbackPort: 0,
-          purchaseMode: 'gate_qr',
-        },
+      counter = await live(tempDataDir(), 4242, SECRETS_4242, {
+        gateUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
       });
       const started = await charge(counter, '15.00');
       expect(started.state).toBe('unknown');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Counter } from '../../src/main/app/create-counter';
-import { sign, verify } from '../../src/main/gate/signer';
+import { verify } from '../../src/main/gate/signer';
 import { payOnPaymentPage } from '../../src/cli/customer-simulator';
 import { createSandbox } from '../../src/sandbox';
 import {
@@ -9,6 +9,8 @@ import {
   tempDataDir,
   TEST_PROJECT,
   TEST_SECRET,
+  postCallback,
+  saleCallback,
   waitForPayment,
 } from '../support/counter-harness';
 
@@ -85,22 +87,7 @@ describe('Payment Page link mode', () => {
     await counter.handlers['session:new-sale']({});
 
     // Gate reports a success for it after all (for example processed at the last second).
-    const callback = {
-      project_id: TEST_PROJECT,
-      payment: { id: started.id, status: 'success', sum: { amount: 3300, currency: 'CNY' } },
-      operation: {
-        type: 'sale',
-        status: 'success',
-        code: '0',
-        message: 'Success',
-        sum_initial: { amount: 3300, currency: 'CNY' },
-      },
-    };
-    const res = await fetch(counter.callbackUrl()!, {
-      method: 'POST',
-      body: JSON.stringify({ ...callback, signature: sign(callback, TEST_SECRET) }),
-    });
-    expect(res.status).toBe(200);
+    expect(await postCallback(counter, saleCallback(started.id, 3300, 'success'))).toBe(200);
     const late = await waitForPayment(counter, started.id, (p) => p.state === 'succeeded');
     expect(late.lateAlert).toBe('open');
   });

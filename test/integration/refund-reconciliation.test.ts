@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Counter } from '../../src/main/app/create-counter';
-import { sign } from '../../src/main/gate/signer';
 import type { RefundRecord } from '../../src/main/journal/refund-journal';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
@@ -9,6 +8,7 @@ import {
   startDemoCounter,
   TEST_PROJECT,
   TEST_SECRET,
+  postCallback,
   waitForPayment,
 } from '../support/counter-harness';
 
@@ -68,11 +68,7 @@ describe('refund reconciliation', () => {
         sum_initial: { amount: r.amount, currency: r.currency },
       },
     };
-    const res = await fetch(counter!.callbackUrl()!, {
-      method: 'POST',
-      body: JSON.stringify({ ...callback, signature: sign(callback, TEST_SECRET) }),
-    });
-    expect(res.status).toBe(200);
+    expect(await postCallback(counter!, callback)).toBe(200);
   }
 
   it('a cut refund that Gate lists without our refund id stays unknown and reserved: no second refund', async () => {

@@ -24,6 +24,16 @@ async function paid(counter: Counter, amount: string): Promise<PaymentView> {
   return done;
 }
 
+/** A sale the cashier cancelled and the customer paid anyway: its late-payment alert is open. */
+async function latePayment(counter: Counter, amount: string): Promise<PaymentView> {
+  const started = await charge(counter, amount);
+  await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
+  await counter.handlers['payments:cancel']({ paymentId: started.id });
+  await counter.handlers['session:new-sale']({});
+  await pressOnSandbox(counter.sandbox!, started.id, 'success');
+  return waitForPayment(counter, started.id, (p) => p.lateAlert === 'open');
+}
+
 async function waitForRefund(
   counter: Counter,
   paymentId: string,
@@ -276,12 +286,7 @@ describe('refunds', () => {
 
   it("the late-payment alert's Refund refunds the whole payment and closes the alert", async () => {
     counter = await startDemoCounter();
-    const started = await charge(counter, '45.00');
-    await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
-    await counter.handlers['payments:cancel']({ paymentId: started.id });
-    await counter.handlers['session:new-sale']({});
-    await pressOnSandbox(counter.sandbox!, started.id, 'success');
-    await waitForPayment(counter, started.id, (p) => p.lateAlert === 'open');
+    const started = await latePayment(counter, '45.00');
     const refund = await counter.handlers['refunds:create']({
       paymentId: started.id,
       amount: '45.00',
@@ -303,12 +308,7 @@ describe('refunds', () => {
 
   it('the late-payment alert comes back when its refund is declined (500.00 CNY): the customer is still charged', async () => {
     counter = await startDemoCounter();
-    const started = await charge(counter, '500.00');
-    await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
-    await counter.handlers['payments:cancel']({ paymentId: started.id });
-    await counter.handlers['session:new-sale']({});
-    await pressOnSandbox(counter.sandbox!, started.id, 'success');
-    await waitForPayment(counter, started.id, (p) => p.lateAlert === 'open');
+    const started = await latePayment(counter, '500.00');
     const refund = await counter.handlers['refunds:create']({
       paymentId: started.id,
       amount: '500.00',

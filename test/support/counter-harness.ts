@@ -5,6 +5,7 @@ import { createCounter, type Counter, type CounterConfig } from '../../src/main/
 import type { PaymentView } from '../../src/shared/ipc/views';
 import type { Sandbox } from '../../src/sandbox';
 import { setLogSink } from '../../src/main/logging/logger';
+import { sign } from '../../src/main/gate/signer';
 
 /** The sandbox secret demo counters in tests use, so tests can sign callbacks themselves. */
 export const TEST_SECRET = 'counter-test-secret-0001';
@@ -89,4 +90,40 @@ export async function waitForPayment(
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Posts a callback to the counter as Gate would, signed with `secret` (the test project's by
+ * default); returns the HTTP status the counter answered.
+ */
+export async function postCallback(
+  counter: Counter,
+  callback: Record<string, unknown>,
+  secret = TEST_SECRET,
+): Promise<number> {
+  const res = await fetch(counter.callbackUrl()!, {
+    method: 'POST',
+    body: JSON.stringify({ ...callback, signature: sign(callback, secret) }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** Gate's final callback about a sale of `amount` CNY minor units with `status`. */
+export function saleCallback(
+  paymentId: string,
+  amount: number,
+  status: string,
+): Record<string, unknown> {
+  const sum = { amount, currency: 'CNY' };
+  return {
+    project_id: TEST_PROJECT,
+    payment: { id: paymentId, status, sum },
+    operation: {
+      type: 'sale',
+      status,
+      ...(status === 'success' ? { code: '0', message: 'Success' } : {}),
+      sum_initial: sum,
+    },
+  };
 }
