@@ -10,8 +10,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
 
-if (!run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build']))
-  process.exit(1);
+if (!run('npm', ['run', '-s', 'build'])) process.exit(1);
 
 function electronBinary() {
   const dir = dirname(require.resolve('electron/package.json'));
@@ -26,7 +25,14 @@ if (!electron) {
   console.log(
     'Electron is not downloaded yet; fetching it once (package.json keeps its install script off).',
   );
-  run(process.execPath, [join(dirname(require.resolve('electron/package.json')), 'install.js')]);
+  // Quietly: where the download host is unreachable, one line below says what happens instead.
+  spawnSync(
+    process.execPath,
+    [join(dirname(require.resolve('electron/package.json')), 'install.js')],
+    {
+      stdio: 'ignore',
+    },
+  );
   electron = electronBinary();
 }
 
