@@ -39,8 +39,8 @@ const STRINGS = {
   paymentId: { en: 'Payment', zh: '订单号' },
   latePayment: { en: 'Late payment received', zh: '收到延迟付款' },
   latePaymentHint: {
-    en: 'The customer paid after this sale was given up. Keep the money, or refund it.',
-    zh: '顾客在收款取消后付款。请选择保留或退款。',
+    en: 'The customer paid after this sale had ended unpaid (cancelled, expired or declined). Keep the money, or refund it.',
+    zh: '该笔收款已结束（已取消、已过期或失败）后顾客才付款。请选择保留或退款。',
   },
   keep: { en: 'Keep payment', zh: '保留付款' },
   refund: { en: 'Refund', zh: '退款' },
