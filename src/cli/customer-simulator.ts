@@ -60,13 +60,12 @@ export async function payOnPaymentPage(
 ): Promise<void> {
   const origin = new URL(link).origin;
   const form = (path: string, fields: Record<string, string>) => postForm(origin, path, fields);
-  const hidden = hiddenQuery;
   const opened = await fetch(link);
   let html = await opened.text();
   if (!opened.ok) throw new CliError(`the Payment Page refused the link (HTTP ${opened.status})`);
   if (html.includes('action="/payment/method"'))
-    html = (await form('/payment/method', { q: hidden(html) ?? '', method: 'alipay' })).html;
-  const paid = await form('/payment/pay', { q: hidden(html) ?? '' });
+    html = (await form('/payment/method', { q: hiddenQuery(html) ?? '', method: 'alipay' })).html;
+  const paid = await form('/payment/pay', { q: hiddenQuery(html) ?? '' });
   if (paid.status !== 303 || !paid.location)
     throw new CliError(`the Payment Page did not take the payment (HTTP ${paid.status})`);
   const pressed = await form(paid.location, { action, last_name: lastName });

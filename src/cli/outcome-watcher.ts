@@ -1,10 +1,5 @@
 import type { GateAck, GateCallback, GateResult, GateStatus } from '../main/gate';
-import {
-  describeGateError,
-  FAILED_PURCHASE_STATUSES,
-  outcomeUnknown,
-  PAID_PURCHASE_STATUSES,
-} from '../main/gate';
+import { describeGateError, outcomeUnknown, purchaseOutcome } from '../main/gate';
 import { CliError } from './cli-error';
 import { pollTimeMs, type PollSchedule } from '../main/payments/status-poll-schedule';
 import type { GateSession } from './gate-session';
@@ -107,9 +102,10 @@ async function waitForCallbacks(
 export function statusOutcome(status: GateStatus): Outcome | undefined {
   const sale = status.operations.find((op) => op.type === 'sale');
   const state = status.payment.status;
-  if (!PAID_PURCHASE_STATUSES.has(state) && !FAILED_PURCHASE_STATUSES.has(state)) return undefined;
+  const outcome = purchaseOutcome(state);
+  if (!outcome) return undefined;
   return {
-    status: PAID_PURCHASE_STATUSES.has(state) ? 'success' : 'decline',
+    status: outcome,
     code: sale?.code ?? '',
     message: sale?.message || `Gate ended the payment: ${state}`,
     via: 'status',

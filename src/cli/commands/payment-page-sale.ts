@@ -1,4 +1,4 @@
-import { PRODUCTION_PAYMENT_PAGE_URL } from '../../main/gate';
+import { bestBeforeText, PRODUCTION_PAYMENT_PAGE_URL } from '../../main/gate';
 import { formatWithCode, type Money } from '../../shared/money';
 import { CliError, EXIT } from '../cli-error';
 import { payOnPaymentPage } from '../customer-simulator';
@@ -47,7 +47,7 @@ export async function runPaymentPageSale(
       customer_id: `cli-${session.projectId}`,
       language_code: 'zh',
       force_payment_method: 'alipay',
-      best_before: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      best_before: bestBeforeText(expiresAt),
       merchant_callback_url: session.callbackUrl,
     },
   );

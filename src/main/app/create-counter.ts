@@ -23,6 +23,7 @@ import {
   DEFAULT_SETTINGS,
   SettingsFile,
   settingsProblems,
+  URL_FIELDS,
   type Settings,
 } from '../settings/settings';
 import { CallbackEndpoint } from './callback-endpoint';
@@ -208,9 +209,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     const before = settings;
     settings = next.data;
     if (config.mode === 'live') settingsFile.save(settings);
-    const addressChanged = (['gateUrl', 'paymentPageUrl', 'callbackPublicUrl'] as const).some(
-      (field) => before[field] !== settings[field],
-    );
+    const addressChanged = URL_FIELDS.some((field) => before[field] !== settings[field]);
     if (
       update.secret === undefined &&
       (before.projectId !== settings.projectId || addressChanged)

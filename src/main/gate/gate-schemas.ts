@@ -133,6 +133,21 @@ export const FAILED_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   'cancelled',
 ]);
 
+/**
+ * What a callback's or an operation's final status means: `success`, or one of Gate's failure
+ * statuses (a decline: nothing moved); undefined while it is not final.
+ */
+export function finalOutcome(status: string): 'success' | 'decline' | undefined {
+  if (status === 'success') return 'success';
+  return FAILED_PURCHASE_STATUSES.has(status) ? 'decline' : undefined;
+}
+
+/** What a purchase status means: paid, ended with nothing charged, or not final (undefined). */
+export function purchaseOutcome(status: string): 'success' | 'decline' | undefined {
+  if (PAID_PURCHASE_STATUSES.has(status)) return 'success';
+  return FAILED_PURCHASE_STATUSES.has(status) ? 'decline' : undefined;
+}
+
 /** Operation types that give money back: Gate may carry out a refund as a reversal (§3.4). */
 export const REFUND_OPERATION_TYPES: ReadonlySet<string> = new Set(['refund', 'reversal']);
 

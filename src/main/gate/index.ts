@@ -11,6 +11,7 @@ export {
 export { parseCallback, type ParsedCallback, type CallbackProblem } from './callback-parser';
 export { customerInstructions, type CustomerInstructions, type QrSource } from './display-data';
 export {
+  bestBeforeText,
   buildPaymentPageUrl,
   type PaymentPageLink,
   type PaymentPageValue,

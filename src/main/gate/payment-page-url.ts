@@ -5,6 +5,11 @@ import { PRODUCTION_PAYMENT_PAGE_URL } from './gate-paths';
 /** A Payment Page parameter value: nested data must be JSON-encoded by the caller. */
 export type PaymentPageValue = string | number | boolean;
 
+/** Payment Page's `best_before` format for an instant: `2020-04-26T13:50:37+00:00` (UTC). */
+export function bestBeforeText(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
 /** Inputs of a signed Payment Page link (ecommpay-gate.md §5). */
 export interface PaymentPageLink {
   readonly params: Readonly<Record<string, PaymentPageValue>>;

@@ -58,6 +58,9 @@ export function pinFormatProblem(pin: string): string | undefined {
  * Every failure and lockout goes to the audit log.
  */
 export class ManagerPin {
+  /** PIN checks in the order they came (see check). */
+  private queue: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly journal: Journal,
     private readonly now: () => number = Date.now,
@@ -119,8 +122,6 @@ export class ManagerPin {
     );
     return result;
   }
-
-  private queue: Promise<void> = Promise.resolve();
 
   private async checkNow(
     pin: string,

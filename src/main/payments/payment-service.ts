@@ -3,11 +3,12 @@ import { parsePurchaseAmount, type Currency } from '../../shared/money';
 import { isSettled } from '../../shared/payment-state';
 import type { QrView } from '../../shared/ipc/views';
 import {
+  bestBeforeText,
   customerInstructions,
   describeGateError,
-  FAILED_PURCHASE_STATUSES,
+  finalOutcome,
   outcomeUnknown,
-  PAID_PURCHASE_STATUSES,
+  purchaseOutcome,
   REFUND_OPERATION_TYPES,
   type GateCallback,
   type GateClient,
@@ -72,11 +73,6 @@ export const PAYMENT_PAGE_POLL_MS = 5000;
 
 /** An expired link is polled up to this many times less often than a live one (5 s → 1 min). */
 const EXPIRED_LINK_BACKOFF = 12;
-
-/** Payment Page's `best_before` format: `2020-04-26T13:50:37+00:00`. */
-function bestBefore(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-}
 
 /**
  * The money path (DESIGN §3): journal first, then Gate; callbacks and status answers applied
@@ -146,23 +142,19 @@ export class PaymentService {
     const callbackUrl = this.deps.callbackUrl();
 
     if (this.deps.purchaseMode?.() === 'payment_page') {
-      return this.chargeByLink(money.value.amount, money.value.currency, settings, onCreated);
+      const created = this.journalNewSale(
+        { ...money.value, projectId: settings.projectId, mode: 'payment_page' },
+        'cashier pressed Charge (Payment Page link)',
+        onCreated,
+      );
+      return this.showLink(created, settings, callbackUrl);
     }
-    const id = newPaymentId(settings.terminalId, new Date(this.now()));
-    const created = this.deps.journal.create(
-      {
-        id,
-        projectId: settings.projectId,
-        terminalId: settings.terminalId,
-        amount: money.value.amount,
-        currency: money.value.currency,
-        createdAt: this.now(),
-      },
+    const created = this.journalNewSale(
+      { ...money.value, projectId: settings.projectId, mode: 'gate_qr' },
       'cashier pressed Charge',
+      onCreated,
     );
-    onCreated(created);
-    this.emit(created);
-    this.step('journal-created', id);
+    const id = created.id;
     this.poller.track(id, created.createdAt);
 
     const answer = await access.value.sale({
@@ -213,45 +205,50 @@ export class PaymentService {
     return ok(this.get(id)!);
   }
 
-  /**
-   * Payment Page link mode (DESIGN §7): journal first, then a signed link with a best_before at
-   * the end of the payment's lifetime, shown as the QR. Nothing is sent to Gate: the payment
-   * exists there only once the customer confirms the form, and polling learns the result.
-   */
-  private chargeByLink(
-    amount: number,
-    currency: Currency,
-    settings: Settings,
+  /** Writes a new sale to the journal (before anything reaches Gate or the customer). */
+  private journalNewSale(
+    sale: { amount: number; currency: Currency; projectId: number; mode: PurchaseMode },
+    cause: string,
     onCreated: (payment: PaymentRecord) => void,
-  ): Result<PaymentRecord, ErrorCode> {
-    const id = newPaymentId(settings.terminalId, new Date(this.now()));
+  ): PaymentRecord {
+    const terminalId = this.deps.settings().terminalId;
     const created = this.deps.journal.create(
       {
-        id,
-        projectId: settings.projectId!,
-        terminalId: settings.terminalId,
-        amount,
-        currency,
+        ...sale,
+        id: newPaymentId(terminalId, new Date(this.now())),
+        terminalId,
         createdAt: this.now(),
-        mode: 'payment_page',
       },
-      'cashier pressed Charge (Payment Page link)',
+      cause,
     );
     onCreated(created);
     this.emit(created);
-    this.step('journal-created', id);
+    this.step('journal-created', created.id);
+    return created;
+  }
+
+  /**
+   * Payment Page link mode (DESIGN §7), after the journal: a signed link with a best_before at
+   * the end of the payment's lifetime, shown as the QR. Nothing is sent to Gate: the payment
+   * exists there only once the customer confirms the form, and polling learns the result.
+   */
+  private showLink(
+    created: PaymentRecord,
+    settings: Settings,
+    callbackUrl: string | undefined,
+  ): Result<PaymentRecord, ErrorCode> {
+    const id = created.id;
     const expiresAt = this.now() + settings.paymentPageLifetimeSeconds * 1000;
-    const callbackUrl = this.deps.callbackUrl();
     const link =
       this.deps.paymentPageLink?.({
-        project_id: settings.projectId!,
+        project_id: created.projectId,
         payment_id: id,
-        payment_amount: amount,
-        payment_currency: currency,
+        payment_amount: created.amount,
+        payment_currency: created.currency,
         customer_id: `counter-${settings.terminalId}`,
         language_code: 'zh',
         force_payment_method: 'alipay',
-        best_before: bestBefore(expiresAt),
+        best_before: bestBeforeText(expiresAt),
         ...(callbackUrl ? { merchant_callback_url: callbackUrl } : {}),
       }) ?? err('NOT_CONFIGURED', 'Payment Page links are not available.');
     if (!link.ok) {
@@ -385,8 +382,8 @@ export class PaymentService {
       return `refused: ${mismatch}`;
     }
     const status = callback.payment.status;
-    if (status === 'success' || FAILED_PURCHASE_STATUSES.has(status)) {
-      const outcome = status === 'success' ? 'success' : 'decline';
+    const outcome = finalOutcome(status);
+    if (outcome) {
       this.step('final-received', payment.id);
       const code = callback.operation?.code ?? '';
       const message = callback.operation?.message || `Gate ended the payment: ${status}`;
@@ -486,9 +483,8 @@ export class PaymentService {
       return;
     }
     const sale = status.operations.find((op) => op.type === 'sale');
-    const paid = PAID_PURCHASE_STATUSES.has(status.payment.status);
-    if (paid || FAILED_PURCHASE_STATUSES.has(status.payment.status)) {
-      const outcome = paid ? 'success' : 'decline';
+    const outcome = purchaseOutcome(status.payment.status);
+    if (outcome) {
       const code = sale?.code ?? '';
       const message = sale?.message || `Gate ended the payment: ${status.payment.status}`;
       this.apply(

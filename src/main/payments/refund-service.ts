@@ -4,6 +4,7 @@ import { ok, type ErrorCode, type Result } from '../../shared/result';
 import {
   describeGateError,
   FAILED_PURCHASE_STATUSES,
+  finalOutcome,
   REFUND_OPERATION_TYPES,
   type GateCallback,
   type GateOperation,
@@ -252,8 +253,8 @@ export class RefundService {
     const requestId =
       refund.requestId === null && operation.request_id ? { requestId: operation.request_id } : {};
     // Gate's final failure statuses (internal error, external error ...) end it like a decline.
-    if (operation.status === 'success' || FAILED_PURCHASE_STATUSES.has(operation.status)) {
-      const outcome = operation.status === 'success' ? 'success' : 'decline';
+    const outcome = finalOutcome(operation.status);
+    if (outcome) {
       return this.apply(refund.id, { type: 'final', outcome, code, message }, cause, {
         gateCode: code,
         gateMessage: message,

@@ -67,7 +67,8 @@ export function effectivePurchaseMode(
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const URL_FIELDS = ['gateUrl', 'paymentPageUrl', 'callbackPublicUrl'] as const;
+/** The addresses a counter sends payments to or shows customers. */
+export const URL_FIELDS = ['gateUrl', 'paymentPageUrl', 'callbackPublicUrl'] as const;
 
 /**
  * The addresses the counter sends payments to or shows customers that are not https: a typo'd

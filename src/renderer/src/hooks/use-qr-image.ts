@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { QrView } from '../../../shared/ipc/views';
 
+/** Quiet zone around the QR, in modules. */
+const MARGIN = 2;
+
 /** A QR image and the size to show it at. */
 export interface QrImage {
   readonly src: string;
@@ -13,7 +16,8 @@ export interface QrImage {
  * The image to show for a QR: `text` is drawn here with the qrcode package at a whole number of
  * pixels per module that fits `size` (a scaled-down QR blurs, and phones misread it); `image`
  * was fetched and checked (PNG or JPEG) by main. Long texts (Payment Page links) use error
- * correction level L, which keeps the modules bigger; a screen does not get dirty.
+ * correction level L, which keeps the modules bigger (a screen is never smudged or torn, so the
+ * lowest level is enough).
  */
 export function useQrImage(qr: QrView | null, size: number): QrImage | undefined {
   const [drawn, setDrawn] = useState<{ text: string; image: QrImage } | undefined>();
@@ -24,14 +28,14 @@ export function useQrImage(qr: QrView | null, size: number): QrImage | undefined
     const errorCorrectionLevel = text.length > 150 ? 'L' : 'M';
     let modules: number;
     try {
-      modules = QRCode.create(text, { errorCorrectionLevel }).modules.size + 4;
+      modules = QRCode.create(text, { errorCorrectionLevel }).modules.size + 2 * MARGIN;
     } catch {
       // Too long (or empty) for a QR: main refuses such texts; the placeholder stays (an
       // image drawn for another text is never shown for this one).
       return;
     }
     const scale = Math.max(2, Math.floor(size / modules));
-    QRCode.toDataURL(text, { errorCorrectionLevel, margin: 2, scale })
+    QRCode.toDataURL(text, { errorCorrectionLevel, margin: MARGIN, scale })
       .then((src) => current && setDrawn({ text, image: { src, size: modules * scale } }))
       .catch(() => current && setDrawn(undefined));
     return () => {
