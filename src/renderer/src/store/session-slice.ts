@@ -23,7 +23,7 @@ function withPayment(session: SessionView | null, payment: PaymentView): Session
   const active = session.active?.id === payment.id ? payment : session.active;
   const lateAlerts = session.lateAlerts.filter((p) => p.id !== payment.id);
   if (payment.lateAlert === 'open') lateAlerts.push(payment);
-  return { active, lateAlerts };
+  return { ...session, active, lateAlerts };
 }
 
 export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice> = (set, get) => ({
