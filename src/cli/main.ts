@@ -1,5 +1,6 @@
 import { CliError, EXIT } from './cli-error';
 import { auditCommand } from './commands/audit-command';
+import { doctorCommand } from './commands/doctor-command';
 import { refundCommand } from './commands/refund-command';
 import { saleCommand } from './commands/sale-command';
 import { sandboxCommand } from './commands/sandbox-command';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   sale: saleCommand,
   status: statusCommand,
   refund: refundCommand,
+  doctor: doctorCommand,
   web: webCommand,
   audit: auditCommand,
 };

@@ -10,7 +10,8 @@ import type { GateConnection } from './gate-connection';
 
 const log = createLogger('app');
 const STATE_KEY = 'connection_test';
-const GATE_TIMEOUT_MS = 10_000;
+/** How long the test waits for Gate, and for the callback probe. */
+export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
 
 /** A test as the journal keeps it: what it found, and what it was run against. */
 interface StoredTest {
@@ -35,6 +36,7 @@ export class ConnectionTest {
     private readonly journal: Journal,
     private readonly connection: GateConnection,
     private readonly endpoint: CallbackEndpoint,
+    private readonly timeoutMs = CONNECTION_TEST_TIMEOUT_MS,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -64,7 +66,7 @@ export class ConnectionTest {
 
   private async runNow(settings: Settings): Promise<ConnectionTestView> {
     const findings: Finding[] = [];
-    const client = this.connection.testClient(settings, GATE_TIMEOUT_MS);
+    const client = this.connection.testClient(settings, this.timeoutMs);
     if (!client || settings.projectId === null) {
       findings.push({
         ok: false,
@@ -78,7 +80,7 @@ export class ConnectionTest {
         findings.push(
           gateFinding(answer, settings.projectId, {
             host: new URL(settings.gateUrl).host,
-            timeoutMs: GATE_TIMEOUT_MS,
+            timeoutMs: this.timeoutMs,
             ...(proxy ? { proxy } : {}),
           }),
         );
@@ -93,7 +95,8 @@ export class ConnectionTest {
         kind: 'no_callback_url',
         text: 'No public callback URL: Gate cannot call this counter, so results arrive by status polling (Payment Page link mode in Automatic).',
       });
-    else if (listener) findings.push(await probeCallbackPath(settings.callbackPublicUrl, listener));
+    else if (listener)
+      findings.push(await probeCallbackPath(settings.callbackPublicUrl, listener, this.timeoutMs));
     // A pass is Gate's acceptance: money is safe with polling alone, so an unreachable
     // callback path is reported, not blocking (a router may not loop the probe back in).
     const ok = findings[0]?.kind === 'connected';

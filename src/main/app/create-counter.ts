@@ -45,6 +45,8 @@ export interface CounterConfig {
   readonly gateTimeoutMs?: number;
   /** How long after a sale Gate's "not found" still means "not yet" (default 60 s). */
   readonly notFoundGraceMs?: number;
+  /** How long Test connection waits for Gate and for the callback probe (10 s by default). */
+  readonly connectionTestTimeoutMs?: number;
   /** Status polling interval of Payment Page payments (5 s by default). */
   readonly paymentPagePollMs?: number;
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
@@ -151,7 +153,12 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     endpoint,
     pin,
     journal,
-    connectionTest: new ConnectionTest(journal, connection, endpoint),
+    connectionTest: new ConnectionTest(
+      journal,
+      connection,
+      endpoint,
+      config.connectionTestTimeoutMs,
+    ),
     settingsChanged: (view) => {
       // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
       health.clear('gate_signature');

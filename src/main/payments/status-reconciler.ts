@@ -184,13 +184,14 @@ export class StatusReconciler {
       });
       return;
     }
-    const mismatch = amountMismatch(payment, status.payment.sum);
+    const sale = status.operations.find((op) => op.type === 'sale');
+    // The purchase amount is the payment's sum, or (Gate left it out) its sale operation's.
+    const mismatch = amountMismatch(payment, status.payment.sum ?? sale?.sum_initial);
     if (mismatch) {
       journal.audit('gate', 'status amount mismatch', payment.id, { mismatch });
       log.error('status does not match the payment', { paymentId: payment.id, mismatch });
       return;
     }
-    const sale = status.operations.find((op) => op.type === 'sale');
     const outcome = purchaseOutcome(status.payment.status);
     if (outcome) {
       const code = sale?.code ?? '';
