@@ -10,6 +10,8 @@ import type { GateConnection } from './gate-connection';
 
 const log = createLogger('app');
 const STATE_KEY = 'connection_test';
+/** When a test first passed on this counter: its first run is over from then on. */
+const FIRST_PASS_KEY = 'connection_test_first_pass';
 /** How long the test waits for Gate, and for the callback probe. */
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
 
@@ -58,6 +60,11 @@ export class ConnectionTest {
     };
   }
 
+  /** True once any test has passed on this counter (the first-run screen is done). */
+  everPassed(): boolean {
+    return this.journal.getCounterState(FIRST_PASS_KEY) !== undefined;
+  }
+
   /** True when a test passed with the Gate URL, project and secret in use now. */
   passedFor(settings: Settings): boolean {
     const stored = this.stored();
@@ -102,6 +109,7 @@ export class ConnectionTest {
     const ok = findings[0]?.kind === 'connected';
     const stored: StoredTest = { at: this.now(), ok, findings, target: this.target(settings) };
     this.journal.setCounterState(STATE_KEY, JSON.stringify(stored));
+    if (ok && !this.everPassed()) this.journal.setCounterState(FIRST_PASS_KEY, String(stored.at));
     this.journal.audit('manager', 'connection tested', null, {
       ok,
       findings: findings.map((f) => f.kind),

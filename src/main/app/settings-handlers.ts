@@ -76,6 +76,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       problems: list,
       connectionTest: connectionTest.view(state.current),
       pinSet: pin.status().set,
+      setupDone: demo || connectionTest.everPassed(),
     };
   };
 
@@ -130,7 +131,8 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
     const changed = Object.keys(change)
       .filter((key) => key !== 'pin')
       .map((key) => (key === 'secret' ? 'secret (not logged)' : key));
-    deps.journal.audit('manager', 'settings changed', null, { changed });
+    // A change of nothing only checked the PIN (the first-run screen does that).
+    if (changed.length > 0) deps.journal.audit('manager', 'settings changed', null, { changed });
     const settingsView = view();
     deps.settingsChanged(settingsView);
     return ok(settingsView);

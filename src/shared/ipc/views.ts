@@ -85,6 +85,8 @@ export const settingsViewSchema = z.object({
   connectionTest: connectionTestSchema.nullable(),
   /** Whether a manager PIN exists (a live counter asks for one before anything else). */
   pinSet: z.boolean(),
+  /** A connection test has passed once on this counter: its first-run screen is done. */
+  setupDone: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -13,6 +13,8 @@ export interface SessionSlice {
   /** Loads everything from main and follows its events; returns the unsubscribe function. */
   init(): Promise<() => void>;
   cancel(): Promise<void>;
+  /** Takes the sale on screen again as a Payment Page link (its Gate QR cannot be scanned). */
+  retryAsLink(): Promise<void>;
   newSale(): Promise<void>;
   keepLate(paymentId: string): Promise<void>;
 }
@@ -63,6 +65,12 @@ export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice
     const active = get().session?.active;
     if (!active) return;
     const result = await counter().cancel({ paymentId: active.id });
+    set({ actionError: result.ok ? null : result.error.message });
+  },
+  async retryAsLink() {
+    const active = get().session?.active;
+    if (!active) return;
+    const result = await counter().retryAsLink({ paymentId: active.id });
     set({ actionError: result.ok ? null : result.error.message });
   },
   async newSale() {
