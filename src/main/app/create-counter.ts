@@ -5,6 +5,7 @@ import type { ChannelHandlers, SettingsUpdate } from '../../shared/ipc/contract'
 import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
 import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
+import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal-backup';
 import { toView } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
@@ -98,7 +99,10 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     ...(demoSetup?.settings ?? settingsFile.load(DEFAULT_SETTINGS)),
     ...config.settingsOverrides,
   };
-  const journal = new Journal(join(config.dataDir, 'journal.sqlite'));
+  const journalPath = join(config.dataDir, 'journal.sqlite');
+  const backups = await backupBeforeMigration(journalPath);
+  if (backups.made) log.info('journal backed up before its migration', { backup: backups.made });
+  const journal = new Journal(journalPath);
   const connection = new GateConnection(store, config.gateTimeoutMs);
   await connection.reload(settings);
   const session = new CounterSession(journal);
@@ -267,6 +271,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     recovered: recovered.length,
     callback: endpoint.localUrl(),
   });
+  discardEarlierBackups(backups);
 
   return {
     handlers,
