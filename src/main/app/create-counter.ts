@@ -30,6 +30,7 @@ import {
 import { CallbackEndpoint } from './callback-endpoint';
 import { createHandlers } from './counter-handlers';
 import { createManagerHandlers } from './manager-handlers';
+import { headlessShellHandlers } from './shell-handlers';
 import { CounterSession } from './counter-session';
 import { DEMO_MANAGER_PIN, startDemo, type DemoOptions } from './demo-mode';
 import { GateConnection } from './gate-connection';
@@ -77,6 +78,12 @@ export interface Counter {
   callbackUrl(): string | undefined;
   readonly service: PaymentService;
   readonly journal: Journal;
+  /** The stored settings as they are now. */
+  settings(): Settings;
+  /** The payment on the counter's screens, if any. */
+  activePaymentId(): string | undefined;
+  /** Checks the manager PIN (with its lockout) for an action named in the audit log. */
+  checkManagerPin(pin: string, action: string): ReturnType<ManagerPin['check']>;
   close(): Promise<void>;
 }
 
@@ -231,6 +238,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   };
 
   const handlers: ChannelHandlers = {
+    ...headlessShellHandlers(config.version ?? '0.0.0'),
     ...createHandlers({
       service,
       session,
@@ -281,6 +289,9 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     callbackUrl: () => endpoint.localUrl(),
     service,
     journal,
+    settings: () => settings,
+    activePaymentId: () => session.activeId(),
+    checkManagerPin: (pinValue, action) => pin.check(pinValue, action),
     async close() {
       service.stop();
       refunds.stop();

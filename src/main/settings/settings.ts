@@ -36,6 +36,12 @@ export const settingsSchema = z.object({
   paymentPageUrl: z.string().url(),
   /** How long a Payment Page link may be paid (its best_before). */
   paymentPageLifetimeSeconds: z.number().int().min(60),
+  /** Which update releases this counter installs: pilot stores get pre-releases first. */
+  updateChannel: z.enum(['stable', 'pilot']),
+  /** Start the app when the user logs in (live packaged counters only). */
+  startAtLogin: z.boolean(),
+  /** The display the customer display goes full screen on; null: the first second display. */
+  customerDisplayId: z.number().int().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,6 +61,9 @@ export const DEFAULT_SETTINGS: Settings = {
   purchaseMode: 'auto',
   paymentPageUrl: PRODUCTION_PAYMENT_PAGE_URL,
   paymentPageLifetimeSeconds: 600,
+  updateChannel: 'stable',
+  startAtLogin: true,
+  customerDisplayId: null,
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */
