@@ -67,6 +67,9 @@ export const settingsViewSchema = z.object({
   ready: z.boolean(),
   /** What is missing or broken when not ready, in plain words. */
   problems: z.array(z.string()),
+  updateChannel: z.enum(['stable', 'pilot']),
+  startAtLogin: z.boolean(),
+  customerDisplayId: z.number().int().nullable(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

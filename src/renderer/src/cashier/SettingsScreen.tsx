@@ -3,6 +3,7 @@ import { CURRENCIES } from '../../../shared/money';
 import type { SettingsView } from '../../../shared/ipc/views';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { t } from '../i18n';
+import { AboutSection } from './AboutSection';
 import { selectLanguage, useCounter } from '../store';
 
 const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -294,6 +295,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <AboutSection />
     </section>
   );
 }
