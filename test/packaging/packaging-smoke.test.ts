@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractAll, listPackage, statFile } from '@electron/asar';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,12 @@ describe('packaging smoke test: electron-builder dir target, linux-x64, stand-in
       ]),
     );
     expect(files.some((f) => /^out\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
+    // Electron names the data folder after package.json's name (README: Where things live).
+    const shipped = JSON.parse(extractFile(asar, 'package.json').toString()) as Record<
+      string,
+      unknown
+    >;
+    expect([shipped['name'], shipped['productName']]).toEqual(['alipay-counter', undefined]);
   });
 
   it('unpacks the native modules next to the asar', () => {
