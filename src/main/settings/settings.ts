@@ -49,6 +49,12 @@ export const settingsSchema = z.object({
    * customer's phone scans the QR in the store, so the store's address is the customer's.
    */
   storeIpAddress: z.string().max(45),
+  /** Which update releases this counter installs: pilot stores get pre-releases first. */
+  updateChannel: z.enum(['stable', 'pilot']),
+  /** Start the app when the user logs in (live packaged counters only). */
+  startAtLogin: z.boolean(),
+  /** The display the customer display goes full screen on; null: the first second display. */
+  customerDisplayId: z.number().int().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -71,6 +77,9 @@ export const DEFAULT_SETTINGS: Settings = {
   customerReturnUrl: '',
   successUrl: '',
   storeIpAddress: '',
+  updateChannel: 'stable',
+  startAtLogin: true,
+  customerDisplayId: null,
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */

@@ -40,6 +40,11 @@ export interface CounterApi {
     input: RequestOf<'exports:report-csv'>,
   ): Promise<ChannelResult<'exports:report-csv'>>;
   savePdf(input: RequestOf<'documents:save-pdf'>): Promise<ChannelResult<'documents:save-pdf'>>;
+  getAbout(): Promise<ChannelResult<'app:about'>>;
+  openLogsFolder(): Promise<ChannelResult<'app:open-logs'>>;
+  checkForUpdates(): Promise<ChannelResult<'updates:check'>>;
+  restartToUpdate(input: RequestOf<'updates:restart'>): Promise<ChannelResult<'updates:restart'>>;
+  listDisplays(): Promise<ChannelResult<'displays:list'>>;
   onPaymentUpdated(listener: (payment: EventOf<'payments:updated'>) => void): () => void;
   onLatePayment(listener: (payment: EventOf<'payments:late'>) => void): () => void;
   onSessionChanged(listener: (session: EventOf<'session:changed'>) => void): () => void;
@@ -70,6 +75,11 @@ export const METHOD_CHANNELS = {
   exportHistoryCsv: 'exports:history-csv',
   exportReportCsv: 'exports:report-csv',
   savePdf: 'documents:save-pdf',
+  getAbout: 'app:about',
+  openLogsFolder: 'app:open-logs',
+  checkForUpdates: 'updates:check',
+  restartToUpdate: 'updates:restart',
+  listDisplays: 'displays:list',
 } as const satisfies Record<string, Channel>;
 
 /** Which event channel each subscription method of CounterApi listens to. */

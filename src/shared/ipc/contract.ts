@@ -3,8 +3,10 @@ import type { AppError, ErrorCode, Result } from '../result';
 import { CURRENCIES } from '../money/currencies';
 import { PAYMENT_STATES } from '../payment-state';
 import {
+  aboutViewSchema,
   appInfoSchema,
   connectionTestSchema,
+  displayListSchema,
   exportFileSchema,
   historyPageSchema,
   managerStatusSchema,
@@ -72,6 +74,9 @@ export const settingsUpdateSchema = z
     storeIpAddress: z.string().max(64),
     /** Write-only: stored in the OS keychain, never returned. */
     secret: z.string().min(8).max(256),
+    updateChannel: z.enum(['stable', 'pilot']),
+    startAtLogin: z.boolean(),
+    customerDisplayId: z.number().int().nullable(),
     /** The manager PIN; required once one is set. */
     pin,
   })
@@ -141,6 +146,11 @@ export const CHANNELS = {
     request: z.object({ name: z.string().regex(/^[\w.-]{1,80}$/) }).strict(),
     response: z.object({ path: z.string() }),
   },
+  'app:about': { request: nothing, response: aboutViewSchema },
+  'app:open-logs': { request: nothing, response: z.object({ path: z.string() }) },
+  'updates:check': { request: nothing, response: aboutViewSchema },
+  'updates:restart': { request: z.object({ pin }).strict(), response: aboutViewSchema },
+  'displays:list': { request: nothing, response: displayListSchema },
 } as const;
 
 /** A request channel. */

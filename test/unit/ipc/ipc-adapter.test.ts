@@ -102,6 +102,14 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
   ],
   'exports:report-csv': [[{ number: 0 }, /exports:report-csv: number: /]],
   'documents:save-pdf': [[{ name: '../etc/passwd' }, /documents:save-pdf: name: /]],
+  'app:about': [[{ path: '/' }, /app:about: \(argument\): unknown field "path"/]],
+  'app:open-logs': [[{ path: '/etc' }, /app:open-logs: \(argument\): unknown field "path"/]],
+  'updates:check': [[{ channel: 'x' }, /updates:check: \(argument\): unknown field "channel"/]],
+  'updates:restart': [
+    [{}, /updates:restart: pin: /],
+    [{ pin: '2468', force: true }, /updates:restart: \(argument\): unknown field "force"/],
+  ],
+  'displays:list': [[{ all: true }, /displays:list: \(argument\): unknown field "all"/]],
 };
 
 describe('IPC dispatcher: every argument parsed with its schema', () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CURRENCIES } from '../../../shared/money';
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
+import { AboutSection } from './AboutSection';
 import { ConnectionTestPanel } from './ConnectionTestPanel';
 import { PinForm } from './PinForm';
 import { formOf, updateOf, type SettingsForm } from './settings-form';
@@ -225,6 +226,7 @@ export function SettingsScreen() {
       </form>
       <ConnectionTestPanel />
       <PinForm />
+      <AboutSection />
     </section>
   );
 }
