@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CURRENCIES, type Currency } from '../../shared/money';
+import { CURRENCIES, limitProblem, type Currency } from '../../shared/money';
 import { publicIpProblem } from '../../shared/network/ip-address';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
@@ -55,6 +55,11 @@ export const settingsSchema = z.object({
   startAtLogin: z.boolean(),
   /** The display the customer display goes full screen on; null: the first second display. */
   customerDisplayId: z.number().int().nullable(),
+  /** Purchase limits a manager changed, per currency (minor units); the rest are the defaults. */
+  amountLimits: z.partialRecord(
+    z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
+    z.object({ min: z.number().int(), max: z.number().int() }),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -80,6 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
   updateChannel: 'stable',
   startAtLogin: true,
   customerDisplayId: null,
+  amountLimits: {},
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */
@@ -143,6 +149,10 @@ function editableSettingsSchema(ipEntered: boolean) {
         ? publicIpProblem(settings.storeIpAddress)
         : undefined;
     if (ipProblem) ctx.addIssue({ code: 'custom', path: ['storeIpAddress'], message: ipProblem });
+    for (const [currency, limit] of Object.entries(settings.amountLimits)) {
+      const problem = limit ? limitProblem(currency as Currency, limit) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['amountLimits', currency], message: problem });
+    }
   });
 }
 

@@ -72,6 +72,11 @@ export const settingsUpdateSchema = z
     successUrl: z.union([z.literal(''), z.string().url().max(300)]),
     /** Checked in main: an IPv4 or IPv6 address on the public internet. */
     storeIpAddress: z.string().max(64),
+    /** Purchase limits per currency in minor units; checked against the bounds in main. */
+    amountLimits: z.partialRecord(
+      z.enum(CURRENCIES as unknown as [string, ...string[]]),
+      z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).strict(),
+    ),
     /** Write-only: stored in the OS keychain, never returned. */
     secret: z.string().min(8).max(256),
     updateChannel: z.enum(['stable', 'pilot']),

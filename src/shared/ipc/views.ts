@@ -87,6 +87,15 @@ export const settingsViewSchema = z.object({
   pinSet: z.boolean(),
   /** A connection test has passed once on this counter: its first-run screen is done. */
   setupDone: z.boolean(),
+  /** Limits a manager changed, and the limits in force for every currency (minor units). */
+  amountLimits: z.partialRecord(
+    z.enum(CURRENCIES as unknown as [string, ...string[]]),
+    z.object({ min: z.number().int(), max: z.number().int() }),
+  ),
+  purchaseLimits: z.record(
+    z.enum(CURRENCIES as unknown as [string, ...string[]]),
+    z.object({ min: z.number().int(), max: z.number().int() }),
+  ),
   updateChannel: z.enum(['stable', 'pilot']),
   startAtLogin: z.boolean(),
   customerDisplayId: z.number().int().nullable(),

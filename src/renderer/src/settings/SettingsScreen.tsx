@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
 import { AboutSection } from './AboutSection';
 import { ConnectionTestPanel } from './ConnectionTestPanel';
+import { LimitsSection } from './LimitsSection';
 import { PinForm } from './PinForm';
 import { formOf, updateOf, type SettingsForm } from './settings-form';
 import { FIELD_TEXTS } from './field-texts';
@@ -223,6 +224,7 @@ export function SettingsScreen() {
         </div>
       </form>
       <ConnectionTestPanel />
+      <LimitsSection />
       <PinForm />
       <AboutSection />
     </section>
