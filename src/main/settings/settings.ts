@@ -151,7 +151,8 @@ function editableSettingsSchema(ipEntered: boolean) {
     if (ipProblem) ctx.addIssue({ code: 'custom', path: ['storeIpAddress'], message: ipProblem });
     for (const [currency, limit] of Object.entries(settings.amountLimits)) {
       const problem = limit ? limitProblem(currency as Currency, limit) : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', path: ['amountLimits', currency], message: problem });
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: ['amountLimits', currency], message: problem });
     }
   });
 }
