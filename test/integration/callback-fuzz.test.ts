@@ -73,7 +73,7 @@ describe('a flood of hostile callbacks at a running counter', () => {
     const junk = (n: number) =>
       Array.from({ length: n }, () => String.fromCharCode(Math.floor(random() * 0x3000))).join('');
     const wrongTypes = () => ({
-      project_id: pick([TEST_PROJECT, 'x', null, [], {}, -1, 1e400]),
+      project_id: pick([TEST_PROJECT, 'x', null, [], {}, -1, Number.MAX_VALUE]),
       payment: pick([
         { id: pick([123, [], {}, null, true]), status: 'success' },
         { id: anyId(), status: pick([0, null, ['success'], { s: 1 }]) },
