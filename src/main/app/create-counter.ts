@@ -9,6 +9,8 @@ import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal
 import { toView } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
+import type { ScryptCost } from '../manager/pin-hash';
+import { CounterKeys } from '../secrets/counter-keys';
 import { PaymentService, type SaleStep } from '../payments/payment-service';
 import { RefundService } from '../payments/refund-service';
 import type { PollSchedule } from '../payments/status-poll-schedule';
@@ -22,6 +24,7 @@ import {
 import { CallbackEndpoint } from './callback-endpoint';
 import { ConnectionTest } from './connection-test';
 import { CounterHealth } from './counter-health';
+import { KeychainWatch } from './keychain-watch';
 import { createSettingsHandlers, type SettingsState } from './settings-handlers';
 import { createHandlers } from './counter-handlers';
 import { createManagerHandlers } from './manager-handlers';
@@ -56,6 +59,10 @@ export interface CounterConfig {
   readonly inboxLimits?: InboxLimits;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
+  /** scrypt's cost for new manager PINs (2^17 by default; tests lower it to run fast). */
+  readonly pinCost?: ScryptCost;
+  /** Pauses between checks of an unavailable keychain (tests shorten them). */
+  readonly keychainRetryMs?: readonly number[];
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
 }
@@ -121,7 +128,18 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const session = new CounterSession(journal);
   const events = new EventEmitter<CounterEvents>();
   const health = new CounterHealth(() => sessionChanged());
-  const pin = new ManagerPin(journal);
+  const keys = new CounterKeys(store);
+  let keychain = await keys.load();
+  const pin = new ManagerPin(
+    journal,
+    {
+      pepper: () => keys.pepper(),
+      pepperOrMake: () => keys.pepperOrMake(),
+      readable: () => keychain.available,
+    },
+    Date.now,
+    config.pinCost,
+  );
   // Demo mode needs no setup: its manager PIN starts as 2468 (README).
   if (demo && !pin.status().set) await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
 
@@ -232,6 +250,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       settings,
       dataDir: config.dataDir,
       now: Date.now,
+      secretMatches: (secret) => connection.secretMatches(secret),
       paymentChanged: (paymentId) => {
         const record = service.get(paymentId);
         if (record) events.emit('payments:updated', toView(record));
@@ -239,6 +258,32 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       },
     }),
   };
+
+  // A locked or unavailable keychain: say so, keep checking, and carry on once it answers.
+  const watch = new KeychainWatch({
+    recheck: async () => {
+      await connection.reload(state.current);
+      keychain = await keys.load();
+      const gate = connection.keychainStatus();
+      return gate.available ? keychain : gate;
+    },
+    down: (message) =>
+      health.set(
+        'keychain',
+        `${message} Open payments are not checked with Gate until it works again; the counter keeps trying.`,
+      ),
+    up: () => {
+      health.clear('keychain');
+      service.reconcileNow();
+      refunds.reconcileNow();
+      events.emit('settings:changed', settingsHandlers.view());
+    },
+    ...(config.keychainRetryMs ? { retryMs: config.keychainRetryMs } : {}),
+  });
+  const keychainNow = connection.keychainStatus().available
+    ? keychain
+    : connection.keychainStatus();
+  if (!demo && !keychainNow.available) watch.unavailable(keychainNow.message);
 
   journal.audit('system', 'app started', null, {
     mode: config.mode,
@@ -265,6 +310,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     activePaymentId: () => session.activeId(),
     checkManagerPin: (pinValue, action) => pin.check(pinValue, action),
     async close() {
+      watch.stop();
       service.stop();
       refunds.stop();
       await endpoint.close();

@@ -293,6 +293,11 @@ export class PaymentService {
     return this.reconciler.recover();
   }
 
+  /** Asks Gate about every unfinished payment now (its access was just restored). */
+  reconcileNow(): void {
+    this.poller.nudgeAll();
+  }
+
   /** Stops polling (shutdown). Unfinished payments are recovered at the next start. */
   stop(): void {
     this.poller.stop();

@@ -240,6 +240,11 @@ export class RefundService {
     return open;
   }
 
+  /** Asks Gate about every unfinished refund now (its access was just restored). */
+  reconcileNow(): void {
+    this.poller.nudgeAll();
+  }
+
   stop(): void {
     this.poller.stop();
   }

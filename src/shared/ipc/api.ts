@@ -27,6 +27,9 @@ export interface CounterApi {
   getAppInfo(): Promise<ChannelResult<'app:info'>>;
   getManagerStatus(): Promise<ChannelResult<'manager:status'>>;
   setManagerPin(input: RequestOf<'manager:set-pin'>): Promise<ChannelResult<'manager:set-pin'>>;
+  resetManagerPin(
+    input: RequestOf<'manager:reset-pin'>,
+  ): Promise<ChannelResult<'manager:reset-pin'>>;
   refund(input: RequestOf<'refunds:create'>): Promise<ChannelResult<'refunds:create'>>;
   getPaymentDetail(input: RequestOf<'payments:detail'>): Promise<ChannelResult<'payments:detail'>>;
   searchHistory(input: RequestOf<'history:search'>): Promise<ChannelResult<'history:search'>>;
@@ -66,6 +69,7 @@ export const METHOD_CHANNELS = {
   getAppInfo: 'app:info',
   getManagerStatus: 'manager:status',
   setManagerPin: 'manager:set-pin',
+  resetManagerPin: 'manager:reset-pin',
   refund: 'refunds:create',
   getPaymentDetail: 'payments:detail',
   searchHistory: 'history:search',

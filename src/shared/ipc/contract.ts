@@ -118,6 +118,10 @@ export const CHANNELS = {
       .strict(),
     response: managerStatusSchema,
   },
+  'manager:reset-pin': {
+    request: z.object({ secret: z.string().min(1).max(256), newPin: z.string().max(16) }).strict(),
+    response: managerStatusSchema,
+  },
   'refunds:create': {
     request: z
       .object({

@@ -177,6 +177,8 @@ export const managerStatusSchema = z.object({
   pinSet: z.boolean(),
   lockedUntil: z.number().nullable(),
   failures: z.number().int(),
+  /** The PIN cannot be checked any more: reset it with the project's secret key. */
+  resetNeeded: z.boolean(),
 });
 export type ManagerStatus = z.infer<typeof managerStatusSchema>;
 

@@ -70,8 +70,7 @@ export function limitProblem(currency: Currency, limit: AmountLimit): string | u
     return `${currency}: limits are whole amounts in minor units.`;
   if (limit.min < bound.min)
     return `${currency}: the minimum cannot be below ${money(bound.min)} (Alipay's own minimum or about 1 USD).`;
-  if (limit.max > bound.max)
-    return `${currency}: the maximum cannot be above ${money(bound.max)}.`;
+  if (limit.max > bound.max) return `${currency}: the maximum cannot be above ${money(bound.max)}.`;
   if (limit.min > limit.max)
     return `${currency}: the minimum ${money(limit.min)} is above the maximum ${money(limit.max)}.`;
   return undefined;

@@ -78,6 +78,10 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ newPin: 1234 }, /manager:set-pin: newPin: /],
     [{ newPin: '1234', currentPin: 99 }, /manager:set-pin: currentPin: /],
   ],
+  'manager:reset-pin': [
+    [{ newPin: '123456' }, /manager:reset-pin: secret: /],
+    [{ secret: 'x', newPin: 5 }, /manager:reset-pin: newPin: /],
+  ],
   'refunds:create': [
     [{ paymentId: 'p', amount: '1.00', pin: '2468' }, /refunds:create: reason: /],
     [
