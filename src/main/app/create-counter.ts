@@ -130,6 +130,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const health = new CounterHealth(() => sessionChanged());
   const keys = new CounterKeys(store);
   let keychain = await keys.load();
+  journal.setAuditKey(keys.auditKey());
   const pin = new ManagerPin(
     journal,
     {
@@ -264,6 +265,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     recheck: async () => {
       await connection.reload(state.current);
       keychain = await keys.load();
+      journal.setAuditKey(keys.auditKey());
       const gate = connection.keychainStatus();
       return gate.available ? keychain : gate;
     },

@@ -189,14 +189,7 @@ export function createManagerHandlers(deps: ManagerDeps): Pick<ChannelHandlers, 
     'reports:close-day': async ({ pin }) => {
       const allowed = await deps.pin.check(pin, 'close the day');
       if (!allowed.ok) return allowed;
-      const report = journal.reports.closeDay(deps.now());
-      journal.audit('manager', 'day closed', null, {
-        z: report.number,
-        periodStart: report.periodStart,
-        periodEnd: report.periodEnd,
-        currencies: report.currencies,
-      });
-      return ok(report);
+      return ok(journal.closeDay(deps.now(), 'manager'));
     },
     'reports:list': async () => ok({ reports: journal.reports.zReports() }),
     'exports:history-csv': async (input) => {

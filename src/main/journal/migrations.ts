@@ -186,6 +186,19 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    description:
+      'audit entries keyed with the keychain audit key; Z reports keep a digest of their money rows; transitions append-only',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE z_reports ADD COLUMN digest TEXT;
+      CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions
+        BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+      CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions
+        BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+    `,
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */

@@ -169,6 +169,15 @@ export const reportSchema = z.object({
     }),
   ),
   open: z.object({ payments: z.number().int(), refunds: z.number().int() }),
+  /** A Z report's proof: the audit log's head when the day closed, the money rows' digest. */
+  evidence: z
+    .object({
+      auditId: z.number().int().nullable(),
+      auditHash: z.string().nullable(),
+      digest: z.string(),
+      keyed: z.boolean(),
+    })
+    .optional(),
 });
 export type ReportView = z.infer<typeof reportSchema>;
 
