@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
-import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
+import type { DisplayView, PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
 import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
 import type { InboxLimits } from '../journal/callback-inbox';
@@ -73,6 +73,7 @@ export interface CounterEvents {
   'payments:late': [PaymentView];
   'session:changed': [SessionView];
   'settings:changed': [SettingsView];
+  'display:changed': [DisplayView];
 }
 
 /** A running counter: the IPC handlers, the events, and a way to stop. */
@@ -201,6 +202,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
       health.clear('gate_signature');
       events.emit('settings:changed', view);
+      events.emit('display:changed', displayView());
     },
   });
 
@@ -213,8 +215,14 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       banners: health.list(),
     };
   };
+  const displayView = (): DisplayView => {
+    const activeId = session.activeId();
+    const active = activeId ? service.get(activeId) : undefined;
+    return { active: active ? toView(active) : null, merchantName: state.current.merchantName };
+  };
   function sessionChanged() {
     events.emit('session:changed', sessionView());
+    events.emit('display:changed', displayView());
   }
 
   service.events.on('updated', (record) => {
@@ -233,6 +241,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       service,
       session,
       sessionView,
+      displayView,
       settingsView: settingsHandlers.view,
       updateSettings: settingsHandlers.update,
       testConnection: settingsHandlers.testConnection,

@@ -93,3 +93,21 @@ export const SUBSCRIPTION_EVENTS = {
   onSessionChanged: 'session:changed',
   onSettingsChanged: 'settings:changed',
 } as const satisfies Record<string, EventChannel>;
+
+/**
+ * `window.counterDisplay`: all the customer display may do, in its own preload: read the sale
+ * on the counter and follow it. None of the cashier's functions are there.
+ */
+export interface CustomerDisplayApi {
+  getDisplay(): Promise<ChannelResult<'display:get'>>;
+  onDisplayChanged(listener: (display: EventOf<'display:changed'>) => void): () => void;
+}
+
+/** Which channel each method of CustomerDisplayApi uses, and which event it follows. */
+export const DISPLAY_METHOD_CHANNELS = { getDisplay: 'display:get' } as const satisfies Record<
+  string,
+  Channel
+>;
+export const DISPLAY_SUBSCRIPTION_EVENTS = {
+  onDisplayChanged: 'display:changed',
+} as const satisfies Record<string, EventChannel>;

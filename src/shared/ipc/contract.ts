@@ -6,6 +6,7 @@ import {
   aboutViewSchema,
   appInfoSchema,
   connectionTestSchema,
+  displayViewSchema,
   displayListSchema,
   exportFileSchema,
   historyPageSchema,
@@ -102,6 +103,8 @@ export const CHANNELS = {
   'payments:keep-late': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
   'payments:get': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
   'session:get': { request: nothing, response: sessionViewSchema },
+  /** The customer display's only channel. */
+  'display:get': { request: nothing, response: displayViewSchema },
   'session:new-sale': { request: nothing, response: sessionViewSchema },
   'settings:get': { request: nothing, response: settingsViewSchema },
   'settings:update': { request: settingsUpdateSchema, response: settingsViewSchema },
@@ -177,7 +180,13 @@ export const EVENTS = {
   'payments:late': paymentViewSchema,
   'session:changed': sessionViewSchema,
   'settings:changed': settingsViewSchema,
+  'display:changed': displayViewSchema,
 } as const;
+
+/** The channels the customer display's window may use; every other channel refuses it. */
+export const CUSTOMER_DISPLAY_CHANNELS: readonly Channel[] = ['display:get'];
+/** The events the customer display's window is sent. */
+export const CUSTOMER_DISPLAY_EVENTS: readonly EventChannel[] = ['display:changed'];
 
 /** An event channel. */
 export type EventChannel = keyof typeof EVENTS;

@@ -55,6 +55,16 @@ export const connectionTestSchema = z.object({
 });
 export type ConnectionTestView = z.infer<typeof connectionTestSchema>;
 
+/**
+ * All the customer display reads: the sale on the counter (if any) and the merchant's name.
+ * Its window gets nothing else (its own preload, its own channel).
+ */
+export const displayViewSchema = z.object({
+  active: paymentViewSchema.nullable(),
+  merchantName: z.string(),
+});
+export type DisplayView = z.infer<typeof displayViewSchema>;
+
 /** Non-secret settings as the Settings screen shows them; the secret only as `configured`. */
 export const settingsViewSchema = z.object({
   mode: z.enum(['demo', 'live']),

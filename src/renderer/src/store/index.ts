@@ -1,12 +1,18 @@
 import { create } from 'zustand';
 import { createAboutSlice, type AboutSlice } from './about-slice';
+import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The renderer's one store (STYLE rule 12), built from typed slices. */
-export type CounterStore = SessionSlice & SaleSlice & UiSlice & ManagerSlice & AboutSlice;
+export type CounterStore = SessionSlice &
+  SaleSlice &
+  UiSlice &
+  ManagerSlice &
+  AboutSlice &
+  DisplaySlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
   ...createSessionSlice(...args),
@@ -14,6 +20,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createUiSlice(...args),
   ...createManagerSlice(...args),
   ...createAboutSlice(...args),
+  ...createDisplaySlice(...args),
 }));
 
 /** The language of the cashier window (Settings), English until settings arrive. */
