@@ -82,45 +82,51 @@ export async function startCallbackListener(
   const path = options.path ?? '/callback';
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const probes = new ProbeBook();
-  const server = http.createServer((req, res) => {
-    // The body was read whole for these; for any other answer it was not, and the connection
-    // is closed rather than left to drain an unread body.
-    let bodyRead = false;
-    const answer = (status: number, message: string, extra: Record<string, unknown> = {}) => {
-      if (res.headersSent) return;
-      const body = JSON.stringify({ message, ...extra });
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-        connection: bodyRead ? 'keep-alive' : 'close',
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  // Node checks its timeouts every `connectionsCheckingInterval` (30 s by default): often
+  // enough here that a stalled client is cut off close to its deadline.
+  const server = http.createServer(
+    { connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+    (req, res) => {
+      // The body was read whole for these; for any other answer it was not, and the connection
+      // is closed rather than left to drain an unread body.
+      let bodyRead = false;
+      const answer = (status: number, message: string, extra: Record<string, unknown> = {}) => {
+        if (res.headersSent) return;
+        const body = JSON.stringify({ message, ...extra });
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          connection: bodyRead ? 'keep-alive' : 'close',
+        });
+        res.end(body);
+        if (!bodyRead) res.once('finish', () => req.destroy());
+      };
+      const url = new URL(req.url ?? '/', 'http://listener');
+      if (url.pathname !== path) return answer(404, 'not found');
+      if (req.method !== 'POST') return answer(405, 'POST only');
+      const probe = url.searchParams.get(PROBE_PARAMETER);
+      if (probe !== null && probes.arrived(probe)) return answer(200, 'OK', { probe });
+      // Only JSON: a web page on this PC cannot post JSON here without a CORS preflight, which
+      // this listener never grants (it answers OPTIONS with 405).
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json') return answer(415, 'bad request');
+      void readBodyCapped(req, maxBody).then((body) => {
+        // Too large: answered at once, and the rest of the body is never read.
+        if (body.kind === 'too_large') return answer(413, 'bad request');
+        if (body.kind === 'broken') return;
+        bodyRead = true;
+        void intakeCallback(
+          body.text,
+          req.socket.remoteAddress ?? '',
+          options.secret(),
+          options.onCallback,
+        ).then((outcome) => answer(...INTAKE_ANSWERS[outcome]));
       });
-      res.end(body);
-      if (!bodyRead) res.once('finish', () => req.destroy());
-    };
-    const url = new URL(req.url ?? '/', 'http://listener');
-    if (url.pathname !== path) return answer(404, 'not found');
-    if (req.method !== 'POST') return answer(405, 'POST only');
-    const probe = url.searchParams.get(PROBE_PARAMETER);
-    if (probe !== null && probes.arrived(probe)) return answer(200, 'OK', { probe });
-    // Only JSON: a web page on this PC cannot post JSON here without a CORS preflight, which
-    // this listener never grants (it answers OPTIONS with 405).
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return answer(415, 'bad request');
-    void readBodyCapped(req, maxBody).then((body) => {
-      // Too large: answered at once, and the rest of the body is never read.
-      if (body.kind === 'too_large') return answer(413, 'bad request');
-      if (body.kind === 'broken') return;
-      bodyRead = true;
-      void intakeCallback(
-        body.text,
-        req.socket.remoteAddress ?? '',
-        options.secret(),
-        options.onCallback,
-      ).then((outcome) => answer(...INTAKE_ANSWERS[outcome]));
-    });
-  });
+    },
+  );
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
-  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
+  server.headersTimeout = headersTimeout;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

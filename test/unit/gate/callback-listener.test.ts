@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startCallbackListener,
@@ -196,6 +197,61 @@ describe('callback listener: oversized bodies are cut off as they stream in', ()
       });
       expect(res.status).toBe(200);
       expect(received[0]?.parsed.ok).toBe(true);
+    } finally {
+      await listener.close();
+    }
+  });
+});
+
+describe('callback listener: slow and crowding clients', () => {
+  it('closes a connection whose headers never finish, and refuses connections past its cap', async () => {
+    const listener = await startCallbackListener({
+      secret: () => SECRET,
+      onCallback: () => {},
+      headersTimeoutMs: 300,
+      requestTimeoutMs: 600,
+      maxConnections: 3,
+    });
+    const port = listener.port;
+    try {
+      // A client that sends half a request and waits: cut off by the header timeout.
+      const closedAfter = await new Promise<number>((resolve) => {
+        const start = Date.now();
+        const socket = net.connect(port, '127.0.0.1', () =>
+          socket.write('POST /callback HTTP/1.1\r\nHost: x\r\n'),
+        );
+        socket.resume(); // read what the server says, so that its close is seen
+        socket.on('close', () => resolve(Date.now() - start));
+        socket.on('error', () => {});
+        setTimeout(() => socket.destroy(), 5000).unref();
+      });
+      expect(closedAfter).toBeLessThan(4000);
+
+      // Three idle connections fill the cap: a fourth is closed without an answer.
+      const idle = await Promise.all(
+        Array.from(
+          { length: 3 },
+          () =>
+            new Promise<net.Socket>((resolve) => {
+              const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+              socket.on('error', () => {});
+            }),
+        ),
+      );
+      const fourth = await new Promise<string>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () =>
+          socket.write(
+            'POST /callback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+          ),
+        );
+        let answer = '';
+        socket.on('data', (d) => (answer += d.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', () => resolve(answer));
+        setTimeout(() => socket.destroy(), 3000).unref();
+      });
+      expect(fourth).toBe('');
+      for (const socket of idle) socket.destroy();
     } finally {
       await listener.close();
     }
