@@ -36,10 +36,18 @@ const api: CounterApi = {
   exportHistoryCsv: (input) => ipcRenderer.invoke('exports:history-csv', input),
   exportReportCsv: (input) => ipcRenderer.invoke('exports:report-csv', input),
   savePdf: (input) => ipcRenderer.invoke('documents:save-pdf', input),
+  getPrintStatus: () => ipcRenderer.invoke('printing:status', {}),
+  retryPrint: (input) => ipcRenderer.invoke('printing:retry', input),
+  dismissPrintFailure: (input) => ipcRenderer.invoke('printing:dismiss', input),
+  printReceipt: (input) => ipcRenderer.invoke('printing:receipt', input),
+  printReport: (input) => ipcRenderer.invoke('printing:report', input),
+  testPrint: (input) => ipcRenderer.invoke('printing:test', input),
+  previewSlip: (input) => ipcRenderer.invoke('printing:preview', input),
   onPaymentUpdated: subscribe('payments:updated'),
   onLatePayment: subscribe('payments:late'),
   onSessionChanged: subscribe('session:changed'),
   onSettingsChanged: subscribe('settings:changed'),
+  onPrintStatusChanged: subscribe('printing:changed'),
 };
 
 contextBridge.exposeInMainWorld('counter', Object.freeze(api));

@@ -5,6 +5,7 @@ import { toView, type PaymentRecord } from '../journal/payment-record';
 import type { PaymentService } from '../payments/payment-service';
 import type { CounterSession } from './counter-session';
 import type { ManagerChannels } from './manager-handlers';
+import type { PrintingChannels } from './printing-handlers';
 
 /** What the handlers need from the counter. */
 export interface HandlerDeps {
@@ -21,7 +22,9 @@ export interface HandlerDeps {
  * One handler per IPC channel (arguments already parsed by the adapter). They return Results:
  * errors are data, with a message for the cashier.
  */
-export function createHandlers(deps: HandlerDeps): Omit<ChannelHandlers, ManagerChannels> {
+export function createHandlers(
+  deps: HandlerDeps,
+): Omit<ChannelHandlers, ManagerChannels | PrintingChannels> {
   const { service, session } = deps;
   const view = (record: PaymentRecord) => toView(record);
   const find = (paymentId: string) => {

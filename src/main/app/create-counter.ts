@@ -32,6 +32,15 @@ import { createManagerHandlers } from './manager-handlers';
 import { CounterSession } from './counter-session';
 import { DEMO_MANAGER_PIN, startDemo, type DemoOptions } from './demo-mode';
 import { GateConnection } from './gate-connection';
+import type { PrintStatusView } from '../../shared/printing/print-views';
+import { startAutoPrint } from '../printing/auto-print';
+import { PrintQueue } from '../printing/print-queue';
+import type { TransportOptions } from '../printing/transports';
+import {
+  createPrintingHandlers,
+  printStatusView,
+  type PrintingChannels,
+} from './printing-handlers';
 
 const log = createLogger('app');
 
@@ -55,6 +64,8 @@ export interface CounterConfig {
   readonly paymentPagePollMs?: number;
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
+  /** Receipt printing: the Electron shell's driver printer; tests' shorter network timeouts. */
+  readonly printing?: TransportOptions;
 }
 
 /** Events for the windows, already as views. */
@@ -63,6 +74,7 @@ export interface CounterEvents {
   'payments:late': [PaymentView];
   'session:changed': [SessionView];
   'settings:changed': [SettingsView];
+  'printing:changed': [PrintStatusView];
 }
 
 /** A running counter: the IPC handlers, the events, and a way to stop. */
@@ -76,6 +88,8 @@ export interface Counter {
   callbackUrl(): string | undefined;
   readonly service: PaymentService;
   readonly journal: Journal;
+  /** The receipt printer's queue (issue 12). */
+  readonly printQueue: PrintQueue;
   close(): Promise<void>;
 }
 
@@ -226,6 +240,23 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     return ok(view);
   };
 
+  // Receipt printing hangs off the services' events; a printer can never hold up a sale.
+  const printQueue = new PrintQueue({
+    journal,
+    settings: () => settings,
+    ...(config.printing ? { transport: config.printing } : {}),
+  });
+  const stopAutoPrint = startAutoPrint({
+    queue: printQueue,
+    journal,
+    settings: () => settings,
+    payments: service.events,
+    refunds: refunds.events,
+  });
+  printQueue.events.on('changed', () =>
+    events.emit('printing:changed', printStatusView(printQueue)),
+  );
+
   const handlers: ChannelHandlers = {
     ...createHandlers({
       service,
@@ -254,17 +285,25 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
         sessionChanged();
       },
     }),
+    ...createPrintingHandlers({
+      queue: printQueue,
+      journal,
+      settings: () => settings,
+      now: Date.now,
+    }),
   };
 
   journal.audit('system', 'app started', null, {
     mode: config.mode,
     shell: config.shell ?? 'headless',
   });
+  const cutSlips = printQueue.recover();
   const recovered = service.recover();
   refunds.recover();
   log.info('counter started', {
     mode: config.mode,
     recovered: recovered.length,
+    cutSlips,
     callback: endpoint.localUrl(),
   });
 
@@ -276,9 +315,12 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     callbackUrl: () => endpoint.localUrl(),
     service,
     journal,
+    printQueue,
     async close() {
       service.stop();
       refunds.stop();
+      stopAutoPrint();
+      await printQueue.stop();
       await endpoint.close();
       connection.close();
       journal.audit('system', 'app stopped', null);

@@ -6,6 +6,7 @@ const EVENTS: ReadonlyArray<keyof CounterEvents> = [
   'payments:late',
   'session:changed',
   'settings:changed',
+  'printing:changed',
 ];
 
 /** Sends the counter's events to every open window (the store mirrors main). */

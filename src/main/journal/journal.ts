@@ -6,6 +6,7 @@ import { isSettled, OPEN_STATES } from '../../shared/payment-state';
 import { AuditTrail, type AuditEntry } from './audit-trail';
 import { migrate } from './migrations';
 import { HistoryQueries } from './history-queries';
+import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries } from './report-queries';
 import { AFTER_LAST_Z_SQL } from './report-period';
@@ -68,6 +69,8 @@ export class Journal {
   readonly history: HistoryQueries;
   /** X and Z reports. */
   readonly reports: ReportQueries;
+  /** Receipt printing: each slip queued, sent or failed. */
+  readonly printJobs: PrintJobJournal;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -81,6 +84,7 @@ export class Journal {
     this.refunds = new RefundJournal(this.db);
     this.history = new HistoryQueries(this.db);
     this.reports = new ReportQueries(this.db);
+    this.printJobs = new PrintJobJournal(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments

@@ -392,6 +392,7 @@ export class PaymentService {
         { type: 'final', outcome, code, message },
         `final callback: ${status}`,
         { gateCode: code, gateMessage: message },
+        operationDetail(callback.operation?.id),
       );
       this.step('final-recorded', payment.id);
       return result;
@@ -492,6 +493,7 @@ export class PaymentService {
         { type: 'final', outcome, code, message },
         `status: ${status.payment.status}`,
         { gateCode: code, gateMessage: message },
+        operationDetail(sale?.id),
       );
       return;
     }
@@ -558,6 +560,7 @@ export class PaymentService {
     event: SaleEvent,
     cause: string,
     patch: PaymentPatch = {},
+    detail: Record<string, unknown> = {},
   ): string {
     for (let attempt = 0; attempt < 3; attempt++) {
       const payment = this.get(paymentId);
@@ -592,7 +595,7 @@ export class PaymentService {
           decision.to,
           cause,
           fullPatch,
-          { event: event.type },
+          { event: event.type, ...detail },
         );
         if (isSettled(record.state)) this.poller.untrack(paymentId);
         // Gate may reopen a payment we had settled (a rejected sale it processes after all).
@@ -634,6 +637,11 @@ function amountMismatch(
     return `Gate reports ${sum.amount} ${sum.currency}, the journal holds ${payment.amount} ${payment.currency}`;
   }
   return undefined;
+}
+
+/** Gate's operation id in a transition's detail (receipts print it), when Gate sent one. */
+function operationDetail(operationId: string | undefined): Record<string, unknown> {
+  return operationId === undefined ? {} : { operationId };
 }
 
 /** Best-effort payment id of an unverified callback, only to file it next to its payment. */

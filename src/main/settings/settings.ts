@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { CURRENCIES, type Currency } from '../../shared/money';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
+import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
+import { printerSettingsSchema } from '../../shared/printing/printer-settings';
 
 /** The QR forms a counter can show (DESIGN §3 step 4). */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -36,6 +38,8 @@ export const settingsSchema = z.object({
   paymentPageUrl: z.string().url(),
   /** How long a Payment Page link may be paid (its best_before). */
   paymentPageLifetimeSeconds: z.number().int().min(60),
+  /** The receipt printer (issue 12); none until one is set up. */
+  printer: printerSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   purchaseMode: 'auto',
   paymentPageUrl: PRODUCTION_PAYMENT_PAGE_URL,
   paymentPageLifetimeSeconds: 600,
+  printer: DEFAULT_PRINTER_SETTINGS,
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */

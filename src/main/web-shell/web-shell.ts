@@ -122,7 +122,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     return () => options.counter.events.off(event, listener as never);
   };
   const unforward = (
-    ['payments:updated', 'payments:late', 'session:changed', 'settings:changed'] as const
+    [
+      'payments:updated',
+      'payments:late',
+      'session:changed',
+      'settings:changed',
+      'printing:changed',
+    ] as const
   ).map(forward);
 
   const cashierUrl = `${origin}/?token=${token}`;

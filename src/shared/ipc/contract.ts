@@ -14,6 +14,13 @@ import {
   sessionViewSchema,
   settingsViewSchema,
 } from './views';
+import { printerSettingsSchema } from '../printing/printer-settings';
+import {
+  printingRequests,
+  printJobViewSchema,
+  printStatusViewSchema,
+  slipPreviewSchema,
+} from '../printing/print-views';
 
 const paymentId = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
@@ -69,6 +76,8 @@ export const settingsUpdateSchema = z
     secret: z.string().min(8).max(256),
     /** The manager PIN; required once one is set. */
     pin,
+    /** The receipt printer (issue 12): all of its settings at once. */
+    printer: printerSettingsSchema,
   })
   .partial()
   .strict();
@@ -131,6 +140,14 @@ export const CHANNELS = {
     request: z.object({ name: z.string().regex(/^[\w.-]{1,80}$/) }).strict(),
     response: z.object({ path: z.string() }),
   },
+  // Receipt printing (issue 12).
+  'printing:status': { request: printingRequests.status, response: printStatusViewSchema },
+  'printing:retry': { request: printingRequests.retry, response: printStatusViewSchema },
+  'printing:dismiss': { request: printingRequests.dismiss, response: printStatusViewSchema },
+  'printing:receipt': { request: printingRequests.receipt, response: printJobViewSchema },
+  'printing:report': { request: printingRequests.report, response: printJobViewSchema },
+  'printing:test': { request: printingRequests.test, response: printJobViewSchema },
+  'printing:preview': { request: printingRequests.preview, response: slipPreviewSchema },
 } as const;
 
 /** A request channel. */
@@ -148,6 +165,7 @@ export const EVENTS = {
   'payments:late': paymentViewSchema,
   'session:changed': sessionViewSchema,
   'settings:changed': settingsViewSchema,
+  'printing:changed': printStatusViewSchema,
 } as const;
 
 /** An event channel. */

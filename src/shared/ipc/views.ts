@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_STATES } from '../payment-state';
 import { CURRENCIES } from '../money/currencies';
+import { printerSettingsSchema } from '../printing/printer-settings';
 
 /** What to draw as the QR: text the renderer encodes, an image main checked, or why it cannot. */
 export const qrViewSchema = z.discriminatedUnion('kind', [
@@ -67,6 +68,8 @@ export const settingsViewSchema = z.object({
   ready: z.boolean(),
   /** What is missing or broken when not ready, in plain words. */
   problems: z.array(z.string()),
+  /** The receipt printer (issue 12). */
+  printer: printerSettingsSchema,
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
