@@ -54,7 +54,8 @@ export function rasterImages(bytes: Buffer): Bitmap[] {
         const height = bytes.readUInt16LE(i + 15);
         const start = i + 17;
         const data = bytes.subarray(start, start + Math.ceil(width / 8) * height);
-        if (data.length < Math.ceil(width / 8) * height) throw new Error(`GS 8 L at ${i} is cut short`);
+        if (data.length < Math.ceil(width / 8) * height)
+          throw new Error(`GS 8 L at ${i} is cut short`);
         pending = unpack(data, width, height);
       }
       i += 7 + length - 1;
@@ -96,7 +97,23 @@ export function printedQrCodes(bytes: Buffer): string[] {
 
 /** Argument bytes of the fixed-length ESC, FS and GS commands a slip uses (Epson's reference). */
 const FIXED_ARGS: Record<number, Record<number, number>> = {
-  0x1b: { 0x40: 0, 0x74: 1, 0x4d: 1, 0x20: 1, 0x33: 1, 0x32: 0, 0x7b: 1, 0x61: 1, 0x24: 2, 0x5c: 2, 0x2d: 1, 0x45: 1, 0x52: 1, 0x64: 1, 0x4a: 1 },
+  0x1b: {
+    0x40: 0,
+    0x74: 1,
+    0x4d: 1,
+    0x20: 1,
+    0x33: 1,
+    0x32: 0,
+    0x7b: 1,
+    0x61: 1,
+    0x24: 2,
+    0x5c: 2,
+    0x2d: 1,
+    0x45: 1,
+    0x52: 1,
+    0x64: 1,
+    0x4a: 1,
+  },
   0x1c: { 0x26: 0, 0x2e: 0, 0x43: 1, 0x2d: 1, 0x53: 2 },
   0x1d: { 0x61: 1, 0x21: 1, 0x42: 1, 0x4c: 2, 0x57: 2, 0x72: 1, 0x48: 1, 0x68: 1, 0x77: 1 },
 };
@@ -115,7 +132,7 @@ export function printedLines(bytes: Buffer, encoding = 'gb18030'): string[] {
     line += decoder.decode(Buffer.from(text));
     text = [];
   };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i]!;
     if (byte === 0x0a) {
       flush();
@@ -127,11 +144,15 @@ export function printedLines(bytes: Buffer, encoding = 'gb18030'): string[] {
       const code = bytes[i + 1]!;
       const fixed = FIXED_ARGS[byte]![code];
       if (fixed !== undefined) i += 2 + fixed;
-      else if (byte === 0x1d && code === 0x56) i += bytes[i + 2] === 0x42 || bytes[i + 2] === 0x41 ? 4 : 3;
-      else if (byte === 0x1d && code === 0x76) i += 8 + bytes.readUInt16LE(i + 4) * bytes.readUInt16LE(i + 6);
+      else if (byte === 0x1d && code === 0x56)
+        i += bytes[i + 2] === 0x42 || bytes[i + 2] === 0x41 ? 4 : 3;
+      else if (byte === 0x1d && code === 0x76)
+        i += 8 + bytes.readUInt16LE(i + 4) * bytes.readUInt16LE(i + 6);
       else if (byte === 0x1d && code === 0x38) i += 7 + bytes.readUInt32LE(i + 3);
-      else if (code === 0x28) i += 5 + bytes.readUInt16LE(i + 3); // GS ( x / FS ( x pL pH ...
-      else throw new Error(`unknown command ${byte.toString(16)} ${code.toString(16)} at byte ${i}`);
+      else if (code === 0x28)
+        i += 5 + bytes.readUInt16LE(i + 3); // GS ( x / FS ( x pL pH ...
+      else
+        throw new Error(`unknown command ${byte.toString(16)} ${code.toString(16)} at byte ${i}`);
     } else if (byte === 0x10 && bytes[i + 1] === 0x04) {
       i += 3; // DLE EOT n: a status request, prints nothing
     } else {

@@ -174,14 +174,16 @@ export class PrintQueue {
       } catch (error) {
         // A bug must not stop the queue or reach the sale that queued the slip.
         log.error('print job failed unexpectedly', { jobId, error: String(error) });
-        this.deps.journal.printJobs.failUnsent(
-          jobId,
-          `Unexpected error: ${String(error)}`,
-          this.now(),
-        );
+        if (!this.stopped)
+          this.deps.journal.printJobs.failUnsent(
+            jobId,
+            `Unexpected error: ${String(error)}`,
+            this.now(),
+          );
       } finally {
         this.inFlight--;
-        this.events.emit('changed');
+        // After a stop the journal may be closed: nobody is left to tell.
+        if (!this.stopped) this.events.emit('changed');
       }
     });
   }
@@ -205,6 +207,9 @@ export class PrintQueue {
     });
     if (!outcome.ok)
       log.warn('slip not printed', { jobId: job.id, kind: job.kind, reason: outcome.reason });
+    // Stopped meanwhile (the journal may be closed): the job stays queued, and the next start
+    // shows it as not confirmed, with Retry.
+    if (this.stopped) return job;
     return journal.printJobs.settle(
       job.id,
       outcome.ok ? { state: 'sent' } : { state: 'failed', reason: outcome.reason },

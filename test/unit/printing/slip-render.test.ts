@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { refundSlip, reportSlip, saleSlip, slipTime } from '../../../src/main/printing/slip-layouts';
+import {
+  refundSlip,
+  reportSlip,
+  saleSlip,
+  slipTime,
+} from '../../../src/main/printing/slip-layouts';
 import { renderEscPos, renderSvg, slipFormat } from '../../../src/main/printing/slip-render';
 import type { SaleSlipFacts } from '../../../src/main/printing/slip-facts';
 import {
@@ -59,7 +64,9 @@ describe('slips as the printer gets them', () => {
 
   it('the merchant copy and a reprint say so', () => {
     const paper = { paperWidth: 80, codePage: 'gb18030' } as const;
-    const text = printedText(renderEscPos(saleSlip(sale, 'merchant', slipFormat(paper), true), paper));
+    const text = printedText(
+      renderEscPos(saleSlip(sale, 'merchant', slipFormat(paper), true), paper),
+    );
     expect(text).toContain('商户联');
     expect(text).toContain('MERCHANT COPY');
     expect(text).toContain('重印');
@@ -68,7 +75,10 @@ describe('slips as the printer gets them', () => {
 
   it('a printer without Chinese fonts (cp437) gets English only, and the QR still reads', () => {
     const paper = { paperWidth: 58, codePage: 'cp437' } as const;
-    const bytes = renderEscPos(saleSlip({ ...sale, merchantName: 'Tea House' }, 'customer', slipFormat(paper)), paper);
+    const bytes = renderEscPos(
+      saleSlip({ ...sale, merchantName: 'Tea House' }, 'customer', slipFormat(paper)),
+      paper,
+    );
     expect(indexOfBytes(bytes, ALIPAY_GB18030)).toBe(-1);
     const text = printedText(bytes, 'latin1');
     expect(text).toContain('PAYMENT RECEIPT');
@@ -99,7 +109,15 @@ describe('slips as the printer gets them', () => {
       paper,
     );
     const text = printedText(bytes);
-    for (const fact of ['退款凭证', '1,200 JPY', '5,000 JPY', '3,800 JPY', '退一杯 one cup returned', sale.paymentId, 'T07-R261202-180000-abcdef'])
+    for (const fact of [
+      '退款凭证',
+      '1,200 JPY',
+      '5,000 JPY',
+      '3,800 JPY',
+      '退一杯 one cup returned',
+      sale.paymentId,
+      'T07-R261202-180000-abcdef',
+    ])
       expect(text).toContain(fact);
     expect(printedQrCodes(bytes)).toEqual([sale.paymentId]);
   });
@@ -118,7 +136,13 @@ describe('slips as the printer gets them', () => {
             periodStart: sale.paidAt - 3_600_000,
             periodEnd: sale.paidAt,
             currencies: [
-              { currency: 'CNY', payments: { count: 3, sum: 9900 }, refunds: { count: 1, sum: 1000 }, net: 8900, declined: 2 },
+              {
+                currency: 'CNY',
+                payments: { count: 3, sum: 9900 },
+                refunds: { count: 1, sum: 1000 },
+                net: 8900,
+                declined: 2,
+              },
             ],
             open: { payments: 1, refunds: 0 },
             auditHeadHash: hash,

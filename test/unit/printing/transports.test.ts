@@ -16,8 +16,17 @@ import {
 } from '../../support/fake-receipt-printer';
 
 /** A slip's worth of bytes (ending, like every slip, with the GS r 1 status request). */
-const BYTES = Buffer.concat([Buffer.from('1b40', 'hex'), Buffer.alloc(6000, 0x41), Buffer.from('1d56420 01d7231'.replace(/\s/g, ''), 'hex')]);
-const payload: PrintPayload = { bytes: BYTES, svg: () => '<svg/>', title: 'Receipt T01-1', paperWidthMm: 80 };
+const BYTES = Buffer.concat([
+  Buffer.from('1b40', 'hex'),
+  Buffer.alloc(6000, 0x41),
+  Buffer.from('1d56420 01d7231'.replace(/\s/g, ''), 'hex'),
+]);
+const payload: PrintPayload = {
+  bytes: BYTES,
+  svg: () => '<svg/>',
+  title: 'Receipt T01-1',
+  paperWidthMm: 80,
+};
 const FAST = { connectMs: 1000, statusMs: 300, finishMs: 800 };
 
 let printer: FakeReceiptPrinter | undefined;
@@ -72,7 +81,11 @@ describe('network printer, raw TCP', () => {
 });
 
 /** A folder with a stand-in program, put first on PATH while `run` runs. */
-async function withProgramOnPath<T>(name: string, script: string, run: (dir: string) => Promise<T>): Promise<T> {
+async function withProgramOnPath<T>(
+  name: string,
+  script: string,
+  run: (dir: string) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'fake-bin-'));
   writeFileSync(join(dir, name), script);
   chmodSync(join(dir, name), 0o755);
@@ -92,7 +105,9 @@ describe('CUPS: lp -o raw', () => {
       '#!/bin/sh\nprintf "%s\\n" "$@" > "$(dirname "$0")/args"\ncat > "$(dirname "$0")/stdin"\necho "request id is Receipts-7 (1 file(s))"\n',
       async (dir) => {
         const result = await cupsTransport('Receipts').send(payload);
-        expect(readFileSync(join(dir, 'args'), 'utf8').trim().split('\n')).toEqual(lpArguments('Receipts', 'Receipt T01-1'));
+        expect(readFileSync(join(dir, 'args'), 'utf8').trim().split('\n')).toEqual(
+          lpArguments('Receipts', 'Receipt T01-1'),
+        );
         expect(readFileSync(join(dir, 'stdin')).equals(BYTES)).toBe(true);
         return result;
       },
@@ -112,7 +127,10 @@ describe('CUPS: lp -o raw', () => {
       reason: 'CUPS refused the slip for "Nope": lp: The printer or class does not exist.',
     });
     const missing = await cupsTransport('Receipts', { command: '/nonexistent/lp' }).send(payload);
-    expect(missing).toEqual({ ok: false, reason: expect.stringMatching(/lp command was not found: install CUPS/) });
+    expect(missing).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/lp command was not found: install CUPS/),
+    });
   });
 });
 
@@ -121,8 +139,23 @@ describe('Windows spooler, RAW datatype through PowerShell (run here with a stan
     const name = 'EPSON TM-T20III" ; Remove-Item C:\\ ; "';
     const { args, env } = spoolerInvocation(name, 'Receipt T01-1', {});
     const script = Buffer.from(args.at(-1)!, 'base64').toString('utf16le');
-    expect(args.slice(0, -1)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
-    for (const call of ['OpenPrinterW', 'StartDocPrinterW', 'StartPagePrinter', 'WritePrinter', 'EndDocPrinter', 'ClosePrinter', 'pDatatype = "RAW"', 'Add-Type'])
+    expect(args.slice(0, -1)).toEqual([
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-EncodedCommand',
+    ]);
+    for (const call of [
+      'OpenPrinterW',
+      'StartDocPrinterW',
+      'StartPagePrinter',
+      'WritePrinter',
+      'EndDocPrinter',
+      'ClosePrinter',
+      'pDatatype = "RAW"',
+      'Add-Type',
+    ])
       expect(script).toContain(call);
     expect(script).not.toContain('EPSON');
     expect(env['ALIPAY_COUNTER_PRINTER']).toBe(name);
@@ -137,7 +170,9 @@ describe('Windows spooler, RAW datatype through PowerShell (run here with a stan
       `#!/bin/sh\nprintf "%s" "$ALIPAY_COUNTER_PRINTER" > "${dir}/printer"\nbase64 -d > "${dir}/bytes"\n[ "$ALIPAY_COUNTER_PRINTER" = "Counter USB" ] && exit 0\necho "OpenPrinter: The printer name is invalid" >&2\nexit 1\n`,
     );
     chmodSync(fake, 0o755);
-    expect(await windowsSpoolerTransport('Counter USB', { command: fake }).send(payload)).toEqual({ ok: true });
+    expect(await windowsSpoolerTransport('Counter USB', { command: fake }).send(payload)).toEqual({
+      ok: true,
+    });
     expect(readFileSync(join(dir, 'bytes')).equals(BYTES)).toBe(true);
     expect(readFileSync(join(dir, 'printer'), 'utf8')).toBe('Counter USB');
     expect(await windowsSpoolerTransport('Nope', { command: fake }).send(payload)).toEqual({
