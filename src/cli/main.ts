@@ -1,5 +1,6 @@
 import { CliError, EXIT } from './cli-error';
 import { auditCommand } from './commands/audit-command';
+import { printTestCommand } from './commands/print-test-command';
 import { refundCommand } from './commands/refund-command';
 import { saleCommand } from './commands/sale-command';
 import { sandboxCommand } from './commands/sandbox-command';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   refund: refundCommand,
   web: webCommand,
   audit: auditCommand,
+  'print-test': printTestCommand,
 };
 
 function usage(): string {
