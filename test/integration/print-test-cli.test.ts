@@ -46,38 +46,46 @@ describe('cli print-test', () => {
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg width="384px"/);
   });
 
-  it('a printer that cannot be used, or bad input: one line saying why, exit 1', async () => {
-    const cases: Array<[string[], RegExp]> = [
-      [
-        ['--printer', `tcp://${await refusingAddress()}`],
-        /^print-test: The printer at 127\.0\.0\.1:\d+ refused the connection/,
-      ],
-      // A name that never resolves (.invalid); where DNS itself hangs, the connect timeout says so.
-      [
-        ['--printer', 'tcp://printer.invalid'],
-        /^print-test: (No printer called printer\.invalid was found on the network\.|The printer at printer\.invalid:9100 did not answer within 3 s)/,
-      ],
-      [
-        ['--printer', 'tcp://bad:99999'],
-        /^print-test: "tcp:\/\/bad:99999": Enter the printer's network address/,
-      ],
-      [['--printer', 'usb://thing'], /^print-test: "usb:\/\/thing" is not a printer/],
-      [
-        ['--printer', 'tcp://127.0.0.1:9100', '--width', '72'],
-        /^print-test: --width must be 58 or 80/,
-      ],
-      [
-        ['--printer', 'tcp://127.0.0.1:9100', '--payment-id', 'a b'],
-        /^print-test: --payment-id must be/,
-      ],
-      [[], /^print-test: --printer is required$/],
-    ];
-    for (const [args, message] of cases) {
-      const run = await runCli(['print-test', ...args], { timeoutMs: 15_000 });
-      expect(run.code, args.join(' ')).toBe(1);
-      expect(run.stdout).toBe('');
-      expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-      expect(run.stderr.trim()).toMatch(message);
-    }
-  });
+  it(
+    'a printer that cannot be used, or bad input: one line saying why, exit 1',
+    { timeout: 60_000 },
+    async () => {
+      const cases: Array<[string[], RegExp]> = [
+        [
+          ['--printer', `tcp://${await refusingAddress()}`],
+          /^print-test: The printer at 127\.0\.0\.1:\d+ refused the connection/,
+        ],
+        // A name that never resolves (.invalid); where DNS itself hangs, the connect timeout says so.
+        [
+          ['--printer', 'tcp://printer.invalid'],
+          /^print-test: (No printer called printer\.invalid was found on the network\.|The printer at printer\.invalid:9100 did not answer within 3 s)/,
+        ],
+        [
+          ['--printer', 'tcp://bad:99999'],
+          /^print-test: "tcp:\/\/bad:99999": Enter the printer's network address/,
+        ],
+        [['--printer', 'usb://thing'], /^print-test: "usb:\/\/thing" is not a printer/],
+        [
+          ['--printer', 'tcp://127.0.0.1:9100', '--width', '72'],
+          /^print-test: --width must be 58 or 80/,
+        ],
+        [
+          ['--printer', 'tcp://127.0.0.1:9100', '--payment-id', 'a b'],
+          /^print-test: --payment-id must be/,
+        ],
+        [[], /^print-test: --printer is required$/],
+      ];
+      // Each run starts a Node process: run them side by side.
+      const runs = await Promise.all(
+        cases.map(([args]) => runCli(['print-test', ...args], { timeoutMs: 30_000 })),
+      );
+      cases.forEach(([args, message], i) => {
+        const run = runs[i]!;
+        expect(run.code, args.join(' ')).toBe(1);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+        expect(run.stderr.trim()).toMatch(message);
+      });
+    },
+  );
 });
