@@ -36,11 +36,7 @@ import type { PrintStatusView } from '../../shared/printing/print-views';
 import { startAutoPrint } from '../printing/auto-print';
 import { PrintQueue } from '../printing/print-queue';
 import type { TransportOptions } from '../printing/transports';
-import {
-  createPrintingHandlers,
-  printStatusView,
-  type PrintingChannels,
-} from './printing-handlers';
+import { createPrintingHandlers, printStatusView } from './printing-handlers';
 
 const log = createLogger('app');
 

@@ -10,6 +10,7 @@ const SPECIAL = /[\\|{}~_"`^]/g;
 /** Text as it must print, with every ReceiptLine special character escaped. */
 export function literal(text: string): string {
   // Control characters would be dropped by the printer anyway; line breaks would split a column.
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
   const escaped = clean.replace(SPECIAL, (c) => `\\${c}`);
   // A line of only "-" or "=" would be a rule or a paper cut.

@@ -62,7 +62,9 @@ export function printerAddressProblem(kind: PrinterKind, address: string): strin
         : 'Enter the CUPS queue name (lpstat -p lists them), letters, digits, "_", ".", "-" only.';
     case 'windows':
     case 'driver':
-      return address.trim().length > 0 && address.length <= 200 && !/[\u0000-\u001f]/.test(address)
+      return address.trim().length > 0 &&
+        address.length <= 200 &&
+        ![...address].some((c) => c.charCodeAt(0) < 0x20)
         ? undefined
         : "Enter the printer's name as Windows or the system shows it.";
   }

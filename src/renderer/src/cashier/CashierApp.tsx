@@ -11,6 +11,7 @@ import { WaitingScreen } from './WaitingScreen';
 import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
 import { ReportsScreen } from '../manager/ReportsScreen';
+import { PrintFailureLine } from '../printing/PrintFailureLine';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
 export function CashierApp() {
@@ -48,6 +49,7 @@ export function CashierApp() {
   return (
     <div className="cashier">
       <Header />
+      <PrintFailureLine />
       <main className="cashier-main">
         {view === 'settings' ? (
           <SettingsScreen />

@@ -4,6 +4,7 @@ import type { SettingsView } from '../../../shared/ipc/views';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
+import { PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 
 const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
 
@@ -294,6 +295,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <PrinterSettingsSection />
     </section>
   );
 }

@@ -1,17 +1,19 @@
 import { create } from 'zustand';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
+import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The renderer's one store (STYLE rule 12), built from typed slices. */
-export type CounterStore = SessionSlice & SaleSlice & UiSlice & ManagerSlice;
+export type CounterStore = SessionSlice & SaleSlice & UiSlice & ManagerSlice & PrintingSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
   ...createSessionSlice(...args),
   ...createSaleSlice(...args),
   ...createUiSlice(...args),
   ...createManagerSlice(...args),
+  ...createPrintingSlice(...args),
 }));
 
 /** The language of the cashier window (Settings), English until settings arrive. */
