@@ -53,12 +53,12 @@ describe('cli print-test', () => {
       const cases: Array<[string[], RegExp]> = [
         [
           ['--printer', `tcp://${await refusingAddress()}`],
-          /^print-test: The printer at 127\.0\.0\.1:\d+ refused the connection/,
+          /^print-test: Printer 127\.0\.0\.1:\d+ refused the connection/,
         ],
         // A name that never resolves (.invalid); where DNS itself hangs, the connect timeout says so.
         [
           ['--printer', 'tcp://printer.invalid'],
-          /^print-test: (No printer called printer\.invalid was found on the network\.|The printer at printer\.invalid:9100 did not answer within 3 s)/,
+          /^print-test: (No printer called printer\.invalid on the network\.|Printer printer\.invalid:9100 did not answer in 3 s)/,
         ],
         [
           ['--printer', 'tcp://bad:99999'],

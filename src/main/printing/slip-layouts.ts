@@ -28,7 +28,9 @@ export function slipTime(ms: number): string {
 function centredSay(format: SlipFormat, zh: string, en: string): string {
   if (!format.chinese) return centred(en);
   const both = `${zh} ${en}`;
-  return displayWidth(both) <= format.cpl ? centred(both) : `${centred(zh)}\n${centred(en)}`;
+  return displayWidth(both, format.chinese) <= format.cpl
+    ? centred(both)
+    : `${centred(zh)}\n${centred(en)}`;
 }
 
 function header(format: SlipFormat, merchantName: string, title: [string, string]): string[] {
@@ -56,20 +58,19 @@ export function saleSlip(
   format: SlipFormat,
   reprint = false,
 ): string {
-  const { cpl } = format;
   return [
     ...header(format, facts.merchantName, ['收款凭证', 'PAYMENT RECEIPT']),
     ...copyLine(format, copy, reprint),
     RULE,
     centredSay(format, '金额', 'Amount'),
     large(formatWithCode(facts.amount, facts.currency)),
-    centredSay(format, '支付宝 · 支付成功', 'Alipay · PAID'),
+    centredSay(format, '支付宝 支付成功', 'Alipay PAID'),
     RULE,
-    row(say(format, '支付方式', 'Method'), say(format, '支付宝', 'Alipay'), cpl),
-    row(say(format, '时间', 'Time'), slipTime(facts.paidAt), cpl),
-    row(say(format, '订单号', 'Payment ID'), facts.paymentId, cpl),
-    row(say(format, '流水号', 'Gate operation'), facts.operationId ?? '-', cpl),
-    row(say(format, '终端', 'Terminal'), facts.terminalId, cpl),
+    row(say(format, '支付方式', 'Method'), say(format, '支付宝', 'Alipay'), format),
+    row(say(format, '时间', 'Time'), slipTime(facts.paidAt), format),
+    row(say(format, '订单号', 'Payment ID'), facts.paymentId, format),
+    row(say(format, '流水号', 'Gate operation'), facts.operationId ?? '-', format),
+    row(say(format, '终端', 'Terminal'), facts.terminalId, format),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
     centredSay(format, '退款时请出示此码', 'Show this code for a refund'),
@@ -85,7 +86,6 @@ export function refundSlip(
   format: SlipFormat,
   reprint = false,
 ): string {
-  const { cpl } = format;
   const money = (minor: number) => formatWithCode(minor, facts.currency);
   return [
     ...header(format, facts.merchantName, ['退款凭证', 'REFUND RECEIPT']),
@@ -93,15 +93,15 @@ export function refundSlip(
     RULE,
     centredSay(format, '退款金额', 'Refunded'),
     large(money(facts.refundAmount)),
-    centredSay(format, '支付宝 · 已退款', 'Alipay · REFUNDED'),
+    centredSay(format, '支付宝 已退款', 'Alipay REFUNDED'),
     RULE,
-    row(say(format, '原订单号', 'Payment ID'), facts.paymentId, cpl),
-    row(say(format, '原支付金额', 'Paid'), money(facts.paymentAmount), cpl),
-    row(say(format, '可退余额', 'Can still be refunded'), money(facts.remaining), cpl),
-    row(say(format, '原因', 'Reason'), facts.reason, cpl),
-    row(say(format, '时间', 'Time'), slipTime(facts.refundedAt), cpl),
-    row(say(format, '退款单号', 'Refund ID'), facts.refundId, cpl),
-    row(say(format, '终端', 'Terminal'), facts.terminalId, cpl),
+    row(say(format, '原订单号', 'Payment ID'), facts.paymentId, format),
+    row(say(format, '原支付金额', 'Paid'), money(facts.paymentAmount), format),
+    row(say(format, '可退余额', 'Can still be refunded'), money(facts.remaining), format),
+    row(say(format, '原因', 'Reason'), facts.reason, format),
+    row(say(format, '时间', 'Time'), slipTime(facts.refundedAt), format),
+    row(say(format, '退款单号', 'Refund ID'), facts.refundId, format),
+    row(say(format, '终端', 'Terminal'), facts.terminalId, format),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
     BLANK,
@@ -115,20 +115,19 @@ export function refundSlip(
  * paper can be checked against the journal later (`audit verify`).
  */
 export function reportSlip(facts: ReportSlipFacts, format: SlipFormat): string {
-  const { cpl } = format;
   const title: [string, string] =
     facts.kind === 'Z'
       ? [`日结报表 Z${facts.number}`, `Z REPORT ${facts.number}`]
       : ['当前报表 X', 'X REPORT (SO FAR)'];
   const lines = [
     ...header(format, facts.merchantName, title),
-    row(say(format, '终端', 'Terminal'), facts.terminalId, cpl),
+    row(say(format, '终端', 'Terminal'), facts.terminalId, format),
     row(
       say(format, '从', 'From'),
       facts.periodStart === 0 ? '-' : slipTime(facts.periodStart),
-      cpl,
+      format,
     ),
-    row(say(format, '到', 'To'), slipTime(facts.periodEnd), cpl),
+    row(say(format, '到', 'To'), slipTime(facts.periodEnd), format),
     RULE,
   ];
   if (facts.currencies.length === 0)
@@ -140,21 +139,21 @@ export function reportSlip(facts: ReportSlipFacts, format: SlipFormat): string {
       row(
         say(format, `收款 ${c.payments.count} 笔`, `Payments ${c.payments.count}`),
         money(c.payments.sum),
-        cpl,
+        format,
       ),
       row(
         say(format, `退款 ${c.refunds.count} 笔`, `Refunds ${c.refunds.count}`),
         money(c.refunds.sum),
-        cpl,
+        format,
       ),
-      row(say(format, '净额', 'Net'), money(c.net), cpl),
-      row(say(format, '失败', 'Declined'), String(c.declined), cpl),
+      row(say(format, '净额', 'Net'), money(c.net), format),
+      row(say(format, '失败', 'Declined'), String(c.declined), format),
       RULE,
     );
   }
   lines.push(
-    row(say(format, '未完成收款', 'Open payments'), String(facts.open.payments), cpl),
-    row(say(format, '未完成退款', 'Open refunds'), String(facts.open.refunds), cpl),
+    row(say(format, '未完成收款', 'Open payments'), String(facts.open.payments), format),
+    row(say(format, '未完成退款', 'Open refunds'), String(facts.open.refunds), format),
   );
   if (facts.kind === 'Z') {
     // 64 hex digits: split so that each half fits even on 58 mm paper.
@@ -162,7 +161,7 @@ export function reportSlip(facts: ReportSlipFacts, format: SlipFormat): string {
     lines.push(RULE, left(say(format, '审计链哈希', 'Audit chain head')));
     for (let at = 0; at < hash.length; at += 32) lines.push(left(hash.slice(at, at + 32)));
   }
-  lines.push(RULE, row(say(format, '打印时间', 'Printed'), slipTime(facts.printedAt), cpl));
+  lines.push(RULE, row(say(format, '打印时间', 'Printed'), slipTime(facts.printedAt), format));
   return lines.join('\n');
 }
 

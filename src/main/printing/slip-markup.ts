@@ -18,26 +18,14 @@ export function literal(text: string): string {
 }
 
 /**
- * How many print columns a text takes: CJK and full-width characters take two (24 dots), the
- * rest one (12 dots), as on the printer's device fonts and in receiptline's measure.
+ * How many print columns a text takes. With a Chinese code page every non-ASCII character is a
+ * two-byte character the printer draws 24 dots wide (even "·" or "é"); with a single-byte code
+ * page each character takes one column (12 dots).
  */
-export function displayWidth(text: string): number {
+export function displayWidth(text: string, chinese = true): number {
   let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0)!) ? 2 : 1;
+  for (const char of text) width += chinese && char.codePointAt(0)! > 0x7f ? 2 : 1;
   return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000
-  );
 }
 
 /** One line, centred. */
@@ -62,12 +50,16 @@ export const large = (text: string): string => `^^^${literal(text)}`;
 export const heading = (text: string): string => `^^"${literal(text)}`;
 
 /**
- * A label and its value: on one line (label left, value right) where both fit in `cpl`
- * columns, else the label on one line and the value flush right under it.
+ * A label and its value: on one line (label left, value right) where both fit on the paper,
+ * else the label on one line and the value flush right under it.
  */
-export function row(label: string, value: string, cpl: number): string {
-  const labelWidth = displayWidth(label);
-  if (labelWidth + 1 + displayWidth(value) <= cpl)
+export function row(
+  label: string,
+  value: string,
+  format: { cpl: number; chinese: boolean },
+): string {
+  const labelWidth = displayWidth(label, format.chinese);
+  if (labelWidth + 1 + displayWidth(value, format.chinese) <= format.cpl)
     return `{width:${labelWidth},*}\n|${literal(label)} | ${literal(value)}|\n{width:auto}`;
   return `${left(label)}\n${right(value)}`;
 }

@@ -32,18 +32,18 @@ const PAPER_END_BITS = 0x60;
 function describeConnectError(error: NodeJS.ErrnoException, where: string): string {
   switch (error.code) {
     case 'ECONNREFUSED':
-      return `The printer at ${where} refused the connection: is it switched on, and is the address right?`;
+      return `Printer ${where} refused the connection: is it on, and is the address right?`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `No printer called ${where.replace(/:\d+$/, '')} was found on the network.`;
+      return `No printer called ${where.replace(/:\d+$/, '')} on the network.`;
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `The printer at ${where} cannot be reached: check the network cable or Wi-Fi.`;
+      return `Printer ${where} cannot be reached: check the network cable or Wi-Fi.`;
     case 'ECONNRESET':
     case 'EPIPE':
-      return `The printer at ${where} closed the connection in the middle of the slip.`;
+      return `Printer ${where} closed the connection in the middle of the slip.`;
     default:
-      return `The printer at ${where} could not be used: ${error.message}`;
+      return `Printer ${where} could not be used: ${error.message}`;
   }
 }
 
@@ -84,7 +84,7 @@ export function sendOverTcp(
       after(timeouts.finishMs, () =>
         finish(
           failed(
-            `The printer at ${where} did not confirm the slip within ${Math.round(timeouts.finishMs / 1000)} s: is it out of paper, its cover open, or jammed?`,
+            `Printer ${where} did not confirm the slip in ${Math.round(timeouts.finishMs / 1000)} s: out of paper, cover open, jammed?`,
           ),
         ),
       );
@@ -100,7 +100,7 @@ export function sendOverTcp(
     socket.on('data', (data: Buffer) => {
       if (phase === 'status') {
         if ((data[0]! & PAPER_END_BITS) === PAPER_END_BITS) {
-          finish(failed(`The printer at ${where} is out of paper: put in a new roll, then Retry.`));
+          finish(failed(`Printer ${where} is out of paper: put in a new roll, then Retry.`));
           return;
         }
         print();
@@ -113,13 +113,13 @@ export function sendOverTcp(
     socket.on('end', () => {
       printerClosed = true;
       if (phase !== 'printing')
-        finish(failed(`The printer at ${where} closed the connection before the slip was sent.`));
+        finish(failed(`Printer ${where} closed the connection before the slip was sent.`));
       else if (flushed) finish(sent);
     });
     after(timeouts.connectMs, () =>
       finish(
         failed(
-          `The printer at ${where} did not answer within ${Math.round(timeouts.connectMs / 1000)} s: is it switched on and on this network?`,
+          `Printer ${where} did not answer in ${Math.round(timeouts.connectMs / 1000)} s: is it on, and on this network?`,
         ),
       ),
     );

@@ -24,7 +24,7 @@ export function PrintFailureLine() {
       <span className="print-failure-mark" aria-hidden="true">
         !
       </span>
-      <p className="print-failure-text">
+      <p className="print-failure-text" title={latest.reason ?? undefined}>
         <strong>{what}.</strong> {latest.reason}
       </p>
       <button type="button" className="primary" onClick={() => void retry()}>
