@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCounter, type Counter } from './app/create-counter';
+import { createDriverPrinter } from './windows/driver-printer';
 import { createDispatcher } from './ipc/dispatcher';
 import { forwardEvents } from './ipc/event-forwarder';
 import { registerElectronIpc } from './ipc/electron-ipc';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     ...(demo ? {} : { secretStore: createKeytarSecretStore() }),
+    printing: { driver: createDriverPrinter() },
   });
   const unregister = registerElectronIpc(
     createDispatcher(counter.handlers),

@@ -107,7 +107,7 @@ describe('receipt printing in the browser', () => {
       await cashier.getByRole('button', { name: 'Print receipt' }).click();
       await expect
         .poll(() => cashier.getByRole('status').first().textContent())
-        .toMatch(/^Sent to the printer/);
+        .toMatch(/^Printing on the network printer/);
       const [, reprint] = await printer.waitForJobs(2);
       expect(printedText(reprint!)).toContain('重印 REPRINT');
       expect(printedQrCodes(reprint!)).toEqual([paymentId]);

@@ -73,6 +73,7 @@ export function saleSlip(
     row(say(format, '终端', 'Terminal'), facts.terminalId, format),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
+    BLANK,
     centredSay(format, '退款时请出示此码', 'Show this code for a refund'),
     BLANK,
     centredSay(format, '谢谢惠顾', 'Thank you'),

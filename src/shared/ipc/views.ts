@@ -100,7 +100,7 @@ export type RefundView = z.infer<typeof refundViewSchema>;
 /** One line of a payment's timeline: a state change, a callback, a refund or an audit entry. */
 export const timelineEntrySchema = z.object({
   at: z.number(),
-  kind: z.enum(['transition', 'callback', 'audit']),
+  kind: z.enum(['transition', 'callback', 'audit', 'print']),
   text: z.string(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

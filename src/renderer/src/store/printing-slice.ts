@@ -36,7 +36,8 @@ export interface PrintingSlice {
   clearPrintNotice(): void;
 }
 
-const queuedText = (job: PrintJobView) => `Sent to the printer (${job.printer}).`;
+/** A slip is queued, not yet printed: a failure would show on the line at the top. */
+const queuedText = (job: PrintJobView) => `Printing on the ${job.printer}…`;
 
 export const createPrintingSlice: StateCreator<CounterStore, [], [], PrintingSlice> = (set) => ({
   printStatus: null,
