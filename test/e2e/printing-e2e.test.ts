@@ -104,7 +104,7 @@ describe('receipt printing in the browser', () => {
 
       await cashier.getByRole('button', { name: 'History' }).click();
       await cashier.getByRole('row', { name: new RegExp(paymentId) }).click();
-      await cashier.getByRole('button', { name: 'Print receipt' }).click();
+      await cashier.getByRole('button', { name: 'Reprint slip' }).click();
       await expect
         .poll(() => cashier.getByRole('status').first().textContent())
         .toMatch(/^Printing on the network printer/);

@@ -130,12 +130,15 @@ export function PrinterSettingsSection() {
             Merchant copy too
           </label>
         </fieldset>
+        {JSON.stringify(form) !== JSON.stringify(saved) ? (
+          <p className="hint">Not saved yet: slips still go to the saved printer.</p>
+        ) : null}
         <p className={notice?.ok ? 'print-ok' : 'settings-error'} role="status">
           {notice?.text ?? ''}
         </p>
         <div className="settings-actions">
           <button type="submit" className="primary" disabled={problem !== undefined}>
-            Save printer
+            Use this printer
           </button>
           <button
             type="button"

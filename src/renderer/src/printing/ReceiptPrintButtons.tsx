@@ -12,10 +12,10 @@ export function ReceiptPrintButtons({ payment }: { payment: PaymentView }) {
   return (
     <div className="print-actions no-print">
       <button type="button" onClick={() => void print(payment.id, 'customer')}>
-        Print receipt
+        Reprint slip
       </button>
       <button type="button" onClick={() => void print(payment.id, 'merchant')}>
-        Print merchant copy
+        Reprint merchant copy
       </button>
       <PrintNoticeLine />
     </div>
@@ -34,7 +34,7 @@ export function RefundPrintButton({ refund }: { refund: RefundView }) {
         void print(refund.paymentId, 'customer', refund.id);
       }}
     >
-      Print slip
+      Reprint refund slip
     </button>
   );
 }
