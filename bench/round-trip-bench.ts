@@ -108,7 +108,8 @@ export async function benchRoundTrip(
       currency: 'CNY',
       description: 'bench',
       customerId: 'bench',
-      customerIp: '127.0.0.1',
+      customerIp: '192.0.2.10',
+      returnUrls: { return: 'https://shop.example/return' },
       callbackUrl: listener.callbackUrl,
     });
     if (!ack.ok) throw new Error(`sale failed: ${JSON.stringify(ack.error)}`);

@@ -7,11 +7,12 @@ import {
   type GateClient,
 } from '../main/gate';
 import type { Result } from '../shared/result';
-import { createSandbox, QR_MODES, type QrMode, type Sandbox } from '../sandbox';
+import { createSandbox, QR_MODES, qrModeOf, type Sandbox } from '../sandbox';
 import { CallbackInbox } from './callback-inbox';
 import { CliError } from './cli-error';
 import { gateFromEnvironment, secretFromEnvironment } from './environment';
 import { optional, portOption, projectId, type Options } from './options';
+import { isLoopbackUrl } from '../main/settings/settings';
 
 /** Project used with the embedded sandbox when --project is not given. */
 export const DEMO_PROJECT_ID = 1001;
@@ -22,8 +23,12 @@ export interface GateSession {
   readonly projectId: number;
   readonly client: GateClient;
   readonly listener: CallbackListener;
-  /** The callback URL sent to Gate as merchant_callback_url. */
-  readonly callbackUrl: string;
+  /**
+   * The callback URL sent to Gate as merchant_callback_url: `--callback-url`, or the local
+   * listener for a sandbox on this machine; none for a real Gate (it uses the project's URL,
+   * since it cannot reach a listener on loopback), whose results come by status polling.
+   */
+  readonly callbackUrl: string | undefined;
   readonly inbox: CallbackInbox;
   /** Set when the session started its own sandbox. */
   readonly sandbox?: Sandbox;
@@ -62,14 +67,14 @@ export async function openGateSession(
   let secret: string;
   let project: number;
   if (gate === undefined && embedded.allowed) {
-    const qrMode = embedded.qrMode ?? 'qr_data';
-    if (!(QR_MODES as readonly string[]).includes(qrMode)) {
-      throw new CliError(`${command}: --qr must be one of ${QR_MODES.join(', ')}, not "${qrMode}"`);
-    }
+    const qrText = embedded.qrMode ?? 'qr_data';
+    const qrMode = qrModeOf(qrText);
+    if (!qrMode)
+      throw new CliError(`${command}: --qr must be one of ${QR_MODES.join(', ')}, not "${qrText}"`);
     secret = process.env['GATE_SECRET'] || randomBytes(24).toString('base64');
     project = projectText ? projectId(projectText, command) : DEMO_PROJECT_ID;
     sandbox = await createSandbox({
-      projects: [{ id: project, secret, qrMode: qrMode as QrMode }],
+      projects: [{ id: project, secret, qrMode }],
       ...(embedded.timeScale !== undefined ? { timeScale: embedded.timeScale } : {}),
       ...(embedded.host !== undefined ? { host: embedded.host } : {}),
     });
@@ -79,6 +84,11 @@ export async function openGateSession(
     project = projectId(projectText, command);
     secret = secretFromEnvironment(command, "requests are signed with the project's secret");
     gateUrl = gate ?? PRODUCTION_GATE_URL;
+    // Plain http only to this machine: anywhere else it would carry signed payments in clear.
+    if (new URL(gateUrl).protocol !== 'https:' && !isLoopbackUrl(gateUrl))
+      throw new CliError(
+        `${command}: --gate must be https:// (plain http only to a sandbox on this machine), not "${gateUrl}"`,
+      );
   }
   const timeoutSeconds = Number(optional(options, 'timeout') ?? 20);
   if (!(timeoutSeconds > 0))
@@ -103,7 +113,9 @@ export async function openGateSession(
     projectId: project,
     client,
     listener,
-    callbackUrl: optional(options, 'callback-url') ?? listener.callbackUrl,
+    callbackUrl:
+      optional(options, 'callback-url') ??
+      (isLoopbackUrl(gateUrl) ? listener.callbackUrl : undefined),
     inbox,
     ...(sandbox ? { sandbox } : {}),
     paymentPageLink: (baseUrl, params) => buildPaymentPageUrl({ baseUrl, params, secret }),

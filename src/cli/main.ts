@@ -1,5 +1,6 @@
 import { CliError, EXIT } from './cli-error';
 import { auditCommand } from './commands/audit-command';
+import { doctorCommand } from './commands/doctor-command';
 import { printTestCommand } from './commands/print-test-command';
 import { refundCommand } from './commands/refund-command';
 import { saleCommand } from './commands/sale-command';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   sale: saleCommand,
   status: statusCommand,
   refund: refundCommand,
+  doctor: doctorCommand,
   web: webCommand,
   audit: auditCommand,
   'print-test': printTestCommand,

@@ -33,6 +33,13 @@ export async function describeQr(qr: QrSource, paymentId: string): Promise<strin
         `Gate asks to redirect the customer with ${qr.method} to ${qr.url}: that cannot be shown as a QR code.`,
         'Ask ecommpay to deliver the QR as display_data (qr_data, qr_url or qr_img) or as a GET redirect.',
       ];
+    case 'unusable_redirect':
+      return [`Gate sent a redirect address that is not usable: ${qr.url.slice(0, 200)}`];
+    case 'clarification':
+      return [
+        `Gate asks for customer details only the customer can give (${qr.fields.join(', ') || 'unnamed fields'}): this sale cannot finish here.`,
+        'Take it as a Payment Page link instead: sale --mode payment-page.',
+      ];
   }
 }
 

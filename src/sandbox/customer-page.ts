@@ -21,6 +21,13 @@ export function customerPage(payment: SandboxPayment, now = Date.now()): string 
 <div class="amount">${escapeHtml(amountText(payment.amount, payment.currency))}</div>
 <div class="muted">Payment ${escapeHtml(payment.id)}</div>`;
   if (isFinal(payment)) return page('Alipay sandbox', head + resultBlock(payment));
+  if (payment.clarification)
+    return page(
+      'Alipay sandbox',
+      `${head}
+<div class="state warn">Waiting for the merchant · 等待商户</div>
+<div class="muted">Alipay asked the shop for your details; this code cannot be paid here. 此二维码无法在此付款。</div>`,
+    );
   if (now > payment.qrExpiresAt) {
     return page(
       'Alipay sandbox',
@@ -48,9 +55,24 @@ function resultBlock(payment: SandboxPayment): string {
   const sale = payment.operations[0];
   if (payment.status === 'decline') {
     return `<div class="state bad">Declined · 支付失败</div>
-<div class="muted">${escapeHtml(`${sale?.code ?? ''} ${sale?.message ?? ''}`)}</div>`;
+<div class="muted">${escapeHtml(`${sale?.code ?? ''} ${sale?.message ?? ''}`)}</div>${backLink(payment.returnUrls?.return)}`;
   }
-  return `<div class="state ok">Paid · 支付成功</div><div class="muted">You can close this page. 您可以关闭此页面。</div>`;
+  return `<div class="state ok">Paid · 支付成功</div>${backLink(payment.returnUrls?.success ?? payment.returnUrls?.return)}`;
+}
+
+/** The way back to the shop (the sale's return_url), as Alipay offers it after paying. */
+function backLink(url: string | undefined): string {
+  if (url === undefined)
+    return '<div class="muted">You can close this page. 您可以关闭此页面。</div>';
+  return `<div class="muted"><a href="${escapeHtml(url)}">Back to the shop · 返回商户</a></div>`;
+}
+
+/** The sandbox's own return page: where a demo sale sends the customer's phone afterwards. */
+export function returnPage(): string {
+  return page(
+    'Alipay sandbox',
+    '<div class="state ok">Back at the shop · 已返回商户</div><div class="muted">You can close this page. 您可以关闭此页面。</div>',
+  );
 }
 
 /** A page for a customer link that leads nowhere. */

@@ -5,11 +5,13 @@ import { isFinal, openPayment, startRefund } from './payment-lifecycle';
 import { refundable } from './payment-store';
 import {
   authenticate,
+  customerIpRejection,
   field,
   isAnswer,
   missingField,
   positiveInteger,
   rejection,
+  returnUrlRejection,
 } from './request-validation';
 import type { ApiAnswer, SandboxContext } from './sandbox-context';
 
@@ -19,6 +21,7 @@ const SALE_REQUIRED = [
   'payment.currency',
   'customer.id',
   'customer.ip_address',
+  'return_url.return',
 ] as const;
 
 const REFUND_REQUIRED = [
@@ -51,6 +54,8 @@ export function handleSale(ctx: SandboxContext, body: unknown): ApiAnswer {
   if (isAnswer(auth)) return auth;
   const missing = missingField(auth.body, SALE_REQUIRED);
   if (missing) return missing;
+  const customer = customerIpRejection(auth.body) ?? returnUrlRejection(auth.body);
+  if (customer) return customer;
   const amount = positiveInteger(auth.body, 'payment.amount');
   if (isAnswer(amount)) return amount;
   const currency = String(field(auth.body, 'payment.currency'));
@@ -77,6 +82,7 @@ export function handleSale(ctx: SandboxContext, body: unknown): ApiAnswer {
     return rejection(GATE_CODES.paymentIdExists, undefined, 'general.payment_id');
   }
   const callbackUrl = field(auth.body, 'general.merchant_callback_url');
+  const success = field(auth.body, 'return_url.success');
   const payment = openPayment(ctx, {
     projectId: auth.project.id,
     id: paymentId,
@@ -85,6 +91,10 @@ export function handleSale(ctx: SandboxContext, body: unknown): ApiAnswer {
     description: String(field(auth.body, 'payment.description') ?? ''),
     customerId: String(field(auth.body, 'customer.id')),
     source: 'gate',
+    returnUrls: {
+      return: String(field(auth.body, 'return_url.return')),
+      ...(typeof success === 'string' && success !== '' ? { success } : {}),
+    },
     ...(typeof callbackUrl === 'string' && callbackUrl !== '' ? { callbackUrl } : {}),
   });
   ctx.log(`sale ${auth.project.id}/${paymentId}: ${amount} ${currency} accepted`);
@@ -97,6 +107,8 @@ export function handleRefund(ctx: SandboxContext, body: unknown): ApiAnswer {
   if (isAnswer(auth)) return auth;
   const missing = missingField(auth.body, REFUND_REQUIRED);
   if (missing) return missing;
+  const customer = customerIpRejection(auth.body);
+  if (customer) return customer;
   const paymentId = String(field(auth.body, 'general.payment_id'));
   const payment = ctx.store.get(auth.project.id, paymentId);
   if (!payment) return rejection(GATE_CODES.transactionNotFound, paymentId, 'general.payment_id');
@@ -149,9 +161,12 @@ export function handleStatus(ctx: SandboxContext, body: unknown): ApiAnswer {
     Date.now() - payment.createdAt.getTime() <
       ctx.clock.toRealMs(ctx.settings.statusNotFoundSeconds);
   if (!payment || tooEarly) return rejection(GATE_CODES.transactionNotFound);
-  const omitMerchantRefundId = ctx.faults().omitMerchantRefundId === true;
+  const faults = ctx.faults();
   return {
     httpStatus: 200,
-    body: statusAnswer(payment, auth.project.secret, { omitMerchantRefundId }),
+    body: statusAnswer(payment, auth.project.secret, {
+      omitMerchantRefundId: faults.omitMerchantRefundId === true,
+      ...(faults.statusSignature ? { signature: faults.statusSignature } : {}),
+    }),
   };
 }

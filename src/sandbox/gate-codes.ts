@@ -16,6 +16,7 @@ export const GATE_CODES = {
     message: 'Current payment or operation status does not allow this action',
   },
   transactionNotFound: { code: '3061', message: 'Transaction not found' },
+  needClarification: { code: '3191', message: 'Need clarification' },
   refundIdExists: {
     code: '3230',
     message: 'The operation with such merchant_refund_id already exists',

@@ -72,11 +72,23 @@ export function callbackBody(
   return { ...body, signature: sign(body, secret) };
 }
 
-/** The answer to `/v2/payment/status`: the payment with all its operations, signed. */
+/** Statuses in which the customer has not acted yet: status answers repeat the QR then. */
+const AWAITING: ReadonlySet<string> = new Set([
+  'awaiting customer action',
+  'awaiting redirect result',
+  'awaiting clarification',
+]);
+
+/**
+ * The answer to `/v2/payment/status`: the payment with all its operations, signed. While the
+ * customer has not acted, it repeats what the intermediate callback said (`display_data`,
+ * `redirect_data`, `clarification_fields`), as ecommpay's mock does, so a merchant that never
+ * got that callback can still show the QR.
+ */
 export function statusAnswer(
   payment: SandboxPayment,
   secret: string,
-  options: { omitMerchantRefundId?: boolean } = {},
+  options: { omitMerchantRefundId?: boolean; signature?: 'missing' | 'wrong' } = {},
 ): Record<string, unknown> {
   const operations = payment.operations.map(operationBlock);
   if (options.omitMerchantRefundId) for (const op of operations) delete op['merchant_refund_id'];
@@ -85,9 +97,12 @@ export function statusAnswer(
     payment: paymentBlock(payment),
     customer: { id: payment.customerId },
     operations,
+    ...(AWAITING.has(payment.status) ? (payment.instructions ?? {}) : {}),
     errors: [],
   };
-  return { ...body, signature: sign(body, secret) };
+  if (options.signature === 'missing') return body;
+  const key = options.signature === 'wrong' ? `${secret}-not-it` : secret;
+  return { ...body, signature: sign(body, key) };
 }
 
 /** A rejection of a request: `{status: "error", code, message}` and the field when one is at fault. */

@@ -1,6 +1,7 @@
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox-server';
 export {
   QR_MODES,
+  qrModeOf,
   type QrMode,
   type SandboxProject,
   type SandboxFaults,

@@ -25,8 +25,15 @@ export interface NewPayment {
   readonly description: string;
   readonly customerId: string;
   readonly callbackUrl?: string;
+  readonly returnUrls?: SandboxPayment['returnUrls'];
   readonly source: PaymentSource;
 }
+
+/** How long Gate waits for clarification data before it gives up (ecommpay-gate.md §4). */
+const CLARIFICATION_WAIT_SECONDS = 30 * 60;
+
+/** The customer fields a clarification asks for: what only the customer can give. */
+const CLARIFICATION_FIELDS = { customer: ['first_name', 'last_name', 'phone', 'email'] };
 
 const FINAL = new Set(['success', 'decline', 'partially refunded', 'refunded']);
 
@@ -67,6 +74,7 @@ export function openPayment(ctx: SandboxContext, input: NewPayment): SandboxPaym
     qrExpiresAt: Date.now() + reportedQrTimeout(ctx) * 1000,
     callbacks: [],
     cancelTimers: [],
+    clarification: input.source === 'gate' && project?.clarification === true,
   };
   payment.operations.push(newOperation(ctx, payment, 'sale', input.amount));
   ctx.store.add(payment);
@@ -75,15 +83,25 @@ export function openPayment(ctx: SandboxContext, input: NewPayment): SandboxPaym
       if (!isFinal(payment)) settleSale(ctx, payment, 'decline', GATE_CODES.timeOut);
     }),
   );
+  if (payment.clarification) {
+    // Nothing a counter can send answers it: after Gate's wait the payment is declined.
+    payment.cancelTimers.push(
+      ctx.clock.after(CLARIFICATION_WAIT_SECONDS, () => {
+        if (!isFinal(payment)) settleSale(ctx, payment, 'decline', GATE_CODES.needClarification);
+      }),
+    );
+  }
   awaitCustomer(payment);
   if (input.source === 'gate') void sendIntermediate(ctx, payment);
   return payment;
 }
 
 function awaitCustomer(payment: SandboxPayment): void {
-  const status = payment.qrMode.startsWith('redirect')
-    ? 'awaiting redirect result'
-    : 'awaiting customer action';
+  const status = payment.clarification
+    ? 'awaiting clarification'
+    : payment.qrMode.startsWith('redirect')
+      ? 'awaiting redirect result'
+      : 'awaiting customer action';
   payment.status = status;
   const sale = saleOperation(payment);
   sale.status = status;
@@ -166,7 +184,10 @@ async function customerInstructions(
 }
 
 async function sendIntermediate(ctx: SandboxContext, payment: SandboxPayment): Promise<void> {
-  const instructions = await customerInstructions(ctx, payment);
+  const instructions = payment.clarification
+    ? { clarification_fields: CLARIFICATION_FIELDS }
+    : await customerInstructions(ctx, payment);
+  payment.instructions = instructions;
   const delivery = newDelivery(ctx, payment, 'intermediate', saleOperation(payment), instructions);
   if (!delivery) return;
   if (ctx.faults().finalBeforeIntermediate && !isFinal(payment))
@@ -198,7 +219,7 @@ function newDelivery(
 }
 
 /** What pressing a button on the customer page led to. */
-export type CustomerOutcome = 'settled' | 'expired' | 'already_final';
+export type CustomerOutcome = 'settled' | 'expired' | 'already_final' | 'needs_clarification';
 
 /**
  * The customer pressed Success or Decline. Test amounts 40000 and 40400 end declined whichever
@@ -211,6 +232,7 @@ export function customerActs(
   lastName?: string,
 ): CustomerOutcome {
   if (isFinal(payment)) return 'already_final';
+  if (payment.clarification) return 'needs_clarification';
   if (Date.now() > payment.qrExpiresAt) return 'expired';
   payment.customerAction = action;
   if (lastName !== undefined) payment.customerLastName = lastName;

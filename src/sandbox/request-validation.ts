@@ -1,4 +1,5 @@
 import { verify } from '../main/gate/signer/verify';
+import { addressKind, parseIp } from '../shared/network/ip-address';
 import { GATE_CODES, type GateCode } from './gate-codes';
 import { rejectionBody } from './gate-messages';
 import type { ApiAnswer, SandboxContext } from './sandbox-context';
@@ -80,4 +81,47 @@ export function positiveInteger(body: unknown, path: string): number | ApiAnswer
 /** True for an ApiAnswer (a rejection) rather than a value. */
 export function isAnswer(value: unknown): value is ApiAnswer {
   return typeof value === 'object' && value !== null && 'httpStatus' in value && 'body' in value;
+}
+
+/**
+ * The customer's IP address must be an address, and not this machine's (`127.0.0.1`, `::1`)
+ * or the unspecified one: a 502 naming the field, as Gate refuses a value it cannot use.
+ */
+export function customerIpRejection(body: unknown): ApiAnswer | undefined {
+  const value = field(body, 'customer.ip_address');
+  const address = typeof value === 'string' ? parseIp(value) : undefined;
+  if (!address)
+    return rejection(
+      GATE_CODES.validationError,
+      'customer.ip_address is not an IPv4 or IPv6 address',
+      'customer.ip_address',
+    );
+  const kind = addressKind(address);
+  if (kind === 'loopback' || kind === 'unspecified')
+    return rejection(
+      GATE_CODES.validationError,
+      `customer.ip_address ${String(value)} is a ${kind} address, not the customer's`,
+      'customer.ip_address',
+    );
+  return undefined;
+}
+
+/** `return_url.return` (and `success` when present) must be http(s) URLs the phone can open. */
+export function returnUrlRejection(body: unknown): ApiAnswer | undefined {
+  for (const path of ['return_url.return', 'return_url.success']) {
+    const value = field(body, path);
+    if (value === undefined && path.endsWith('success')) continue;
+    if (!isWebUrl(String(value)))
+      return rejection(GATE_CODES.validationError, `${path} is not a URL`, path);
+  }
+  return undefined;
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

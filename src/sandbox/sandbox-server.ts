@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { parseJsonLossless } from '../main/gate/signer/lossless-json';
 import { createCallbackSender } from './callback-sender';
-import { customerPage, notFoundPage } from './customer-page';
+import { customerPage, notFoundPage, returnPage } from './customer-page';
 import { FaultInjector } from './fault-injector';
 import { GATE_CODES } from './gate-codes';
 import { handleRefund, handleSale, handleStatus } from './gate-api';
@@ -183,6 +183,7 @@ async function route(
     return;
   }
 
+  if (path === '/return' && method === 'GET') return sendHtml(res, 200, returnPage());
   if (path.startsWith('/sandbox/')) return inspectionRoute(ctx, faults, path, method, req, res);
   if (path === '/' && method === 'GET') {
     return sendText(
@@ -206,7 +207,11 @@ async function gateApi(
   if (fault?.action === '5xx_before') return sendText(res, 503, 'Service Unavailable');
   const text = await readBody(req);
   let answer: ApiAnswer;
-  if (text === undefined) answer = rejection(GATE_CODES.invalidJson, 'the body is too large');
+  // Gate's API takes JSON only; what is sent as a form or text is refused (unconfirmed: README).
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json')
+    answer = rejection(GATE_CODES.invalidJson, 'the Content-Type must be application/json');
+  else if (text === undefined) answer = rejection(GATE_CODES.invalidJson, 'the body is too large');
   else {
     let body: unknown;
     try {
@@ -243,7 +248,8 @@ async function customerRoute(
     return sendHtml(res, 400, customerPage(payment));
   const outcome = customerActs(ctx, payment, action, lastName);
   if (outcome === 'expired') return sendHtml(res, 410, customerPage(payment));
-  if (outcome === 'already_final') return sendHtml(res, 409, customerPage(payment));
+  if (outcome === 'already_final' || outcome === 'needs_clarification')
+    return sendHtml(res, 409, customerPage(payment));
   redirect(res, `/customer/${token}`);
 }
 

@@ -2,6 +2,12 @@
 export const QR_MODES = ['qr_data', 'qr_url', 'qr_img', 'redirect', 'redirect_post'] as const;
 export type QrMode = (typeof QR_MODES)[number];
 
+/** A QR mode as typed on a command line: `redirect-post` and `redirect_post` are the same. */
+export function qrModeOf(text: string): QrMode | undefined {
+  const mode = text.replace(/-/g, '_');
+  return (QR_MODES as readonly string[]).includes(mode) ? (mode as QrMode) : undefined;
+}
+
 /** One ecommpay project the sandbox serves, with its own secret. */
 export interface SandboxProject {
   readonly id: number;
@@ -10,6 +16,11 @@ export interface SandboxProject {
   readonly qrMode?: QrMode;
   /** The project's callback URL, used when a request has no `merchant_callback_url`. */
   readonly callbackUrl?: string;
+  /**
+   * Every Gate sale asks for clarification (customer fields a counter cannot know) instead of
+   * showing a QR, as a provider may (ecommpay-gate.md §4).
+   */
+  readonly clarification?: boolean;
 }
 
 /** Statuses a sandbox payment goes through (ecommpay-gate.md §3.3). */
@@ -17,6 +28,7 @@ export type SandboxPaymentStatus =
   | 'processing'
   | 'awaiting customer action'
   | 'awaiting redirect result'
+  | 'awaiting clarification'
   | 'success'
   | 'decline'
   | 'partially refunded'
@@ -27,7 +39,12 @@ export interface SandboxOperation {
   readonly id: number;
   readonly type: 'sale' | 'refund';
   status:
-    'processing' | 'awaiting customer action' | 'awaiting redirect result' | 'success' | 'decline';
+    | 'processing'
+    | 'awaiting customer action'
+    | 'awaiting redirect result'
+    | 'awaiting clarification'
+    | 'success'
+    | 'decline';
   readonly requestId: string;
   readonly amount: number;
   readonly currency: string;
@@ -74,6 +91,8 @@ export interface SandboxPayment {
   readonly source: PaymentSource;
   readonly createdAt: Date;
   readonly callbackUrl?: string;
+  /** The sale request's `return_url`: where the customer page sends the phone afterwards. */
+  readonly returnUrls?: { readonly return: string; readonly success?: string };
   /** Secret path segment of the customer page (the URL inside the QR). */
   readonly token: string;
   readonly qrMode: QrMode;
@@ -91,6 +110,13 @@ export interface SandboxPayment {
   cancelTimers: Array<() => void>;
   /** An intermediate callback held back by the `finalBeforeIntermediate` fault. */
   heldIntermediate?: CallbackDelivery;
+  /**
+   * What the intermediate callback told the merchant to show (`display_data`, `redirect_data`
+   * or `clarification_fields`): status answers repeat it while the customer has not paid.
+   */
+  instructions?: Record<string, unknown>;
+  /** The customer's own details a clarification asked for, none of which can arrive here. */
+  readonly clarification: boolean;
 }
 
 /** Faults the sandbox can inject, for tests of what goes wrong in production. */
@@ -108,6 +134,8 @@ export interface SandboxFaults {
    * default; whether Gate does is unconfirmed), so only `request_id` identifies them.
    */
   readonly omitMerchantRefundId?: boolean;
+  /** Status answers: sent without a signature, or signed with a wrong key. */
+  readonly statusSignature?: 'missing' | 'wrong';
   /** API requests: faults consumed one request at a time, in order. */
   readonly requests?: readonly RequestFault[];
 }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/main/gate/signer';
 import { loadSignatureVectors } from '../support/shared-docs';
@@ -317,6 +319,99 @@ describe('CLI: standalone sandbox, status, refund, faults', () => {
       { env: { GATE_SECRET: 'wrong' } },
     );
     expectOneLineFailure(run, /3261 Invalid signature/);
+  });
+
+  it('doctor: connected (exit 0), a wrong secret (exit 1), one line per finding', async () => {
+    const good = await runCli(['doctor', '--project', PROJECT, '--gate', gate], { env });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(
+      /^ok: Connected: Gate accepted the signature of project \d+ \(it answered 3061 "Transaction not found" for a test id, as expected\)\.\n$/,
+    );
+    const wrong = await runCli(['doctor', '--project', PROJECT, '--gate', gate], {
+      env: { GATE_SECRET: 'not-the-secret' },
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/^problem: Wrong secret key: Gate refused the signature \(3261/);
+    const unknown = await runCli(['doctor', '--project', '999', '--gate', gate], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toMatch(/^problem: Unknown project: Gate does not know project 999/);
+  });
+
+  it('doctor --callback-url: a URL that leads to the listener it starts passes; one that does not fails', async () => {
+    const free = http.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    const reached = await runCli(
+      [
+        'doctor',
+        '--project',
+        PROJECT,
+        '--gate',
+        gate,
+        '--callback-url',
+        `http://127.0.0.1:${port}/callback`,
+        '--callback-port',
+        String(port),
+      ],
+      { env },
+    );
+    expect(reached.code).toBe(0);
+    expect(reached.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^ok: Connected/),
+      expect.stringMatching(/^ok: Callbacks reach this counter/),
+    ]);
+    const missed = await runCli(
+      ['doctor', '--project', PROJECT, '--gate', gate, '--callback-url', `${gate}/callback`],
+      { env: { ...env } },
+    );
+    expect(missed.code).toBe(1);
+    expect(missed.stdout).toMatch(/problem: Callbacks unreachable: .* answered HTTP 404/);
+  });
+
+  it("sale and refund refuse to send a real Gate a request without the customer's place", async () => {
+    const toReal = ['--gate', 'https://gate.example.invalid', '--project', PROJECT];
+    const sale = await runCli(['sale', '--amount', '10.00', '--currency', 'CNY', ...toReal], {
+      env,
+    });
+    expectOneLineFailure(
+      sale,
+      /^sale: a request to https:\/\/gate\.example\.invalid needs --customer-ip IP \(the store's public address\) and --return-url URL/,
+    );
+    const refund = await runCli(
+      ['refund', '--payment-id', 'x', '--amount', '1.00', '--currency', 'CNY', ...toReal],
+      { env },
+    );
+    expectOneLineFailure(refund, /^refund: a request to .* needs --customer-ip IP/);
+    const lan = await runCli(
+      [
+        'sale',
+        '--amount',
+        '10.00',
+        '--currency',
+        'CNY',
+        ...toReal,
+        '--customer-ip',
+        '192.168.0.5',
+        '--return-url',
+        'https://tea.example/thanks',
+      ],
+      { env },
+    );
+    expectOneLineFailure(lan, /^sale: --customer-ip: 192\.168\.0\.5 is a private \(LAN\) address/);
+    const plain = await runCli(
+      [
+        'status',
+        '--payment-id',
+        'x',
+        '--project',
+        PROJECT,
+        '--gate',
+        'http://gate.example.invalid',
+      ],
+      { env },
+    );
+    expectOneLineFailure(plain, /^status: --gate must be https:\/\//);
   });
 
   it('the sandbox needs GATE_SECRET and says so', async () => {

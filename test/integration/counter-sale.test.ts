@@ -227,10 +227,14 @@ describe('the counter against the sandbox over HTTP', () => {
       started.id,
       (p) => p.state === 'awaiting_customer',
     );
+    // One plain sentence for the cashier; the change to ask ecommpay for goes to the timeline.
     expect(waiting.qr).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('redirection type'),
+      message: expect.stringContaining('web form, which a QR code cannot carry'),
     });
+    expect(
+      counter.journal.transitionsOf(started.id).some((t) => t.cause.includes('redirection type')),
+    ).toBe(true);
     expect(await counter.handlers['session:new-sale']({})).toMatchObject({ ok: true });
   });
 

@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCounter } from '../../src/main/app/create-counter';
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
-import { pressOnSandbox, tempDataDir } from '../support/counter-harness';
+import {
+  LIVE_REQUEST_SETTINGS,
+  pressOnSandbox,
+  tempDataDir,
+  TEST_PIN,
+} from '../support/counter-harness';
 
 const SERVICE = `alipay-counter-test-${process.pid}`;
 const SECRET = 'live-project-secret-7731';
@@ -58,15 +63,26 @@ describe('keytar against the real system keychain', () => {
           callbackPort: 0,
           callbackPublicUrl: '',
           purchaseMode: 'gate_qr' as const,
+          ...LIVE_REQUEST_SETTINGS,
         },
       };
       const first = await createCounter(config);
       expect(
         await first.handlers['payments:charge']({ amount: '10.00', currency: 'CNY' }),
       ).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED' } });
-      const saved = await first.handlers['settings:update']({ secret: SECRET });
-      expect(saved).toMatchObject({ ok: true, value: { secretConfigured: true, ready: true } });
+      await first.handlers['manager:set-pin']({ newPin: TEST_PIN });
+      const saved = await first.handlers['settings:update']({ secret: SECRET, pin: TEST_PIN });
+      // Saved, but not ready until the connection test passes with it.
+      expect(saved).toMatchObject({ ok: true, value: { secretConfigured: true, ready: false } });
       expect(JSON.stringify(saved)).not.toContain(SECRET);
+      expect(await first.handlers['settings:test-connection']({})).toMatchObject({
+        ok: true,
+        value: { ok: true, current: true },
+      });
+      expect(await first.handlers['settings:get']({})).toMatchObject({
+        ok: true,
+        value: { ready: true },
+      });
       await first.close();
       expect(await store.get('project-1001')).toBe(SECRET);
 

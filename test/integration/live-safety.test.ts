@@ -8,7 +8,10 @@ import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
   charge,
+  completeFirstRun,
   FAST_POLLING,
+  LIVE_REQUEST_SETTINGS,
+  TEST_PIN,
   pressOnSandbox,
   startDemoCounter,
   tempDataDir,
@@ -33,14 +36,17 @@ describe('live counter safety', () => {
     sandbox = undefined;
   });
 
-  /** A live counter against the sandbox (or `overrides.gateUrl`), with `secrets` as its keychain. */
-  function live(
+  /**
+   * A live counter against the sandbox (or `overrides.gateUrl`), with `secrets` as its keychain,
+   * its first run done (PIN set; connection test passed where it can).
+   */
+  async function live(
     dataDir: string,
     projectId: number,
     secrets: Record<string, string>,
     overrides: Partial<Settings> = {},
   ) {
-    return createCounter({
+    const created = await createCounter({
       dataDir,
       mode: 'live',
       secretStore: createMemorySecretStore(secrets),
@@ -54,9 +60,11 @@ describe('live counter safety', () => {
         merchantName: 'Test',
         // No public callback URL would pick the Payment Page link; these tests are about Gate QR.
         purchaseMode: 'gate_qr',
+        ...LIVE_REQUEST_SETTINGS,
         ...overrides,
       },
     });
+    return completeFirstRun(created);
   }
 
   it('without a secret loaded, a callback is recorded and answered 503, never applied (an empty key proves nothing)', async () => {
@@ -153,6 +161,7 @@ describe('live counter safety', () => {
     expect(
       await counter.handlers['settings:update']({
         paymentPageUrl: 'https://paymentpage.ecommpay.com',
+        pin: TEST_PIN,
       }),
     ).toMatchObject({ ok: true, value: { ready: true } });
     expect(['requested', 'awaiting_customer']).toContain((await charge(counter, '12.00')).state);

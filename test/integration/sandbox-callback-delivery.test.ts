@@ -48,7 +48,8 @@ describe('callback delivery, retries and time limits', () => {
       currency: 'CNY',
       description: 'x',
       customerId: 'c',
-      customerIp: '127.0.0.1',
+      customerIp: '192.0.2.10',
+      returnUrls: { return: 'https://shop.example/return' },
       callbackUrl: dead,
     });
     expect(ack.ok).toBe(true);

@@ -134,7 +134,8 @@ describe('sandbox fault modes', () => {
       currency: 'CNY',
       description: 'x',
       customerId: 'c',
-      customerIp: '127.0.0.1',
+      customerIp: '192.0.2.10',
+      returnUrls: { return: 'https://shop.example/return' },
     });
     expect(answer).toMatchObject({ ok: false, error: { kind: 'timeout' } });
     expect(h.sandbox.payment(PROJECT.id, id)).toBeDefined();

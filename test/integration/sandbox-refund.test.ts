@@ -28,7 +28,7 @@ describe('refunds through the sandbox', () => {
       currency: 'CNY',
       description: 'customer returned goods',
       merchantRefundId: refundId,
-      customerIp: '127.0.0.1',
+      customerIp: '192.0.2.10',
       callbackUrl: h.listener.callbackUrl,
     });
   }
@@ -128,7 +128,7 @@ describe('refunds through the sandbox', () => {
       currency: 'USD',
       description: 'x',
       merchantRefundId: freshPaymentId('r'),
-      customerIp: '127.0.0.1',
+      customerIp: '192.0.2.10',
     });
     expect(wrong).toMatchObject({ ok: false, error: { code: '3284' } });
   });

@@ -21,8 +21,9 @@ function saleBody(
 ): Record<string, unknown> {
   return {
     general: { project_id: PROJECT.id, payment_id: paymentId },
-    customer: { id: 'c1', ip_address: '127.0.0.1' },
+    customer: { id: 'c1', ip_address: '192.0.2.10' },
     payment: { amount: 1000, currency: 'CNY', description: 'x' },
+    return_url: { return: 'https://shop.example/return' },
     ...overrides,
   };
 }
@@ -118,6 +119,54 @@ describe('sandbox rejections with ecommpay codes', () => {
     expect(answer.json['errors']).toEqual([expect.objectContaining({ field: path })]);
   });
 
+  it('refuses a sale without return_url.return, naming the field (2004), as Gate refuses a missing required field', async () => {
+    const { return_url: _r, ...withoutReturn } = saleBody(freshPaymentId());
+    const answer = await postSale(h, signed(withoutReturn));
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({
+      code: '2004',
+      message: 'Required field not provided: return_url.return',
+      errors: [{ field: 'return_url.return' }],
+    });
+    const notUrl = await postSale(
+      h,
+      signed(saleBody(freshPaymentId(), { return_url: { return: 'shop/return' } })),
+    );
+    expect(notUrl.json).toMatchObject({ code: '502', errors: [{ field: 'return_url.return' }] });
+  });
+
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['0.0.0.0', 'unspecified'],
+    ['localhost', 'not an IPv4 or IPv6 address'],
+    ['300.1.2.3', 'not an IPv4 or IPv6 address'],
+  ])('refuses the customer ip_address %s (%s) with 502, naming the field', async (ip, why) => {
+    const answer = await postSale(
+      h,
+      signed(saleBody(freshPaymentId(), { customer: { id: 'c1', ip_address: ip } })),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.json).toMatchObject({
+      code: '502',
+      message: expect.stringContaining(why),
+      errors: [{ field: 'customer.ip_address' }],
+    });
+  });
+
+  it('refuses a body that is not sent as application/json (2003), whatever it holds', async () => {
+    const res = await fetch(`${h.sandbox.url}/v2/payment/wallet/alipay/sale`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: JSON.stringify(signed(saleBody(freshPaymentId()))),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: '2003',
+      message: expect.stringContaining('application/json'),
+    });
+  });
+
   it('rejects malformed JSON with 2003', async () => {
     expect((await postSale(h, '{"general":')).json).toMatchObject({ code: '2003' });
   });
@@ -168,7 +217,8 @@ describe('sandbox rejections with ecommpay codes', () => {
       currency: 'CNY',
       description: 'x',
       customerId: 'c',
-      customerIp: '127.0.0.1',
+      customerIp: '192.0.2.10',
+      returnUrls: { return: 'https://shop.example/return' },
     });
     expect(answer).toEqual({
       ok: false,

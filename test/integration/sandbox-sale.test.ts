@@ -110,7 +110,8 @@ describe('sale through the sandbox over HTTP', () => {
         currency: 'CNY',
         description: 'x',
         customerId: 'c',
-        customerIp: '127.0.0.1',
+        customerIp: '192.0.2.10',
+        returnUrls: { return: 'https://shop.example/return' },
       });
       expect(ack.ok).toBe(true);
       // The first project's secret does not sign for the second project.

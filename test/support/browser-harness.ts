@@ -41,13 +41,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Serves the counter's UI through the browser shell. */
+/** Serves the counter's UI through the browser shell (a live one only against a local sandbox). */
 export async function serveCounter(counter: Counter): Promise<WebShell> {
   ensureRendererBuilt();
   return startWebShell({
     counter,
     rendererDir: RENDERER_DIR,
     bridgeScript: await buildBridgeScript(),
+    liveAgainstLocalSandbox: counter.mode === 'live',
   });
 }
 

@@ -42,6 +42,38 @@ export async function startDemoCounter(
   return Object.assign(counter, { sandbox: counter.sandbox });
 }
 
+/** The store address live test counters send: public, and never contacted. */
+export const TEST_STORE_IP = '93.184.216.34';
+/** The manager PIN live test counters set first (as the first-run screen asks). */
+export const TEST_PIN = '482916';
+
+/** Settings a live counter needs besides its Gate, project and secret (first-run screen). */
+export const LIVE_REQUEST_SETTINGS = {
+  customerReturnUrl: 'https://tea.example/thanks',
+  storeIpAddress: TEST_STORE_IP,
+} as const;
+
+/**
+ * Finishes a live counter's first run as a manager would: sets the manager PIN and, when it has
+ * a secret, runs the connection test, which must pass. Returns the counter.
+ */
+export async function completeFirstRun(counter: Counter, pin = TEST_PIN): Promise<Counter> {
+  const before = await counter.handlers['settings:get']({});
+  if (!before.ok) throw new Error(before.error.message);
+  if (!before.value.pinSet) {
+    const set = await counter.handlers['manager:set-pin']({ newPin: pin });
+    if (!set.ok) throw new Error(`set-pin refused: ${set.error.message}`);
+  }
+  const settings = await counter.handlers['settings:get']({});
+  const test = settings.ok ? settings.value.connectionTest : null;
+  if (settings.ok && settings.value.secretConfigured && !(test?.current && test.ok)) {
+    const tested = await counter.handlers['settings:test-connection']({});
+    if (!tested.ok || !tested.value.ok)
+      throw new Error(`connection test failed: ${JSON.stringify(tested)}`);
+  }
+  return counter;
+}
+
 /** Charges through the IPC handler, as the Charge button does; throws if refused. */
 export async function charge(
   counter: Counter,
@@ -103,6 +135,7 @@ export async function postCallback(
 ): Promise<number> {
   const res = await fetch(counter.callbackUrl()!, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...callback, signature: sign(callback, secret) }),
   });
   await res.arrayBuffer();

@@ -17,7 +17,12 @@ const counter = await createCounter({
   settingsOverrides: { gateUrl: process.env['GATE_URL']!, projectId: 1001, callbackPort: 0 },
 });
 const charge = await counter.handlers['payments:charge']({ amount: '10.00', currency: 'CNY' });
-const update = await counter.handlers['settings:update']({ secret: 'would-be-secret-value-123' });
+// The manager PIN comes first on a live counter; then the secret cannot be stored.
+await counter.handlers['manager:set-pin']({ newPin: '482916' });
+const update = await counter.handlers['settings:update']({
+  secret: 'would-be-secret-value-123',
+  pin: '482916',
+});
 const settings = await counter.handlers['settings:get']({});
 const info = await counter.handlers['app:info']({});
 await counter.close();

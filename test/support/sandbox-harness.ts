@@ -110,7 +110,8 @@ export async function startHarness(options: Partial<SandboxOptions> = {}): Promi
         currency: currency as 'CNY',
         description: `test ${paymentId}`,
         customerId: 'customer-1',
-        customerIp: '127.0.0.1',
+        customerIp: '192.0.2.10',
+        returnUrls: { return: 'https://shop.example/return' },
         callbackUrl: listener.callbackUrl,
       }),
     async press(paymentId, action, lastName) {

@@ -69,3 +69,82 @@ export const SEED_DECLINE_CALLBACK = {
     message: 'Insufficient funds on customer account',
   },
 };
+
+/**
+ * The intermediate callback the seed describes (its "display_data" fragment, in the standard
+ * callback format): the QR as `qr_data` and its lifetime as `QR Code Timeout`.
+ */
+export const SEED_QR_CALLBACK = {
+  project_id: 201,
+  payment: {
+    id: 'ECT_TEST_155125514200637',
+    type: 'purchase',
+    status: 'awaiting customer action',
+    date: '2019-02-27T16:01:25+0000',
+    method: 'alipay',
+    sum: { amount: 1000, currency: 'CNY' },
+    description: 'ECT_TEST_1551255142007',
+  },
+  customer: { id: '125' },
+  operation: {
+    id: 20891000000046,
+    type: 'sale',
+    status: 'awaiting customer action',
+    date: '2019-02-27T15:46:22+0000',
+    created_date: '2019-02-27T15:46:21+0000',
+    request_id: '85d4801f8fa9dead54d315ae19ecb4550201cdcafac',
+    sum_initial: { amount: 1000, currency: 'CNY' },
+    sum_converted: { amount: 1000, currency: 'CNY' },
+    code: '29999',
+    message: 'Awaiting processing',
+  },
+  display_data: [
+    { type: 'qr_data', title: 'QR code', data: 'weixin://wxpay/bizpayurl?pr=dMrSpJG' },
+    { type: 'add_info', title: 'QR Code Timeout', data: '600' },
+  ],
+};
+
+/**
+ * The documented card callback of ecommpay-gate.md §3.2 (vector E4): a payment in another
+ * method, with an `account` block and a big integer operation id.
+ */
+export const DOC_CARD_CALLBACK = {
+  project_id: 28051,
+  payment: {
+    id: '5242723',
+    type: 'purchase',
+    status: 'success',
+    date: '2023-03-10T12:26:17+0000',
+    method: 'card',
+    sum: { amount: 5200, currency: 'EUR' },
+    description: '',
+  },
+  account: {
+    number: '424242******4242',
+    token: 'token',
+    type: 'visa',
+    card_holder: 'TEST TEST',
+    expiry_month: '01',
+    expiry_year: '2025',
+  },
+  customer: { id: '782572' },
+  operation: {
+    id: 5028800010128225,
+    type: 'sale',
+    status: 'success',
+    date: '2023-03-10T12:26:17+0000',
+    created_date: '2023-03-10T12:26:15+0000',
+    request_id: '1f6d3ac-fc98e73-05028801',
+    sum_initial: { amount: 5200, currency: 'EUR' },
+    sum_converted: { amount: 5200, currency: 'EUR' },
+    provider: {
+      id: 6,
+      payment_id: '16784511766816',
+      date: '2023-03-10T10:26:17+0000',
+      auth_code: '563253',
+      endpoint_id: 6,
+    },
+    code: '0',
+    message: 'Success',
+  },
+};

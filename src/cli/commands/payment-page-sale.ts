@@ -1,5 +1,6 @@
 import { bestBeforeText, PRODUCTION_PAYMENT_PAGE_URL } from '../../main/gate';
 import { formatWithCode, type Money } from '../../shared/money';
+import { walkInCustomerId } from '../../main/payments/gate-qr-sale';
 import { CliError, EXIT } from '../cli-error';
 import { payOnPaymentPage } from '../customer-simulator';
 import type { GateSession } from '../gate-session';
@@ -44,11 +45,11 @@ export async function runPaymentPageSale(
       payment_id: sale.paymentId,
       payment_amount: sale.money.amount,
       payment_currency: sale.money.currency,
-      customer_id: `cli-${session.projectId}`,
+      customer_id: walkInCustomerId(sale.paymentId),
       language_code: 'zh',
       force_payment_method: 'alipay',
       best_before: bestBeforeText(expiresAt),
-      merchant_callback_url: session.callbackUrl,
+      ...(session.callbackUrl ? { merchant_callback_url: session.callbackUrl } : {}),
     },
   );
   if (!link.ok) throw new CliError(`sale: ${link.error.message}`);

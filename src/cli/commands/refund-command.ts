@@ -5,10 +5,11 @@ import { CliError, EXIT } from '../cli-error';
 import { openGateSession, SESSION_OPTIONS } from '../gate-session';
 import { optional, parseOptions, positiveNumber, required } from '../options';
 import { acknowledged, watchOutcome, type Outcome } from '../outcome-watcher';
+import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
 import { Progress } from '../progress';
 
 const HELP = `refund --payment-id X --amount 5.00 --currency CNY --project ID [--gate URL] [--json]
-       [--refund-id ID] [--reason TEXT] [--poll-after S] [--wait S]
+       [--customer-ip IP] (required against a real Gate) [--refund-id ID] [--reason TEXT] [--poll-after S] [--wait S]
   Refunds part or all of a paid payment and waits for the result.`;
 
 /** `refund`: one refund from request to final result. */
@@ -23,6 +24,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
     reason: { type: 'string' },
     'poll-after': { type: 'string' },
     wait: { type: 'string' },
+    ...REQUEST_FIELD_OPTIONS,
   });
   const paymentId = required(options, 'payment-id', 'refund');
   const currency = parseCurrency(required(options, 'currency', 'refund'));
@@ -38,6 +40,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
   const session = await openGateSession('refund', options, { allowed: false });
   const progress = new Progress(json);
   try {
+    const fields = requestFields('refund', options, session.gateUrl, { returnUrl: false });
     const sentAt = Date.now();
     const ack = await session.client.refund({
       paymentId,
@@ -45,8 +48,8 @@ export async function refundCommand(argv: string[]): Promise<number> {
       currency: currency.value,
       description: optional(options, 'reason') ?? `Refund ${refundId}`,
       merchantRefundId: refundId,
-      customerIp: '127.0.0.1',
-      callbackUrl: session.callbackUrl,
+      customerIp: fields.customerIp,
+      ...(session.callbackUrl ? { callbackUrl: session.callbackUrl } : {}),
     });
     const requestId = acknowledged(
       'refund',

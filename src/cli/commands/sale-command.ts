@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { customerInstructions, type GateCallback } from '../../main/gate';
+import { walkInCustomerId } from '../../main/payments/gate-qr-sale';
+import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
 import { formatWithCode, parsePurchaseAmount, type Money } from '../../shared/money';
 import { CliError, EXIT } from '../cli-error';
 import { pressCustomerButton } from '../customer-simulator';
@@ -11,6 +13,7 @@ import { runPaymentPageSale } from './payment-page-sale';
 import { describeQr } from '../terminal-qr';
 
 const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline [--pay-delay S]] [--json]
+     [--return-url URL] [--customer-ip IP] (required against a real Gate; a sandbox's page and a documentation address otherwise)
      [--qr MODE] [--time-scale X] [--sandbox-host 0.0.0.0] [--payment-id ID] [--description TEXT] [--poll-after S] [--wait S]
      [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
   --mode payment-page [--payment-page URL] [--lifetime S] [--poll-every S] [--not-found-grace S]: by a signed
@@ -39,6 +42,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
     lifetime: { type: 'string' },
     'poll-every': { type: 'string' },
     'not-found-grace': { type: 'string' },
+    ...REQUEST_FIELD_OPTIONS,
   });
   const parsed = parsePurchaseAmount(
     required(options, 'amount', 'sale'),
@@ -76,6 +80,9 @@ export async function saleCommand(argv: string[]): Promise<number> {
   });
   const progress = new Progress(json);
   try {
+    const fields = requestFields('sale', options, session.gateUrl, {
+      returnUrl: mode !== 'payment-page',
+    });
     const paymentId =
       optional(options, 'payment-id') ??
       `cli-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -102,9 +109,10 @@ export async function saleCommand(argv: string[]): Promise<number> {
       amount: money.amount,
       currency: money.currency,
       description: optional(options, 'description') ?? `Alipay Counter CLI sale ${paymentId}`,
-      customerId: `cli-${session.projectId}`,
-      customerIp: '127.0.0.1',
-      callbackUrl: session.callbackUrl,
+      customerId: walkInCustomerId(paymentId),
+      customerIp: fields.customerIp,
+      returnUrls: { return: fields.returnUrl },
+      ...(session.callbackUrl ? { callbackUrl: session.callbackUrl } : {}),
     });
     const requestId = acknowledged(
       'sale',

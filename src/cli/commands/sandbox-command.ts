@@ -1,4 +1,4 @@
-import { createSandbox, QR_MODES, type QrMode } from '../../sandbox';
+import { createSandbox, QR_MODES, qrModeOf } from '../../sandbox';
 import { CliError } from '../cli-error';
 import { secretFromEnvironment } from '../environment';
 import {
@@ -10,9 +10,10 @@ import {
   required,
 } from '../options';
 
-const HELP = `sandbox --port P --project ID [--qr ${QR_MODES.join('|')}] [--time-scale X]
+const HELP = `sandbox --port P --project ID [--qr ${QR_MODES.join('|').replace(/_/g, '-')}] [--clarification] [--time-scale X]
         [--host ADDRESS] [--public-url URL] [--qr-timeout S] [--threshold S] [--callback-url URL] [--quiet]
-  Runs the Gate sandbox for project ID with the secret in GATE_SECRET until stopped.`;
+  Runs the Gate sandbox for project ID with the secret in GATE_SECRET until stopped.
+  --clarification: every Gate sale asks for customer details instead of showing a QR.`;
 
 /** `sandbox`: runs a standalone Gate sandbox until SIGINT/SIGTERM. */
 export async function sandboxCommand(argv: string[]): Promise<number> {
@@ -27,19 +28,26 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
     threshold: { type: 'string' },
     'callback-url': { type: 'string' },
     quiet: { type: 'boolean' },
+    clarification: { type: 'boolean' },
   });
   const project = projectId(required(options, 'project', 'sandbox'), 'sandbox');
   const port = portOption(options, 'port', 'sandbox', 0);
-  const qrMode = optional(options, 'qr') ?? 'qr_data';
-  if (!(QR_MODES as readonly string[]).includes(qrMode)) {
-    throw new CliError(`sandbox: --qr must be one of ${QR_MODES.join(', ')}, not "${qrMode}"`);
-  }
+  const qrText = optional(options, 'qr') ?? 'qr_data';
+  const qrMode = qrModeOf(qrText);
+  if (!qrMode)
+    throw new CliError(`sandbox: --qr must be one of ${QR_MODES.join(', ')}, not "${qrText}"`);
   const secret = secretFromEnvironment('sandbox', "the sandbox signs with the project's secret");
   const callbackUrl = optional(options, 'callback-url');
   const publicUrl = optional(options, 'public-url');
   const sandbox = await createSandbox({
     projects: [
-      { id: project, secret, qrMode: qrMode as QrMode, ...(callbackUrl ? { callbackUrl } : {}) },
+      {
+        id: project,
+        secret,
+        qrMode,
+        ...(options['clarification'] ? { clarification: true } : {}),
+        ...(callbackUrl ? { callbackUrl } : {}),
+      },
     ],
     host: optional(options, 'host') ?? '127.0.0.1',
     port,

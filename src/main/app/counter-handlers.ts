@@ -14,6 +14,7 @@ export interface HandlerDeps {
   readonly sessionView: () => SessionView;
   readonly settingsView: () => SettingsView;
   readonly updateSettings: ChannelHandlers['settings:update'];
+  readonly testConnection: ChannelHandlers['settings:test-connection'];
   readonly appInfo: () => AppInfo;
   readonly sessionChanged: () => void;
 }
@@ -48,6 +49,15 @@ export function createHandlers(
       });
       return result.ok ? ok(view(service.get(result.value.id)!)) : result;
     },
+    'payments:retry-as-link': async ({ paymentId }) => {
+      if (session.activeId() !== paymentId)
+        return err('INVALID_STATE', `Payment ${paymentId} is not the sale on the counter.`);
+      const result = await service.retryAsLink(paymentId, (created) => {
+        session.setActive(created.id);
+        deps.sessionChanged();
+      });
+      return result.ok ? ok(view(service.get(result.value.id)!)) : result;
+    },
     'payments:cancel': async ({ paymentId }) => {
       const result = service.cancel(paymentId);
       if (result.ok) deps.sessionChanged();
@@ -75,6 +85,7 @@ export function createHandlers(
     },
     'settings:get': async () => ok(deps.settingsView()),
     'settings:update': (update) => deps.updateSettings(update),
+    'settings:test-connection': () => deps.testConnection({}),
     'app:info': async () => ok(deps.appInfo()),
   };
 }

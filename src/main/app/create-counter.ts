@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { err, ok } from '../../shared/result';
-import type { ChannelHandlers, SettingsUpdate } from '../../shared/ipc/contract';
+import type { ChannelHandlers } from '../../shared/ipc/contract';
 import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
 import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
@@ -11,22 +10,17 @@ import { ManagerPin } from '../manager/manager-pin';
 import { PaymentService, type SaleStep } from '../payments/payment-service';
 import { RefundService } from '../payments/refund-service';
 import type { PollSchedule } from '../payments/status-poll-schedule';
+import { createMemorySecretStore, projectAccount, type SecretStore } from '../secrets/secret-store';
 import {
-  createMemorySecretStore,
-  projectAccount,
-  SecretStoreUnavailableError,
-  type SecretStore,
-} from '../secrets/secret-store';
-import {
-  applyUpdate,
   effectivePurchaseMode,
   DEFAULT_SETTINGS,
   SettingsFile,
-  settingsProblems,
-  URL_FIELDS,
   type Settings,
 } from '../settings/settings';
 import { CallbackEndpoint } from './callback-endpoint';
+import { ConnectionTest } from './connection-test';
+import { CounterHealth } from './counter-health';
+import { createSettingsHandlers, type SettingsState } from './settings-handlers';
 import { createHandlers } from './counter-handlers';
 import { createManagerHandlers } from './manager-handlers';
 import { CounterSession } from './counter-session';
@@ -56,6 +50,8 @@ export interface CounterConfig {
   readonly gateTimeoutMs?: number;
   /** How long after a sale Gate's "not found" still means "not yet" (default 60 s). */
   readonly notFoundGraceMs?: number;
+  /** How long Test connection waits for Gate and for the callback probe (10 s by default). */
+  readonly connectionTestTimeoutMs?: number;
   /** Status polling interval of Payment Page payments (5 s by default). */
   readonly paymentPagePollMs?: number;
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
@@ -102,41 +98,55 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
         })
       : config.secretStore;
   if (!store) throw new Error('live mode needs a secret store (the OS keychain)');
+  const demo = config.mode === 'demo';
 
   const settingsFile = new SettingsFile(join(config.dataDir, 'settings.json'));
-  let settings: Settings = {
-    ...(demoSetup?.settings ?? settingsFile.load(DEFAULT_SETTINGS)),
-    ...config.settingsOverrides,
+  const state: SettingsState = {
+    current: {
+      ...(demoSetup?.settings ?? settingsFile.load(DEFAULT_SETTINGS)),
+      ...config.settingsOverrides,
+    },
+    file: settingsFile,
   };
+  const settings = () => state.current;
   const journal = new Journal(join(config.dataDir, 'journal.sqlite'));
   const connection = new GateConnection(store, config.gateTimeoutMs);
-  await connection.reload(settings);
+  await connection.reload(state.current);
   const session = new CounterSession(journal);
   const events = new EventEmitter<CounterEvents>();
+  const health = new CounterHealth(() => sessionChanged());
+  const pin = new ManagerPin(journal);
+  // Demo mode needs no setup: its manager PIN starts as 2468 (README).
+  if (demo && !pin.status().set) await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
 
+  // The services, the endpoint and the settings refer to each other only through closures
+  // called later.
   const refunds = new RefundService({
     journal,
     gate: () => connection.gate(),
     statusGate: () => connection.statusGate(),
-    settings: () => settings,
-    callbackUrl: () => endpoint.urlForGate(settings, config.mode === 'demo'),
+    settings,
+    canRefund: () => settingsHandlers.canRefund(),
+    callbackUrl: () => endpoint.urlForGate(state.current, demo),
     ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
     ...(config.notFoundGraceMs !== undefined ? { notFoundGraceMs: config.notFoundGraceMs } : {}),
   });
-  // The service and the endpoint refer to each other only through closures called later.
   const service: PaymentService = new PaymentService({
     onRefundCallback: (callback) => refunds.applyCallback(callback),
-    purchaseMode: () => effectivePurchaseMode(settings, config.mode === 'demo'),
-    paymentPageLink: (params) => connection.paymentPageLink(settings.paymentPageUrl, params),
+    purchaseMode: () => effectivePurchaseMode(state.current, demo),
+    paymentPageLink: (params) => connection.paymentPageLink(state.current.paymentPageUrl, params),
     ...(config.paymentPagePollMs !== undefined
       ? { paymentPagePollMs: config.paymentPagePollMs }
       : {}),
     journal,
     gate: () => connection.gate(),
     statusGate: () => connection.statusGate(),
-    settings: () => settings,
-    callbackUrl: () => endpoint.urlForGate(settings, config.mode === 'demo'),
+    settings,
+    canCharge: () => settingsHandlers.canCharge(),
+    callbackUrl: () => endpoint.urlForGate(state.current, demo),
     isOnScreen: (id) => session.activeId() === id,
+    onAnswerHealth: (answer) =>
+      answer.ok ? health.clear('gate_signature') : health.set('gate_signature', answer.message),
     ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
     ...(config.onStep ? { onStep: config.onStep } : {}),
     ...(config.notFoundGraceMs !== undefined ? { notFoundGraceMs: config.notFoundGraceMs } : {}),
@@ -145,107 +155,60 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     () => connection.callbackSecret(),
     (received) => service.receiveCallback(received),
   );
-  await endpoint.apply(settings);
+  await endpoint.apply(state.current);
+  const settingsHandlers = createSettingsHandlers({
+    mode: config.mode,
+    state,
+    connection,
+    endpoint,
+    pin,
+    journal,
+    connectionTest: new ConnectionTest(
+      journal,
+      connection,
+      endpoint,
+      config.connectionTestTimeoutMs,
+    ),
+    settingsChanged: (view) => {
+      // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
+      health.clear('gate_signature');
+      events.emit('settings:changed', view);
+    },
+  });
 
-  const settingsView = (): SettingsView => {
-    const problems = settingsProblems(settings, connection.hasSecret());
-    if (!connection.keychainStatus().available)
-      problems.unshift(connection.keychainStatus().message);
-    return {
-      mode: config.mode,
-      ...settings,
-      effectivePurchaseMode: effectivePurchaseMode(settings, config.mode === 'demo'),
-      secretConfigured: connection.hasSecret(),
-      ready: problems.length === 0,
-      problems,
-    };
-  };
   const sessionView = (): SessionView => {
     const activeId = session.activeId();
     const active = activeId ? service.get(activeId) : undefined;
     return {
       active: active ? toView(active) : null,
       lateAlerts: service.openLateAlerts().map(toView),
+      banners: health.list(),
     };
   };
-  const sessionChanged = () => events.emit('session:changed', sessionView());
+  function sessionChanged() {
+    events.emit('session:changed', sessionView());
+  }
 
   service.events.on('updated', (record) => {
     events.emit('payments:updated', toView(record));
     if (record.id === session.activeId() || record.lateAlert !== null) sessionChanged();
   });
   service.events.on('late', (record) => events.emit('payments:late', toView(record)));
-
-  const pin = new ManagerPin(journal);
-  // Demo mode needs no setup: its manager PIN starts as 2468 (README).
-  if (config.mode === 'demo' && !pin.status().set)
-    await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
   refunds.events.on('updated', (refund) => {
     const record = service.get(refund.paymentId);
     if (record) events.emit('payments:updated', toView(record));
   });
 
-  const updateSettings: ChannelHandlers['settings:update'] = async (update: SettingsUpdate) => {
-    if (
-      config.mode === 'demo' &&
-      (update.gateUrl !== undefined ||
-        update.projectId !== undefined ||
-        update.secret !== undefined)
-    ) {
-      return err(
-        'INVALID_STATE',
-        'Demo mode runs against the built-in sandbox: start the app in live mode to change the Gate, project or secret.',
-      );
-    }
-    if (pin.status().set) {
-      const allowed = await pin.check(update.pin ?? '', 'change settings');
-      if (!allowed.ok) return allowed;
-    }
-    const next = applyUpdate(settings, update);
-    if (!next.success) {
-      const issue = next.error.issues[0];
-      return err(
-        'INVALID_INPUT',
-        `settings:update: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-      );
-    }
-    try {
-      if (update.secret !== undefined) await connection.storeSecret(next.data, update.secret);
-    } catch (error) {
-      if (error instanceof SecretStoreUnavailableError)
-        return err('KEYCHAIN_UNAVAILABLE', error.message);
-      throw error;
-    }
-    const before = settings;
-    settings = next.data;
-    if (config.mode === 'live') settingsFile.save(settings);
-    const addressChanged = URL_FIELDS.some((field) => before[field] !== settings[field]);
-    if (
-      update.secret === undefined &&
-      (before.projectId !== settings.projectId || addressChanged)
-    ) {
-      await connection.reload(settings);
-    }
-    await endpoint.apply(settings);
-    const changed = Object.keys(update)
-      .filter((key) => key !== 'pin')
-      .map((key) => (key === 'secret' ? 'secret (not logged)' : key));
-    journal.audit('manager', 'settings changed', null, { changed });
-    const view = settingsView();
-    events.emit('settings:changed', view);
-    return ok(view);
-  };
-
   // Receipt printing hangs off the services' events; a printer can never hold up a sale.
   const printQueue = new PrintQueue({
     journal,
-    settings: () => settings,
+    settings,
     ...(config.printing ? { transport: config.printing } : {}),
   });
   const stopAutoPrint = startAutoPrint({
     queue: printQueue,
     journal,
-    settings: () => settings,
+    settings,
     payments: service.events,
     refunds: refunds.events,
   });
@@ -258,8 +221,9 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       service,
       session,
       sessionView,
-      settingsView,
-      updateSettings,
+      settingsView: settingsHandlers.view,
+      updateSettings: settingsHandlers.update,
+      testConnection: settingsHandlers.testConnection,
       appInfo: () => ({
         version: config.version ?? '0.0.0',
         mode: config.mode,
@@ -272,7 +236,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       journal,
       refunds,
       pin,
-      settings: () => settings,
+      settings,
       dataDir: config.dataDir,
       now: Date.now,
       paymentChanged: (paymentId) => {
@@ -284,7 +248,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     ...createPrintingHandlers({
       queue: printQueue,
       journal,
-      settings: () => settings,
+      settings,
       now: Date.now,
     }),
   };

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, isLoopbackUrl, type Settings } from '../settings/settings';
 
 /** The manager PIN demo mode starts with (README). */
 export const DEMO_MANAGER_PIN = '2468';
+
+/** The store address demo sales carry: reserved for documentation (RFC 5737), never routed. */
+export const DEMO_STORE_IP = '192.0.2.10';
 
 /** The sandbox project demo mode uses. */
 export const DEMO_PROJECT_ID = 1001;
@@ -17,6 +20,8 @@ export interface DemoOptions {
   /** Options for the embedded sandbox (time scale, QR mode ...). */
   readonly sandbox?: Partial<Omit<SandboxOptions, 'projects'>> & {
     qrMode?: NonNullable<SandboxOptions['projects'][number]['qrMode']>;
+    /** Every sale asks for customer details instead of a QR (`sandbox --clarification`). */
+    clarification?: boolean;
   };
 }
 
@@ -37,10 +42,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoSetup> {
   let sandbox: Sandbox | undefined;
   let gateUrl = options.sandboxUrl;
   if (gateUrl === undefined) {
-    const { qrMode, ...sandboxOptions } = options.sandbox ?? {};
+    const { qrMode, clarification, ...sandboxOptions } = options.sandbox ?? {};
     sandbox = await createSandbox({
       ...sandboxOptions,
-      projects: [{ id: projectId, secret, ...(qrMode ? { qrMode } : {}) }],
+      projects: [
+        {
+          id: projectId,
+          secret,
+          ...(qrMode ? { qrMode } : {}),
+          ...(clarification ? { clarification } : {}),
+        },
+      ],
     });
     gateUrl = sandbox.url;
   }
@@ -54,14 +66,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoSetup> {
     terminalId: 'DEMO',
     callbackPort: 0,
     merchantName: 'Demo Tea House',
+    // The customer's phone comes back to a page of the sandbox; the store's address is one
+    // reserved for documentation (RFC 5737), as the seed's own examples use.
+    customerReturnUrl: `${gateUrl}/return`,
+    storeIpAddress: DEMO_STORE_IP,
   };
   return { settings, secret, ...(sandbox ? { sandbox } : {}) };
 }
 
 /** Demo mode only ever talks to a sandbox on this machine. */
 export function assertLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') {
-    throw new Error(`demo mode talks only to a sandbox on this machine, not to ${host}`);
-  }
+  if (!isLoopbackUrl(url))
+    throw new Error(
+      `demo mode talks only to a sandbox on this machine, not to ${new URL(url).hostname}`,
+    );
 }

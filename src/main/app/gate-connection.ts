@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import { buildPaymentPageUrl, createGateClient, type GateClient } from '../gate';
 import type { GateAccess } from '../payments/payment-service';
@@ -95,6 +96,33 @@ export class GateConnection {
     if (!access.ok) return access;
     if (this.secret === undefined) return err('NOT_CONFIGURED', "Enter the project's secret key.");
     return buildPaymentPageUrl({ baseUrl, params, secret: this.secret });
+  }
+
+  /**
+   * A client for one connection test: no retries and a shorter deadline, so a merchant learns
+   * at once what is wrong. Undefined without a secret or project.
+   */
+  testClient(settings: Settings, timeoutMs: number): GateClient | undefined {
+    if (this.secret === undefined || settings.projectId === null) return undefined;
+    return createGateClient({
+      baseUrl: settings.gateUrl,
+      projectId: settings.projectId,
+      secret: this.secret,
+      timeoutMs,
+      statusRetries: 0,
+    });
+  }
+
+  /**
+   * Names the secret without revealing it (an HMAC keyed by it), so a passed connection test
+   * can be tied to the secret it passed with.
+   */
+  secretFingerprint(): string | undefined {
+    if (this.secret === undefined) return undefined;
+    return createHmac('sha256', this.secret)
+      .update('alipay-counter connection test')
+      .digest('hex')
+      .slice(0, 16);
   }
 
   /** The secret callbacks are verified with; undefined while none is loaded (they wait). */

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseCallback, type ParsedCallback } from '../gate/callback-parser';
+import { ProbeBook } from './probe-book';
+import { readBodyCapped } from './read-body';
 
 /** A callback as it arrived, verified or not: everything is handed over to be recorded. */
 export interface ReceivedCallback {
@@ -17,8 +19,13 @@ export interface CallbackListenerOptions {
   readonly port?: number;
   /** Path Gate posts to; other paths get 404. */
   readonly path?: string;
-  /** Largest body accepted; Gate callbacks are a few KB. */
+  /** Largest body accepted (1 MiB: `qr_img` carries a Base64 image). */
   readonly maxBodyBytes?: number;
+  /** Most connections open at once; more are refused by the socket layer. */
+  readonly maxConnections?: number;
+  /** Time allowed for a request's headers, and for the whole request. */
+  readonly headersTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
   /** The project secret, read when a callback arrives (it can change in settings). */
   readonly secret: () => string | undefined;
   /**
@@ -35,52 +42,65 @@ export interface CallbackListener {
   /** The full callback URL on this listener (`url` + path). */
   readonly callbackUrl: string;
   readonly port: number;
+  /**
+   * Expects one probe request (`POST <path>?counter_probe=<nonce>`) within `timeoutMs`: it
+   * resolves true when the probe reached this listener. Used by the connection test to learn
+   * whether the public callback URL leads here.
+   */
+  expectProbe(nonce: string, timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 64 * 1024;
+/** The query parameter of a connection-test probe (Gate's callbacks never carry a query). */
+export const PROBE_PARAMETER = 'counter_probe';
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+const DEFAULT_MAX_CONNECTIONS = 64;
 
 /**
  * Listens for Gate callbacks (DESIGN §5) over node:http: 400 for malformed JSON or a bad or
- * missing signature, 413 for an oversized body, 200 once the callback is handed over and
- * recorded. A validly signed callback of a shape we do not handle is answered 200, so Gate stops
- * retrying something we will never act on.
+ * missing signature, 413 for an oversized body (cut off as it streams in), 415 for a body that
+ * is not `application/json`, 200 once the callback is handed over and recorded. A validly
+ * signed callback of a shape we do not handle is answered 200, so Gate stops retrying something
+ * we will never act on. Callers that are not verified learn nothing of the parser: their answer
+ * says "bad request" or "invalid signature", no more.
  */
 export async function startCallbackListener(
   options: CallbackListenerOptions,
 ): Promise<CallbackListener> {
   const path = options.path ?? '/callback';
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const probes = new ProbeBook();
   const server = http.createServer((req, res) => {
-    const answer = (status: number, message: string) => {
-      const body = JSON.stringify({ message });
+    // The body was read whole for these; for any other answer it was not, and the connection
+    // is closed rather than left to drain an unread body.
+    let bodyRead = false;
+    const answer = (status: number, message: string, extra: Record<string, unknown> = {}) => {
+      if (res.headersSent) return;
+      const body = JSON.stringify({ message, ...extra });
       res.writeHead(status, {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
-        connection: status === 413 ? 'close' : 'keep-alive',
+        connection: bodyRead ? 'keep-alive' : 'close',
       });
       res.end(body);
+      if (!bodyRead) res.once('finish', () => req.destroy());
     };
     const url = new URL(req.url ?? '/', 'http://listener');
     if (url.pathname !== path) return answer(404, 'not found');
     if (req.method !== 'POST') return answer(405, 'POST only');
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) {
-      answer(413, `body larger than ${maxBody} bytes`);
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBody) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (tooLarge) return answer(413, `body larger than ${maxBody} bytes`);
-      const rawText = Buffer.concat(chunks).toString('utf8');
+    const probe = url.searchParams.get(PROBE_PARAMETER);
+    if (probe !== null && probes.arrived(probe)) return answer(200, 'OK', { probe });
+    // Only JSON: a web page on this PC cannot post JSON here without a CORS preflight, which
+    // this listener never grants (it answers OPTIONS with 405).
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return answer(415, 'bad request');
+    void readBodyCapped(req, maxBody).then((body) => {
+      // Too large: answered at once, and the rest of the body is never read.
+      if (body.kind === 'too_large') return answer(413, 'bad request');
+      if (body.kind === 'broken') return;
+      bodyRead = true;
+      const rawText = body.text;
       const parsed = parseCallback(rawText, options.secret());
       const received: ReceivedCallback = {
         rawText,
@@ -94,13 +114,18 @@ export async function startCallbackListener(
           () => {
             if (parsed.ok || parsed.problem === 'unsupported_shape') answer(200, 'OK');
             // Recorded, not applied: Gate delivers it again once the secret is back.
-            else if (parsed.problem === 'no_secret') answer(503, parsed.message);
-            else answer(400, parsed.message);
+            else if (parsed.problem === 'no_secret') answer(503, 'try again later');
+            else if (parsed.problem === 'bad_signature') answer(400, 'invalid signature');
+            else answer(400, 'bad request');
           },
           () => answer(500, 'not recorded, deliver again'),
         );
     });
   });
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -114,7 +139,9 @@ export async function startCallbackListener(
     url,
     callbackUrl: url + path,
     port,
+    expectProbe: (nonce, timeoutMs) => probes.expect(nonce, timeoutMs),
     async close() {
+      probes.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

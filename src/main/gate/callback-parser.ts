@@ -1,5 +1,6 @@
 import { parseJsonLossless, verify, type PathOrder } from './signer';
 import { callbackSchema, type GateCallback } from './gate-schemas';
+import { withoutNulls } from './without-nulls';
 
 /** Why a callback body was not accepted. */
 export type CallbackProblem =
@@ -37,7 +38,7 @@ export function parseCallback(rawText: string, secret: string | undefined): Pars
   }
   const check = verify(body, secret);
   if (!check.valid) return { ok: false, problem: 'bad_signature', message: check.reason };
-  const parsed = callbackSchema.safeParse(body);
+  const parsed = callbackSchema.safeParse(withoutNulls(body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.join('.') || 'body';

@@ -17,6 +17,7 @@ import {
   type SaleRequest,
 } from './request-bodies';
 import { GATE_PATHS, TRANSACTION_NOT_FOUND } from './gate-paths';
+import { withoutNulls } from './without-nulls';
 
 /** How to reach one ecommpay project. */
 export interface GateClientConfig {
@@ -111,13 +112,16 @@ function fromTransport(failure: TransportFailure, url: URL): GateError {
   switch (failure.kind) {
     case 'timeout':
       return { kind: 'timeout', message: failure.message };
-    case 'broken':
+    case 'broken': {
+      const code = failure.code ? { code: failure.code } : {};
       return failure.sent
         ? {
             kind: 'unknown_outcome',
             message: `connection to ${url.host} broke: ${failure.message}`,
+            ...code,
           }
-        : { kind: 'network', message: `${url.host}: ${failure.message}` };
+        : { kind: 'network', message: `${url.host}: ${failure.message}`, ...code };
+    }
     case 'too_large':
       return { kind: 'invalid_response', message: failure.message };
   }
@@ -137,7 +141,7 @@ function parseBody(text: string): unknown {
  * Undefined when the answer carries no Gate error code.
  */
 function rejectionFrom(httpStatus: number, body: unknown): GateError | undefined {
-  const parsed = rejectionSchema.safeParse(body);
+  const parsed = rejectionSchema.safeParse(withoutNulls(body));
   if (!parsed.success) return undefined;
   const first = parsed.data.errors?.[0];
   const code = parsed.data.code ?? first?.code;
@@ -156,7 +160,7 @@ function schemaProblem(error: z.ZodError): string {
 function interpretAck({ httpStatus, text }: RawAnswer): GateResult<GateAck> {
   const body = parseBody(text);
   if (httpStatus === 200) {
-    const ack = ackSchema.safeParse(body);
+    const ack = ackSchema.safeParse(withoutNulls(body));
     if (ack.success) return { ok: true, value: ack.data };
     const rejection = rejectionFrom(httpStatus, body);
     if (rejection && (body as { status?: unknown }).status === 'error')
@@ -226,10 +230,10 @@ function interpretStatus(
   if (!check.valid) {
     return {
       ok: false,
-      error: { kind: 'invalid_response', httpStatus, message: `status signature: ${check.reason}` },
+      error: { kind: 'unverified', httpStatus, message: `status signature: ${check.reason}` },
     };
   }
-  const parsed = statusFoundSchema.safeParse(body);
+  const parsed = statusFoundSchema.safeParse(withoutNulls(body));
   if (!parsed.success) {
     if (rejection) return { ok: false, error: rejection };
     return {

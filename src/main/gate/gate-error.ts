@@ -11,14 +11,21 @@ export type GateError =
       readonly message: string;
       readonly field?: string;
     }
-  /** No connection could be made (refused, no route, DNS): the request never left. */
-  | { readonly kind: 'network'; readonly message: string }
+  /** No connection could be made (refused, no route, DNS, TLS): the request never left. */
+  | { readonly kind: 'network'; readonly message: string; readonly code?: string }
   /** No answer within the deadline: Gate may or may not have acted. Ask status. */
   | { readonly kind: 'timeout'; readonly message: string }
   /** The connection broke after the request was sent, or a 5xx without a Gate error body. */
-  | { readonly kind: 'unknown_outcome'; readonly message: string; readonly httpStatus?: number }
-  /** An answer that is not what Gate sends (bad JSON, wrong shape, bad signature). */
-  | { readonly kind: 'invalid_response'; readonly message: string; readonly httpStatus?: number };
+  | {
+      readonly kind: 'unknown_outcome';
+      readonly message: string;
+      readonly httpStatus?: number;
+      readonly code?: string;
+    }
+  /** An answer that is not what Gate sends (bad JSON, wrong shape). */
+  | { readonly kind: 'invalid_response'; readonly message: string; readonly httpStatus?: number }
+  /** A signed answer (a status) whose signature does not verify with the project's secret. */
+  | { readonly kind: 'unverified'; readonly message: string; readonly httpStatus: number };
 
 /** The kinds of Gate error. */
 export type GateErrorKind = GateError['kind'];
@@ -32,7 +39,8 @@ export function outcomeUnknown(error: GateError): boolean {
   return (
     error.kind === 'timeout' ||
     error.kind === 'unknown_outcome' ||
-    error.kind === 'invalid_response'
+    error.kind === 'invalid_response' ||
+    error.kind === 'unverified'
   );
 }
 
@@ -49,5 +57,7 @@ export function describeGateError(error: GateError): string {
       return `The outcome is unknown: ${error.message}`;
     case 'invalid_response':
       return `Gate sent an answer that cannot be trusted: ${error.message}`;
+    case 'unverified':
+      return `Gate's answer fails the signature check (most often a wrong secret key): ${error.message}`;
   }
 }

@@ -4,7 +4,9 @@ import { JsonNumber } from './signer';
 /**
  * Shapes of what Gate sends: acknowledgements, rejections, status responses and callbacks
  * (ecommpay-gate.md §2.4, §2.5, §3; the Alipay seed's examples). Parsed after the signature is
- * verified. Objects keep fields we do not model (`looseObject`): the raw text is journaled too.
+ * verified and nulls are left out (`withoutNulls`): only a payment's id and status, and a
+ * rejection's code, are required; every other field may be missing. Objects keep fields we do
+ * not model (`looseObject`): the raw text is journaled too.
  */
 
 /** Ids and codes arrive as strings or numbers (`"0"`, `20891000000045`); kept as exact text. */
@@ -18,16 +20,19 @@ export const sumSchema = z.looseObject({
   currency: z.string(),
 });
 
+/** A sum that is absent when it is incomplete (an amount or currency Gate left out). */
+const optionalSum = sumSchema.optional().catch(undefined);
+
 /** One operation of a payment (sale, refund ...). */
 export const operationSchema = z.looseObject({
   id: idText.optional(),
-  type: z.string(),
-  status: z.string(),
+  type: z.string().optional(),
+  status: z.string().optional(),
   date: z.string().optional(),
   created_date: z.string().optional(),
   request_id: z.string().optional(),
-  sum_initial: sumSchema.optional(),
-  sum_converted: sumSchema.optional(),
+  sum_initial: optionalSum,
+  sum_converted: optionalSum,
   provider: z.looseObject({}).optional(),
   code: idText.optional(),
   message: z.string().optional(),
@@ -42,7 +47,7 @@ export const paymentBlockSchema = z.looseObject({
   status: z.string(),
   date: z.string().optional(),
   method: z.string().optional(),
-  sum: sumSchema.optional(),
+  sum: optionalSum,
   description: z.string().optional(),
   merchant_refund_id: z.string().optional(),
 });
@@ -50,17 +55,23 @@ export type GatePaymentBlock = z.infer<typeof paymentBlockSchema>;
 
 /** An item of `display_data`: the QR (`qr_data`, `qr_url`, `qr_img`) or `add_info`. */
 export const displayItemSchema = z.looseObject({
-  type: z.string(),
+  type: z.string().optional(),
   title: z.string().optional(),
-  data: z.union([z.string(), z.number()]).transform(String),
+  data: z
+    .union([z.string(), z.number(), z.instanceof(JsonNumber)])
+    .transform(String)
+    .optional(),
 });
 export type DisplayItem = z.infer<typeof displayItemSchema>;
 
-/** Where to send the customer: `url` with `method` and `body` (an object, or [] when empty). */
+/**
+ * Where to send the customer: `url` with `method` and `body` (an object, [] when empty, or, as
+ * one third-party model has it, a query string).
+ */
 export const redirectDataSchema = z.looseObject({
-  method: z.string(),
-  url: z.string(),
-  body: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  method: z.string().optional(),
+  url: z.string().optional(),
+  body: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown()), z.string()]).optional(),
   encrypted: z.unknown().optional(),
 });
 export type RedirectData = z.infer<typeof redirectDataSchema>;
@@ -80,6 +91,8 @@ export const callbackSchema = z.looseObject({
   operation: operationSchema.optional(),
   display_data: z.array(displayItemSchema).optional(),
   redirect_data: redirectDataSchema.optional(),
+  /** `awaiting clarification`: the fields Gate wants (ecommpay-gate.md §4); only read to name them. */
+  clarification_fields: z.unknown().optional(),
   errors: z.array(errorItemSchema).optional(),
 });
 export type GateCallback = z.infer<typeof callbackSchema>;
@@ -107,6 +120,10 @@ export const statusFoundSchema = z.looseObject({
   payment: paymentBlockSchema,
   operations: z.array(operationSchema).default([]),
   customer: z.looseObject({}).optional(),
+  /** The QR (or redirect) again while the customer has not paid, as ecommpay's mock sends it. */
+  display_data: z.array(displayItemSchema).optional(),
+  redirect_data: redirectDataSchema.optional(),
+  clarification_fields: z.unknown().optional(),
   errors: z.array(errorItemSchema).optional(),
 });
 export type GateStatus = z.infer<typeof statusFoundSchema>;
@@ -141,6 +158,19 @@ export function finalOutcome(status: string): 'success' | 'decline' | undefined 
   if (status === 'success') return 'success';
   return FAILED_PURCHASE_STATUSES.has(status) ? 'decline' : undefined;
 }
+
+/**
+ * What a status means when a *callback* carries it: as `finalOutcome`, and `error` ends it too
+ * (ecommpay's PHP SDK: "error occurred while reviewing data"; Magento treats it as final). In a
+ * status answer `error` also means "not registered", so status answers never use this.
+ */
+export function callbackOutcome(status: string | undefined): 'success' | 'decline' | undefined {
+  if (status === undefined) return undefined;
+  return status === 'error' ? 'decline' : finalOutcome(status);
+}
+
+/** Gate waits for customer fields a cashier cannot know (ecommpay-gate.md §4). */
+export const AWAITING_CLARIFICATION = 'awaiting clarification';
 
 /** What a purchase status means: paid, ended with nothing charged, or not final (undefined). */
 export function purchaseOutcome(status: string): 'success' | 'decline' | undefined {

@@ -10,7 +10,13 @@ export interface HttpAnswer {
 /** Why no answer came back. `sent` tells whether the request may have reached the server. */
 export type TransportFailure =
   | { readonly kind: 'timeout'; readonly sent: boolean; readonly message: string }
-  | { readonly kind: 'broken'; readonly sent: boolean; readonly message: string }
+  | {
+      readonly kind: 'broken';
+      readonly sent: boolean;
+      readonly message: string;
+      /** The system's error code (ENOTFOUND, ECONNREFUSED, CERT_HAS_EXPIRED ...). */
+      readonly code?: string;
+    }
   | { readonly kind: 'too_large'; readonly message: string };
 
 /** An HTTP answer or a transport failure. */
@@ -113,7 +119,15 @@ function postJson(
       else socket.once(protocol === 'https:' ? 'secureConnect' : 'connect', () => (sent = true));
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      finish({ ok: false, failure: { kind: 'broken', sent, message: describeSocketError(error) } });
+      finish({
+        ok: false,
+        failure: {
+          kind: 'broken',
+          sent,
+          message: describeSocketError(error),
+          ...(error.code ? { code: error.code } : {}),
+        },
+      });
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];

@@ -9,7 +9,13 @@ export {
   type StatusAnswer,
 } from './gate-client';
 export { parseCallback, type ParsedCallback, type CallbackProblem } from './callback-parser';
-export { customerInstructions, type CustomerInstructions, type QrSource } from './display-data';
+export {
+  customerInstructions,
+  type CustomerInstructions,
+  type InstructionCarrier,
+  type QrSource,
+} from './display-data';
+export { withoutNulls } from './without-nulls';
 export {
   bestBeforeText,
   buildPaymentPageUrl,

@@ -7,10 +7,12 @@ export interface SaleRequest {
   readonly currency: Currency;
   readonly description: string;
   readonly customerId: string;
+  /** `customer.ip_address`: the store's public address for an in-store QR (README). */
   readonly customerIp: string;
   /** Overrides the project's callback URL for this payment (`general.merchant_callback_url`). */
   readonly callbackUrl?: string;
-  readonly returnUrl?: string;
+  /** `return_url.return` (required by the seed) and `return_url.success` (optional). */
+  readonly returnUrls: { readonly return: string; readonly success?: string };
 }
 
 /** A refund of a paid payment; without `amount` Gate refunds what remains. */
@@ -40,8 +42,8 @@ export function saleBody(projectId: number, sale: SaleRequest): Body {
     customer: { id: sale.customerId, ip_address: sale.customerIp },
     payment: { amount: sale.amount, currency: sale.currency, description: sale.description },
   };
-  if (sale.returnUrl !== undefined)
-    body['return_url'] = { return: sale.returnUrl, success: sale.returnUrl };
+  const { return: back, success } = sale.returnUrls;
+  body['return_url'] = success ? { return: back, success } : { return: back };
   return body;
 }
 

@@ -75,18 +75,35 @@ const KIND_OF_SOURCE = {
   qr_url: 'qr_url',
   qr_img: 'qr_img',
   unscannable_redirect: 'redirect',
+  unusable_redirect: 'redirect',
 } as const;
 
 /**
- * Turns what Gate sent into what the screens can show. A POST redirect cannot be scanned: the
- * message names the setting to change at ecommpay. A form this counter does not expect names
- * the counter's own setting.
+ * Whether `text` is Base64 (whitespace allowed, as MIME wraps it). Linear in the length: the
+ * whitespace is dropped first, then one anchored class run is checked, with no backtracking.
+ */
+export function isBase64(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  return compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact);
+}
+
+/**
+ * Turns what Gate sent into what the screens can show. What cannot be scanned at the counter
+ * (a POST redirect, a request for the customer's own details, an unusable link or image) is one
+ * plain sentence for the cashier; the Waiting screen then offers a Payment Page link instead.
+ * A form this counter does not expect names the counter's own setting.
  */
 export async function qrViewOf(
   source: QrSource,
   settings: Pick<Settings, 'acceptedQrKinds' | 'projectId'>,
   fetchImage: (url: string) => Promise<QrView> = fetchQrImage,
 ): Promise<QrView> {
+  if (source.kind === 'clarification') {
+    return {
+      kind: 'unscannable',
+      message: 'Alipay asks for details only the customer can enter (such as name or address).',
+    };
+  }
   const kind = KIND_OF_SOURCE[source.kind];
   if (!settings.acceptedQrKinds.includes(kind)) {
     return {
@@ -101,7 +118,7 @@ export async function qrViewOf(
       return fetchImage(source.url);
     case 'qr_img': {
       const base64 = source.base64.replace(/^data:image\/[a-z]+;base64,/, '');
-      if (!/^[A-Za-z0-9+/\s]+=*\s*$/.test(base64))
+      if (!isBase64(base64))
         return { kind: 'unscannable', message: 'Gate sent a QR image that is not Base64.' };
       return asDataUrl(Buffer.from(base64, 'base64'), 'The QR image Gate sent');
     }
@@ -109,8 +126,26 @@ export async function qrViewOf(
       return {
         kind: 'unscannable',
         message:
-          `Alipay asked to send the customer with an HTTP ${source.method} redirect, which cannot be shown as a QR code. ` +
-          `Ask ecommpay to set the redirection type of project ${settings.projectId ?? ''} for Alipay to a QR code (display_data) or a GET redirect.`,
+          'Alipay wants to send the customer through a web form, which a QR code cannot carry.',
       };
+    case 'unusable_redirect':
+      return {
+        kind: 'unscannable',
+        message: 'Alipay sent a payment address the counter cannot use.',
+      };
+  }
+}
+
+/** What the merchant's engineer can change so the next sale shows a QR, for the log; or none. */
+export function setupHint(source: QrSource, projectId: number | null): string | undefined {
+  switch (source.kind) {
+    case 'unscannable_redirect':
+      return `Gate sent an HTTP ${source.method} redirect: ask ecommpay to set the redirection type of project ${projectId ?? ''} for Alipay to a QR code (display_data) or a GET redirect.`;
+    case 'clarification':
+      return `Gate asks for customer fields (${source.fields.join(', ') || 'unnamed'}): ask ecommpay whether project ${projectId ?? ''} can take Alipay without them.`;
+    case 'unusable_redirect':
+      return `Gate sent redirect_data with an unusable url: ${source.url.slice(0, 200)}`;
+    default:
+      return undefined;
   }
 }

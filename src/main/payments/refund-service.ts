@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { ok, type ErrorCode, type Result } from '../../shared/result';
 import {
+  callbackOutcome,
   describeGateError,
   FAILED_PURCHASE_STATUSES,
   finalOutcome,
@@ -33,6 +34,8 @@ export interface RefundServiceDeps {
   /** The client for status requests (defaults to `gate`): allowed while only a non-Gate address is wrong. */
   readonly statusGate?: () => GateAccess;
   readonly settings: () => Settings;
+  /** Why no refund may be sent now (setup unfinished), checked before anything is journaled. */
+  readonly canRefund?: () => Result<void, ErrorCode>;
   readonly callbackUrl: () => string | undefined;
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
   readonly now?: () => number;
@@ -77,6 +80,8 @@ export class RefundService {
     reason: string;
     actor: string;
   }): Promise<Result<RefundRecord, ErrorCode>> {
+    const ready = this.deps.canRefund?.() ?? ok(undefined);
+    if (!ready.ok) return ready;
     const access = this.deps.gate();
     if (!access.ok) return access;
     const settings = this.deps.settings();
@@ -113,7 +118,7 @@ export class RefundService {
       currency: refund.currency,
       description: refund.reason,
       merchantRefundId: refund.id,
-      customerIp: '127.0.0.1',
+      customerIp: settings.storeIpAddress,
       ...(callbackUrl ? { callbackUrl } : {}),
     });
     if (answer.ok) {
@@ -164,7 +169,12 @@ export class RefundService {
       });
       return `refused: ${mismatch}`;
     }
-    return this.applyOperation(refund, operation, `refund callback: ${operation.status}`);
+    return this.applyOperation(
+      refund,
+      operation,
+      `refund callback: ${operation.status ?? callback.payment.status}`,
+      'callback',
+    );
   }
 
   /** Asks Gate about a refund's payment and applies what its operations say. */
@@ -188,7 +198,7 @@ export class RefundService {
     const operations = answer.value.status.operations;
     const operation = operations.find((op) => isOperationOf(op, refund));
     if (operation) {
-      this.applyOperation(refund, operation, `status: refund ${operation.status}`);
+      this.applyOperation(refund, operation, `status: refund ${operation.status}`, 'status');
       return;
     }
     if (refund.requestId !== null) return;
@@ -198,12 +208,13 @@ export class RefundService {
     const known = this.deps.journal.refunds.ofPayment(refund.paymentId);
     const unclaimed = operations.filter(
       (op) =>
+        op.type !== undefined &&
         REFUND_OPERATION_TYPES.has(op.type) &&
         !known.some((r) => isOperationOf(op, r)) &&
         // Only one that could be this refund: its amount, and not one that refunded nothing.
         op.sum_initial?.amount === refund.amount &&
         op.sum_initial.currency === refund.currency &&
-        !FAILED_PURCHASE_STATUSES.has(op.status),
+        !FAILED_PURCHASE_STATUSES.has(op.status ?? ''),
     );
     if (unclaimed.length > 0) {
       log.warn('an unclaimed refund operation at Gate may be this refund', {
@@ -245,7 +256,16 @@ export class RefundService {
     );
   }
 
-  private applyOperation(refund: RefundRecord, operation: GateOperation, cause: string): string {
+  /**
+   * Applies what Gate says of a refund operation. A callback's `error` ends it declined; in a
+   * status answer `error` settles nothing (it also means "not registered").
+   */
+  private applyOperation(
+    refund: RefundRecord,
+    operation: GateOperation,
+    cause: string,
+    source: 'callback' | 'status',
+  ): string {
     const code = operation.code ?? '';
     const message = operation.message || `Gate ended the refund: ${operation.status}`;
     // Matched by merchant_refund_id: keep Gate's request_id, so later status answers that do
@@ -253,7 +273,12 @@ export class RefundService {
     const requestId =
       refund.requestId === null && operation.request_id ? { requestId: operation.request_id } : {};
     // Gate's final failure statuses (internal error, external error ...) end it like a decline.
-    const outcome = finalOutcome(operation.status);
+    const outcome =
+      source === 'callback'
+        ? callbackOutcome(operation.status)
+        : operation.status !== undefined
+          ? finalOutcome(operation.status)
+          : undefined;
     if (outcome) {
       return this.apply(refund.id, { type: 'final', outcome, code, message }, cause, {
         gateCode: code,
@@ -342,7 +367,8 @@ export class RefundService {
 }
 
 function isOperationOf(operation: GateOperation, refund: RefundRecord): boolean {
-  if (!REFUND_OPERATION_TYPES.has(operation.type)) return false;
+  // An operation whose type Gate left out is matched by its ids alone.
+  if (operation.type !== undefined && !REFUND_OPERATION_TYPES.has(operation.type)) return false;
   if (refund.requestId !== null && operation.request_id === refund.requestId) return true;
   return operation.merchant_refund_id === refund.id;
 }

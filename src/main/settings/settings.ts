@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { CURRENCIES, type Currency } from '../../shared/money';
+import { publicIpProblem } from '../../shared/network/ip-address';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
@@ -38,6 +39,18 @@ export const settingsSchema = z.object({
   paymentPageUrl: z.string().url(),
   /** How long a Payment Page link may be paid (its best_before). */
   paymentPageLifetimeSeconds: z.number().int().min(60),
+  /**
+   * Where the customer's phone goes after Alipay (`return_url.return`, required by Gate's sale
+   * request); "" until set: a live counter cannot charge without it.
+   */
+  customerReturnUrl: z.union([z.literal(''), z.string().url()]),
+  /** Where the phone goes after a successful payment (`return_url.success`); "" sends none. */
+  successUrl: z.union([z.literal(''), z.string().url()]),
+  /**
+   * The store's public IP address, sent as `customer.ip_address` with sales and refunds: the
+   * customer's phone scans the QR in the store, so the store's address is the customer's.
+   */
+  storeIpAddress: z.string().max(45),
   /** The receipt printer (issue 12); none until one is set up. */
   printer: printerSettingsSchema,
 });
@@ -59,6 +72,9 @@ export const DEFAULT_SETTINGS: Settings = {
   purchaseMode: 'auto',
   paymentPageUrl: PRODUCTION_PAYMENT_PAGE_URL,
   paymentPageLifetimeSeconds: 600,
+  customerReturnUrl: '',
+  successUrl: '',
+  storeIpAddress: '',
   printer: DEFAULT_PRINTER_SETTINGS,
 };
 
@@ -72,8 +88,22 @@ export function effectivePurchaseMode(
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** True for a URL on this machine (`127.0.0.1`, `localhost`, `[::1]`): a local sandbox. */
+export function isLoopbackUrl(url: string | URL): boolean {
+  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
 /** The addresses a counter sends payments to or shows customers. */
-export const URL_FIELDS = ['gateUrl', 'paymentPageUrl', 'callbackPublicUrl'] as const;
+export const URL_FIELDS = [
+  'gateUrl',
+  'paymentPageUrl',
+  'callbackPublicUrl',
+  'customerReturnUrl',
+  'successUrl',
+] as const;
+
+/** The settings that decide where Gate requests go and how they are signed. */
+export const GATE_FIELDS = ['gateUrl', 'projectId'] as const;
 
 /**
  * The addresses the counter sends payments to or shows customers that are not https: a typo'd
@@ -96,24 +126,39 @@ export function insecureUrls(
   }));
 }
 
-/** What a change must satisfy on top of the stored form: https addresses. */
-const editableSettingsSchema = settingsSchema.superRefine((settings, ctx) => {
-  for (const { field, message } of insecureUrls(settings))
-    ctx.addIssue({ code: 'custom', path: [field], message });
-});
+/**
+ * What a change must satisfy on top of the stored form: https addresses, and a store IP address
+ * on the public internet when one is entered (demo mode's documentation address never is).
+ */
+function editableSettingsSchema(ipEntered: boolean) {
+  return settingsSchema.superRefine((settings, ctx) => {
+    for (const { field, message } of insecureUrls(settings))
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    const ipProblem =
+      ipEntered && settings.storeIpAddress !== ''
+        ? publicIpProblem(settings.storeIpAddress)
+        : undefined;
+    if (ipProblem) ctx.addIssue({ code: 'custom', path: ['storeIpAddress'], message: ipProblem });
+  });
+}
 
 /**
- * Applies a change and validates the result; the secret is not a setting and is ignored here.
- * Stricter than loading: a stored file an older version wrote still loads, so the counter
- * starts; its problems block new payments (and, for an insecure Gate URL, status requests too)
- * until fixed, and open payments settle then.
+ * Applies a change and validates the result; the secret and the PIN are not settings and are
+ * ignored here. Stricter than loading: a stored file an older version wrote still loads, so the
+ * counter starts; its problems block new payments (and, for an insecure Gate URL, status
+ * requests too) until fixed, and open payments settle then.
  */
 export function applyUpdate(
   current: Settings,
   update: SettingsUpdate,
 ): z.ZodSafeParseResult<Settings> {
-  const { secret: _secret, ...rest } = update;
-  return editableSettingsSchema.safeParse({ ...current, ...rest });
+  const { secret: _secret, pin: _pin, ...rest } = update;
+  const ip = rest.storeIpAddress?.trim();
+  return editableSettingsSchema(ip !== undefined).safeParse({
+    ...current,
+    ...rest,
+    ...(ip !== undefined ? { storeIpAddress: ip } : {}),
+  });
 }
 
 /**
@@ -146,10 +191,36 @@ export class SettingsFile {
 }
 
 /** What stops live payments, in plain words; empty when everything is in place. */
-export function settingsProblems(settings: Settings, secretConfigured: boolean): string[] {
+export function settingsProblems(
+  settings: Settings,
+  secretConfigured: boolean,
+  mode: 'demo' | 'live' = 'live',
+): string[] {
   const problems: string[] = [];
   if (settings.projectId === null) problems.push('Enter the ecommpay project id.');
   if (!secretConfigured) problems.push("Enter the project's secret key.");
   for (const { field, message } of insecureUrls(settings)) problems.push(`${field}: ${message}`);
+  if (mode === 'live') problems.push(...requestProblems(settings));
   return problems;
+}
+
+/**
+ * What Gate's sale and refund requests need from the settings that is missing (seed: a sale
+ * carries `return_url.return` and `customer.ip_address`; a refund `customer.ip_address`).
+ */
+export function requestProblems(settings: Settings): string[] {
+  const problems: string[] = [];
+  if (settings.customerReturnUrl === '')
+    problems.push(
+      "Set the customer return page (Settings): where the customer's phone goes after Alipay.",
+    );
+  problems.push(...storeIpProblems(settings));
+  return problems;
+}
+
+/** What is wrong with the store IP address refunds and sales carry; empty when it is fine. */
+export function storeIpProblems(settings: Settings): string[] {
+  if (settings.storeIpAddress === '') return ["Set the store's public IP address (Settings)."];
+  const problem = publicIpProblem(settings.storeIpAddress);
+  return problem ? [`Store IP address: ${problem}`] : [];
 }

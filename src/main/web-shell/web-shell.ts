@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Counter, CounterEvents } from '../app/create-counter';
+import type { ChannelHandlers } from '../../shared/ipc/contract';
+import { err } from '../../shared/result';
+import { isLoopbackUrl } from '../settings/settings';
 import { equalInConstantTime } from '../gate/signer';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createLogger } from '../logging/logger';
@@ -24,6 +27,11 @@ export interface WebShellOptions {
   /** The browser bridge, compiled to one ES module. */
   readonly bridgeScript: string;
   readonly port?: number;
+  /**
+   * Tests of a live counter's screens (its first run): a live counter is served only while its
+   * Gate and Payment Page are a sandbox on this machine, and can never be pointed elsewhere.
+   */
+  readonly liveAgainstLocalSandbox?: boolean;
 }
 
 /** A running browser shell. */
@@ -40,12 +48,12 @@ export interface WebShell {
  * a counter in live mode, binds to loopback only, and needs a random token on the WebSocket.
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  if (options.counter.mode !== 'demo')
-    throw new Error(
-      'the browser shell runs only in demo mode, against the Gate sandbox, never against a live Gate',
-    );
+  const handlers =
+    options.counter.mode === 'demo'
+      ? options.counter.handlers
+      : await localSandboxOnly(options.counter, options.liveAgainstLocalSandbox === true);
   const token = randomBytes(24).toString('hex');
-  const dispatch = createDispatcher(options.counter.handlers);
+  const dispatch = createDispatcher(handlers);
   const indexHtml = (await readFile(join(options.rendererDir, 'index.html'), 'utf8')).replace(
     '<script type="module"',
     '<script type="module" src="/web-bridge.js"></script>\n    <script type="module"',
@@ -143,6 +151,34 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * The handlers of a live counter whose Gate is a sandbox on this machine, kept that way: a
+ * change of the Gate or Payment Page URL to anywhere else is refused. Anything else throws.
+ */
+async function localSandboxOnly(counter: Counter, allowed: boolean): Promise<ChannelHandlers> {
+  const refusal =
+    'the browser shell runs only in demo mode, against the Gate sandbox, never against a live Gate';
+  if (!allowed) throw new Error(refusal);
+  const settings = await counter.handlers['settings:get']({});
+  if (
+    !settings.ok ||
+    !isLoopbackUrl(settings.value.gateUrl) ||
+    !isLoopbackUrl(settings.value.paymentPageUrl)
+  )
+    throw new Error(refusal);
+  return {
+    ...counter.handlers,
+    'settings:update': async (update) => {
+      const away = [update.gateUrl, update.paymentPageUrl].some(
+        (url) => url !== undefined && !isLoopbackUrl(url),
+      );
+      if (away)
+        return err('INVALID_STATE', `The browser shell never talks to a live Gate: ${refusal}.`);
+      return counter.handlers['settings:update'](update);
     },
   };
 }

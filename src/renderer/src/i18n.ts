@@ -49,6 +49,12 @@ const STRINGS = {
   save: { en: 'Save', zh: '保存' },
   back: { en: 'Back', zh: '返回' },
   demo: { en: 'DEMO · sandbox, no real money', zh: '演示 · 测试环境，不产生真实扣款' },
+  cannotScan: { en: 'This sale cannot be paid by QR here', zh: '此笔收款无法在此扫码支付' },
+  retryAsLink: { en: 'Take it as a Payment Page link', zh: '改用支付页面链接收款' },
+  retryAsLinkHint: {
+    en: "Same amount, new QR: the customer scans it with the phone's camera and pays in Alipay. The first sale is still tracked: if it is paid anyway, you will be alerted.",
+    zh: '金额不变，生成新二维码：顾客用手机相机扫码后用支付宝付款。原收款仍在跟踪，如仍被支付会提醒您。',
+  },
 } as const;
 
 export type Language = 'en' | 'zh';

@@ -20,6 +20,10 @@ export interface CounterApi {
   newSale(): Promise<ChannelResult<'session:new-sale'>>;
   getSettings(): Promise<ChannelResult<'settings:get'>>;
   updateSettings(input: RequestOf<'settings:update'>): Promise<ChannelResult<'settings:update'>>;
+  testConnection(): Promise<ChannelResult<'settings:test-connection'>>;
+  retryAsLink(
+    input: RequestOf<'payments:retry-as-link'>,
+  ): Promise<ChannelResult<'payments:retry-as-link'>>;
   getAppInfo(): Promise<ChannelResult<'app:info'>>;
   getManagerStatus(): Promise<ChannelResult<'manager:status'>>;
   setManagerPin(input: RequestOf<'manager:set-pin'>): Promise<ChannelResult<'manager:set-pin'>>;
@@ -62,6 +66,8 @@ export const METHOD_CHANNELS = {
   newSale: 'session:new-sale',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
+  testConnection: 'settings:test-connection',
+  retryAsLink: 'payments:retry-as-link',
   getAppInfo: 'app:info',
   getManagerStatus: 'manager:status',
   setManagerPin: 'manager:set-pin',

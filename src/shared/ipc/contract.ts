@@ -4,6 +4,7 @@ import { CURRENCIES } from '../money/currencies';
 import { PAYMENT_STATES } from '../payment-state';
 import {
   appInfoSchema,
+  connectionTestSchema,
   exportFileSchema,
   historyPageSchema,
   managerStatusSchema,
@@ -72,6 +73,10 @@ export const settingsUpdateSchema = z
       .int()
       .min(60)
       .max(24 * 3600),
+    customerReturnUrl: z.union([z.literal(''), z.string().url().max(300)]),
+    successUrl: z.union([z.literal(''), z.string().url().max(300)]),
+    /** Checked in main: an IPv4 or IPv6 address on the public internet. */
+    storeIpAddress: z.string().max(64),
     /** Write-only: stored in the OS keychain, never returned. */
     secret: z.string().min(8).max(256),
     /** The manager PIN; required once one is set. */
@@ -99,6 +104,11 @@ export const CHANNELS = {
   'session:new-sale': { request: nothing, response: sessionViewSchema },
   'settings:get': { request: nothing, response: settingsViewSchema },
   'settings:update': { request: settingsUpdateSchema, response: settingsViewSchema },
+  'settings:test-connection': { request: nothing, response: connectionTestSchema },
+  'payments:retry-as-link': {
+    request: z.object({ paymentId }).strict(),
+    response: paymentViewSchema,
+  },
   'app:info': { request: nothing, response: appInfoSchema },
   'manager:status': { request: nothing, response: managerStatusSchema },
   'manager:set-pin': {

@@ -41,8 +41,20 @@ export type PaymentView = z.infer<typeof paymentViewSchema>;
 export const sessionViewSchema = z.object({
   active: paymentViewSchema.nullable(),
   lateAlerts: z.array(paymentViewSchema),
+  /** What keeps the counter from working normally (keychain, Gate's signatures), in words. */
+  banners: z.array(z.object({ key: z.string(), message: z.string(), since: z.number() })),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** The last connection test: what it found, when, and whether it counts for today's settings. */
+export const connectionTestSchema = z.object({
+  at: z.number(),
+  ok: z.boolean(),
+  findings: z.array(z.object({ ok: z.boolean(), text: z.string() })),
+  /** False once the Gate URL, project or secret changed since: it must be run again. */
+  current: z.boolean(),
+});
+export type ConnectionTestView = z.infer<typeof connectionTestSchema>;
 
 /** Non-secret settings as the Settings screen shows them; the secret only as `configured`. */
 export const settingsViewSchema = z.object({
@@ -63,11 +75,19 @@ export const settingsViewSchema = z.object({
   effectivePurchaseMode: z.enum(['gate_qr', 'payment_page']),
   paymentPageUrl: z.string(),
   paymentPageLifetimeSeconds: z.number().int(),
+  customerReturnUrl: z.string(),
+  successUrl: z.string(),
+  storeIpAddress: z.string(),
   secretConfigured: z.boolean(),
   /** Everything live payments need is set and the keychain works. */
   ready: z.boolean(),
   /** What is missing or broken when not ready, in plain words. */
   problems: z.array(z.string()),
+  connectionTest: connectionTestSchema.nullable(),
+  /** Whether a manager PIN exists (a live counter asks for one before anything else). */
+  pinSet: z.boolean(),
+  /** A connection test has passed once on this counter: its first-run screen is done. */
+  setupDone: z.boolean(),
   /** The receipt printer (issue 12). */
   printer: printerSettingsSchema,
 });

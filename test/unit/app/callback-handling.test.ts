@@ -126,9 +126,9 @@ describe('callback handling: what must not change a payment', () => {
     expect(counter.journal.callbacksOf(paymentId).at(-1)?.problem).toMatch(/malformed_json/);
   });
 
-  it('oversized body: 413 before reading it, nothing changes', async () => {
+  it('oversized body (over 1 MiB): 413 before reading it all, nothing changes', async () => {
     const before = counter.journal.get(paymentId)!;
-    const huge = JSON.stringify({ ...finalCallback(), pad: 'x'.repeat(200_000) });
+    const huge = JSON.stringify({ ...finalCallback(), pad: 'x'.repeat(1_100_000) });
     expect((await post(huge)).status).toBe(413);
     expect(counter.journal.get(paymentId)).toEqual(before);
   });

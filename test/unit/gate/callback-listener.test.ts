@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startCallbackListener,
@@ -81,8 +82,122 @@ describe('callback listener (DESIGN §5)', () => {
     ).toBe(500);
   });
 
-  it('answers 404 on other paths and 405 to other methods', async () => {
+  it('answers 404 on other paths and 405 to other methods (OPTIONS too: no CORS preflight is ever granted)', async () => {
     expect((await post('{}', '/other')).status).toBe(404);
     expect((await fetch(`${listener.url}/callback`)).status).toBe(405);
+    const preflight = await fetch(`${listener.url}/callback`, { method: 'OPTIONS' });
+    expect(preflight.status).toBe(405);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('takes JSON only: a form or text post (what a web page can send without a preflight) gets 415, unrecorded', async () => {
+    const before = received.length;
+    const signed = JSON.stringify({ ...callback, signature: sign(callback, SECRET) });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const res = await fetch(`${listener.url}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: signed,
+      });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toEqual({ message: 'bad request' });
+    }
+    expect(received.length).toBe(before);
+    expect(
+      (
+        await fetch(`${listener.url}/callback`, {
+          method: 'POST',
+          headers: { 'content-type': 'Application/JSON; charset=utf-8' },
+          body: signed,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('tells an unverified caller nothing about the parser: "invalid signature" or "bad request"', async () => {
+    const answers = await Promise.all([
+      post(JSON.stringify({ ...callback, signature: sign(callback, 'wrong') })),
+      post('{"payment": {"id": "p1", "status": ['),
+    ]);
+    expect(await Promise.all(answers.map((r) => r.json()))).toEqual([
+      { message: 'invalid signature' },
+      { message: 'bad request' },
+    ]);
+  });
+
+  it('a connection-test probe is answered once, only while it is awaited, and never recorded', async () => {
+    const before = received.length;
+    const probe = (nonce: string) =>
+      fetch(`${listener.url}/callback?counter_probe=${nonce}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+    const seen = listener.expectProbe('n0nce', 2000);
+    const answer = await probe('n0nce');
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ message: 'OK', probe: 'n0nce' });
+    expect(await seen).toBe(true);
+    // Used up: the same nonce again, or one nobody waits for, is an ordinary unsigned body.
+    expect((await probe('n0nce')).status).toBe(400);
+    expect((await probe('guess')).status).toBe(400);
+    expect(received.length).toBe(before + 2);
+    expect(await listener.expectProbe('never-sent', 50)).toBe(false);
+  });
+});
+
+describe('callback listener: oversized bodies are cut off as they stream in', () => {
+  it('answers 413 as soon as the body passes the limit, while the sender is still sending', async () => {
+    const received: ReceivedCallback[] = [];
+    const listener = await startCallbackListener({
+      secret: () => SECRET,
+      maxBodyBytes: 64 * 1024,
+      onCallback: (c) => void received.push(c),
+    });
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        // No Content-Length: the size is only known as the bytes arrive.
+        const req = http.request(`${listener.url}/callback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        const chunk = Buffer.alloc(16 * 1024, 0x20);
+        // Well past the limit, then wait: the answer must come without the body's end.
+        for (let i = 0; i < 8; i++) req.write(chunk);
+        setTimeout(() => reject(new Error('no answer before the body ended')), 5000).unref();
+      });
+      expect(status).toBe(413);
+      expect(received).toEqual([]);
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('takes a 1 MiB callback by default (qr_img carries a Base64 image)', async () => {
+    const received: ReceivedCallback[] = [];
+    const listener = await startCallbackListener({
+      secret: () => SECRET,
+      onCallback: (c) => void received.push(c),
+    });
+    try {
+      const body = {
+        payment: { id: 'big', status: 'awaiting customer action' },
+        display_data: [{ type: 'qr_img', title: 'QR code', data: 'A'.repeat(1000 * 1024) }],
+      };
+      const res = await fetch(`${listener.url}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, signature: sign(body, SECRET) }),
+      });
+      expect(res.status).toBe(200);
+      expect(received[0]?.parsed.ok).toBe(true);
+    } finally {
+      await listener.close();
+    }
   });
 });

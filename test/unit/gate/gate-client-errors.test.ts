@@ -45,7 +45,8 @@ const sale = {
   currency: 'CNY' as const,
   description: 'd',
   customerId: 'c',
-  customerIp: '127.0.0.1',
+  customerIp: '192.0.2.10',
+  returnUrls: { return: 'https://shop.example/return' },
 };
 
 describe('Gate client: answers mapped to a closed set of errors', () => {
@@ -84,9 +85,11 @@ describe('Gate client: answers mapped to a closed set of errors', () => {
         payment_id: 'T-1',
         merchant_callback_url: 'http://127.0.0.1:1/cb',
       },
-      customer: { id: 'c', ip_address: '127.0.0.1' },
+      customer: { id: 'c', ip_address: '192.0.2.10' },
       payment: { amount: 1000, currency: 'CNY', description: 'd' },
+      return_url: { return: 'https://shop.example/return' },
     });
+    expect(body).not.toHaveProperty('return_url.success');
     const { signature, ...general } = body.general;
     expect(signature).toBe(sign({ ...body, general }, SECRET));
   });
@@ -197,7 +200,7 @@ describe('Gate client: answers mapped to a closed set of errors', () => {
         currency: 'CNY',
         description: 'r',
         merchantRefundId: 'R-1',
-        customerIp: '127.0.0.1',
+        customerIp: '192.0.2.10',
       }),
     ).toMatchObject({
       ok: false,
@@ -247,7 +250,7 @@ describe('Gate client: answers mapped to a closed set of errors', () => {
     gate.answer(json(200, found));
     expect(await client.status('T-1')).toMatchObject({
       ok: false,
-      error: { kind: 'invalid_response', message: expect.stringContaining('signature') },
+      error: { kind: 'unverified', message: expect.stringContaining('signature') },
     });
     gate.answer(
       json(200, {
@@ -258,7 +261,7 @@ describe('Gate client: answers mapped to a closed set of errors', () => {
     );
     expect(await client.status('T-1')).toMatchObject({
       ok: false,
-      error: { kind: 'invalid_response' },
+      error: { kind: 'unverified' },
     });
   });
 

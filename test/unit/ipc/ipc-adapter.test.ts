@@ -61,6 +61,15 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ acceptedQrKinds: [] }, /settings:update: acceptedQrKinds: /],
     [{ language: 'fr' }, /settings:update: language: /],
     [{ mode: 'live' }, /settings:update: \(argument\): unknown field "mode"/],
+    [{ customerReturnUrl: 'not a url' }, /settings:update: customerReturnUrl: /],
+    [{ storeIpAddress: 8 }, /settings:update: storeIpAddress: /],
+  ],
+  'settings:test-connection': [
+    [{ gateUrl: 'https://x' }, /settings:test-connection: \(argument\): unknown field "gateUrl"/],
+  ],
+  'payments:retry-as-link': [
+    [{}, /payments:retry-as-link: paymentId: /],
+    [{ paymentId: 'x'.repeat(65) }, /payments:retry-as-link: paymentId: /],
   ],
   'app:info': [[{ x: 1 }, /app:info: \(argument\): unknown field "x"/]],
   'manager:status': [[{ pin: '1' }, /manager:status: \(argument\): unknown field "pin"/]],

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchQrImage, qrViewOf } from '../../../src/main/payments/qr-view';
+import { fetchQrImage, isBase64, qrViewOf, setupHint } from '../../../src/main/payments/qr-view';
 
 const ALL = {
   acceptedQrKinds: ['qr_data', 'qr_url', 'qr_img', 'redirect'] as Array<
@@ -72,14 +72,35 @@ describe('what the screens can show of a QR', () => {
     });
   });
 
-  it('a POST redirect cannot be scanned: the message names the setting at ecommpay', async () => {
-    const view = await qrViewOf(
-      { kind: 'unscannable_redirect', method: 'POST', url: 'https://h5' },
-      ALL,
-    );
-    expect(view).toMatchObject({
+  it('a POST redirect cannot be scanned: one plain sentence; the setting at ecommpay goes to the log', async () => {
+    const source = { kind: 'unscannable_redirect', method: 'POST', url: 'https://h5' } as const;
+    expect(await qrViewOf(source, ALL)).toEqual({
       kind: 'unscannable',
-      message: expect.stringContaining('redirection type of project 42'),
+      message:
+        'Alipay wants to send the customer through a web form, which a QR code cannot carry.',
+    });
+    expect(setupHint(source, 42)).toContain('redirection type of project 42');
+  });
+
+  it('a request for customer details cannot be finished at the counter', async () => {
+    const source = { kind: 'clarification', fields: ['customer.first_name'] } as const;
+    expect(await qrViewOf(source, ALL)).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('only the customer can enter'),
+    });
+    expect(setupHint(source, 42)).toContain('customer.first_name');
+  });
+
+  it('checks Base64 in linear time: a megabyte of whitespace is answered at once, not in minutes', async () => {
+    // A backtracking check took seconds on 60 KB of whitespace; this one is a single pass.
+    const spaces = ' '.repeat(1024 * 1024);
+    expect(isBase64(`${spaces}!`)).toBe(false);
+    expect(isBase64(spaces)).toBe(false);
+    expect(isBase64(`iVBO\n  Rw0K\r\nGgo=${spaces}`)).toBe(true);
+    expect(isBase64('iVBORw0KGgo===')).toBe(false);
+    expect(await qrViewOf({ kind: 'qr_img', base64: `${spaces}!` }, ALL)).toMatchObject({
+      kind: 'unscannable',
+      message: expect.stringContaining('Base64'),
     });
   });
 

@@ -44,7 +44,15 @@ describe('settings addresses', () => {
 describe('a stored settings file with a plain-http address', () => {
   it('still loads (the counter starts and recovers), and the address blocks live payments', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'settings-')), 'settings.json');
-    writeFileSync(path, JSON.stringify({ gateUrl: 'http://192.168.1.5:8123', projectId: 7 }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        gateUrl: 'http://192.168.1.5:8123',
+        projectId: 7,
+        customerReturnUrl: 'https://tea.example/thanks',
+        storeIpAddress: '93.184.216.34',
+      }),
+    );
     const loaded = new SettingsFile(path).load();
     expect(loaded.gateUrl).toBe('http://192.168.1.5:8123');
     expect(settingsProblems(loaded, true)).toEqual([
@@ -54,5 +62,67 @@ describe('a stored settings file with a plain-http address', () => {
     expect(problemOf({ merchantName: 'Tea' })).toBeUndefined();
     const change = applyUpdate(loaded, { merchantName: 'Tea' });
     expect(change.success).toBe(false);
+  });
+});
+
+describe('what a live sale needs from the settings (return page, store address)', () => {
+  const complete = {
+    ...DEFAULT_SETTINGS,
+    projectId: 7,
+    customerReturnUrl: 'https://tea.example/thanks',
+    storeIpAddress: '93.184.216.34',
+  };
+
+  it('a fresh live counter lists the return page and the store address among its problems', () => {
+    expect(settingsProblems({ ...DEFAULT_SETTINGS, projectId: 7 }, true)).toEqual([
+      "Set the customer return page (Settings): where the customer's phone goes after Alipay.",
+      "Set the store's public IP address (Settings).",
+    ]);
+    expect(settingsProblems(complete, true)).toEqual([]);
+    // Demo mode has its sandbox's page and a documentation address: nothing to ask for.
+    expect(settingsProblems({ ...DEFAULT_SETTINGS, projectId: 7 }, true, 'demo')).toEqual([]);
+  });
+
+  it.each([
+    ['127.0.0.1', "this computer's own (loopback) address"],
+    ['192.168.1.20', 'a private (LAN) address'],
+    ['10.1.2.3', 'a private (LAN) address'],
+    ['::1', "this computer's own (loopback) address"],
+    ['fe80::1', 'a link-local address'],
+    ['192.0.2.10', 'an address reserved for documentation'],
+    ['100.64.3.4', "a carrier's shared (CGNAT) address"],
+    ['::ffff:192.168.0.1', 'a private (LAN) address'],
+  ])('refuses %s as the store address: %s', (ip, words) => {
+    expect(problemOf({ storeIpAddress: ip })).toBe(
+      `storeIpAddress: ${ip} is ${words}, not the store's public address: enter what "what is my IP" shows on a PC in the store.`,
+    );
+  });
+
+  it.each(['93.184.216.34', ' 8.8.8.8 ', '2a00:1450:4001:82a::200e', '[2606:4700::6810:84e5]'])(
+    'accepts the public address %s',
+    (ip) => {
+      const next = applyUpdate(complete, { storeIpAddress: ip });
+      expect(next.success).toBe(true);
+      expect(next.data?.storeIpAddress).toBe(ip.trim());
+    },
+  );
+
+  it.each(['999.1.1.1', '1.2.3', '01.2.3.4', 'shop.example', '1:2:3:4:5:6:7:8:9', '1::2::3'])(
+    'refuses the malformed address %s',
+    (ip) => {
+      expect(problemOf({ storeIpAddress: ip })).toBe(
+        `storeIpAddress: "${ip}" is not an IPv4 or IPv6 address.`,
+      );
+    },
+  );
+
+  it('needs an https return page (http only to this machine) and an optional success page', () => {
+    expect(problemOf({ customerReturnUrl: 'http://tea.example/thanks' })).toMatch(
+      /^customerReturnUrl: Use an https:\/\/ address/,
+    );
+    expect(problemOf({ successUrl: 'http://tea.example/ok' })).toMatch(/^successUrl: Use an https/);
+    expect(problemOf({ customerReturnUrl: 'https://tea.example/thanks', successUrl: '' })).toBe(
+      undefined,
+    );
   });
 });

@@ -6,8 +6,10 @@ import { Header } from './Header';
 import { LateAlert } from './LateAlert';
 import { OutcomeScreen } from './OutcomeScreen';
 import { SaleScreen } from './SaleScreen';
-import { SettingsScreen } from './SettingsScreen';
-import { WaitingScreen } from './WaitingScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { canRetryAsLink, WaitingScreen } from './WaitingScreen';
+import { Banners } from './Banners';
+import { FirstRunWizard } from '../settings/FirstRunWizard';
 import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
 import { ReportsScreen } from '../manager/ReportsScreen';
@@ -32,7 +34,10 @@ export function CashierApp() {
       const store = useCounter.getState();
       if (store.view !== 'counter' || store.session?.lateAlerts.length) return;
       if (e.key === 'Escape' && (screen === 'waiting' || screen === 'sending')) void store.cancel();
-      else if (
+      else if (e.key === 'Enter' && screen === 'waiting' && active && canRetryAsLink(active)) {
+        e.preventDefault();
+        void store.retryAsLink();
+      } else if (
         e.key === 'Enter' &&
         screen !== 'sale' &&
         screen !== 'waiting' &&
@@ -44,11 +49,27 @@ export function CashierApp() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [screen]);
+  }, [screen, active]);
+
+  const settings = useCounter((s) => s.settings);
+  const firstRunShowing = useCounter((s) => s.firstRunShowing);
+  // A live counter's first run: nothing else until the connection test has passed once.
+  if (settings && settings.mode === 'live' && (!settings.setupDone || firstRunShowing)) {
+    return (
+      <div className="cashier">
+        <Header navigation={false} />
+        <main className="cashier-main">
+          <FirstRunWizard />
+        </main>
+        <PinDialog />
+      </div>
+    );
+  }
 
   return (
     <div className="cashier">
       <Header />
+      <Banners />
       <PrintFailureLine />
       <main className="cashier-main">
         {view === 'settings' ? (

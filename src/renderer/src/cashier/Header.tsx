@@ -1,8 +1,8 @@
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
 
-/** Terminal, mode and the way to Settings. */
-export function Header() {
+/** Terminal, mode and the way to Settings (not during a live counter's first run). */
+export function Header({ navigation = true }: { navigation?: boolean }) {
   const language = useCounter(selectLanguage);
   const settings = useCounter((s) => s.settings);
   const openSettings = useCounter((s) => s.openSettings);
@@ -17,20 +17,34 @@ export function Header() {
         </span>
       ) : null}
       {settings?.mode === 'demo' ? <span className="demo-badge">{t('demo', language)}</span> : null}
-      <nav className="header-nav" aria-label="Sections">
-        <button type="button" aria-pressed={view === 'counter'} onClick={() => openView('counter')}>
-          {t('counter', language)}
-        </button>
-        <button type="button" aria-pressed={view === 'history'} onClick={() => openView('history')}>
-          {t('history', language)}
-        </button>
-        <button type="button" aria-pressed={view === 'reports'} onClick={() => openView('reports')}>
-          {t('reports', language)}
-        </button>
-        <button type="button" aria-pressed={view === 'settings'} onClick={openSettings}>
-          {t('settings', language)}
-        </button>
-      </nav>
+      {navigation ? (
+        <nav className="header-nav" aria-label="Sections">
+          <button
+            type="button"
+            aria-pressed={view === 'counter'}
+            onClick={() => openView('counter')}
+          >
+            {t('counter', language)}
+          </button>
+          <button
+            type="button"
+            aria-pressed={view === 'history'}
+            onClick={() => openView('history')}
+          >
+            {t('history', language)}
+          </button>
+          <button
+            type="button"
+            aria-pressed={view === 'reports'}
+            onClick={() => openView('reports')}
+          >
+            {t('reports', language)}
+          </button>
+          <button type="button" aria-pressed={view === 'settings'} onClick={openSettings}>
+            {t('settings', language)}
+          </button>
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -4,6 +4,7 @@ import { Money } from '../components/Money';
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
 import { Keypad } from './Keypad';
+import { NotReady } from './NotReady';
 
 /** Amount entry: the amount field, the keypad, the currency and Charge (Enter). */
 export function SaleScreen() {
@@ -19,6 +20,7 @@ export function SaleScreen() {
   return (
     <section className="sale" aria-label="Sale">
       <div className="sale-left">
+        <NotReady />
         <label className="field-label" htmlFor="amount">
           {t('amount', language)}
         </label>

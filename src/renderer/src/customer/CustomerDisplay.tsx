@@ -92,7 +92,9 @@ export function CustomerDisplay() {
       </main>
     );
   }
-  const qrReady = screen === 'waiting' && active.qr !== null;
+  // A code that cannot be scanned is the cashier's business: the customer is asked to wait.
+  const unscannable = active.qr?.kind === 'unscannable';
+  const qrReady = screen === 'waiting' && active.qr !== null && !unscannable;
   return (
     <main className="customer customer-pay" aria-label="Customer display">
       <div className="customer-qr">
@@ -117,6 +119,13 @@ export function CustomerDisplay() {
         {qrReady && left !== undefined ? (
           <p className="customer-countdown" role="timer" aria-label={`QR valid for ${mmss(left)}`}>
             <Words zh={`二维码有效时间 ${mmss(left)}`} en={`QR valid for ${mmss(left)}`} />
+          </p>
+        ) : unscannable ? (
+          <p className="customer-countdown">
+            <Words
+              zh="请稍候，收银员正在准备新的二维码"
+              en="One moment please: the cashier is preparing a new code"
+            />
           </p>
         ) : (
           <p className="customer-countdown">

@@ -13,6 +13,8 @@ export interface SessionSlice {
   /** Loads everything from main and follows its events; returns the unsubscribe function. */
   init(): Promise<() => void>;
   cancel(): Promise<void>;
+  /** Takes the sale on screen again as a Payment Page link (its Gate QR cannot be scanned). */
+  retryAsLink(): Promise<void>;
   newSale(): Promise<void>;
   keepLate(paymentId: string): Promise<void>;
 }
@@ -23,7 +25,7 @@ function withPayment(session: SessionView | null, payment: PaymentView): Session
   const active = session.active?.id === payment.id ? payment : session.active;
   const lateAlerts = session.lateAlerts.filter((p) => p.id !== payment.id);
   if (payment.lateAlert === 'open') lateAlerts.push(payment);
-  return { active, lateAlerts };
+  return { ...session, active, lateAlerts };
 }
 
 export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice> = (set, get) => ({
@@ -63,6 +65,12 @@ export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice
     const active = get().session?.active;
     if (!active) return;
     const result = await counter().cancel({ paymentId: active.id });
+    set({ actionError: result.ok ? null : result.error.message });
+  },
+  async retryAsLink() {
+    const active = get().session?.active;
+    if (!active) return;
+    const result = await counter().retryAsLink({ paymentId: active.id });
     set({ actionError: result.ok ? null : result.error.message });
   },
   async newSale() {

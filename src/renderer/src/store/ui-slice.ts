@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { RequestOf } from '../../../shared/ipc/contract';
+import type { ChannelResult, RequestOf } from '../../../shared/ipc/contract';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
@@ -16,6 +16,19 @@ export interface UiSlice {
   setPin(newPin: string, currentPin?: string): Promise<boolean>;
   /** Saves settings, asking for the manager PIN first when one is set. */
   submitSettings(update: RequestOf<'settings:update'>): void;
+  /** Saves settings with a PIN already typed (the first-run screen); returns main's answer. */
+  saveSettingsWithPin(
+    update: RequestOf<'settings:update'>,
+    pin: string,
+  ): Promise<ChannelResult<'settings:update'>>;
+  /** True while Test connection runs. */
+  connectionTesting: boolean;
+  /** The first-run screen is on (it stays until "Start selling", even once the test passed). */
+  firstRunShowing: boolean;
+  startFirstRun(): void;
+  finishFirstRun(): void;
+  /** Runs Test connection; the result arrives with the settings. */
+  testConnection(): Promise<ChannelResult<'settings:test-connection'>>;
 }
 
 export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, get) => ({
@@ -42,6 +55,27 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
       void get().refreshManagerStatus();
       return result;
     });
+  },
+  async saveSettingsWithPin(update, pin) {
+    const result = await counter().updateSettings({ ...update, pin });
+    if (result.ok) set({ settings: result.value, settingsError: null });
+    void get().refreshManagerStatus();
+    return result;
+  },
+  connectionTesting: false,
+  firstRunShowing: false,
+  startFirstRun: () => set({ firstRunShowing: true }),
+  finishFirstRun: () => set({ firstRunShowing: false, view: 'counter' }),
+  async testConnection() {
+    set({ connectionTesting: true });
+    try {
+      const result = await counter().testConnection();
+      const settings = await counter().getSettings();
+      if (settings.ok) set({ settings: settings.value });
+      return result;
+    } finally {
+      set({ connectionTesting: false });
+    }
   },
   async setPin(newPin, currentPin) {
     const result = await counter().setManagerPin({ newPin, ...(currentPin ? { currentPin } : {}) });

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { startCallbackListener } from '../../main/callbacks/callback-listener';
+import { probeCallbackPath } from '../../main/callbacks/callback-probe';
+import { createGateClient, PRODUCTION_GATE_URL } from '../../main/gate';
+import {
+  gateFinding,
+  proxyFromEnvironment,
+  type Finding,
+} from '../../main/gate/connection-findings';
+import { isLoopbackUrl } from '../../main/settings/settings';
+import { CliError, EXIT } from '../cli-error';
+import { gateFromEnvironment, secretFromEnvironment } from '../environment';
+import {
+  optional,
+  parseOptions,
+  portOption,
+  positiveNumber,
+  projectId,
+  required,
+} from '../options';
+
+const HELP = `doctor --project ID [--gate URL] [--callback-url URL [--callback-port P] [--callback-host H]] [--timeout S]
+  Checks the setup before the first customer: a signed status request for a fresh id (Gate must
+  answer "3061 Transaction not found"), and with --callback-url, that a request to it from this
+  PC reaches a listener started here on --callback-host:--callback-port (127.0.0.1:8091; stop
+  the counter first, it uses that port). One line per finding; exit 0 only when all pass.`;
+
+/** `doctor`: the Settings screen's Test connection, from a terminal. */
+export async function doctorCommand(argv: string[]): Promise<number> {
+  const options = parseOptions('doctor', argv, {
+    project: { type: 'string' },
+    gate: { type: 'string' },
+    'callback-url': { type: 'string' },
+    'callback-port': { type: 'string' },
+    'callback-host': { type: 'string' },
+    timeout: { type: 'string' },
+  });
+  const project = projectId(required(options, 'project', 'doctor'), 'doctor');
+  const gateUrl = gateFromEnvironment(optional(options, 'gate')) ?? PRODUCTION_GATE_URL;
+  if (new URL(gateUrl).protocol !== 'https:' && !isLoopbackUrl(gateUrl))
+    throw new CliError(`doctor: --gate must be https:// (plain http only to this machine)`);
+  const secret = secretFromEnvironment(
+    'doctor',
+    "the test request is signed with the project's secret",
+  );
+  const timeoutMs = positiveNumber(options, 'timeout', 'doctor', 10) * 1000;
+
+  const findings: Finding[] = [];
+  const client = createGateClient({
+    baseUrl: gateUrl,
+    projectId: project,
+    secret,
+    timeoutMs,
+    statusRetries: 0,
+  });
+  try {
+    const answer = await client.status(`doctor-${randomBytes(6).toString('hex')}`);
+    const proxy = proxyFromEnvironment();
+    findings.push(
+      gateFinding(answer, project, {
+        host: new URL(gateUrl).host,
+        timeoutMs,
+        ...(proxy ? { proxy } : {}),
+      }),
+    );
+  } finally {
+    client.close();
+  }
+
+  const callbackUrl = optional(options, 'callback-url');
+  if (callbackUrl !== undefined)
+    findings.push(await checkCallbacks(options, callbackUrl, timeoutMs));
+
+  for (const finding of findings)
+    process.stdout.write(`${finding.ok ? 'ok' : 'problem'}: ${finding.text}\n`);
+  return findings.every((f) => f.ok) ? EXIT.ok : EXIT.failure;
+}
+
+doctorCommand.help = HELP;
+
+async function checkCallbacks(
+  options: Record<string, string | boolean | undefined>,
+  callbackUrl: string,
+  timeoutMs: number,
+): Promise<Finding> {
+  try {
+    new URL(callbackUrl);
+  } catch {
+    throw new CliError(`doctor: --callback-url must be a URL, not "${callbackUrl}"`);
+  }
+  const host = optional(options, 'callback-host') ?? '127.0.0.1';
+  const port = portOption(options, 'callback-port', 'doctor', 8091);
+  const listener = await startCallbackListener({
+    host,
+    port,
+    secret: () => undefined,
+    onCallback: () => {},
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(
+      `doctor: cannot listen on ${host}:${port} to check callbacks (${error.code ?? error.message})${error.code === 'EADDRINUSE' ? ': is the counter running? Use Settings → Test connection there' : ''}`,
+    );
+  });
+  try {
+    return await probeCallbackPath(callbackUrl, listener, timeoutMs);
+  } finally {
+    await listener.close();
+  }
+}

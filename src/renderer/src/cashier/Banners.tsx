@@ -1,0 +1,26 @@
+import type { SessionView } from '../../../shared/ipc/views';
+import { useCounter } from '../store';
+
+/** One empty list for every render: a new [] per call would re-render for ever. */
+const NONE: SessionView['banners'] = [];
+
+/**
+ * What keeps the counter from working normally (the keychain, Gate's signatures ...), above every
+ * screen of the cashier window until main says it is over.
+ */
+export function Banners() {
+  const banners = useCounter((s) => s.session?.banners ?? NONE);
+  if (banners.length === 0) return null;
+  return (
+    <div className="banners" role="alert">
+      {banners.map((banner) => (
+        <p key={banner.key} className="banner">
+          <strong>!</strong> {banner.message}{' '}
+          <span className="banner-since">
+            since {new Date(banner.since).toLocaleTimeString('en-GB', { timeStyle: 'short' })}
+          </span>
+        </p>
+      ))}
+    </div>
+  );
+}

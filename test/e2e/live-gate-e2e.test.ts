@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { createCounter } from '../../src/main/app/create-counter';
+import { createMemorySecretStore } from '../../src/main/secrets/secret-store';
+import { startWebShell } from '../../src/main/web-shell/web-shell';
+import { createSandbox } from '../../src/sandbox';
+import { scanQr, screenshot, serveCounter, RENDERER_DIR } from '../support/browser-harness';
+import { useBrowserCounter } from '../support/browser-counter';
+import { tempDataDir, TEST_SECRET } from '../support/counter-harness';
+
+/**
+ * What a live ecommpay project brings to the screens: the first-run walk-through, a sale Gate
+ * cannot show as a QR, and Gate's answers failing their signature. In Chromium, through the
+ * browser shell (a live counter only against a sandbox on this machine).
+ */
+describe('live Gate screens in the browser', () => {
+  const ui = useBrowserCounter();
+
+  it('first run: PIN, project, secret, return page, store address, then the test; then selling', async () => {
+    const sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
+    const counter = await createCounter({
+      dataDir: tempDataDir(),
+      mode: 'live',
+      secretStore: createMemorySecretStore({}),
+      connectionTestTimeoutMs: 3000,
+      settingsOverrides: { gateUrl: sandbox.url, paymentPageUrl: sandbox.url, callbackPort: 0 },
+    });
+    const shell = await serveCounter(counter);
+    try {
+      const page = ui.track(await ui.browser.newPage({ viewport: { width: 1280, height: 800 } }));
+      await page.goto(shell.cashierUrl);
+      await page.getByRole('heading', { name: 'Set up this counter' }).waitFor();
+      // Nothing to charge with until the walk-through is done.
+      expect(await page.getByLabel('Amount').count()).toBe(0);
+      await screenshot(page, '40-first-run-pin');
+
+      await page.getByLabel('New manager PIN').fill('482916');
+      await page.getByLabel('The same PIN again').fill('482916');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page.getByLabel('Project id').fill('4242');
+      await screenshot(page, '41-first-run-project');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page.getByLabel('Secret key').fill(TEST_SECRET);
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page.getByLabel('Customer return page').fill('http://shop.example/thanks');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('customerReturnUrl: Use an https:// address');
+      await page.getByLabel('Customer return page').fill('https://tea.example/thanks');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page.getByLabel('Store public IP address').fill('192.168.1.20');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain("192.168.1.20 is a private (LAN) address, not the store's public address");
+      await screenshot(page, '42-first-run-ip-refused');
+      await page.getByLabel('Store public IP address').fill('93.184.216.34');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page.getByText(/^Passed · /).waitFor();
+      await expect
+        .poll(() =>
+          page.getByText(/^✓ Connected: Gate accepted the signature of project 4242/).count(),
+        )
+        .toBe(1);
+      await screenshot(page, '43-first-run-passed');
+      await page.getByRole('button', { name: 'Start selling' }).click();
+      await page.getByLabel('Amount').waitFor();
+      await page.getByLabel('Amount').fill('12.00');
+      await page.keyboard.press('Enter');
+      // No public callback URL: Automatic takes the sale as a Payment Page link.
+      expect(await scanQr(page)).toMatch(/\/payment\?project_id=4242&payment_id=/);
+
+      // The shell keeps a live counter on this machine's sandbox.
+      expect(
+        await counter.handlers['settings:get']({}).then((r) => r.ok && r.value.setupDone),
+      ).toBe(true);
+    } finally {
+      await shell.close();
+      await counter.close();
+      await sandbox.close();
+    }
+  });
+
+  it('the browser shell refuses a live counter whose Gate is not on this machine', async () => {
+    const counter = await createCounter({
+      dataDir: tempDataDir(),
+      mode: 'live',
+      secretStore: createMemorySecretStore({}),
+      settingsOverrides: { callbackPort: 0 },
+    });
+    try {
+      await expect(
+        startWebShell({
+          counter,
+          rendererDir: RENDERER_DIR,
+          bridgeScript: '',
+          liveAgainstLocalSandbox: true,
+        }),
+      ).rejects.toThrow(/never against a live Gate/);
+      await expect(
+        startWebShell({ counter, rendererDir: RENDERER_DIR, bridgeScript: '' }),
+      ).rejects.toThrow(/only in demo mode/);
+    } finally {
+      await counter.close();
+    }
+  });
+
+  it('a POST redirect: one sentence, Enter takes a Payment Page link, both screens follow', async () => {
+    await ui.start({ demo: { sandbox: { qrMode: 'redirect_post' } } });
+    const cashier = await ui.openCashier();
+    const display = await ui.openDisplay();
+    await cashier.getByLabel('Amount').fill('61.00');
+    await cashier.keyboard.press('Enter');
+    await cashier.getByRole('heading', { name: 'This sale cannot be paid by QR here' }).waitFor();
+    await expect
+      .poll(() =>
+        cashier
+          .getByText(
+            'Alipay wants to send the customer through a web form, which a QR code cannot carry.',
+          )
+          .isVisible(),
+      )
+      .toBe(true);
+    await display.getByText('请稍候，收银员正在准备新的二维码').waitFor();
+    await screenshot(cashier, '44-cannot-scan');
+    await screenshot(display, '44-customer-wait');
+
+    await cashier.keyboard.press('Enter');
+    const link = await scanQr(cashier);
+    expect(link).toContain('/payment?');
+    expect(link).toContain('payment_amount=6100');
+    await display.getByText('请用手机相机扫码，再用支付宝付款').waitFor();
+    expect(await scanQr(display)).toBe(link);
+    await screenshot(cashier, '45-link-instead');
+  });
+
+  it("Gate's answers failing their signature: a banner on every cashier screen", async () => {
+    await ui.start();
+    const cashier = await ui.openCashier();
+    ui.counter.sandbox!.setFaults({ dropCallbacks: true, statusSignature: 'wrong' });
+    await cashier.getByLabel('Amount').fill('51.00');
+    await cashier.keyboard.press('Enter');
+    await cashier
+      .getByText("Gate's answers fail the signature check (most often a wrong secret key)")
+      .waitFor();
+    await screenshot(cashier, '46-banner-signature');
+  });
+});

@@ -1,0 +1,143 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCounter, type Counter } from '../../src/main/app/create-counter';
+import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
+import { startDemoCounter, tempDataDir, TEST_PIN, TEST_SECRET } from '../support/counter-harness';
+
+/** Where a POST to the listener's callback path gets an answer from (status), or why not. */
+async function listenerAnswers(url: string): Promise<number | string> {
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    await res.arrayBuffer();
+    return res.status;
+  } catch (error) {
+    return ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code ?? 'failed';
+  }
+}
+
+describe('changing settings', () => {
+  let counter: Counter | undefined;
+  const servers: http.Server[] = [];
+  afterEach(async () => {
+    await counter?.close();
+    counter = undefined;
+    for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
+  });
+
+  async function freshLive(): Promise<Counter> {
+    return createCounter({
+      dataDir: tempDataDir(),
+      mode: 'live',
+      secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
+      settingsOverrides: { callbackPort: 0 },
+    });
+  }
+
+  it('a live counter asks for the manager PIN before any setting, then for the PIN with each change', async () => {
+    counter = await freshLive();
+    for (const change of [
+      { gateUrl: 'https://gate.attacker.example' },
+      { secret: 'attacker-secret-123' },
+      { callbackBindAddress: '0.0.0.0' },
+      { merchantName: 'Tea' },
+    ]) {
+      expect(await counter.handlers['settings:update'](change)).toMatchObject({
+        ok: false,
+        error: { code: 'PIN_NOT_SET', message: expect.stringContaining('Set a manager PIN first') },
+      });
+    }
+    expect(counter.journal.auditLog()).not.toContainEqual(
+      expect.objectContaining({ action: 'settings changed' }),
+    );
+    await counter.handlers['manager:set-pin']({ newPin: TEST_PIN });
+    expect(await counter.handlers['settings:update']({ merchantName: 'Tea' })).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_INCORRECT' },
+    });
+    expect(
+      await counter.handlers['settings:update']({ merchantName: 'Tea', pin: TEST_PIN }),
+    ).toMatchObject({ ok: true, value: { merchantName: 'Tea', pinSet: true } });
+  });
+
+  it('demo mode keeps its sandbox return page and documentation address', async () => {
+    counter = await startDemoCounter();
+    const settings = await counter.handlers['settings:get']({});
+    expect(settings).toMatchObject({
+      ok: true,
+      value: {
+        customerReturnUrl: `${counter.sandbox!.url}/return`,
+        storeIpAddress: '192.0.2.10',
+        ready: true,
+      },
+    });
+    for (const change of [
+      { customerReturnUrl: 'https://shop.example/x' },
+      { storeIpAddress: '8.8.8.8' },
+    ]) {
+      expect(await counter.handlers['settings:update']({ ...change, pin: '2468' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_STATE' },
+      });
+    }
+    // The sandbox's return page is a real page the phone lands on.
+    const page = await fetch(`${counter.sandbox!.url}/return`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Back at the shop');
+  });
+
+  it('a new callback port is bound before it is saved: a taken port keeps the old listener', async () => {
+    counter = await startDemoCounter();
+    const oldUrl = counter.callbackUrl()!;
+    const taken = http.createServer((_req, res) => res.end('someone else'));
+    servers.push(taken);
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const takenPort = (taken.address() as AddressInfo).port;
+
+    const refused = await counter.handlers['settings:update']({
+      callbackPort: takenPort,
+      pin: '2468',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: `The callback listener cannot listen on 127.0.0.1:${takenPort}: the port is already in use. The old address stays in use.`,
+      },
+    });
+    expect(counter.callbackUrl()).toBe(oldUrl);
+    expect(await listenerAnswers(oldUrl)).toBe(400); // still ours: an unsigned body
+    const settings = await counter.handlers['settings:get']({});
+    expect(settings.ok && settings.value.callbackPort).toBe(0);
+
+    const free = http.createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const freePort = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    expect(
+      await counter.handlers['settings:update']({ callbackPort: freePort, pin: '2468' }),
+    ).toMatchObject({ ok: true, value: { callbackPort: freePort } });
+    expect(counter.callbackUrl()).toBe(`http://127.0.0.1:${freePort}/callback`);
+    expect(await listenerAnswers(counter.callbackUrl()!)).toBe(400);
+    expect(await listenerAnswers(oldUrl)).toBe('ECONNREFUSED');
+  });
+
+  it('an address that is not one of this PC is refused, and the old listener stays', async () => {
+    counter = await startDemoCounter();
+    const oldUrl = counter.callbackUrl()!;
+    expect(
+      await counter.handlers['settings:update']({
+        callbackBindAddress: '203.0.113.9',
+        pin: '2468',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('that address is not one of this PC') },
+    });
+    expect(await listenerAnswers(oldUrl)).toBe(400);
+  });
+});

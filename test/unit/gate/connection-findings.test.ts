@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  gateFinding,
+  proxyFromEnvironment,
+  transportFinding,
+} from '../../../src/main/gate/connection-findings';
+
+const context = { host: 'api.ecommpay.com', timeoutMs: 10_000 };
+
+/**
+ * The words of failures that cannot be produced on loopback (DNS, unreachable networks, a
+ * proxy set for the PC); refused connections, timeouts, TLS and HTTP answers are produced for
+ * real in test/integration/connection-test.test.ts.
+ */
+describe('connection findings', () => {
+  it.each(['ENOTFOUND', 'EAI_AGAIN'])('names a DNS failure (%s)', (code) => {
+    expect(
+      gateFinding({ ok: false, error: { kind: 'network', message: 'x', code } }, 42, context),
+    ).toEqual({
+      ok: false,
+      kind: 'dns',
+      text: `Gate unreachable: the name api.ecommpay.com cannot be found (DNS, ${code}). Check the address and this PC's internet connection.`,
+    });
+  });
+
+  it.each(['CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_SSL_WRONG_VERSION_NUMBER'])(
+    'names a TLS failure (%s)',
+    (code) => {
+      expect(
+        gateFinding({ ok: false, error: { kind: 'network', message: 'x', code } }, 42, context)
+          .kind,
+      ).toBe('tls');
+    },
+  );
+
+  it('names a network that cannot reach Gate, and a proxy the PC has set', () => {
+    expect(
+      transportFinding(
+        { kind: 'network', message: 'x', code: 'ENETUNREACH' },
+        context,
+        'Gate unreachable',
+      ).text,
+    ).toBe('Gate unreachable: api.ecommpay.com cannot be reached from this PC (ENETUNREACH).');
+    const viaProxy = transportFinding(
+      { kind: 'timeout', message: 'x' },
+      { ...context, proxy: 'http://proxy.shop:3128' },
+      'Gate unreachable',
+    );
+    expect(viaProxy).toEqual({
+      ok: false,
+      kind: 'proxy',
+      text: 'Gate unreachable: api.ecommpay.com did not answer within 10 s. This PC has a proxy set (http://proxy.shop:3128); the counter connects directly, so the network must let it reach api.ecommpay.com without the proxy.',
+    });
+  });
+
+  it('a 5xx from Gate is its own trouble, not the setup', () => {
+    expect(
+      gateFinding(
+        { ok: false, error: { kind: 'unknown_outcome', message: 'x', httpStatus: 503 } },
+        42,
+        context,
+      ).text,
+    ).toBe('Gate answered HTTP 503: it has trouble of its own. Try again in a few minutes.');
+  });
+
+  it('reads the proxy from the usual variables', () => {
+    expect(proxyFromEnvironment({ HTTPS_PROXY: 'http://a:1' })).toBe('http://a:1');
+    expect(proxyFromEnvironment({ http_proxy: 'http://b:2' })).toBe('http://b:2');
+    expect(proxyFromEnvironment({})).toBeUndefined();
+  });
+});
