@@ -220,6 +220,22 @@ describe('receipt printing on a counter', () => {
     expect(text).toContain(head.slice(32));
   });
 
+  it('a late payment prints nothing until the cashier keeps it, then its slip', async () => {
+    printer = await startFakePrinter('print');
+    const c = await start(printerAt(printer.address));
+    const sale = await charge(c, '33.00');
+    await waitForPayment(c, sale.id, (p) => p.state === 'awaiting_customer');
+    expect((await c.handlers['payments:cancel']({ paymentId: sale.id })).ok).toBe(true);
+    await pressOnSandbox(c.sandbox!, sale.id, 'success');
+    await waitForPayment(c, sale.id, (p) => p.lateAlert === 'open');
+    await c.printQueue.whenIdle();
+    expect(c.journal.printJobs.ofPayment(sale.id)).toEqual([]);
+
+    expect((await c.handlers['payments:keep-late']({ paymentId: sale.id })).ok).toBe(true);
+    const [slip] = await printer.waitForJobs(1);
+    expect(printedQrCodes(slip!)).toEqual([sale.id]);
+  });
+
   it('with no printer set up a sale prints nothing and shows no failure; a reprint says why not', async () => {
     const c = await start({ ...printerAt(''), kind: 'none' });
     const paymentId = await paidSale(c, '11.00');
