@@ -78,7 +78,7 @@ describe('Alipay Counter in the browser', () => {
     await cashier.keyboard.press('Enter');
     await expect
       .poll(() => cashier.getByRole('alert').first().textContent())
-      .toBe('The minimum Alipay purchase is 10.00 CNY; 9.99 CNY is below it.');
+      .toBe('The minimum purchase is 10.00 CNY; 9.99 CNY is below it.');
     await cashier.getByLabel('Amount').fill('12.345');
     await cashier.getByRole('button', { name: /^Charge/ }).click();
     await expect

@@ -181,4 +181,62 @@ describe('the counter against what real Gate sends', () => {
       expect(counter.journal.page(10)).toHaveLength(1);
     });
   });
+
+  describe('replays and unusable redirects change nothing twice', () => {
+    it('a replayed intermediate callback never reopens a payment that has ended', async () => {
+      counter = await startDemoCounter();
+      const sale = await charge(counter, '71.00');
+      await waitForPayment(counter, sale.id, (p) => p.state === 'awaiting_customer');
+      await pressOnSandbox(sandbox(), sale.id, 'decline');
+      await waitForPayment(counter, sale.id, (p) => p.state === 'declined');
+      const intermediate = sandbox()
+        .payment(TEST_PROJECT, sale.id)!
+        .callbacks.find((c) => c.kind === 'intermediate')!;
+      const transitions = counter.journal.transitionsOf(sale.id).length;
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(counter.callbackUrl()!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(intermediate.body), // Gate's own signed bytes, again
+        });
+        expect(res.status).toBe(200);
+      }
+      expect(counter.journal.get(sale.id)!.state).toBe('declined');
+      expect(counter.journal.transitionsOf(sale.id)).toHaveLength(transitions);
+    });
+
+    it('an unusable redirect_data.url is recorded once as unusable and answered 200 (no retry loop)', async () => {
+      counter = await startDemoCounter();
+      sandbox().setFaults({ dropCallbacks: true });
+      const sale = await charge(counter, '72.00');
+      const body = {
+        project_id: TEST_PROJECT,
+        payment: {
+          id: sale.id,
+          status: 'awaiting redirect result',
+          sum: { amount: 7200, currency: 'CNY' },
+        },
+        operation: {
+          type: 'sale',
+          status: 'awaiting redirect result',
+          sum_initial: { amount: 7200, currency: 'CNY' },
+        },
+        redirect_data: { method: 'GET', url: 'not a url at all', body: [] },
+      };
+      expect(await postCallback(counter, body)).toBe(200);
+      expect(await postCallback(counter, body)).toBe(200);
+      const shown = counter.journal.get(sale.id)!;
+      expect(shown.qr).toEqual({
+        kind: 'unscannable',
+        message: 'Alipay sent a payment address the counter cannot use.',
+      });
+      expect(
+        counter.journal.transitionsOf(sale.id).filter((t) => t.to === 'awaiting_customer'),
+      ).toHaveLength(1);
+      expect(counter.journal.callbacksOf(sale.id).map((c) => c.outcome)).toEqual([
+        'applied: requested → awaiting_customer',
+        'ignored: QR already shown',
+      ]);
+    });
+  });
 });

@@ -140,4 +140,45 @@ describe('changing settings', () => {
     });
     expect(await listenerAnswers(oldUrl)).toBe(400);
   });
+
+  it('every currency has a maximum (USD 700.00 by default), which a manager may move within the bounds', async () => {
+    counter = await startDemoCounter();
+    const refused = await counter.handlers['payments:charge']({
+      amount: '800.00',
+      currency: 'USD',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'AMOUNT_ABOVE_MAXIMUM',
+        message: 'The maximum purchase is 700.00 USD; 800.00 USD is above it.',
+      },
+    });
+    expect(counter.journal.page(5)).toEqual([]); // nothing journaled, nothing sent
+    expect(
+      await counter.handlers['settings:update']({
+        amountLimits: { CNY: { min: 10_00, max: 9_000_00 } },
+        pin: '2468',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'settings:update: amountLimits.CNY: CNY: the maximum cannot be above 5,000.00 CNY.',
+      },
+    });
+    const raised = await counter.handlers['settings:update']({
+      amountLimits: { USD: { min: 1_00, max: 2_000_00 } },
+      pin: '2468',
+    });
+    expect(raised).toMatchObject({
+      ok: true,
+      value: {
+        purchaseLimits: { USD: { min: 100, max: 200000 }, CNY: { min: 1000, max: 500000 } },
+      },
+    });
+    expect(
+      await counter.handlers['payments:charge']({ amount: '800.00', currency: 'USD' }),
+    ).toMatchObject({ ok: true, value: { amount: 80000, currency: 'USD' } });
+  });
 });

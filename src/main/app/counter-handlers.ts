@@ -6,6 +6,7 @@ import type { PaymentService } from '../payments/payment-service';
 import type { CounterSession } from './counter-session';
 import type { ManagerChannels } from './manager-handlers';
 import type { PrintingChannels } from './printing-handlers';
+import type { ShellChannels } from './shell-handlers';
 
 /** What the handlers need from the counter. */
 export interface HandlerDeps {
@@ -25,7 +26,7 @@ export interface HandlerDeps {
  */
 export function createHandlers(
   deps: HandlerDeps,
-): Omit<ChannelHandlers, ManagerChannels | PrintingChannels> {
+): Omit<ChannelHandlers, ManagerChannels | ShellChannels | PrintingChannels> {
   const { service, session } = deps;
   const view = (record: PaymentRecord) => toView(record);
   const find = (paymentId: string) => {

@@ -4,6 +4,7 @@ import type { ChannelHandlers } from '../../shared/ipc/contract';
 import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
 import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
+import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal-backup';
 import { toView } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
@@ -23,6 +24,7 @@ import { CounterHealth } from './counter-health';
 import { createSettingsHandlers, type SettingsState } from './settings-handlers';
 import { createHandlers } from './counter-handlers';
 import { createManagerHandlers } from './manager-handlers';
+import { headlessShellHandlers } from './shell-handlers';
 import { CounterSession } from './counter-session';
 import { DEMO_MANAGER_PIN, startDemo, type DemoOptions } from './demo-mode';
 import { GateConnection } from './gate-connection';
@@ -80,6 +82,12 @@ export interface Counter {
   callbackUrl(): string | undefined;
   readonly service: PaymentService;
   readonly journal: Journal;
+  /** The stored settings as they are now. */
+  settings(): Settings;
+  /** The payment on the counter's screens, if any. */
+  activePaymentId(): string | undefined;
+  /** Checks the manager PIN (with its lockout) for an action named in the audit log. */
+  checkManagerPin(pin: string, action: string): ReturnType<ManagerPin['check']>;
   /** The receipt printer's queue (issue 12). */
   readonly printQueue: PrintQueue;
   close(): Promise<void>;
@@ -108,8 +116,11 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     },
     file: settingsFile,
   };
+  const journalPath = join(config.dataDir, 'journal.sqlite');
+  const backups = await backupBeforeMigration(journalPath);
+  if (backups.made) log.info('journal backed up before its migration', { backup: backups.made });
+  const journal = new Journal(journalPath);
   const settings = () => state.current;
-  const journal = new Journal(join(config.dataDir, 'journal.sqlite'));
   const connection = new GateConnection(store, config.gateTimeoutMs);
   await connection.reload(state.current);
   const session = new CounterSession(journal);
@@ -217,6 +228,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   );
 
   const handlers: ChannelHandlers = {
+    ...headlessShellHandlers(config.version ?? '0.0.0'),
     ...createHandlers({
       service,
       session,
@@ -266,6 +278,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     cutSlips,
     callback: endpoint.localUrl(),
   });
+  discardEarlierBackups(backups);
 
   return {
     handlers,
@@ -275,6 +288,9 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     callbackUrl: () => endpoint.localUrl(),
     service,
     journal,
+    settings,
+    activePaymentId: () => session.activeId(),
+    checkManagerPin: (pinValue, action) => pin.check(pinValue, action),
     printQueue,
     async close() {
       service.stop();

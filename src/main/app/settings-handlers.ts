@@ -1,3 +1,4 @@
+import { effectiveLimits } from '../../shared/money';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { ChannelHandlers, SettingsUpdate } from '../../shared/ipc/contract';
 import type { SettingsView } from '../../shared/ipc/views';
@@ -77,6 +78,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       connectionTest: connectionTest.view(state.current),
       pinSet: pin.status().set,
       setupDone: demo || connectionTest.everPassed(),
+      purchaseLimits: effectiveLimits(state.current.amountLimits),
     };
   };
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseCallback, type ParsedCallback } from '../gate/callback-parser';
+import type { ParsedCallback } from '../gate/callback-parser';
+import { intakeCallback, type IntakeOutcome } from './callback-intake';
 import { ProbeBook } from './probe-book';
 import { readBodyCapped } from './read-body';
 
@@ -55,6 +56,16 @@ export interface CallbackListener {
 export const PROBE_PARAMETER = 'counter_probe';
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** The HTTP answer to each intake outcome: Gate retries anything but a 200. */
+const INTAKE_ANSWERS: Record<IntakeOutcome, [number, string]> = {
+  accepted: [200, 'OK'],
+  // Recorded, not applied: Gate delivers it again once the secret is back.
+  retry: [503, 'try again later'],
+  invalid_signature: [400, 'invalid signature'],
+  bad_request: [400, 'bad request'],
+  not_recorded: [500, 'not recorded, deliver again'],
+};
 const DEFAULT_MAX_CONNECTIONS = 64;
 
 /**
@@ -100,26 +111,12 @@ export async function startCallbackListener(
       if (body.kind === 'too_large') return answer(413, 'bad request');
       if (body.kind === 'broken') return;
       bodyRead = true;
-      const rawText = body.text;
-      const parsed = parseCallback(rawText, options.secret());
-      const received: ReceivedCallback = {
-        rawText,
-        receivedAt: new Date(),
-        remoteAddress: req.socket.remoteAddress ?? '',
-        parsed,
-      };
-      Promise.resolve()
-        .then(() => options.onCallback(received))
-        .then(
-          () => {
-            if (parsed.ok || parsed.problem === 'unsupported_shape') answer(200, 'OK');
-            // Recorded, not applied: Gate delivers it again once the secret is back.
-            else if (parsed.problem === 'no_secret') answer(503, 'try again later');
-            else if (parsed.problem === 'bad_signature') answer(400, 'invalid signature');
-            else answer(400, 'bad request');
-          },
-          () => answer(500, 'not recorded, deliver again'),
-        );
+      void intakeCallback(
+        body.text,
+        req.socket.remoteAddress ?? '',
+        options.secret(),
+        options.onCallback,
+      ).then((outcome) => answer(...INTAKE_ANSWERS[outcome]));
     });
   });
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;

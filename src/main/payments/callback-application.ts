@@ -129,7 +129,7 @@ export class CallbackApplication {
         : null;
     const result = this.deps.transitions.apply(
       payment.id,
-      { type: 'customer_instructions', qr, qrExpiresAt },
+      { type: 'customer_instructions', qr, qrExpiresAt, firstQr: payment.qr === null },
       hint
         ? `intermediate callback: cannot be scanned (${hint})`
         : 'intermediate callback: QR for the customer',

@@ -48,7 +48,7 @@ export function showPaymentPageLink(
   const qr = { kind: 'text', text: link.value } as const;
   transitions.apply(
     id,
-    { type: 'customer_instructions', qr, qrExpiresAt: expiresAt },
+    { type: 'customer_instructions', qr, qrExpiresAt: expiresAt, firstQr: true },
     'Payment Page link shown as the QR',
     { qr, qrExpiresAt: expiresAt },
   );

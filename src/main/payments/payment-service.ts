@@ -1,5 +1,10 @@
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
-import { parsePurchaseAmount, type Currency, type Money } from '../../shared/money';
+import {
+  effectiveLimits,
+  parsePurchaseAmount,
+  type Currency,
+  type Money,
+} from '../../shared/money';
 import { isSettled } from '../../shared/payment-state';
 import type { QrView } from '../../shared/ipc/views';
 import type { GateCallback, GateClient } from '../gate';
@@ -131,7 +136,8 @@ export class PaymentService {
     currencyText: string,
     onCreated: (payment: PaymentRecord) => void = () => {},
   ): Promise<Result<PaymentRecord, ErrorCode>> {
-    const money = parsePurchaseAmount(amountText, currencyText);
+    const limits = effectiveLimits(this.deps.settings().amountLimits);
+    const money = parsePurchaseAmount(amountText, currencyText, limits);
     if (!money.ok) return money;
     return this.chargeMoney(money.value, onCreated, this.deps.purchaseMode?.());
   }

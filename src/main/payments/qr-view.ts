@@ -1,6 +1,7 @@
 import type { QrView } from '../../shared/ipc/views';
 import type { QrSource } from '../gate/display-data';
-import type { Settings } from '../settings/settings';
+import QRCode from 'qrcode';
+import { isLoopbackUrl, type Settings } from '../settings/settings';
 
 const MAX_IMAGE_BYTES = 512 * 1024;
 const FETCH_TIMEOUT_MS = 5000;
@@ -30,7 +31,11 @@ function asDataUrl(bytes: Uint8Array, why: string): QrView {
   };
 }
 
-/** Fetches the QR image Gate linked to (qr_url), in main, so the renderer's CSP stays strict. */
+/**
+ * Fetches the QR image Gate linked to (qr_url), in main, so the renderer's CSP stays strict:
+ * https only (http to this machine, a sandbox), no redirects (a link may not send the counter
+ * elsewhere), and at most 512 KB, counted as the bytes stream in.
+ */
 export async function fetchQrImage(url: string): Promise<QrView> {
   let parsed: URL;
   try {
@@ -38,27 +43,33 @@ export async function fetchQrImage(url: string): Promise<QrView> {
   } catch {
     return { kind: 'unscannable', message: `Gate sent a QR image link that is not a URL: ${url}` };
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackUrl(parsed))) {
     return {
       kind: 'unscannable',
-      message: `Gate sent a QR image link that is not http(s): ${parsed.protocol}`,
+      message: `Gate sent a QR image link that is not https (${parsed.protocol}), so it is not loaded.`,
     };
   }
   try {
     const response = await fetch(parsed, {
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      redirect: 'follow',
+      redirect: 'manual',
     });
-    if (!response.ok)
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      return {
+        kind: 'unscannable',
+        message: 'The QR image link redirects elsewhere; the counter does not follow it.',
+      };
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
       return {
         kind: 'unscannable',
         message: `The QR image could not be loaded (HTTP ${response.status}).`,
       };
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_IMAGE_BYTES)
-      return { kind: 'unscannable', message: 'The QR image is too large to be a QR code.' };
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > MAX_IMAGE_BYTES)
+    }
+    const bytes = await readCapped(response, MAX_IMAGE_BYTES);
+    if (!bytes)
       return { kind: 'unscannable', message: 'The QR image is too large to be a QR code.' };
     return asDataUrl(bytes, 'The QR image Gate linked to');
   } catch (error) {
@@ -66,6 +77,39 @@ export async function fetchQrImage(url: string): Promise<QrView> {
       kind: 'unscannable',
       message: `The QR image could not be loaded: ${(error as Error).message}`,
     };
+  }
+}
+
+/** The body, or undefined once it passes `max` bytes (reading stops there). */
+async function readCapped(response: Response, max: number): Promise<Uint8Array | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Whether a QR can hold `text` as the renderer draws it (error correction L at its longest). */
+function fitsInQr(text: string): boolean {
+  try {
+    QRCode.create(text, { errorCorrectionLevel: 'L' });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -113,7 +157,12 @@ export async function qrViewOf(
   }
   switch (source.kind) {
     case 'qr_data':
-      return { kind: 'text', text: source.data };
+      return fitsInQr(source.data)
+        ? { kind: 'text', text: source.data }
+        : {
+            kind: 'unscannable',
+            message: `Gate sent a QR text too long for a QR code (${source.data.length} characters).`,
+          };
     case 'qr_url':
       return fetchImage(source.url);
     case 'qr_img': {

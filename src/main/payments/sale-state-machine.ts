@@ -9,11 +9,13 @@ export type SaleEvent =
   | { readonly type: 'rejected'; readonly code: string; readonly message: string }
   /** The request may have reached Gate but no answer came (timeout, cut, 5xx, garbage). */
   | { readonly type: 'outcome_unknown'; readonly reason: string }
-  /** The intermediate callback: the QR to show. */
+  /** The intermediate callback (or a status answer repeating it): the QR to show. */
   | {
       readonly type: 'customer_instructions';
       readonly qr: QrView;
       readonly qrExpiresAt: number | null;
+      /** The payment never had a QR: not a repeat of one already shown. */
+      readonly firstQr: boolean;
     }
   /** Gate's final word (callback or status). */
   | {
@@ -65,14 +67,17 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
       if (state === 'created') return move('unknown');
       return ignore(`Gate already answered (${state})`);
     case 'customer_instructions':
-      if (
-        state === 'created' ||
-        state === 'requested' ||
-        state === 'unknown' ||
-        state === 'rejected'
-      )
+      if (state === 'created' || state === 'requested' || state === 'unknown')
         return move('awaiting_customer');
-      return ignore(state === 'awaiting_customer' ? 'QR already shown' : `already ${state}`);
+      // A sale the counter only concluded was rejected (no answer, then "not found") reopens
+      // when its first QR arrives late; a QR repeated (a replayed callback) never reopens a
+      // payment that has ended.
+      if (state === 'rejected' && event.firstQr) return move('awaiting_customer');
+      return ignore(
+        state === 'awaiting_customer'
+          ? 'QR already shown'
+          : `already ${state}: a repeated QR does not reopen it`,
+      );
     case 'final':
       return decideFinal(state, event.outcome);
     case 'link_expired':

@@ -223,7 +223,7 @@ export class StatusReconciler {
           : null;
       transitions.apply(
         payment.id,
-        { type: 'customer_instructions', qr, qrExpiresAt },
+        { type: 'customer_instructions', qr, qrExpiresAt, firstQr: payment.qr === null },
         `status: ${status.payment.status}, QR from the status answer`,
         { qr, qrExpiresAt },
       );

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CURRENCIES, type Currency } from '../../shared/money';
+import { CURRENCIES, limitProblem, type Currency } from '../../shared/money';
 import { publicIpProblem } from '../../shared/network/ip-address';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
@@ -51,6 +51,17 @@ export const settingsSchema = z.object({
    * customer's phone scans the QR in the store, so the store's address is the customer's.
    */
   storeIpAddress: z.string().max(45),
+  /** Which update releases this counter installs: pilot stores get pre-releases first. */
+  updateChannel: z.enum(['stable', 'pilot']),
+  /** Start the app when the user logs in (live packaged counters only). */
+  startAtLogin: z.boolean(),
+  /** The display the customer display goes full screen on; null: the first second display. */
+  customerDisplayId: z.number().int().nullable(),
+  /** Purchase limits a manager changed, per currency (minor units); the rest are the defaults. */
+  amountLimits: z.partialRecord(
+    z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
+    z.object({ min: z.number().int(), max: z.number().int() }),
+  ),
   /** The receipt printer (issue 12); none until one is set up. */
   printer: printerSettingsSchema,
 });
@@ -75,6 +86,10 @@ export const DEFAULT_SETTINGS: Settings = {
   customerReturnUrl: '',
   successUrl: '',
   storeIpAddress: '',
+  updateChannel: 'stable',
+  startAtLogin: true,
+  customerDisplayId: null,
+  amountLimits: {},
   printer: DEFAULT_PRINTER_SETTINGS,
 };
 
@@ -139,6 +154,11 @@ function editableSettingsSchema(ipEntered: boolean) {
         ? publicIpProblem(settings.storeIpAddress)
         : undefined;
     if (ipProblem) ctx.addIssue({ code: 'custom', path: ['storeIpAddress'], message: ipProblem });
+    for (const [currency, limit] of Object.entries(settings.amountLimits)) {
+      const problem = limit ? limitProblem(currency as Currency, limit) : undefined;
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: ['amountLimits', currency], message: problem });
+    }
   });
 }
 

@@ -40,6 +40,11 @@ export interface CounterApi {
     input: RequestOf<'exports:report-csv'>,
   ): Promise<ChannelResult<'exports:report-csv'>>;
   savePdf(input: RequestOf<'documents:save-pdf'>): Promise<ChannelResult<'documents:save-pdf'>>;
+  getAbout(): Promise<ChannelResult<'app:about'>>;
+  openLogsFolder(): Promise<ChannelResult<'app:open-logs'>>;
+  checkForUpdates(): Promise<ChannelResult<'updates:check'>>;
+  restartToUpdate(input: RequestOf<'updates:restart'>): Promise<ChannelResult<'updates:restart'>>;
+  listDisplays(): Promise<ChannelResult<'displays:list'>>;
   getPrintStatus(): Promise<ChannelResult<'printing:status'>>;
   retryPrint(input: RequestOf<'printing:retry'>): Promise<ChannelResult<'printing:retry'>>;
   dismissPrintFailure(
@@ -80,6 +85,11 @@ export const METHOD_CHANNELS = {
   exportHistoryCsv: 'exports:history-csv',
   exportReportCsv: 'exports:report-csv',
   savePdf: 'documents:save-pdf',
+  getAbout: 'app:about',
+  openLogsFolder: 'app:open-logs',
+  checkForUpdates: 'updates:check',
+  restartToUpdate: 'updates:restart',
+  listDisplays: 'displays:list',
   getPrintStatus: 'printing:status',
   retryPrint: 'printing:retry',
   dismissPrintFailure: 'printing:dismiss',

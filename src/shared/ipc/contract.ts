@@ -3,8 +3,10 @@ import type { AppError, ErrorCode, Result } from '../result';
 import { CURRENCIES } from '../money/currencies';
 import { PAYMENT_STATES } from '../payment-state';
 import {
+  aboutViewSchema,
   appInfoSchema,
   connectionTestSchema,
+  displayListSchema,
   exportFileSchema,
   historyPageSchema,
   managerStatusSchema,
@@ -77,8 +79,16 @@ export const settingsUpdateSchema = z
     successUrl: z.union([z.literal(''), z.string().url().max(300)]),
     /** Checked in main: an IPv4 or IPv6 address on the public internet. */
     storeIpAddress: z.string().max(64),
+    /** Purchase limits per currency in minor units; checked against the bounds in main. */
+    amountLimits: z.partialRecord(
+      z.enum(CURRENCIES as unknown as [string, ...string[]]),
+      z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).strict(),
+    ),
     /** Write-only: stored in the OS keychain, never returned. */
     secret: z.string().min(8).max(256),
+    updateChannel: z.enum(['stable', 'pilot']),
+    startAtLogin: z.boolean(),
+    customerDisplayId: z.number().int().nullable(),
     /** The manager PIN; required once one is set. */
     pin,
     /** The receipt printer (issue 12): all of its settings at once. */
@@ -150,6 +160,11 @@ export const CHANNELS = {
     request: z.object({ name: z.string().regex(/^[\w.-]{1,80}$/) }).strict(),
     response: z.object({ path: z.string() }),
   },
+  'app:about': { request: nothing, response: aboutViewSchema },
+  'app:open-logs': { request: nothing, response: z.object({ path: z.string() }) },
+  'updates:check': { request: nothing, response: aboutViewSchema },
+  'updates:restart': { request: z.object({ pin }).strict(), response: aboutViewSchema },
+  'displays:list': { request: nothing, response: displayListSchema },
   // Receipt printing (issue 12).
   'printing:status': { request: printingRequests.status, response: printStatusViewSchema },
   'printing:retry': { request: printingRequests.retry, response: printStatusViewSchema },

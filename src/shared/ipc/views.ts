@@ -88,6 +88,18 @@ export const settingsViewSchema = z.object({
   pinSet: z.boolean(),
   /** A connection test has passed once on this counter: its first-run screen is done. */
   setupDone: z.boolean(),
+  /** Limits a manager changed, and the limits in force for every currency (minor units). */
+  amountLimits: z.partialRecord(
+    z.enum(CURRENCIES as unknown as [string, ...string[]]),
+    z.object({ min: z.number().int(), max: z.number().int() }),
+  ),
+  purchaseLimits: z.record(
+    z.enum(CURRENCIES as unknown as [string, ...string[]]),
+    z.object({ min: z.number().int(), max: z.number().int() }),
+  ),
+  updateChannel: z.enum(['stable', 'pilot']),
+  startAtLogin: z.boolean(),
+  customerDisplayId: z.number().int().nullable(),
   /** The receipt printer (issue 12). */
   printer: printerSettingsSchema,
 });
@@ -181,3 +193,38 @@ export const exportFileSchema = z.object({
   truncated: z.boolean(),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
+
+/** Settings → About: version, where data and logs live, and where updates stand. */
+export const aboutViewSchema = z.object({
+  version: z.string(),
+  dataFolder: z.string().nullable(),
+  logFile: z.string().nullable(),
+  updates: z.object({
+    state: z.enum([
+      'not configured',
+      'idle',
+      'checking',
+      'downloading',
+      'ready',
+      'installing',
+      'error',
+    ]),
+    message: z.string(),
+    version: z.string().optional(),
+  }),
+});
+export type AboutView = z.infer<typeof aboutViewSchema>;
+
+/** The displays the customer display can go to (none in the browser shell). */
+export const displayListSchema = z.object({
+  displays: z.array(
+    z.object({
+      id: z.number().int(),
+      label: z.string(),
+      primary: z.boolean(),
+      width: z.number(),
+      height: z.number(),
+    }),
+  ),
+});
+export type DisplayList = z.infer<typeof displayListSchema>;

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   CURRENCIES,
   checkPurchaseLimits,
+  DEFAULT_PURCHASE_LIMITS,
+  effectiveLimits,
   exponentOf,
   formatAmount,
   formatWithCode,
+  limitProblem,
   parseAmount,
   parsePurchaseAmount,
   toDecimalString,
@@ -117,14 +120,14 @@ describe('purchase limits from the seed', () => {
       ok: false,
       error: {
         code: 'AMOUNT_BELOW_MINIMUM',
-        message: 'The minimum Alipay purchase is 10.00 CNY; 9.99 CNY is below it.',
+        message: 'The minimum purchase is 10.00 CNY; 9.99 CNY is below it.',
       },
     });
     expect(parsePurchaseAmount('5000.01', 'CNY')).toEqual({
       ok: false,
       error: {
         code: 'AMOUNT_ABOVE_MAXIMUM',
-        message: 'The maximum Alipay purchase is 5,000.00 CNY; 5,000.01 CNY is above it.',
+        message: 'The maximum purchase is 5,000.00 CNY; 5,000.01 CNY is above it.',
       },
     });
     expect(parsePurchaseAmount('10.00', 'CNY')).toEqual({
@@ -137,26 +140,58 @@ describe('purchase limits from the seed', () => {
     });
   });
 
-  it('refuses below 1.00 USD and has no USD maximum', () => {
+  it('refuses below 1.00 USD, and above an explicit USD maximum (700.00 unless Settings says more)', () => {
     expect(parsePurchaseAmount('0.99', 'USD')).toMatchObject({
       ok: false,
       error: { code: 'AMOUNT_BELOW_MINIMUM' },
     });
-    expect(parsePurchaseAmount('250000.00', 'USD')).toMatchObject({ ok: true });
+    expect(parsePurchaseAmount('700.01', 'USD')).toEqual({
+      ok: false,
+      error: {
+        code: 'AMOUNT_ABOVE_MAXIMUM',
+        message: 'The maximum purchase is 700.00 USD; 700.01 USD is above it.',
+      },
+    });
+    const raised = effectiveLimits({ USD: { min: 1_00, max: 2_000_00 } });
+    expect(parsePurchaseAmount('1999.00', 'USD', raised)).toMatchObject({ ok: true });
   });
 
-  it('applies configured limits for other currencies', () => {
-    expect(checkPurchaseLimits(50, 'EUR')).toEqual({ ok: true, value: 50 });
-    expect(checkPurchaseLimits(50, 'EUR', { EUR: { min: 100 } })).toEqual({
+  it('every currency has an explicit minimum and maximum, inside the bounds Settings may use', () => {
+    for (const currency of CURRENCIES) {
+      const limit = DEFAULT_PURCHASE_LIMITS[currency];
+      expect(limit.min).toBeGreaterThan(0);
+      expect(limit.max).toBeGreaterThan(limit.min);
+      expect(limitProblem(currency, limit)).toBeUndefined();
+      expect(checkPurchaseLimits(limit.max + 1, currency)).toMatchObject({ ok: false });
+    }
+  });
+
+  it("refuses limits outside Alipay's own (CNY 10.00–5,000.00, USD at least 1.00) or past the sanity bounds", () => {
+    expect(limitProblem('CNY', { min: 10_00, max: 6_000_00 })).toBe(
+      'CNY: the maximum cannot be above 5,000.00 CNY.',
+    );
+    expect(limitProblem('CNY', { min: 5_00, max: 1_000_00 })).toBe(
+      "CNY: the minimum cannot be below 10.00 CNY (Alipay's own minimum or about 1 USD).",
+    );
+    expect(limitProblem('USD', { min: 50, max: 100_00 })).toMatch(
+      /^USD: the minimum cannot be below 1\.00 USD/,
+    );
+    expect(limitProblem('EUR', { min: 20_00, max: 10_00 })).toBe(
+      'EUR: the minimum 20.00 EUR is above the maximum 10.00 EUR.',
+    );
+    expect(limitProblem('JPY', { min: 150, max: 7_500_001 })).toMatch(/maximum cannot be above/);
+  });
+
+  it('applies configured limits', () => {
+    expect(checkPurchaseLimits(150, 'EUR')).toEqual({ ok: true, value: 150 });
+    expect(
+      checkPurchaseLimits(150, 'EUR', effectiveLimits({ EUR: { min: 2_00, max: 100_00 } })),
+    ).toEqual({
       ok: false,
       error: {
         code: 'AMOUNT_BELOW_MINIMUM',
-        message: 'The minimum Alipay purchase is 1.00 EUR; 0.50 EUR is below it.',
+        message: 'The minimum purchase is 2.00 EUR; 1.50 EUR is below it.',
       },
-    });
-    expect(checkPurchaseLimits(200000, 'JPY', { JPY: { max: 100000 } })).toMatchObject({
-      ok: false,
-      error: { code: 'AMOUNT_ABOVE_MAXIMUM' },
     });
   });
 

@@ -18,14 +18,23 @@ describe('what the screens can show of a QR', () => {
     const png = await QRCode.toBuffer('https://qr.example/1');
     server = http.createServer((req, res) => {
       if (req.url === '/qr.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
-      else if (req.url === '/page.html')
+      else if (req.url === '/redirect') res.writeHead(302, { location: '/qr.png' }).end();
+      else if (req.url === '/huge') {
+        // No Content-Length, and the body never ends: only a reader that counts as the bytes
+        // stream in can answer (one that waits for the end would wait for its timeout).
+        res.writeHead(200, { 'content-type': 'image/png' });
+        for (let i = 0; i < 10; i++) res.write(Buffer.alloc(64 * 1024, 1));
+      } else if (req.url === '/page.html')
         res.writeHead(200, { 'content-type': 'text/html' }).end('<script>alert(1)</script>');
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  });
 
   it('qr_data: text the renderer draws', async () => {
     expect(await qrViewOf({ kind: 'qr_data', data: 'weixin://x' }, ALL)).toEqual({
@@ -52,6 +61,31 @@ describe('what the screens can show of a QR', () => {
       message: expect.stringContaining('HTTP 404'),
     });
     expect(await fetchQrImage('javascript:alert(1)')).toMatchObject({ kind: 'unscannable' });
+  });
+
+  it('qr_url: https only (http just to this machine), no redirects, and a size cap as it streams', async () => {
+    expect(await fetchQrImage('http://qr.example/q.png')).toEqual({
+      kind: 'unscannable',
+      message: 'Gate sent a QR image link that is not https (http:), so it is not loaded.',
+    });
+    expect(await fetchQrImage(`${base}/redirect`)).toEqual({
+      kind: 'unscannable',
+      message: 'The QR image link redirects elsewhere; the counter does not follow it.',
+    });
+    expect(await fetchQrImage(`${base}/huge`)).toEqual({
+      kind: 'unscannable',
+      message: 'The QR image is too large to be a QR code.',
+    });
+  });
+
+  it('qr_data longer than a QR can hold is refused in main, with a message', async () => {
+    expect(await qrViewOf({ kind: 'qr_data', data: 'x'.repeat(5000) }, ALL)).toEqual({
+      kind: 'unscannable',
+      message: 'Gate sent a QR text too long for a QR code (5000 characters).',
+    });
+    expect(await qrViewOf({ kind: 'qr_data', data: 'x'.repeat(2900) }, ALL)).toMatchObject({
+      kind: 'text',
+    });
   });
 
   it('qr_img: only PNG or JPEG bytes are shown', async () => {

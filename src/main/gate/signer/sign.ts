@@ -1,6 +1,6 @@
 import { escapeKey, flatten, scalarText, UNSIGNED_KEY } from './flatten';
 import { byteOrderStringFast } from './fast-byte-order';
-import { hmacSha512Base64 } from './hmac-sha512';
+import { createHmac } from 'node:crypto';
 import { JsonNumber } from './json-number';
 import {
   compareCodePoints,
@@ -43,9 +43,12 @@ export function sortedPathsString(value: unknown, order: 'byte' | 'natural'): st
   return out;
 }
 
-/** Base64(HMAC-SHA512(secret, text)), both UTF-8: the signature of an already-built string. */
+/**
+ * Base64(HMAC-SHA512(secret, text)), both UTF-8: the signature of an already-built string.
+ * Node's own HMAC: no key material is kept anywhere once the call returns.
+ */
 export function hmacBase64(text: string, secret: string): string {
-  return hmacSha512Base64(text, secret);
+  return createHmac('sha512', secret).update(text, 'utf8').digest('base64');
 }
 
 /**

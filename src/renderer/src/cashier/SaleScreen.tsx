@@ -3,6 +3,7 @@ import { CURRENCIES, parsePurchaseAmount } from '../../../shared/money';
 import { Money } from '../components/Money';
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
+import { selectLimits } from '../store/sale-slice';
 import { Keypad } from './Keypad';
 import { NotReady } from './NotReady';
 
@@ -16,7 +17,8 @@ export function SaleScreen() {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  const preview = parsePurchaseAmount(amountText, currency);
+  const limits = useCounter(selectLimits);
+  const preview = parsePurchaseAmount(amountText, currency, limits);
   return (
     <section className="sale" aria-label="Sale">
       <div className="sale-left">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/views';
 import { useCounter } from '../store';
 import { ConnectionTestResult } from './ConnectionTestPanel';
+import { FIELD_TEXTS } from './field-texts';
 import { TextField } from './TextField';
 
 const STEPS = [
@@ -165,25 +166,18 @@ export function FirstRunWizard() {
         {step === 'project' ? (
           <>
             <TextField
-              label="Project id"
-              hint="ecommpay Dashboard → Projects: the number of the project for this store."
+              {...FIELD_TEXTS.projectId}
               inputMode="numeric"
               autoFocus
               value={values.projectId}
               onChange={set('projectId')}
             />
-            <TextField
-              label="Gate URL"
-              hint="ecommpay's own unless they gave you another."
-              value={values.gateUrl}
-              onChange={set('gateUrl')}
-            />
+            <TextField {...FIELD_TEXTS.gateUrl} value={values.gateUrl} onChange={set('gateUrl')} />
           </>
         ) : null}
         {step === 'secret' ? (
           <TextField
-            label="Secret key"
-            hint="From the same project page. It goes to this PC's keychain and is never shown again."
+            {...FIELD_TEXTS.secret}
             type="password"
             autoFocus
             placeholder={settings.secretConfigured ? 'configured (type to replace)' : ''}
@@ -194,16 +188,14 @@ export function FirstRunWizard() {
         {step === 'return' ? (
           <>
             <TextField
-              label="Customer return page"
-              hint="An https:// page of your shop: the customer's phone opens it after paying in Alipay."
+              {...FIELD_TEXTS.customerReturnUrl}
               type="url"
               autoFocus
               value={values.customerReturnUrl}
               onChange={set('customerReturnUrl')}
             />
             <TextField
-              label="Success page (optional)"
-              hint="Only if successful payments should land elsewhere."
+              {...FIELD_TEXTS.successUrl}
               type="url"
               value={values.successUrl}
               onChange={set('successUrl')}
@@ -212,8 +204,7 @@ export function FirstRunWizard() {
         ) : null}
         {step === 'ip' ? (
           <TextField
-            label="Store public IP address"
-            hint='Open "what is my IP" in a browser on a PC in the store and copy the address. Gate checks each payment against where the customer is: in the store.'
+            {...FIELD_TEXTS.storeIpAddress}
             autoFocus
             value={values.storeIpAddress}
             onChange={set('storeIpAddress')}

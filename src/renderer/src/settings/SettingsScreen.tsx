@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { CURRENCIES } from '../../../shared/money';
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
+import { AboutSection } from './AboutSection';
 import { ConnectionTestPanel } from './ConnectionTestPanel';
+import { LimitsSection } from './LimitsSection';
 import { PinForm } from './PinForm';
 import { PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 import { formOf, updateOf, type SettingsForm } from './settings-form';
+import { FIELD_TEXTS } from './field-texts';
 import { TextField } from './TextField';
 
 const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -55,20 +58,20 @@ export function SettingsScreen() {
         <fieldset>
           <legend>ecommpay project</legend>
           <TextField
-            label="Gate URL"
+            {...FIELD_TEXTS.gateUrl}
             value={form.gateUrl}
             disabled={demo}
             onChange={field('gateUrl')}
           />
           <TextField
-            label="Project id"
+            {...FIELD_TEXTS.projectId}
             inputMode="numeric"
             value={form.projectId}
             disabled={demo}
             onChange={field('projectId')}
           />
           <TextField
-            label="Secret key"
+            {...FIELD_TEXTS.secret}
             type="password"
             value={form.secret}
             disabled={demo}
@@ -85,24 +88,21 @@ export function SettingsScreen() {
         <fieldset>
           <legend>The customer</legend>
           <TextField
-            label="Customer return page"
-            hint="https:// page the customer's phone opens after Alipay (your shop's site)."
+            {...FIELD_TEXTS.customerReturnUrl}
             type="url"
             value={form.customerReturnUrl}
             disabled={demo}
             onChange={field('customerReturnUrl')}
           />
           <TextField
-            label="Success page (optional)"
-            hint="Where the phone goes after a successful payment; empty: the return page."
+            {...FIELD_TEXTS.successUrl}
             type="url"
             value={form.successUrl}
             disabled={demo}
             onChange={field('successUrl')}
           />
           <TextField
-            label="Store public IP address"
-            hint='What "what is my IP" shows on a PC in the store (IPv4 or IPv6).'
+            {...FIELD_TEXTS.storeIpAddress}
             value={form.storeIpAddress}
             disabled={demo}
             onChange={field('storeIpAddress')}
@@ -225,7 +225,9 @@ export function SettingsScreen() {
         </div>
       </form>
       <ConnectionTestPanel />
+      <LimitsSection />
       <PinForm />
+      <AboutSection />
       <PrinterSettingsSection />
     </section>
   );

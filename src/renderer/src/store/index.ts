@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAboutSlice, type AboutSlice } from './about-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
 import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
@@ -6,13 +7,19 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The renderer's one store (STYLE rule 12), built from typed slices. */
-export type CounterStore = SessionSlice & SaleSlice & UiSlice & ManagerSlice & PrintingSlice;
+export type CounterStore = SessionSlice &
+  SaleSlice &
+  UiSlice &
+  ManagerSlice &
+  AboutSlice &
+  PrintingSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
   ...createSessionSlice(...args),
   ...createSaleSlice(...args),
   ...createUiSlice(...args),
   ...createManagerSlice(...args),
+  ...createAboutSlice(...args),
   ...createPrintingSlice(...args),
 }));
 

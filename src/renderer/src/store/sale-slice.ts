@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import { CURRENCIES, parsePurchaseAmount, type Currency } from '../../../shared/money';
+import {
+  CURRENCIES,
+  DEFAULT_PURCHASE_LIMITS,
+  parsePurchaseAmount,
+  type AmountLimits,
+  type Currency,
+} from '../../../shared/money';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
@@ -47,7 +53,7 @@ export const createSaleSlice: StateCreator<CounterStore, [], [], SaleSlice> = (s
     const { amountText, currency, charging } = get();
     if (charging) return;
     // The same rules main applies, checked here first so a bad amount explains itself at once.
-    const parsed = parsePurchaseAmount(amountText, currency);
+    const parsed = parsePurchaseAmount(amountText, currency, selectLimits(get()));
     if (!parsed.ok) {
       set({ amountError: parsed.error.message });
       return;
@@ -62,3 +68,8 @@ export const createSaleSlice: StateCreator<CounterStore, [], [], SaleSlice> = (s
     }
   },
 });
+
+/** The purchase limits in force (main's settings; the defaults until they arrive). */
+export function selectLimits(state: Pick<CounterStore, 'settings'>): AmountLimits {
+  return (state.settings?.purchaseLimits as AmountLimits | undefined) ?? DEFAULT_PURCHASE_LIMITS;
+}

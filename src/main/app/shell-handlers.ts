@@ -1,0 +1,28 @@
+import { err, ok } from '../../shared/result';
+import type { ChannelHandlers } from '../../shared/ipc/contract';
+import type { AboutView } from '../../shared/ipc/views';
+
+/** The channels only the desktop shell can serve in full: About, logs, updates, displays. */
+export type ShellChannels =
+  'app:about' | 'app:open-logs' | 'updates:check' | 'updates:restart' | 'displays:list';
+
+/**
+ * What those channels answer outside the Electron shell (browser shell, CLI, tests): no log
+ * file, no updater, no displays. The Electron shell replaces them (src/main/index.ts).
+ */
+export function headlessShellHandlers(version: string): Pick<ChannelHandlers, ShellChannels> {
+  const about = (): AboutView => ({
+    version,
+    dataFolder: null,
+    logFile: null,
+    updates: { state: 'not configured', message: 'Only the installed app updates itself.' },
+  });
+  return {
+    'app:about': async () => ok(about()),
+    'app:open-logs': async () =>
+      err('NOT_SUPPORTED', 'The browser shell keeps no log file: its logs go to the terminal.'),
+    'updates:check': async () => ok(about()),
+    'updates:restart': async () => err('NOT_SUPPORTED', 'Only the installed app updates itself.'),
+    'displays:list': async () => ok({ displays: [] }),
+  };
+}

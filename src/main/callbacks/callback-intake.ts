@@ -1,0 +1,33 @@
+import { parseCallback } from '../gate/callback-parser';
+import type { ReceivedCallback } from './callback-listener';
+
+/**
+ * What became of one callback body, whatever carried it (the HTTP listener, the relay):
+ * - `accepted`: verified and recorded (applied, or a valid shape we do not handle);
+ * - `retry`: recorded, but no secret is loaded to verify it: deliver it again later;
+ * - `invalid_signature` / `bad_request`: recorded, never applied;
+ * - `not_recorded`: the journal could not take it: deliver it again.
+ */
+export type IntakeOutcome =
+  'accepted' | 'retry' | 'invalid_signature' | 'bad_request' | 'not_recorded';
+
+/**
+ * The one callback path (DESIGN §5): parse and verify the raw body with the project secret,
+ * hand it over to be recorded (and applied when verified), and say what became of it.
+ */
+export async function intakeCallback(
+  rawText: string,
+  remoteAddress: string,
+  secret: string | undefined,
+  onCallback: (callback: ReceivedCallback) => void | Promise<void>,
+): Promise<IntakeOutcome> {
+  const parsed = parseCallback(rawText, secret);
+  try {
+    await onCallback({ rawText, receivedAt: new Date(), remoteAddress, parsed });
+  } catch {
+    return 'not_recorded';
+  }
+  if (parsed.ok || parsed.problem === 'unsupported_shape') return 'accepted';
+  if (parsed.problem === 'no_secret') return 'retry';
+  return parsed.problem === 'bad_signature' ? 'invalid_signature' : 'bad_request';
+}

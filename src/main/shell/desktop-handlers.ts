@@ -1,0 +1,70 @@
+import { err, ok, type Result, type ErrorCode } from '../../shared/result';
+import type { ChannelHandlers } from '../../shared/ipc/contract';
+import type { AboutView, DisplayList } from '../../shared/ipc/views';
+import type { ShellChannels } from '../app/shell-handlers';
+import type { UpdateController } from '../updates/update-controller';
+
+/** What the desktop's About, logs, updates and displays channels are made of. */
+export interface DesktopDeps {
+  readonly version: string;
+  readonly dataFolder: string;
+  readonly logFile: string;
+  readonly updates: UpdateController;
+  /** Opens a folder in the OS file manager; resolves to an error text, "" when it worked. */
+  readonly openFolder: (path: string) => Promise<string>;
+  readonly displays: () => DisplayList['displays'];
+  readonly checkPin: (pin: string, action: string) => Promise<Result<void, ErrorCode>>;
+}
+
+/**
+ * The desktop shell's answers on the channels the browser shell cannot serve. Plain Node: the
+ * Electron specifics (shell.openPath, screen, electron-updater) come in through `deps`.
+ */
+export function desktopHandlers(deps: DesktopDeps): Pick<ChannelHandlers, ShellChannels> {
+  const about = (): AboutView => {
+    const status = deps.updates.current();
+    return {
+      version: deps.version,
+      dataFolder: deps.dataFolder,
+      logFile: deps.logFile,
+      updates: {
+        state: status.state,
+        message: status.message,
+        ...('version' in status ? { version: status.version } : {}),
+      },
+    };
+  };
+  return {
+    'app:about': async () => ok(about()),
+    'app:open-logs': async () => {
+      const folder = deps.logFile.replace(/[\\/][^\\/]+$/, '');
+      const problem = await deps.openFolder(folder);
+      return problem
+        ? err('NOT_SUPPORTED', `Cannot open ${folder}: ${problem}`)
+        : ok({ path: folder });
+    },
+    'updates:check': async () => {
+      await deps.updates.check();
+      return ok(about());
+    },
+    'updates:restart': async ({ pin }) => {
+      const allowed = await deps.checkPin(pin, 'restart to update');
+      if (!allowed.ok) return allowed;
+      const answer = deps.updates.restartToUpdate();
+      return answer.ok ? ok(about()) : err('INVALID_STATE', answer.reason);
+    },
+    'displays:list': async () => ok({ displays: deps.displays() }),
+  };
+}
+
+/** Wraps the day close so that a ready update can install right after a Z report. */
+export function afterDayClose(
+  handlers: ChannelHandlers,
+  onClosed: () => void,
+): ChannelHandlers['reports:close-day'] {
+  return async (input, context) => {
+    const result = await handlers['reports:close-day'](input, context);
+    if (result.ok) onClosed();
+    return result;
+  };
+}

@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A fresh clone as a newcomer has it after `npm ci`: the tracked files only (no out/, no
+ * dist/), with this checkout's node_modules linked in (installing again would take minutes).
+ */
+function freshClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'alipay-counter-clone-'));
+  const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' });
+  for (const file of tracked.stdout.split('\0').filter(Boolean)) {
+    if (!existsSync(join(ROOT, file))) continue; // deleted in the work tree
+    cpSync(join(ROOT, file), join(dir, file), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+describe("the README's commands, run as written in a fresh clone", () => {
+  const clone = freshClone();
+  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+
+  it('npm run demo:web builds the renderer first, then serves the cashier and customer display', async () => {
+    expect(existsSync(join(clone, 'out'))).toBe(false);
+    const child = spawn('npm', ['run', 'demo:web'], {
+      cwd: clone,
+      detached: true,
+      env: { ...process.env, ALIPAY_COUNTER_LOG: 'off' },
+    });
+    try {
+      let output = '';
+      const urls = await new Promise<{ cashier: string; customer: string }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URLs printed:\n${output}`)), 90_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString();
+          const cashier = /cashier: (\S+)/.exec(output)?.[1];
+          const customer = /customer display: (\S+)/.exec(output)?.[1];
+          if (cashier && customer) {
+            clearTimeout(timer);
+            resolve({ cashier, customer });
+          }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.on('exit', (code) => reject(new Error(`demo:web exited ${code}:\n${output}`)));
+      });
+      expect(output).not.toMatch(/renderer is not built/);
+      for (const url of [urls.cashier, urls.customer]) {
+        const page = await fetch(url);
+        expect(page.status).toBe(200);
+        expect(await page.text()).toMatch(/<div id="root">/);
+      }
+      expect(existsSync(join(clone, 'out/renderer/index.html'))).toBe(true);
+    } finally {
+      // npm starts node: end the whole group.
+      if (child.pid) process.kill(-child.pid, 'SIGINT');
+    }
+  }, 120_000);
+
+  it('npm run demo:terminal runs a whole purchase in the terminal', () => {
+    const result = spawnSync('npm', ['run', '-s', 'demo:terminal'], {
+      cwd: clone,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/succeeded|Paid/i);
+  }, 70_000);
+});

@@ -1,0 +1,192 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, setLogSink } from '../../../src/main/logging/logger';
+import type { CounterActivity } from '../../../src/main/updates/counter-activity';
+import { UpdateController, type Updater } from '../../../src/main/updates/update-controller';
+
+/** electron-updater's AppUpdater as far as the controller sees it: events and two calls. */
+class FakeUpdater extends EventEmitter implements Updater {
+  autoDownload = false;
+  autoInstallOnAppQuit = true;
+  allowPrerelease = false;
+  allowDowngrade = false;
+  private channelName: string | null = null;
+  installs: Array<[boolean | undefined, boolean | undefined]> = [];
+  checks = 0;
+  get channel() {
+    return this.channelName;
+  }
+  set channel(value: string | null) {
+    this.channelName = value;
+    this.allowDowngrade = true; // as electron-updater does
+  }
+  async checkForUpdates() {
+    this.checks += 1;
+  }
+  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean) {
+    this.installs.push([isSilent, isForceRunAfter]);
+  }
+  download(version: string) {
+    this.emit('update-available', { version });
+    this.emit('update-downloaded', { version });
+  }
+}
+
+function counter(state: { onScreen?: string; open?: string } = {}) {
+  const activity: CounterActivity = {
+    saleOnScreen: () => state.onScreen ?? null,
+    busyReason: () => state.onScreen ?? state.open ?? null,
+  };
+  return { state, activity };
+}
+
+setLogSink(null);
+const log = createLogger('updates');
+
+describe('updates at a counter', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('downloads in the background and never installs on quit or by itself', async () => {
+    const updater = new FakeUpdater();
+    const controller = new UpdateController({
+      updater,
+      activity: counter().activity,
+      log,
+      channel: 'stable',
+    });
+    controller.start();
+    expect(updater.checks).toBe(1);
+    expect(updater.autoDownload).toBe(true);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    updater.download('1.2.0');
+    expect(controller.current()).toMatchObject({ state: 'ready', version: '1.2.0' });
+    expect(updater.installs).toEqual([]);
+    controller.stop();
+  });
+
+  it('installs right after the day is closed when nothing is open', () => {
+    const updater = new FakeUpdater();
+    const controller = new UpdateController({
+      updater,
+      activity: counter().activity,
+      log,
+      channel: 'stable',
+    });
+    updater.download('1.2.0');
+    controller.dayClosed();
+    expect(updater.installs).toEqual([[true, true]]);
+    expect(controller.current()).toMatchObject({ state: 'installing', version: '1.2.0' });
+  });
+
+  it('after a day close with a payment still open, waits until it settles, then installs', () => {
+    vi.useFakeTimers();
+    const updater = new FakeUpdater();
+    const { state, activity } = counter({ open: 'payment T01-9 is still open (unknown)' });
+    const controller = new UpdateController({
+      updater,
+      activity,
+      log,
+      channel: 'stable',
+      retryEveryMs: 1000,
+    });
+    updater.download('1.2.0');
+    controller.dayClosed();
+    vi.advanceTimersByTime(5000);
+    expect(updater.installs).toEqual([]);
+    state.open = undefined;
+    vi.advanceTimersByTime(1000);
+    expect(updater.installs).toHaveLength(1);
+    vi.advanceTimersByTime(5000);
+    expect(updater.installs).toHaveLength(1);
+  });
+
+  it('a day close with no update ready installs nothing', () => {
+    const updater = new FakeUpdater();
+    const controller = new UpdateController({
+      updater,
+      activity: counter().activity,
+      log,
+      channel: 'stable',
+    });
+    controller.dayClosed();
+    expect(updater.installs).toEqual([]);
+  });
+
+  it("a manager's Restart to update installs, but never with a sale on screen", () => {
+    const updater = new FakeUpdater();
+    const { state, activity } = counter({ onScreen: 'sale T01-3 is on screen' });
+    const controller = new UpdateController({ updater, activity, log, channel: 'stable' });
+    expect(controller.restartToUpdate()).toEqual({
+      ok: false,
+      reason: 'No update is ready to install.',
+    });
+    updater.download('1.3.0');
+    const refused = controller.restartToUpdate();
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.ok ? '' : refused.reason).toMatch(/Not during a sale: sale T01-3 is on screen/);
+    expect(updater.installs).toEqual([]);
+    state.onScreen = undefined;
+    state.open = 'payment T01-2 is still open (unknown)'; // recovered at start: no reason to wait
+    expect(controller.restartToUpdate()).toEqual({ ok: true });
+    expect(updater.installs).toHaveLength(1);
+  });
+
+  it('stable follows latest.yml; pilot follows beta.yml with pre-releases; neither downgrades', () => {
+    const updater = new FakeUpdater();
+    const controller = new UpdateController({
+      updater,
+      activity: counter().activity,
+      log,
+      channel: 'pilot',
+    });
+    expect([updater.channel, updater.allowPrerelease, updater.allowDowngrade]).toEqual([
+      'beta',
+      true,
+      false,
+    ]);
+    controller.setChannel('stable');
+    expect([updater.channel, updater.allowPrerelease, updater.allowDowngrade]).toEqual([
+      'latest',
+      false,
+      false,
+    ]);
+  });
+
+  it('a build without a feed says so and does nothing', async () => {
+    const controller = new UpdateController({
+      updater: null,
+      activity: counter().activity,
+      log,
+      channel: 'stable',
+    });
+    controller.start();
+    await controller.check();
+    controller.dayClosed();
+    expect(controller.current()).toEqual({
+      state: 'not configured',
+      message: 'This build has no update feed.',
+    });
+    expect(controller.restartToUpdate()).toMatchObject({ ok: false });
+  });
+
+  it('a failed check is shown, and the next check can succeed', async () => {
+    const updater = new FakeUpdater();
+    updater.checkForUpdates = async () => {
+      throw new Error('feed unreachable');
+    };
+    const controller = new UpdateController({
+      updater,
+      activity: counter().activity,
+      log,
+      channel: 'stable',
+    });
+    await controller.check();
+    expect(controller.current()).toEqual({
+      state: 'error',
+      message: 'Updates failed: feed unreachable',
+    });
+    updater.checkForUpdates = async () => undefined;
+    await controller.check();
+    expect(controller.current().state).toBe('idle');
+  });
+});
