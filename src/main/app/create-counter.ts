@@ -4,6 +4,7 @@ import type { ChannelHandlers } from '../../shared/ipc/contract';
 import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
 import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
+import type { InboxLimits } from '../journal/callback-inbox';
 import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal-backup';
 import { toView } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
@@ -56,6 +57,10 @@ export interface CounterConfig {
   readonly connectionTestTimeoutMs?: number;
   /** Status polling interval of Payment Page payments (5 s by default). */
   readonly paymentPagePollMs?: number;
+  /** Limits of the callback inbox (unverified bodies kept, their age). */
+  readonly inboxLimits?: InboxLimits;
+  /** Unverified callbacks recorded per source address and minute (30). */
+  readonly unverifiedPerMinute?: number;
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
   /** Receipt printing: the Electron shell's driver printer; tests' shorter network timeouts. */
@@ -119,7 +124,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const journalPath = join(config.dataDir, 'journal.sqlite');
   const backups = await backupBeforeMigration(journalPath);
   if (backups.made) log.info('journal backed up before its migration', { backup: backups.made });
-  const journal = new Journal(journalPath);
+  const journal = new Journal(journalPath, config.inboxLimits);
   const settings = () => state.current;
   const connection = new GateConnection(store, config.gateTimeoutMs);
   await connection.reload(state.current);
@@ -156,6 +161,9 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     canCharge: () => settingsHandlers.canCharge(),
     callbackUrl: () => endpoint.urlForGate(state.current, demo),
     isOnScreen: (id) => session.activeId() === id,
+    ...(config.unverifiedPerMinute !== undefined
+      ? { unverifiedPerMinute: config.unverifiedPerMinute }
+      : {}),
     onAnswerHealth: (answer) =>
       answer.ok ? health.clear('gate_signature') : health.set('gate_signature', answer.message),
     ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),

@@ -4,6 +4,12 @@ import Database from 'better-sqlite3';
 import type { PaymentState } from '../../shared/payment-state';
 import { isSettled, OPEN_STATES } from '../../shared/payment-state';
 import { AuditTrail, type AuditEntry } from './audit-trail';
+import {
+  CallbackInbox,
+  type CallbackEntry,
+  type InboxLimits,
+  type RecordedCallback,
+} from './callback-inbox';
 import { migrate } from './migrations';
 import { HistoryQueries } from './history-queries';
 import { PrintJobJournal } from './print-job-journal';
@@ -12,17 +18,6 @@ import { ReportQueries } from './report-queries';
 import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
-
-/** A received callback as the inbox records it, verified or not. */
-export interface CallbackEntry {
-  readonly receivedAt: number;
-  readonly paymentId: string | null;
-  readonly verified: boolean;
-  readonly problem: string | null;
-  readonly outcome: string | null;
-  readonly remote: string;
-  readonly raw: string;
-}
 
 /** One state change of a payment (or an event that kept its state, such as a cancel). */
 export interface TransitionEntry {
@@ -36,6 +31,7 @@ export interface TransitionEntry {
 }
 
 export { StaleStateError } from './stale-state-error';
+export type { CallbackEntry, RecordedCallback } from './callback-inbox';
 
 /** Ends with nothing charged that Gate may still overturn: the new result is filed when it came. */
 const UNPAID_ENDS: ReadonlySet<string> = new Set(['rejected', 'expired', 'declined']);
@@ -69,10 +65,12 @@ export class Journal {
   readonly history: HistoryQueries;
   /** X and Z reports. */
   readonly reports: ReportQueries;
+  /** Every callback received, verified or not, within limits. */
+  readonly callbacks: CallbackInbox;
   /** Receipt printing: each slip queued, sent or failed. */
   readonly printJobs: PrintJobJournal;
 
-  constructor(path: string) {
+  constructor(path: string, inboxLimits?: InboxLimits) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -84,6 +82,7 @@ export class Journal {
     this.refunds = new RefundJournal(this.db);
     this.history = new HistoryQueries(this.db);
     this.reports = new ReportQueries(this.db);
+    this.callbacks = new CallbackInbox(this.db, inboxLimits);
     this.printJobs = new PrintJobJournal(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
@@ -103,10 +102,6 @@ export class Journal {
         `SELECT * FROM payments WHERE late_alert = 'open' ORDER BY created_at`,
       ),
       transitionsOf: this.db.prepare('SELECT * FROM transitions WHERE payment_id = ? ORDER BY id'),
-      callback: this.db
-        .prepare(`INSERT INTO callbacks (received_at, payment_id, verified, problem, outcome, remote, raw)
-        VALUES (@receivedAt, @paymentId, @verified, @problem, @outcome, @remote, @raw)`),
-      callbacksOf: this.db.prepare('SELECT * FROM callbacks WHERE payment_id = ? ORDER BY id'),
       page: this.db.prepare(
         'SELECT * FROM payments ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
       ),
@@ -250,41 +245,19 @@ export class Journal {
     }));
   }
 
-  /** Records a callback as it arrived, before anything is done with it. Returns its id. */
-  recordCallback(entry: CallbackEntry): number {
-    return Number(
-      this.statements.callback.run({ ...entry, verified: entry.verified ? 1 : 0 }).lastInsertRowid,
-    );
+  /** Records a callback as it arrived, before anything is done with it (see CallbackInbox). */
+  recordCallback(entry: CallbackEntry): { id: number; copy: boolean } {
+    return this.callbacks.record(entry);
   }
 
   /** Sets what was done with a recorded callback (applied, duplicate, mismatch ...). */
   setCallbackOutcome(id: number, outcome: string): void {
-    this.db.prepare('UPDATE callbacks SET outcome = ? WHERE id = ?').run(outcome, id);
+    this.callbacks.setOutcome(id, outcome);
   }
 
   /** The callbacks recorded for a payment, oldest first. */
-  callbacksOf(id: string): Array<CallbackEntry & { id: number }> {
-    return (
-      this.statements.callbacksOf.all(id) as Array<{
-        id: number;
-        received_at: number;
-        payment_id: string | null;
-        verified: number;
-        problem: string | null;
-        outcome: string | null;
-        remote: string;
-        raw: string;
-      }>
-    ).map((r) => ({
-      id: r.id,
-      receivedAt: r.received_at,
-      paymentId: r.payment_id,
-      verified: r.verified === 1,
-      problem: r.problem,
-      outcome: r.outcome,
-      remote: r.remote,
-      raw: r.raw,
-    }));
+  callbacksOf(id: string): RecordedCallback[] {
+    return this.callbacks.of(id);
   }
 
   /** Appends to the audit log (hash-chained, append-only). */

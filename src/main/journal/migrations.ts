@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { chainExistingEntries } from './audit-chain';
 
@@ -153,6 +154,40 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    description:
+      'callback inbox: body hash and size, copies of the same verified body, unverified bodies cut to a prefix',
+    sql: `
+      ALTER TABLE callbacks ADD COLUMN body_sha256 TEXT;
+      ALTER TABLE callbacks ADD COLUMN body_size INTEGER;
+      ALTER TABLE callbacks ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE callbacks ADD COLUMN last_received_at INTEGER;
+      CREATE INDEX callbacks_unverified ON callbacks (id) WHERE verified = 0;
+      CREATE INDEX callbacks_body ON callbacks (payment_id, body_sha256) WHERE verified = 1;
+    `,
+    after: (db) => {
+      // Bodies recorded before: hashed and measured; unverified ones cut to their first 200
+      // characters, as from now on.
+      const update = db.prepare(
+        'UPDATE callbacks SET body_sha256 = ?, body_size = ?, raw = ? WHERE id = ?',
+      );
+      for (const row of db.prepare('SELECT id, verified, raw FROM callbacks').all() as Array<{
+        id: number;
+        verified: number;
+        raw: string;
+      }>) {
+        const bytes = Buffer.from(row.raw, 'utf8');
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        update.run(
+          hash,
+          bytes.length,
+          row.verified === 1 ? row.raw : row.raw.slice(0, 200),
+          row.id,
+        );
+      }
+    },
+  },
+  {
+    version: 5,
     description: 'print jobs: every slip queued, sent or failed with the reason (issue 12)',
     sql: `
       CREATE TABLE print_jobs (

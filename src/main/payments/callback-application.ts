@@ -12,6 +12,7 @@ import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import { operationDetail, type PaymentTransitions } from './payment-transitions';
 import { fetchQrImage, qrViewOf, setupHint } from './qr-view';
+import { SourceBudget } from '../callbacks/source-budget';
 
 const log = createLogger('payments');
 
@@ -28,6 +29,8 @@ export interface CallbackApplicationDeps {
   /** Where refund callbacks go (the refund service). */
   readonly onRefundCallback?: (callback: GateCallback) => string;
   readonly step: (step: CallbackStep, paymentId: string) => void;
+  /** Unverified callbacks recorded per source address and minute (30). */
+  readonly unverifiedPerMinute?: number;
 }
 
 /**
@@ -36,27 +39,45 @@ export interface CallbackApplicationDeps {
  * state machine only if it is verified, ours, and about the amount and currency we charged.
  */
 export class CallbackApplication {
-  constructor(private readonly deps: CallbackApplicationDeps) {}
+  private readonly budget: SourceBudget;
 
-  /** Records a callback from the listener, then applies it if it was verified. */
+  constructor(private readonly deps: CallbackApplicationDeps) {
+    this.budget = new SourceBudget(deps.unverifiedPerMinute);
+  }
+
+  /**
+   * Records a callback from the listener, then applies it if it was verified. An unverified
+   * one costs the journal a hash, a size and a prefix, within a budget per source address.
+   */
   async receive(received: ReceivedCallback): Promise<void> {
     const { parsed } = received;
+    const verified = parsed.ok || parsed.problem === 'unsupported_shape';
+    const source = received.remoteAddress;
+    if (!verified && !this.budget.take(source)) {
+      if (this.budget.dropped(source) === 1)
+        log.warn('unverified callbacks from one address beyond its budget are not recorded', {
+          source,
+        });
+      return;
+    }
     const paymentId = parsed.ok ? parsed.callback.payment.id : paymentIdIn(received.rawText);
-    const entryId = this.deps.journal.recordCallback({
+    const entry = this.deps.journal.recordCallback({
       receivedAt: received.receivedAt.getTime(),
       paymentId,
-      verified: parsed.ok || parsed.problem === 'unsupported_shape',
+      verified,
       problem: parsed.ok ? null : `${parsed.problem}: ${parsed.message}`,
       outcome: parsed.ok ? null : 'ignored',
-      remote: received.remoteAddress,
+      remote: source,
       raw: received.rawText,
     });
     if (!parsed.ok) {
-      log.warn('callback refused', { problem: parsed.problem, message: parsed.message, paymentId });
+      log.warn('callback refused', { problem: parsed.problem, paymentId });
       return;
     }
+    // The same bytes again (a retry, a replay) are applied again, harmlessly, but the first
+    // record keeps what was done with them.
     const outcome = await this.apply(parsed.callback);
-    this.deps.journal.setCallbackOutcome(entryId, outcome);
+    if (!entry.copy) this.deps.journal.setCallbackOutcome(entry.id, outcome);
   }
 
   /** Applies a verified callback; returns what was done, for the callback inbox. */
@@ -174,8 +195,11 @@ export function amountMismatch(
   return undefined;
 }
 
-/** Best-effort payment id of an unverified callback, only to file it next to its payment. */
+/**
+ * Best-effort payment id of an unverified callback, only to file it next to its payment; looked
+ * for in the first 4 KB alone, so a crafted megabyte costs no more than a small body.
+ */
 function paymentIdIn(raw: string): string | null {
-  const match = /"payment"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]{1,64})"/.exec(raw);
+  const match = /"payment"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]{1,64})"/.exec(raw.slice(0, 4096));
   return match?.[1] ?? null;
 }

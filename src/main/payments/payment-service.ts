@@ -60,6 +60,8 @@ export interface PaymentServiceDeps {
   readonly paymentPagePollMs?: number;
   /** What status answers say about signatures (the cashier's banner). */
   readonly onAnswerHealth?: (health: GateAnswerHealth) => void;
+  /** Unverified callbacks recorded per source address and minute (30). */
+  readonly unverifiedPerMinute?: number;
 }
 
 /**
@@ -96,6 +98,9 @@ export class PaymentService {
       now: this.now,
       ...(deps.fetchImage ? { fetchImage: deps.fetchImage } : {}),
       ...(deps.onRefundCallback ? { onRefundCallback: deps.onRefundCallback } : {}),
+      ...(deps.unverifiedPerMinute !== undefined
+        ? { unverifiedPerMinute: deps.unverifiedPerMinute }
+        : {}),
       step: (step, id) => this.step(step, id),
     });
     this.reconciler = new StatusReconciler({

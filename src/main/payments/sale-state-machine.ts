@@ -73,11 +73,8 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
       // when its first QR arrives late; a QR repeated (a replayed callback) never reopens a
       // payment that has ended.
       if (state === 'rejected' && event.firstQr) return move('awaiting_customer');
-      return ignore(
-        state === 'awaiting_customer'
-          ? 'QR already shown'
-          : `already ${state}: a repeated QR does not reopen it`,
-      );
+      if (state === 'rejected') return ignore('already rejected: a repeated QR does not reopen it');
+      return ignore(state === 'awaiting_customer' ? 'QR already shown' : `already ${state}`);
     case 'final':
       return decideFinal(state, event.outcome);
     case 'link_expired':
