@@ -19,7 +19,10 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        input: {
+          index: resolve('src/preload/index.ts'),
+          customer: resolve('src/preload/customer.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

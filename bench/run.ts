@@ -5,6 +5,7 @@ import { benchPrinting } from './printing-bench';
 import { benchRoundTrip } from './round-trip-bench';
 import { benchUi } from './ui-bench';
 import { benchSigner } from './signer-bench';
+import { benchPin } from './pin-bench';
 import { ms, perSecond } from './stats';
 
 /**
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
     );
   }
   results['signer'] = signer;
+
+  const pin = await benchPin();
+  console.log(
+    `\nManager PIN check at scrypt N = 2^${Math.log2(pin.N)}, r = 8, p = 1 with the keychain pepper (${pin.checks} checks): p50 ${ms(pin.p50Ms)}   max ${ms(pin.maxMs)} (target < 300 ms)`,
+  );
+  results['pin'] = pin;
 
   const roundTripPayments = Number(process.env['BENCH_PAYMENTS'] ?? 1000);
   console.log(

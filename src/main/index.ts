@@ -129,14 +129,25 @@ async function start(): Promise<void> {
     }),
     'reports:close-day': afterDayClose(counter.handlers, () => updates.dayClosed()),
   };
-  const unregister = registerElectronIpc(createDispatcher(handlers), renderer.trustedOrigins);
   const preload = join(import.meta.dirname, '../preload/index.cjs');
   const cashier = createCashierWindow(preload, renderer);
-  const customer = createCustomerWindow(preload, renderer);
+  // The customer display gets its own preload: the sale on the counter, nothing else.
+  const customer = createCustomerWindow(
+    join(import.meta.dirname, '../preload/customer.cjs'),
+    renderer,
+  );
+  const displaySenders = () => new Set(customer.isDestroyed() ? [] : [customer.webContents.id]);
+  const unregister = registerElectronIpc(
+    createDispatcher(handlers),
+    renderer.trustedOrigins,
+    displaySenders,
+  );
   const displays = followDisplays(screen, customer, () => counter.settings().customerDisplayId);
   displays.place();
-  const stopForwarding = forwardEvents(counter, () =>
-    [cashier, customer].filter((w) => !w.isDestroyed()).map((w) => w.webContents),
+  const stopForwarding = forwardEvents(
+    counter,
+    () => (cashier.isDestroyed() ? [] : [cashier.webContents]),
+    () => (customer.isDestroyed() ? [] : [customer.webContents]),
   );
   cashier.on('closed', () => {
     if (!customer.isDestroyed()) customer.close();

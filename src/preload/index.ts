@@ -29,6 +29,7 @@ const api: CounterApi = {
   getAppInfo: () => ipcRenderer.invoke('app:info', {}),
   getManagerStatus: () => ipcRenderer.invoke('manager:status', {}),
   setManagerPin: (input) => ipcRenderer.invoke('manager:set-pin', input),
+  resetManagerPin: (input) => ipcRenderer.invoke('manager:reset-pin', input),
   refund: (input) => ipcRenderer.invoke('refunds:create', input),
   getPaymentDetail: (input) => ipcRenderer.invoke('payments:detail', input),
   searchHistory: (input) => ipcRenderer.invoke('history:search', input),

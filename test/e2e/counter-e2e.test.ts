@@ -204,7 +204,7 @@ describe('Alipay Counter in the browser', () => {
     expect(await cashier.getByLabel('Secret key').inputValue()).toBe('');
     expect(await cashier.content()).not.toContain(TEST_SECRET);
     await cashier.getByLabel('Merchant name').fill('Jade Tea Room');
-    await cashier.getByRole('button', { name: 'Save' }).click();
+    await cashier.getByRole('button', { name: 'Save', exact: true }).click();
     // Changing settings needs the manager PIN (demo: 2468).
     const dialog = cashier.getByRole('dialog', { name: 'Save settings' });
     await dialog.getByLabel('Manager PIN').fill('2468');

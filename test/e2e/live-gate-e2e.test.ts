@@ -6,6 +6,7 @@ import { createSandbox } from '../../src/sandbox';
 import { scanQr, screenshot, serveCounter, RENDERER_DIR } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
 import { tempDataDir, TEST_SECRET } from '../support/counter-harness';
+import { FAST_PIN } from '../support/counter-harness';
 
 /**
  * What a live ecommpay project brings to the screens: the first-run walk-through, a sale Gate
@@ -18,6 +19,7 @@ describe('live Gate screens in the browser', () => {
   it('first run: PIN, project, secret, return page, store address, then the test; then selling', async () => {
     const sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
     const counter = await createCounter({
+      pinCost: FAST_PIN,
       dataDir: tempDataDir(),
       mode: 'live',
       secretStore: createMemorySecretStore({}),
@@ -88,6 +90,7 @@ describe('live Gate screens in the browser', () => {
 
   it('the browser shell refuses a live counter whose Gate is not on this machine', async () => {
     const counter = await createCounter({
+      pinCost: FAST_PIN,
       dataDir: tempDataDir(),
       mode: 'live',
       secretStore: createMemorySecretStore({}),

@@ -235,6 +235,21 @@ describe.skipIf(skip !== undefined)(title, () => {
     expect(placed.back.fullScreen).toBe(false);
   });
 
+  it("the customer display's preload exposes its view of the sale and nothing of the cashier's", async () => {
+    const display = app.windows().find((w) => w.url().endsWith('#customer'))!;
+    const surface = await display.evaluate(() => {
+      const w = globalThis as unknown as Record<string, unknown>;
+      return {
+        counter: typeof w['counter'],
+        counterDisplay: Object.keys(w['counterDisplay'] as object).sort(),
+      };
+    });
+    expect(surface).toEqual({
+      counter: 'undefined',
+      counterDisplay: ['getDisplay', 'onDisplayChanged'],
+    });
+  });
+
   it('a whole demo sale through real IPC: Charge, the customer pays, both windows say Paid', async () => {
     const display = app.windows().find((w) => w.url().endsWith('#customer'))!;
     await cashier.getByLabel('Amount').fill('12.00');

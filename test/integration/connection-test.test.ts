@@ -16,6 +16,7 @@ import {
   TEST_PIN,
   TEST_SECRET,
 } from '../support/counter-harness';
+import { FAST_PIN } from '../support/counter-harness';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
@@ -67,6 +68,7 @@ describe('Test connection (Settings) on a live counter', () => {
   /** A live counter with its PIN set, pointed at `gateUrl`; `secret` is what the keychain holds. */
   async function live(gateUrl: string, overrides: Partial<Settings> = {}): Promise<Counter> {
     const counter = await createCounter({
+      pinCost: FAST_PIN,
       dataDir: tempDataDir(),
       mode: 'live',
       secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
@@ -249,6 +251,7 @@ describe('Test connection (Settings) on a live counter', () => {
     const sandbox = await sandboxFor(4242);
     const dataDir = tempDataDir();
     const config = {
+      pinCost: FAST_PIN,
       dataDir,
       mode: 'live' as const,
       secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),

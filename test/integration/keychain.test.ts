@@ -13,6 +13,7 @@ import {
   tempDataDir,
   TEST_PIN,
 } from '../support/counter-harness';
+import { FAST_PIN } from '../support/counter-harness';
 
 const SERVICE = `alipay-counter-test-${process.pid}`;
 const SECRET = 'live-project-secret-7731';
@@ -54,6 +55,7 @@ describe('keytar against the real system keychain', () => {
     it('live mode: the secret goes to the keychain only, is never shown, and survives a restart', async () => {
       const dataDir = tempDataDir();
       const config = {
+        pinCost: FAST_PIN,
         dataDir,
         mode: 'live' as const,
         secretStore: store,
@@ -143,6 +145,20 @@ describe('keytar against the real system keychain', () => {
         value: { ready: false, secretConfigured: false },
       });
       expect(seen['info']).toMatchObject({ ok: true, value: { keychain: { available: false } } });
+      // The cashier is told, on every screen, that open payments wait for the keychain.
+      expect(seen['session']).toMatchObject({
+        ok: true,
+        value: {
+          banners: [
+            {
+              key: 'keychain',
+              message: expect.stringMatching(
+                /^The system keychain is not available .* Open payments are not checked with Gate until it works again/,
+              ),
+            },
+          ],
+        },
+      });
       expect(filesContain(dataDir, 'would-be-secret-value-123')).toEqual([]);
     },
   );

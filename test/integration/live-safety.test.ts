@@ -21,6 +21,7 @@ import {
   saleCallback,
   waitForPayment,
 } from '../support/counter-harness';
+import { FAST_PIN } from '../support/counter-harness';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SECRETS_4242 = { [projectAccount(4242)]: TEST_SECRET };
@@ -47,6 +48,7 @@ describe('live counter safety', () => {
     overrides: Partial<Settings> = {},
   ) {
     const created = await createCounter({
+      pinCost: FAST_PIN,
       dataDir,
       mode: 'live',
       secretStore: createMemorySecretStore(secrets),

@@ -218,6 +218,9 @@ describe('receipt printing on a counter', () => {
     expect(text).toContain('20.00 CNY');
     expect(text).toContain(head.slice(0, 32));
     expect(text).toContain(head.slice(32));
+    const digest = c.journal.reports.zReport(1)?.evidence?.digest ?? '';
+    expect(digest).not.toBe('');
+    expect(text).toContain(digest.slice(0, 32));
   });
 
   it('a late payment prints nothing until the cashier keeps it, then its slip', async () => {

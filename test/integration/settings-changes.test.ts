@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
 import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
 import { startDemoCounter, tempDataDir, TEST_PIN, TEST_SECRET } from '../support/counter-harness';
+import { FAST_PIN } from '../support/counter-harness';
 
 /** Where a POST to the listener's callback path gets an answer from (status), or why not. */
 async function listenerAnswers(url: string): Promise<number | string> {
@@ -31,6 +32,7 @@ describe('changing settings', () => {
 
   async function freshLive(): Promise<Counter> {
     return createCounter({
+      pinCost: FAST_PIN,
       dataDir: tempDataDir(),
       mode: 'live',
       secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),

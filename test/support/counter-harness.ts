@@ -11,6 +11,12 @@ import { sign } from '../../src/main/gate/signer';
 export const TEST_SECRET = 'counter-test-secret-0001';
 export const TEST_PROJECT = 1001;
 
+/**
+ * A low scrypt cost for test counters' manager PINs, so that suites of PIN checks run fast; the
+ * production cost (2^17) has its own test in test/unit/manager and its timing in npm run bench.
+ */
+export const FAST_PIN = { N: 1024, r: 8, p: 1 } as const;
+
 /** Fast status polling for tests: first after 150 ms, then at most every 300 ms. */
 export const FAST_POLLING = { firstAfterMs: 150, maxIntervalMs: 300 };
 
@@ -31,6 +37,7 @@ export async function startDemoCounter(
     dataDir: tempDataDir(),
     mode: 'demo',
     pollSchedule: FAST_POLLING,
+    pinCost: FAST_PIN,
     ...rest,
     demo: {
       sandboxSecret: TEST_SECRET,

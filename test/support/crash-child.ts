@@ -6,6 +6,7 @@
  * env: DATA_DIR, SANDBOX_URL, SANDBOX_SECRET, CALLBACK_PORT, ACTION (charge|recover), AMOUNT,
  *      FREEZE_AT (optional step name)
  */
+import { FAST_PIN } from './counter-harness';
 import { createCounter } from '../../src/main/app/create-counter';
 import { setLogSink } from '../../src/main/logging/logger';
 
@@ -19,6 +20,7 @@ const freezeAt = process.env['FREEZE_AT'];
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 const counter = await createCounter({
+  pinCost: FAST_PIN,
   dataDir: env('DATA_DIR'),
   mode: 'demo',
   demo: { sandboxUrl: env('SANDBOX_URL'), sandboxSecret: env('SANDBOX_SECRET'), projectId: 1001 },

@@ -3,6 +3,7 @@
  * unreachable (the test sets DBUS_SESSION_BUS_ADDRESS to nowhere), and prints what it saw as
  * one JSON line. env: DATA_DIR, GATE_URL, KEYCHAIN_SERVICE.
  */
+import { FAST_PIN } from './counter-harness';
 import { createCounter } from '../../src/main/app/create-counter';
 import { setLogSink } from '../../src/main/logging/logger';
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store';
@@ -11,6 +12,7 @@ setLogSink(null);
 const store = createKeytarSecretStore(process.env['KEYCHAIN_SERVICE']);
 const probe = await store.probe();
 const counter = await createCounter({
+  pinCost: FAST_PIN,
   dataDir: process.env['DATA_DIR']!,
   mode: 'live',
   secretStore: store,
@@ -24,6 +26,7 @@ const update = await counter.handlers['settings:update']({
   pin: '482916',
 });
 const settings = await counter.handlers['settings:get']({});
+const session = await counter.handlers['session:get']({});
 const info = await counter.handlers['app:info']({});
 await counter.close();
-process.stdout.write(`${JSON.stringify({ probe, charge, update, settings, info })}\n`);
+process.stdout.write(`${JSON.stringify({ probe, charge, update, settings, info, session })}\n`);

@@ -1,37 +1,48 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { verifyAuditChain } from '../../main/journal/audit-chain';
+import { verifyAuditChain, type ChainCheck } from '../../main/journal/audit-chain';
+import { AUDIT_KEY_ACCOUNT } from '../../main/secrets/counter-keys';
+import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import { CliError, EXIT } from '../cli-error';
-import { parseOptions, required } from '../options';
+import { optional, parseOptions, required } from '../options';
 
-const HELP = `audit verify --journal PATH
-  Checks the hash chain of a journal's audit log: prints "audit log intact: N entries", or the
-  first broken entry and exits 1. Opens the journal read-only.`;
+const HELP = `audit verify --journal PATH [--head HASH]
+  Checks a journal's audit log and Z reports: every entry follows the one before and hashes to
+  what it says (keyed entries with the audit key: AUDIT_KEY in base64, else this PC's keychain),
+  each Z report's anchor entry is there and its payments, refunds and transitions still digest
+  to what it printed; with --head (the hash printed on a Z, 12 characters or more), that entry
+  is still in the log. Exit 0: intact and proven; 1: broken (the first broken entry, the last
+  good Z and what changed); 3: nothing broken, but part could not be proven (no key, or
+  entries written while the keychain was unavailable). Opens the journal read-only.`;
 
-/** `audit verify`: proves the audit log was not edited, reordered or cut. */
+/** `audit verify`: proves the audit log and the Z reports' money rows were not edited or cut. */
 export async function auditCommand(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb !== 'verify')
     throw new CliError(
       `audit: unknown action ${JSON.stringify(verb ?? '')}; use: audit verify --journal PATH`,
     );
-  const options = parseOptions('audit verify', rest, { journal: { type: 'string' } });
+  const options = parseOptions('audit verify', rest, {
+    journal: { type: 'string' },
+    head: { type: 'string' },
+  });
   const path = required(options, 'journal', 'audit verify');
+  const head = optional(options, 'head');
+  if (head !== undefined && !/^[0-9a-fA-F]{12,64}$/.test(head))
+    throw new CliError(
+      'audit verify: --head is the hash printed on a Z report (12 to 64 hex digits)',
+    );
   if (!existsSync(path)) throw new CliError(`audit verify: no journal at ${path}`);
+  const key = await auditKey();
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new CliError(`audit verify: cannot open ${path}: ${(error as Error).message}`);
   }
+  let check: ChainCheck;
   try {
-    const check = verifyAuditChain(db);
-    if (check.intact) {
-      process.stdout.write(`audit log intact: ${check.entries} entries\n`);
-      return EXIT.ok;
-    }
-    process.stdout.write(`audit log broken at entry ${check.brokenAt}: ${check.reason}\n`);
-    return EXIT.failure;
+    check = verifyAuditChain(db, { ...(key ? { key } : {}), ...(head ? { head } : {}) });
   } catch (error) {
     throw new CliError(
       `audit verify: ${path} is not a journal with an audit log (${(error as Error).message})`,
@@ -39,6 +50,41 @@ export async function auditCommand(argv: string[]): Promise<number> {
   } finally {
     db.close();
   }
+  for (const line of report(check, head)) process.stdout.write(`${line}\n`);
+  if (!check.intact) return EXIT.failure;
+  return check.unproven > 0 ? EXIT.unknown : EXIT.ok;
 }
 
 auditCommand.help = HELP;
+
+/** The audit key: AUDIT_KEY (base64), else this PC's keychain; none when neither has it. */
+async function auditKey(): Promise<Buffer | undefined> {
+  const fromEnv = process.env['AUDIT_KEY'];
+  if (fromEnv) return Buffer.from(fromEnv, 'base64');
+  const store = createKeytarSecretStore();
+  if (!(await store.probe()).available) return undefined;
+  const text = await store.get(AUDIT_KEY_ACCOUNT).catch(() => undefined);
+  return text === undefined ? undefined : Buffer.from(text, 'base64');
+}
+
+function report(check: ChainCheck, head: string | undefined): string[] {
+  const zs = check.zReports;
+  const zText =
+    zs.length === 0
+      ? 'no Z report yet'
+      : `Z reports ${zs[0]!.number}–${zs.at(-1)!.number} match their money rows`;
+  if (check.intact) {
+    const lines = [
+      `audit log intact: ${check.entries} entries (${check.keyed} keyed), ${zText}${head ? `, head ${head.toLowerCase()} found` : ''}`,
+    ];
+    if (check.unproven > 0)
+      lines.push(
+        `not proven: ${check.unproven} entries or digests could not be checked (no audit key given, or written while the keychain was unavailable)`,
+      );
+    return lines;
+  }
+  const last = check.lastGoodZ
+    ? `last good Z report: ${check.lastGoodZ.number} (closed ${new Date(check.lastGoodZ.closedAt).toISOString().replace('T', ' ').slice(0, 16)})`
+    : 'no good Z report before it';
+  return [`audit log broken at entry ${check.brokenAt}: ${check.reason}`, last];
+}

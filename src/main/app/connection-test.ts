@@ -108,11 +108,13 @@ export class ConnectionTest {
     // callback path is reported, not blocking (a router may not loop the probe back in).
     const ok = findings[0]?.kind === 'connected';
     const stored: StoredTest = { at: this.now(), ok, findings, target: this.target(settings) };
-    this.journal.setCounterState(STATE_KEY, JSON.stringify(stored));
-    if (ok && !this.everPassed()) this.journal.setCounterState(FIRST_PASS_KEY, String(stored.at));
-    this.journal.audit('manager', 'connection tested', null, {
-      ok,
-      findings: findings.map((f) => f.kind),
+    this.journal.inTransaction(() => {
+      this.journal.setCounterState(STATE_KEY, JSON.stringify(stored));
+      if (ok && !this.everPassed()) this.journal.setCounterState(FIRST_PASS_KEY, String(stored.at));
+      this.journal.audit('manager', 'connection tested', null, {
+        ok,
+        findings: findings.map((f) => f.kind),
+      });
     });
     log.info('connection tested', { ok, findings: findings.map((f) => f.kind) });
     return this.view(settings)!;

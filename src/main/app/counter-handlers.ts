@@ -1,6 +1,6 @@
 import { err, ok } from '../../shared/result';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
-import type { AppInfo, SessionView, SettingsView } from '../../shared/ipc/views';
+import type { AppInfo, DisplayView, SessionView, SettingsView } from '../../shared/ipc/views';
 import { toView, type PaymentRecord } from '../journal/payment-record';
 import type { PaymentService } from '../payments/payment-service';
 import type { CounterSession } from './counter-session';
@@ -13,6 +13,7 @@ export interface HandlerDeps {
   readonly service: PaymentService;
   readonly session: CounterSession;
   readonly sessionView: () => SessionView;
+  readonly displayView: () => DisplayView;
   readonly settingsView: () => SettingsView;
   readonly updateSettings: ChannelHandlers['settings:update'];
   readonly testConnection: ChannelHandlers['settings:test-connection'];
@@ -74,6 +75,7 @@ export function createHandlers(
       return found.ok ? ok(view(found.value)) : found;
     },
     'session:get': async () => ok(deps.sessionView()),
+    'display:get': async () => ok(deps.displayView()),
     'session:new-sale': async () => {
       const activeId = session.activeId();
       const active = activeId ? service.get(activeId) : undefined;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
-import type { PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
+import type { DisplayView, PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
 import type { Sandbox } from '../../sandbox';
 import { Journal } from '../journal/journal';
 import type { InboxLimits } from '../journal/callback-inbox';
@@ -9,6 +9,8 @@ import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal
 import { toView } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
+import type { ScryptCost } from '../manager/pin-hash';
+import { CounterKeys } from '../secrets/counter-keys';
 import { PaymentService, type SaleStep } from '../payments/payment-service';
 import { RefundService } from '../payments/refund-service';
 import type { PollSchedule } from '../payments/status-poll-schedule';
@@ -22,6 +24,7 @@ import {
 import { CallbackEndpoint } from './callback-endpoint';
 import { ConnectionTest } from './connection-test';
 import { CounterHealth } from './counter-health';
+import { KeychainWatch } from './keychain-watch';
 import { createSettingsHandlers, type SettingsState } from './settings-handlers';
 import { createHandlers } from './counter-handlers';
 import { createManagerHandlers } from './manager-handlers';
@@ -61,6 +64,10 @@ export interface CounterConfig {
   readonly inboxLimits?: InboxLimits;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
+  /** scrypt's cost for new manager PINs (2^17 by default; tests lower it to run fast). */
+  readonly pinCost?: ScryptCost;
+  /** Pauses between checks of an unavailable keychain (tests shorten them). */
+  readonly keychainRetryMs?: readonly number[];
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
   /** Receipt printing: the Electron shell's driver printer; tests' shorter network timeouts. */
@@ -73,6 +80,7 @@ export interface CounterEvents {
   'payments:late': [PaymentView];
   'session:changed': [SessionView];
   'settings:changed': [SettingsView];
+  'display:changed': [DisplayView];
   'printing:changed': [PrintStatusView];
 }
 
@@ -131,7 +139,19 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const session = new CounterSession(journal);
   const events = new EventEmitter<CounterEvents>();
   const health = new CounterHealth(() => sessionChanged());
-  const pin = new ManagerPin(journal);
+  const keys = new CounterKeys(store);
+  let keychain = await keys.load();
+  journal.setAuditKey(keys.auditKey());
+  const pin = new ManagerPin(
+    journal,
+    {
+      pepper: () => keys.pepper(),
+      pepperOrMake: () => keys.pepperOrMake(),
+      readable: () => keychain.available,
+    },
+    Date.now,
+    config.pinCost,
+  );
   // Demo mode needs no setup: its manager PIN starts as 2468 (README).
   if (demo && !pin.status().set) await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
 
@@ -192,6 +212,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
       health.clear('gate_signature');
       events.emit('settings:changed', view);
+      events.emit('display:changed', displayView());
     },
   });
 
@@ -204,8 +225,14 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       banners: health.list(),
     };
   };
+  const displayView = (): DisplayView => {
+    const activeId = session.activeId();
+    const active = activeId ? service.get(activeId) : undefined;
+    return { active: active ? toView(active) : null, merchantName: state.current.merchantName };
+  };
   function sessionChanged() {
     events.emit('session:changed', sessionView());
+    events.emit('display:changed', displayView());
   }
 
   service.events.on('updated', (record) => {
@@ -241,6 +268,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       service,
       session,
       sessionView,
+      displayView,
       settingsView: settingsHandlers.view,
       updateSettings: settingsHandlers.update,
       testConnection: settingsHandlers.testConnection,
@@ -259,6 +287,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       settings,
       dataDir: config.dataDir,
       now: Date.now,
+      secretMatches: (secret) => connection.secretMatches(secret),
       paymentChanged: (paymentId) => {
         const record = service.get(paymentId);
         if (record) events.emit('payments:updated', toView(record));
@@ -272,6 +301,33 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       now: Date.now,
     }),
   };
+
+  // A locked or unavailable keychain: say so, keep checking, and carry on once it answers.
+  const watch = new KeychainWatch({
+    recheck: async () => {
+      await connection.reload(state.current);
+      keychain = await keys.load();
+      journal.setAuditKey(keys.auditKey());
+      const gate = connection.keychainStatus();
+      return gate.available ? keychain : gate;
+    },
+    down: (message) =>
+      health.set(
+        'keychain',
+        `${message} Open payments are not checked with Gate until it works again; the counter keeps trying.`,
+      ),
+    up: () => {
+      health.clear('keychain');
+      service.reconcileNow();
+      refunds.reconcileNow();
+      events.emit('settings:changed', settingsHandlers.view());
+    },
+    ...(config.keychainRetryMs ? { retryMs: config.keychainRetryMs } : {}),
+  });
+  const keychainNow = connection.keychainStatus().available
+    ? keychain
+    : connection.keychainStatus();
+  if (!demo && !keychainNow.available) watch.unavailable(keychainNow.message);
 
   journal.audit('system', 'app started', null, {
     mode: config.mode,
@@ -301,6 +357,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     checkManagerPin: (pinValue, action) => pin.check(pinValue, action),
     printQueue,
     async close() {
+      watch.stop();
       service.stop();
       refunds.stop();
       stopAutoPrint();

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import { buildPaymentPageUrl, createGateClient, type GateClient } from '../gate';
 import type { GateAccess } from '../payments/payment-service';
@@ -123,6 +123,18 @@ export class GateConnection {
       .update('alipay-counter connection test')
       .digest('hex')
       .slice(0, 16);
+  }
+
+  /**
+   * Whether `candidate` is the project's secret key (the proof a PIN reset asks for), compared
+   * in constant time; or why it cannot be told.
+   */
+  secretMatches(candidate: string): true | string {
+    if (this.secret === undefined)
+      return "The project's secret key is not loaded (no project, or the keychain is unavailable).";
+    const a = createHmac('sha256', 'compare').update(candidate).digest();
+    const b = createHmac('sha256', 'compare').update(this.secret).digest();
+    return timingSafeEqual(a, b) ? true : "That is not the project's secret key.";
   }
 
   /** The secret callbacks are verified with; undefined while none is loaded (they wait). */

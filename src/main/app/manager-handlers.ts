@@ -22,6 +22,8 @@ export interface ManagerDeps {
   readonly settings: () => Settings;
   readonly dataDir: string;
   readonly now: () => number;
+  /** Whether `secret` is the project's secret key (true), or why it cannot be told. */
+  readonly secretMatches: (secret: string) => true | string;
   /** Tells the windows a payment changed (refund states, late alerts). */
   readonly paymentChanged: (paymentId: string) => void;
 }
@@ -30,6 +32,7 @@ export interface ManagerDeps {
 export type ManagerChannels =
   | 'manager:status'
   | 'manager:set-pin'
+  | 'manager:reset-pin'
   | 'refunds:create'
   | 'payments:detail'
   | 'history:search'
@@ -57,7 +60,12 @@ export function refundView(r: RefundRecord): RefundView {
 }
 
 function statusView(s: PinStatus): ManagerStatus {
-  return { pinSet: s.set, lockedUntil: s.lockedUntil, failures: s.failures };
+  return {
+    pinSet: s.set,
+    lockedUntil: s.lockedUntil,
+    failures: s.failures,
+    resetNeeded: s.resetNeeded,
+  };
 }
 
 /** Start of a local calendar day "YYYY-MM-DD", in ms. */
@@ -112,6 +120,17 @@ export function createManagerHandlers(deps: ManagerDeps): Pick<ChannelHandlers, 
     'manager:status': async () => ok(statusView(deps.pin.status())),
     'manager:set-pin': async ({ newPin, currentPin }) => {
       const result = await deps.pin.set(newPin, currentPin, 'manager');
+      return result.ok ? ok(statusView(result.value)) : result;
+    },
+    'manager:reset-pin': async ({ secret, newPin }) => {
+      // Whoever holds the project's secret key may set a new PIN: the merchant, from
+      // ecommpay's Dashboard. It is checked against the keychain's copy, in constant time.
+      const proof = deps.secretMatches(secret);
+      if (proof !== true) {
+        journal.audit('manager', 'manager PIN reset refused', null, { why: proof });
+        return err('PIN_INCORRECT', proof);
+      }
+      const result = await deps.pin.reset(newPin, 'manager');
       return result.ok ? ok(statusView(result.value)) : result;
     },
     'refunds:create': async ({ paymentId, amount, reason, pin }) => {
@@ -170,14 +189,7 @@ export function createManagerHandlers(deps: ManagerDeps): Pick<ChannelHandlers, 
     'reports:close-day': async ({ pin }) => {
       const allowed = await deps.pin.check(pin, 'close the day');
       if (!allowed.ok) return allowed;
-      const report = journal.reports.closeDay(deps.now());
-      journal.audit('manager', 'day closed', null, {
-        z: report.number,
-        periodStart: report.periodStart,
-        periodEnd: report.periodEnd,
-        currencies: report.currencies,
-      });
-      return ok(report);
+      return ok(journal.closeDay(deps.now(), 'manager'));
     },
     'reports:list': async () => ok({ reports: journal.reports.zReports() }),
     'exports:history-csv': async (input) => {

@@ -89,9 +89,13 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
         'Demo mode runs against the built-in sandbox: start the app in live mode to change the Gate, project, secret, return pages or store address.',
       );
     }
+    // Without the keychain neither the PIN can be checked nor a secret stored: nothing is saved.
+    const keychain = connection.keychainStatus();
+    if (!demo && !keychain.available) return err('KEYCHAIN_UNAVAILABLE', keychain.message);
     // A live counter's first setting is its manager PIN: without it, anyone at the till could
     // point the counter at another Gate or secret.
-    if (!pin.status().set)
+    const pinStatus = pin.status();
+    if (!pinStatus.set && !pinStatus.resetNeeded)
       return err('PIN_NOT_SET', 'Set a manager PIN first: every setting is saved under it.');
     const allowed = await pin.check(change.pin ?? '', 'change settings');
     if (!allowed.ok) return allowed;

@@ -6,6 +6,7 @@ import { registerIpcHandlers } from './ipc-main-adapter';
 export function registerElectronIpc(
   dispatch: Dispatch,
   trustedOrigins: readonly string[],
+  displaySenders: () => ReadonlySet<number>,
 ): () => void {
-  return registerIpcHandlers(ipcMain, dispatch, trustedOrigins);
+  return registerIpcHandlers(ipcMain, dispatch, trustedOrigins, displaySenders);
 }

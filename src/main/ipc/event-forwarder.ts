@@ -1,19 +1,31 @@
 import type { WebContents } from 'electron';
 import type { Counter, CounterEvents } from '../app/create-counter';
+import { CUSTOMER_DISPLAY_EVENTS } from '../../shared/ipc/contract';
 
 const EVENTS: ReadonlyArray<keyof CounterEvents> = [
   'payments:updated',
   'payments:late',
   'session:changed',
   'settings:changed',
+  'display:changed',
   'printing:changed',
 ];
 
-/** Sends the counter's events to every open window (the store mirrors main). */
-export function forwardEvents(counter: Counter, targets: () => readonly WebContents[]): () => void {
+/**
+ * Sends the counter's events to the open windows (the store mirrors main): every event to the
+ * cashier's, only its own to the customer display's.
+ */
+export function forwardEvents(
+  counter: Counter,
+  cashier: () => readonly WebContents[],
+  display: () => readonly WebContents[],
+): () => void {
   const offs = EVENTS.map((event) => {
     const listener = (data: unknown) => {
-      for (const contents of targets()) if (!contents.isDestroyed()) contents.send(event, data);
+      const targets = CUSTOMER_DISPLAY_EVENTS.includes(event)
+        ? [...cashier(), ...display()]
+        : cashier();
+      for (const contents of targets) if (!contents.isDestroyed()) contents.send(event, data);
     };
     counter.events.on(event, listener as never);
     return () => counter.events.off(event, listener as never);

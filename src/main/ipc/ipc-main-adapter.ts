@@ -1,11 +1,11 @@
-import { CHANNELS } from '../../shared/ipc/contract';
+import { CHANNELS, CUSTOMER_DISPLAY_CHANNELS, type Channel } from '../../shared/ipc/contract';
 import { err } from '../../shared/result';
 import type { Dispatch } from './dispatcher';
 
 /** The parts of Electron's IpcMainInvokeEvent the adapter reads. */
 export interface InvokeEvent {
   readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
-  readonly sender?: { printToPDF(options: object): Promise<Uint8Array> };
+  readonly sender?: { readonly id?: number; printToPDF(options: object): Promise<Uint8Array> };
 }
 
 /** The part of Electron's ipcMain the adapter uses. */
@@ -36,11 +36,14 @@ export function isTrustedFrame(
 /**
  * Registers one ipcMain handler per channel of the contract: sender frame checked, then the
  * shared dispatcher (schema parse, handler, Result). The only place that calls ipcMain.handle.
+ * The customer display's window (its web contents in `displaySenders`) may use only its own
+ * channel: whatever runs there cannot charge, refund or read settings.
  */
 export function registerIpcHandlers(
   ipcMain: IpcMainLike,
   dispatch: Dispatch,
   trustedOrigins: readonly string[],
+  displaySenders: () => ReadonlySet<number> = () => new Set(),
 ): () => void {
   const channels = Object.keys(CHANNELS);
   for (const channel of channels) {
@@ -51,6 +54,9 @@ export function registerIpcHandlers(
           `${channel}: refused a message from ${event.senderFrame?.url ?? 'an unknown frame'}`,
         );
       }
+      const fromDisplay = event.sender?.id !== undefined && displaySenders().has(event.sender.id);
+      if (fromDisplay && !CUSTOMER_DISPLAY_CHANNELS.includes(channel as Channel))
+        return err('FORBIDDEN_SENDER', `${channel}: refused a message from the customer display`);
       const sender = event.sender;
       return dispatch(
         channel,

@@ -20,10 +20,13 @@ export interface AuditEntry {
 
 /**
  * The append-only audit log: every entry carries the hash of the one before, so any later
- * edit, deletion or reordering is detectable (`verify`). SQLite triggers refuse UPDATE and
- * DELETE, so the app itself cannot rewrite history by mistake.
+ * edit, deletion or reordering is detectable (`verify`). With the audit key from the keychain
+ * each hash is an HMAC, which whoever edits the file cannot recompute; while the key is not
+ * available, entries are chained with plain SHA-256 and marked so. SQLite triggers refuse
+ * UPDATE and DELETE, so the app itself cannot rewrite history by mistake.
  */
 export class AuditTrail {
+  private key: Buffer | undefined;
   private readonly last;
   private readonly insert;
   private readonly all;
@@ -32,10 +35,20 @@ export class AuditTrail {
   constructor(private readonly db: Database.Database) {
     this.last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
     this.insert = db.prepare(
-      'INSERT INTO audit_log (id, at, actor, action, payment_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_log (id, at, actor, action, payment_id, detail, prev_hash, hash, keyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.all = db.prepare('SELECT * FROM audit_log ORDER BY id');
     this.ofPayment = db.prepare('SELECT * FROM audit_log WHERE payment_id = ? ORDER BY id');
+  }
+
+  /** The key entries are chained with from now on (undefined: none available). */
+  setKey(key: Buffer | undefined): void {
+    this.key = key;
+  }
+
+  /** The key in use, for the Z reports' digests. */
+  currentKey(): Buffer | undefined {
+    return this.key;
   }
 
   /** Appends an entry, chained to the last one. */
@@ -57,7 +70,7 @@ export class AuditTrail {
         detail: detail === undefined ? null : JSON.stringify(detail),
       };
       const prev = last?.hash ?? GENESIS_HASH;
-      const hash = entryHash(prev, row);
+      const hash = entryHash(prev, row, this.key);
       this.insert.run(
         row.id,
         row.at,
@@ -67,6 +80,7 @@ export class AuditTrail {
         row.detail,
         prev,
         hash,
+        this.key ? 1 : 0,
       );
       return toEntry({ ...row, prev_hash: prev, hash });
     })();
@@ -82,9 +96,9 @@ export class AuditTrail {
     return (this.ofPayment.all(paymentId) as AuditRow[]).map(toEntry);
   }
 
-  /** Checks the whole chain. */
+  /** Checks the whole chain, with the key in use. */
   verify(): ChainCheck {
-    return verifyAuditChain(this.db);
+    return verifyAuditChain(this.db, this.key ? { key: this.key } : {});
   }
 }
 

@@ -14,7 +14,7 @@ import { migrate } from './migrations';
 import { HistoryQueries } from './history-queries';
 import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
-import { ReportQueries } from './report-queries';
+import { ReportQueries, type Report } from './report-queries';
 import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
@@ -269,6 +269,29 @@ export class Journal {
     at = Date.now(),
   ): void {
     this.auditTrail.append(actor, action, paymentId, detail, at);
+  }
+
+  /**
+   * Closes the day: the Z report with its proof (the audit head and the money rows' digest),
+   * and the audit entry saying so, in one transaction.
+   */
+  closeDay(now: number, actor: string): Report {
+    return this.db.transaction(() => {
+      const report = this.reports.closeDay(now, this.auditTrail.currentKey());
+      this.audit(actor, 'day closed', null, {
+        z: report.number,
+        periodStart: report.periodStart,
+        periodEnd: report.periodEnd,
+        currencies: report.currencies,
+        evidence: report.evidence,
+      });
+      return report;
+    })();
+  }
+
+  /** The key the audit log and the Z digests are keyed with (from the keychain). */
+  setAuditKey(key: Buffer | undefined): void {
+    this.auditTrail.setKey(key);
   }
 
   /** The whole audit log, oldest first. */

@@ -188,6 +188,19 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    description:
+      'audit entries keyed with the keychain audit key; Z reports keep a digest of their money rows; transitions append-only',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE z_reports ADD COLUMN digest TEXT;
+      CREATE TRIGGER transitions_no_update BEFORE UPDATE ON transitions
+        BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+      CREATE TRIGGER transitions_no_delete BEFORE DELETE ON transitions
+        BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+    `,
+  },
+  {
+    version: 6,
     description: 'print jobs: every slip queued, sent or failed with the reason (issue 12)',
     sql: `
       CREATE TABLE print_jobs (

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { OPEN_STATES } from '../../shared/payment-state';
 import { OPEN_REFUND_STATES } from './refund-journal';
+import { periodDigest, rowMarks, type PeriodDigest, type RowMarks } from './period-digest';
 
 /** Totals of one currency over a period. Amounts in minor units. */
 export interface CurrencyTotals {
@@ -23,6 +24,17 @@ export interface Report {
   readonly currencies: CurrencyTotals[];
   /** Payments and refunds whose outcome is still open when the report was made. */
   readonly open: { readonly payments: number; readonly refunds: number };
+  /**
+   * A Z report's proof, printed on it: the audit log's last entry when the day closed (its head)
+   * and the digest of the payments, refunds and transitions journaled in its period. With the
+   * printed head, `audit verify` finds entries cut off after it or money rows edited since.
+   */
+  readonly evidence?: {
+    readonly auditId: number | null;
+    readonly auditHash: string | null;
+    readonly digest: string;
+    readonly keyed: boolean;
+  };
 }
 
 const PAID = "('succeeded', 'partially_refunded', 'refunded')";
@@ -61,7 +73,10 @@ export class ReportQueries {
         COALESCE((SELECT settled_at FROM refunds WHERE settled_at > @start ORDER BY settled_at DESC LIMIT 1), 0)
       ) AS at`),
       insertZ: db.prepare(
-        'INSERT INTO z_reports (number, period_start, period_end, closed_at, report, audit_id, audit_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO z_reports (number, period_start, period_end, closed_at, report, audit_id, audit_hash, digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      lastDigest: db.prepare(
+        'SELECT digest FROM z_reports WHERE digest IS NOT NULL ORDER BY number DESC LIMIT 1',
       ),
       auditHead: db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
       listZ: db.prepare('SELECT report FROM z_reports ORDER BY number DESC LIMIT ?'),
@@ -149,14 +164,28 @@ export class ReportQueries {
    * Closes the day: the next Z number, for the period since the last Z up to now, in one
    * transaction. The next period starts where this one ends, so no period is reported twice.
    */
-  closeDay(now: number): Report {
+  closeDay(now: number, key: Buffer | undefined): Report {
     return this.db.transaction(() => {
       const last = this.statements.lastZ.get() as
         { number: number; period_end: number } | undefined;
       const start = last?.period_end ?? 0;
       const end = this.periodEnd(start, now);
-      const report = this.totals('Z', (last?.number ?? 0) + 1, start, end);
+      const totals = this.totals('Z', (last?.number ?? 0) + 1, start, end);
       const head = this.statements.auditHead.get() as { id: number; hash: string } | undefined;
+      const previous = this.statements.lastDigest.get() as { digest: string } | undefined;
+      const from: RowMarks = previous
+        ? (JSON.parse(previous.digest) as PeriodDigest).upto
+        : { payments: 0, refunds: 0, transitions: 0 };
+      const digest = periodDigest(this.db, from, rowMarks(this.db), key);
+      const report: Report = {
+        ...totals,
+        evidence: {
+          auditId: head?.id ?? null,
+          auditHash: head?.hash ?? null,
+          digest: digest.digest,
+          keyed: digest.keyed,
+        },
+      };
       this.statements.insertZ.run(
         report.number,
         start,
@@ -165,6 +194,7 @@ export class ReportQueries {
         JSON.stringify(report),
         head?.id ?? null,
         head?.hash ?? null,
+        JSON.stringify(digest),
       );
       return report;
     })();

@@ -236,17 +236,21 @@ export class PaymentService {
         `Payment ${paymentId} is already ${payment.state}; there is nothing to cancel.`,
       );
     if (payment.cancelledAt !== null) return ok(payment);
-    const record = this.deps.journal.transition(
-      paymentId,
-      payment.state,
-      payment.state,
-      `cashier cancelled (${why}); still tracking`,
-      { cancelledAt: this.now() },
-    );
-    this.deps.journal.audit('cashier', why, paymentId, {
-      state: payment.state,
-      amount: payment.amount,
-      currency: payment.currency,
+    // The change and its audit entry in one transaction: neither without the other.
+    const record = this.deps.journal.inTransaction(() => {
+      const cancelled = this.deps.journal.transition(
+        paymentId,
+        payment.state,
+        payment.state,
+        `cashier cancelled (${why}); still tracking`,
+        { cancelledAt: this.now() },
+      );
+      this.deps.journal.audit('cashier', why, paymentId, {
+        state: payment.state,
+        amount: payment.amount,
+        currency: payment.currency,
+      });
+      return cancelled;
     });
     this.transitions.emit(record);
     return ok(record);
@@ -258,16 +262,19 @@ export class PaymentService {
     if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
     if (payment.lateAlert !== 'open')
       return err('INVALID_STATE', `Payment ${paymentId} has no late-payment alert open.`);
-    const record = this.deps.journal.transition(
-      paymentId,
-      payment.state,
-      payment.state,
-      'cashier kept the late payment',
-      { lateAlert: 'kept' },
-    );
-    this.deps.journal.audit('cashier', 'late payment kept', paymentId, {
-      amount: payment.amount,
-      currency: payment.currency,
+    const record = this.deps.journal.inTransaction(() => {
+      const kept = this.deps.journal.transition(
+        paymentId,
+        payment.state,
+        payment.state,
+        'cashier kept the late payment',
+        { lateAlert: 'kept' },
+      );
+      this.deps.journal.audit('cashier', 'late payment kept', paymentId, {
+        amount: payment.amount,
+        currency: payment.currency,
+      });
+      return kept;
     });
     this.transitions.emit(record);
     return ok(record);
@@ -291,6 +298,11 @@ export class PaymentService {
   /** Re-tracks every unfinished payment after a start; returns them. */
   recover(): PaymentRecord[] {
     return this.reconciler.recover();
+  }
+
+  /** Asks Gate about every unfinished payment now (its access was just restored). */
+  reconcileNow(): void {
+    this.poller.nudgeAll();
   }
 
   /** Stops polling (shutdown). Unfinished payments are recovered at the next start. */

@@ -75,19 +75,29 @@ export class PaymentTransitions {
           this.endedUnpaidBefore(payment));
       const fullPatch: PaymentPatch = late ? { ...patch, lateAlert: 'open' } : patch;
       try {
-        const record = journal.transition(paymentId, payment.state, decision.to, cause, fullPatch, {
-          event: event.type,
-          ...detail,
+        // The transition and its audit entry (a late payment) in one transaction.
+        const record = journal.inTransaction(() => {
+          const moved = journal.transition(
+            paymentId,
+            payment.state,
+            decision.to,
+            cause,
+            fullPatch,
+            {
+              event: event.type,
+              ...detail,
+            },
+          );
+          if (late)
+            journal.audit('gate', 'late payment', paymentId, {
+              amount: moved.amount,
+              currency: moved.currency,
+            });
+          return moved;
         });
         this.follow(record);
         this.emit(record);
-        if (late) {
-          journal.audit('gate', 'late payment', paymentId, {
-            amount: record.amount,
-            currency: record.currency,
-          });
-          this.deps.events.emit('late', record);
-        }
+        if (late) this.deps.events.emit('late', record);
         return `applied: ${payment.state} → ${record.state}`;
       } catch (error) {
         if (!(error instanceof StaleStateError)) throw error;

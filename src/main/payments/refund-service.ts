@@ -85,16 +85,28 @@ export class RefundService {
     const access = this.deps.gate();
     if (!access.ok) return access;
     const settings = this.deps.settings();
-    const reserved = this.deps.journal.refunds.reserve({
-      id: newRefundId(settings.terminalId, new Date(this.now())),
-      paymentId: request.paymentId,
-      amount: request.amount,
-      reason: request.reason,
-      actor: request.actor,
-      at: this.now(),
+    const { journal } = this.deps;
+    // The reservation and its audit entry in one transaction: neither without the other.
+    const reserved = journal.inTransaction(() => {
+      const result = journal.refunds.reserve({
+        id: newRefundId(settings.terminalId, new Date(this.now())),
+        paymentId: request.paymentId,
+        amount: request.amount,
+        reason: request.reason,
+        actor: request.actor,
+        at: this.now(),
+      });
+      if (result.ok)
+        journal.audit(request.actor, 'refund requested', result.value.paymentId, {
+          refundId: result.value.id,
+          amount: result.value.amount,
+          currency: result.value.currency,
+          reason: result.value.reason,
+        });
+      return result;
     });
     if (!reserved.ok) {
-      this.deps.journal.audit(request.actor, 'refund refused', request.paymentId, {
+      journal.audit(request.actor, 'refund refused', request.paymentId, {
         amount: request.amount,
         reason: request.reason,
         why: reserved.error.message,
@@ -102,12 +114,6 @@ export class RefundService {
       return reserved;
     }
     const refund = reserved.value;
-    this.deps.journal.audit(request.actor, 'refund requested', refund.paymentId, {
-      refundId: refund.id,
-      amount: refund.amount,
-      currency: refund.currency,
-      reason: refund.reason,
-    });
     this.events.emit('updated', refund);
     this.poller.track(refund.id, refund.createdAt);
 
@@ -240,6 +246,11 @@ export class RefundService {
     return open;
   }
 
+  /** Asks Gate about every unfinished refund now (its access was just restored). */
+  reconcileNow(): void {
+    this.poller.nudgeAll();
+  }
+
   stop(): void {
     this.poller.stop();
   }
@@ -334,28 +345,32 @@ export class RefundService {
         return `refused: ${decision.reason}`;
       }
       try {
-        const record = this.deps.journal.refunds.transition(
-          refundId,
-          refund.state,
-          decision.to as RefundState,
-          cause,
-          patch,
-          this.now(),
-        );
+        // The refund's change, the late alert it brings back and its audit entry: one transaction.
+        const record = this.deps.journal.inTransaction(() => {
+          const moved = this.deps.journal.refunds.transition(
+            refundId,
+            refund.state,
+            decision.to as RefundState,
+            cause,
+            patch,
+            this.now(),
+          );
+          if (!OPEN_REFUND_STATES.includes(moved.state)) {
+            if (moved.state !== 'succeeded') this.reopenLateAlert(moved);
+            this.deps.journal.audit('gate', `refund ${moved.state}`, moved.paymentId, {
+              refundId,
+              amount: moved.amount,
+              currency: moved.currency,
+              gateCode: moved.gateCode,
+              gateMessage: moved.gateMessage,
+            });
+          }
+          return moved;
+        });
         // Gate may reopen a refund we had settled (one written off that it still processes).
         if (OPEN_REFUND_STATES.includes(record.state))
           this.poller.track(refundId, record.createdAt);
-        else {
-          this.poller.untrack(refundId);
-          if (record.state !== 'succeeded') this.reopenLateAlert(record);
-          this.deps.journal.audit('gate', `refund ${record.state}`, record.paymentId, {
-            refundId,
-            amount: record.amount,
-            currency: record.currency,
-            gateCode: record.gateCode,
-            gateMessage: record.gateMessage,
-          });
-        }
+        else this.poller.untrack(refundId);
         this.events.emit('updated', record);
         return `applied: refund ${refund.state} → ${record.state}`;
       } catch (error) {

@@ -45,6 +45,16 @@ export class StatusPoller {
     return this.tracked.size;
   }
 
+  /** Asks about every tracked payment now, instead of at its next time (the Gate came back). */
+  nudgeAll(): void {
+    for (const [paymentId, entry] of this.tracked) {
+      if (entry.busy) continue;
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.timer = setTimeout(() => void this.fire(paymentId, entry), 0);
+      entry.timer.unref?.();
+    }
+  }
+
   /** Stops every timer (shutdown). */
   stop(): void {
     this.stopped = true;

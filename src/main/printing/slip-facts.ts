@@ -49,6 +49,8 @@ export interface ReportSlipFacts {
   readonly open: { readonly payments: number; readonly refunds: number };
   /** The audit chain's head hash recorded with the Z report (null for X, or an empty log). */
   readonly auditHeadHash: string | null;
+  /** The Z's digest of its period's payments, refunds and transitions (null for X). */
+  readonly periodDigest: string | null;
   readonly printedAt: number;
 }
 

@@ -161,6 +161,11 @@ export function reportSlip(facts: ReportSlipFacts, format: SlipFormat): string {
     const hash = facts.auditHeadHash ?? '-';
     lines.push(RULE, left(say(format, '审计链哈希', 'Audit chain head')));
     for (let at = 0; at < hash.length; at += 32) lines.push(left(hash.slice(at, at + 32)));
+    if (facts.periodDigest) {
+      lines.push(left(say(format, '本期摘要', 'Period digest')));
+      for (let at = 0; at < facts.periodDigest.length; at += 32)
+        lines.push(left(facts.periodDigest.slice(at, at + 32)));
+    }
   }
   lines.push(RULE, row(say(format, '打印时间', 'Printed'), slipTime(facts.printedAt), format));
   return lines.join('\n');

@@ -123,6 +123,7 @@ export function reportFacts(
     currencies: report.currencies.map((c) => ({ ...c, currency: c.currency as Currency })),
     open: report.open,
     auditHeadHash: number === null ? null : zAuditHeadHash(journal, number),
+    periodDigest: number === null ? null : (report.evidence?.digest ?? null),
     printedAt: now,
   });
 }

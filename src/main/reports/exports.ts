@@ -70,6 +70,19 @@ export function reportCsv(report: ReportView): ExportFile {
     decimal(c.net, c.currency),
     c.declined,
   ]);
+  if (report.evidence)
+    rows.push([
+      'audit evidence',
+      `head #${report.evidence.auditId ?? '-'} ${report.evidence.auditHash ?? '-'}`,
+      `digest ${report.evidence.digest}${report.evidence.keyed ? '' : ' (not keyed)'}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   rows.push([
     'open at report time',
     '',

@@ -135,6 +135,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       'payments:late',
       'session:changed',
       'settings:changed',
+      'display:changed',
       'printing:changed',
     ] as const
   ).map(forward);

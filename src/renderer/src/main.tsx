@@ -10,7 +10,9 @@ const isCustomerDisplay = window.location.hash === '#customer';
 document.documentElement.classList.add(isCustomerDisplay ? 'customer-window' : 'cashier-window');
 document.title = isCustomerDisplay ? 'Alipay Counter · Customer display' : 'Alipay Counter';
 
-void useCounter.getState().init();
+// The customer display has its own bridge (and main refuses it everything else).
+if (isCustomerDisplay) void useCounter.getState().initDisplay();
+else void useCounter.getState().init();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>{isCustomerDisplay ? <CustomerDisplay /> : <CashierApp />}</StrictMode>,

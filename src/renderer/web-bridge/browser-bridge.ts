@@ -1,4 +1,11 @@
-import { METHOD_CHANNELS, SUBSCRIPTION_EVENTS, type CounterApi } from '../../shared/ipc/api';
+import {
+  DISPLAY_METHOD_CHANNELS,
+  DISPLAY_SUBSCRIPTION_EVENTS,
+  METHOD_CHANNELS,
+  SUBSCRIPTION_EVENTS,
+  type CounterApi,
+  type CustomerDisplayApi,
+} from '../../shared/ipc/api';
 import type { EventChannel } from '../../shared/ipc/contract';
 import type { ErrorCode, Result } from '../../shared/result';
 
@@ -63,16 +70,29 @@ function subscribe(event: EventChannel) {
   };
 }
 
-const api = Object.fromEntries([
-  ...Object.entries(METHOD_CHANNELS).map(([method, channel]) => [
-    method,
-    (payload?: unknown) => invoke(channel, payload ?? {}),
-  ]),
-  ...Object.entries(SUBSCRIPTION_EVENTS).map(([method, event]) => [method, subscribe(event)]),
-]) as unknown as CounterApi;
+/** An API object from its method → channel and subscription → event tables. */
+function bridge(methods: Record<string, string>, events: Record<string, EventChannel>): object {
+  return Object.fromEntries([
+    ...Object.entries(methods).map(([method, channel]) => [
+      method,
+      (payload?: unknown) => invoke(channel, payload ?? {}),
+    ]),
+    ...Object.entries(events).map(([method, event]) => [method, subscribe(event)]),
+  ]);
+}
 
-Object.defineProperty(window, 'counter', {
-  value: Object.freeze(api),
-  writable: false,
-  configurable: false,
-});
+const api = bridge(METHOD_CHANNELS, SUBSCRIPTION_EVENTS) as CounterApi;
+const displayApi = bridge(
+  DISPLAY_METHOD_CHANNELS,
+  DISPLAY_SUBSCRIPTION_EVENTS,
+) as CustomerDisplayApi;
+
+for (const [name, value] of [
+  ['counter', api],
+  ['counterDisplay', displayApi],
+] as const)
+  Object.defineProperty(window, name, {
+    value: Object.freeze(value),
+    writable: false,
+    configurable: false,
+  });

@@ -27,6 +27,9 @@ export interface CounterApi {
   getAppInfo(): Promise<ChannelResult<'app:info'>>;
   getManagerStatus(): Promise<ChannelResult<'manager:status'>>;
   setManagerPin(input: RequestOf<'manager:set-pin'>): Promise<ChannelResult<'manager:set-pin'>>;
+  resetManagerPin(
+    input: RequestOf<'manager:reset-pin'>,
+  ): Promise<ChannelResult<'manager:reset-pin'>>;
   refund(input: RequestOf<'refunds:create'>): Promise<ChannelResult<'refunds:create'>>;
   getPaymentDetail(input: RequestOf<'payments:detail'>): Promise<ChannelResult<'payments:detail'>>;
   searchHistory(input: RequestOf<'history:search'>): Promise<ChannelResult<'history:search'>>;
@@ -76,6 +79,7 @@ export const METHOD_CHANNELS = {
   getAppInfo: 'app:info',
   getManagerStatus: 'manager:status',
   setManagerPin: 'manager:set-pin',
+  resetManagerPin: 'manager:reset-pin',
   refund: 'refunds:create',
   getPaymentDetail: 'payments:detail',
   searchHistory: 'history:search',
@@ -106,4 +110,22 @@ export const SUBSCRIPTION_EVENTS = {
   onSessionChanged: 'session:changed',
   onSettingsChanged: 'settings:changed',
   onPrintStatusChanged: 'printing:changed',
+} as const satisfies Record<string, EventChannel>;
+
+/**
+ * `window.counterDisplay`: all the customer display may do, in its own preload: read the sale
+ * on the counter and follow it. None of the cashier's functions are there.
+ */
+export interface CustomerDisplayApi {
+  getDisplay(): Promise<ChannelResult<'display:get'>>;
+  onDisplayChanged(listener: (display: EventOf<'display:changed'>) => void): () => void;
+}
+
+/** Which channel each method of CustomerDisplayApi uses, and which event it follows. */
+export const DISPLAY_METHOD_CHANNELS = { getDisplay: 'display:get' } as const satisfies Record<
+  string,
+  Channel
+>;
+export const DISPLAY_SUBSCRIPTION_EVENTS = {
+  onDisplayChanged: 'display:changed',
 } as const satisfies Record<string, EventChannel>;

@@ -6,6 +6,7 @@ import {
   aboutViewSchema,
   appInfoSchema,
   connectionTestSchema,
+  displayViewSchema,
   displayListSchema,
   exportFileSchema,
   historyPageSchema,
@@ -111,6 +112,8 @@ export const CHANNELS = {
   'payments:keep-late': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
   'payments:get': { request: z.object({ paymentId }).strict(), response: paymentViewSchema },
   'session:get': { request: nothing, response: sessionViewSchema },
+  /** The customer display's only channel. */
+  'display:get': { request: nothing, response: displayViewSchema },
   'session:new-sale': { request: nothing, response: sessionViewSchema },
   'settings:get': { request: nothing, response: settingsViewSchema },
   'settings:update': { request: settingsUpdateSchema, response: settingsViewSchema },
@@ -125,6 +128,10 @@ export const CHANNELS = {
     request: z
       .object({ newPin: z.string().max(16), currentPin: z.string().max(16).optional() })
       .strict(),
+    response: managerStatusSchema,
+  },
+  'manager:reset-pin': {
+    request: z.object({ secret: z.string().min(1).max(256), newPin: z.string().max(16) }).strict(),
     response: managerStatusSchema,
   },
   'refunds:create': {
@@ -190,8 +197,14 @@ export const EVENTS = {
   'payments:late': paymentViewSchema,
   'session:changed': sessionViewSchema,
   'settings:changed': settingsViewSchema,
+  'display:changed': displayViewSchema,
   'printing:changed': printStatusViewSchema,
 } as const;
+
+/** The channels the customer display's window may use; every other channel refuses it. */
+export const CUSTOMER_DISPLAY_CHANNELS: readonly Channel[] = ['display:get'];
+/** The events the customer display's window is sent. */
+export const CUSTOMER_DISPLAY_EVENTS: readonly EventChannel[] = ['display:changed'];
 
 /** An event channel. */
 export type EventChannel = keyof typeof EVENTS;

@@ -56,6 +56,16 @@ export const connectionTestSchema = z.object({
 });
 export type ConnectionTestView = z.infer<typeof connectionTestSchema>;
 
+/**
+ * All the customer display reads: the sale on the counter (if any) and the merchant's name.
+ * Its window gets nothing else (its own preload, its own channel).
+ */
+export const displayViewSchema = z.object({
+  active: paymentViewSchema.nullable(),
+  merchantName: z.string(),
+});
+export type DisplayView = z.infer<typeof displayViewSchema>;
+
 /** Non-secret settings as the Settings screen shows them; the secret only as `configured`. */
 export const settingsViewSchema = z.object({
   mode: z.enum(['demo', 'live']),
@@ -172,6 +182,15 @@ export const reportSchema = z.object({
     }),
   ),
   open: z.object({ payments: z.number().int(), refunds: z.number().int() }),
+  /** A Z report's proof: the audit log's head when the day closed, the money rows' digest. */
+  evidence: z
+    .object({
+      auditId: z.number().int().nullable(),
+      auditHash: z.string().nullable(),
+      digest: z.string(),
+      keyed: z.boolean(),
+    })
+    .optional(),
 });
 export type ReportView = z.infer<typeof reportSchema>;
 
@@ -180,6 +199,8 @@ export const managerStatusSchema = z.object({
   pinSet: z.boolean(),
   lockedUntil: z.number().nullable(),
   failures: z.number().int(),
+  /** The PIN cannot be checked any more: reset it with the project's secret key. */
+  resetNeeded: z.boolean(),
 });
 export type ManagerStatus = z.infer<typeof managerStatusSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel, type ChannelHandlers } from '../../../src/shared/ipc/contract';
-import { METHOD_CHANNELS } from '../../../src/shared/ipc/api';
+import { DISPLAY_METHOD_CHANNELS, METHOD_CHANNELS } from '../../../src/shared/ipc/api';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import {
   registerIpcHandlers,
@@ -48,6 +48,7 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
   ],
   'payments:get': [[{ paymentId: ['a'] }, /payments:get: paymentId: /]],
   'session:get': [[{ anything: 1 }, /session:get: \(argument\): unknown field "anything"/]],
+  'display:get': [[{ paymentId: 'x' }, /display:get: \(argument\): unknown field "paymentId"/]],
   'session:new-sale': [
     [{ paymentId: 'x' }, /session:new-sale: \(argument\): unknown field "paymentId"/],
   ],
@@ -77,6 +78,10 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{}, /manager:set-pin: newPin: /],
     [{ newPin: 1234 }, /manager:set-pin: newPin: /],
     [{ newPin: '1234', currentPin: 99 }, /manager:set-pin: currentPin: /],
+  ],
+  'manager:reset-pin': [
+    [{ newPin: '123456' }, /manager:reset-pin: secret: /],
+    [{ secret: 'x', newPin: 5 }, /manager:reset-pin: newPin: /],
   ],
   'refunds:create': [
     [{ paymentId: 'p', amount: '1.00', pin: '2468' }, /refunds:create: reason: /],
@@ -143,7 +148,10 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
 describe('IPC dispatcher: every argument parsed with its schema', () => {
   it('has invalid cases for every channel of the contract', () => {
     expect(Object.keys(INVALID).sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.values(METHOD_CHANNELS).sort()).toEqual(Object.keys(CHANNELS).sort());
+    // Every channel is a method of the cashier's API or of the customer display's.
+    expect(
+      [...Object.values(METHOD_CHANNELS), ...Object.values(DISPLAY_METHOD_CHANNELS)].sort(),
+    ).toEqual(Object.keys(CHANNELS).sort());
   });
 
   for (const [channel, cases] of Object.entries(INVALID)) {
@@ -231,6 +239,27 @@ describe('ipcMain adapter: the sender frame is checked before anything else', ()
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(calls).toEqual([]);
+  });
+
+  it('the customer display may read its view and nothing else: no charge, refund or settings', async () => {
+    const { ipc, registered } = fakeIpcMain();
+    const { handlers, calls } = recordingHandlers();
+    registerIpcHandlers(ipc, createDispatcher(handlers), ['app://counter'], () => new Set([7]));
+    const fromDisplay = {
+      ...frame('app://counter/index.html'),
+      sender: { id: 7, printToPDF: async () => new Uint8Array() },
+    } as InvokeEvent;
+    for (const channel of Object.keys(CHANNELS).filter((c) => c !== 'display:get')) {
+      expect(await registered.get(channel)!(fromDisplay, {})).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER', message: expect.stringContaining('customer display') },
+      });
+    }
+    expect(await registered.get('display:get')!(fromDisplay, {})).toEqual(ok(null));
+    // The cashier's window (another sender) is not restricted.
+    const fromCashier = { ...fromDisplay, sender: { ...fromDisplay.sender!, id: 3 } };
+    expect(await registered.get('settings:get')!(fromCashier, {})).toEqual(ok(null));
+    expect(calls.map(([channel]) => channel)).toEqual(['display:get', 'settings:get']);
   });
 
   it("accepts the app's own top frame, and still parses the argument", async () => {

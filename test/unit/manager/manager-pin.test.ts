@@ -1,39 +1,169 @@
+import { createHmac, scryptSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../../src/main/journal/journal';
-import { ManagerPin } from '../../../src/main/manager/manager-pin';
+import { ManagerPin, type PinPepper } from '../../../src/main/manager/manager-pin';
+import { PIN_SCRYPT, pinMatches, type StoredPin } from '../../../src/main/manager/pin-hash';
+import { lockAfter } from '../../../src/main/manager/pin-lockout';
+import { CounterKeys, PIN_PEPPER_ACCOUNT } from '../../../src/main/secrets/counter-keys';
+import { createMemorySecretStore } from '../../../src/main/secrets/secret-store';
 
-describe('manager PIN under a burst of guesses', () => {
+const FAST = { N: 1024, r: 8, p: 1 };
+
+/** A journal in a fresh folder, and keys in a keychain held in memory. */
+async function setUp(now: () => number = Date.now) {
+  const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'pin-')), 'journal.sqlite'));
+  const store = createMemorySecretStore();
+  const keys = new CounterKeys(store);
+  await keys.load();
+  const pepper: PinPepper = {
+    pepper: () => keys.pepper(),
+    pepperOrMake: () => keys.pepperOrMake(),
+    readable: () => true,
+  };
+  return { journal, store, keys, pin: new ManagerPin(journal, pepper, now, FAST) };
+}
+
+const storedPin = (journal: Journal) =>
+  JSON.parse(journal.getCounterState('manager_pin')!) as StoredPin;
+
+describe('manager PIN', () => {
   let journal: Journal | undefined;
   afterEach(() => journal?.close());
 
   it('overlapping wrong guesses each count: the fifth locks, and the right PIN behind them is refused', async () => {
-    journal = new Journal(join(mkdtempSync(join(tmpdir(), 'pin-')), 'journal.sqlite'));
-    const pin = new ManagerPin(journal);
-    expect(await pin.set('4821', undefined, 'test')).toMatchObject({ ok: true });
-
+    const setup = await setUp();
+    journal = setup.journal;
+    expect(await setup.pin.set('482193', undefined, 'test')).toMatchObject({ ok: true });
     // Twelve wrong guesses and then the right one, all sent at once (as a script could over IPC).
-    const guesses = Array.from({ length: 12 }, (_, i) => String(4700 + i));
+    const guesses = Array.from({ length: 12 }, (_, i) => String(470000 + i));
     const answers = await Promise.all(
-      [...guesses, '4821'].map((guess) => pin.check(guess, 'refund')),
+      [...guesses, '482193'].map((guess) => setup.pin.check(guess, 'refund')),
     );
     const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code));
     expect(codes.slice(0, 4)).toEqual(Array(4).fill('PIN_INCORRECT'));
     expect(codes.slice(4)).toEqual(Array(9).fill('PIN_LOCKED'));
-    expect(pin.status()).toMatchObject({ failures: 5, lockedUntil: expect.any(Number) });
+    expect(setup.pin.status()).toMatchObject({ failures: 5, lockedUntil: expect.any(Number) });
   });
 
-  it('a clock set back does not stretch the lock beyond five minutes from now', async () => {
+  it('each wrong PIN after the first lock locks longer: 5 min, 15 min, 1 h, 4 h, then 24 h; a right PIN ends it', async () => {
+    let now = Date.parse('2026-12-01T09:00:00Z');
+    const setup = await setUp(() => now);
+    journal = setup.journal;
+    await setup.pin.set('482193', undefined, 'test');
+    for (let i = 0; i < 4; i++) await setup.pin.check('000000', 'refund');
+    const locks: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const answer = await setup.pin.check('000000', 'refund');
+      expect(answer).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED' } });
+      const until = setup.pin.status().lockedUntil!;
+      locks.push((until - now) / 60_000);
+      now = until + 1; // wait the lock out, then guess again
+    }
+    expect(locks).toEqual([5, 15, 60, 240, 1440, 1440]);
+    expect((await setup.pin.check('000000', 'refund')).ok).toBe(false);
+    now = setup.pin.status().lockedUntil! + 1;
+    expect(await setup.pin.check('482193', 'refund')).toEqual({ ok: true, value: undefined });
+    expect(setup.pin.status()).toMatchObject({ failures: 0, lockedUntil: null });
+    expect(await setup.pin.check('000000', 'refund')).toMatchObject({
+      error: { code: 'PIN_INCORRECT', message: expect.stringContaining('4 tries left') },
+    });
+    const audit = setup.journal.auditLog().map((e) => e.action);
+    expect(audit.filter((a) => a === 'manager actions locked')).toHaveLength(7);
+  });
+
+  it('trying every 4-digit PIN against the lockout takes more than a year (about 27)', () => {
+    let total = 0;
+    for (let failures = 1; failures <= 10_000; failures++) total += lockAfter(failures);
+    expect(total / (365 * 24 * 3600_000)).toBeGreaterThan(27);
+  });
+
+  it('a clock set back does not stretch a lock beyond its own length from now', async () => {
     let now = Date.parse('2026-11-25T12:00:00Z');
-    journal = new Journal(join(mkdtempSync(join(tmpdir(), 'pin-')), 'journal.sqlite'));
-    const pin = new ManagerPin(journal, () => now);
-    await pin.set('4821', undefined, 'test');
-    for (let i = 0; i < 5; i++) await pin.check('0000', 'refund');
+    const setup = await setUp(() => now);
+    journal = setup.journal;
+    await setup.pin.set('482193', undefined, 'test');
+    for (let i = 0; i < 5; i++) await setup.pin.check('000000', 'refund');
     now -= 3 * 3600_000; // the clock goes back three hours
-    expect(pin.status().lockedUntil).toBe(now + 5 * 60_000);
+    expect(setup.pin.status().lockedUntil).toBe(now + 5 * 60_000);
     now += 5 * 60_000 + 1;
-    expect(await pin.check('4821', 'refund')).toEqual({ ok: true, value: undefined });
+    expect(await setup.pin.check('482193', 'refund')).toEqual({ ok: true, value: undefined });
+  });
+
+  it("the journal alone does not reveal the PIN: its hash is keyed with the keychain's pepper", async () => {
+    const setup = await setUp();
+    journal = setup.journal;
+    await setup.pin.set('4821', undefined, 'test');
+    const stored = storedPin(setup.journal);
+    expect(stored).toMatchObject({ v: 2, N: FAST.N, r: 8, p: 1 });
+    // Someone with the journal file but not the keychain: the plain scrypt of the PIN, or the
+    // PIN keyed with any other pepper, never matches what is stored.
+    const salt = Buffer.from(stored.salt, 'base64');
+    const plain = scryptSync('4821', salt, 32, { N: stored.N, r: stored.r, p: stored.p });
+    expect(plain.toString('base64')).not.toBe(stored.hash);
+    expect(await pinMatches('4821', stored, Buffer.alloc(32, 7))).toBe(false);
+    expect(await pinMatches('4821', stored, setup.keys.pepper())).toBe(true);
+    expect(await setup.store.get(PIN_PEPPER_ACCOUNT)).toBe(setup.keys.pepper()!.toString('base64'));
+    // A short PIN is allowed, and its length noted in the audit log for the warning.
+    expect(setup.journal.auditLog().at(-1)).toMatchObject({
+      action: 'manager PIN set',
+      detail: { digits: 4 },
+    });
+  });
+
+  it('deleting the PIN row does not open the settings: with its pepper still in the keychain, it must be reset', async () => {
+    const setup = await setUp();
+    journal = setup.journal;
+    await setup.pin.set('482193', undefined, 'test');
+    setup.journal.setCounterState('manager_pin', undefined); // someone edits the journal file
+    expect(setup.pin.status()).toMatchObject({ set: false, resetNeeded: true });
+    expect(await setup.pin.check('482193', 'change settings')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PIN_NOT_SET',
+        message: expect.stringContaining("reset it with the project's secret key"),
+      },
+    });
+    // Setting a "first" PIN is refused as well: only the reset (with the secret key) works.
+    expect(await setup.pin.set('111111', undefined, 'intruder')).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_NOT_SET' },
+    });
+    expect(await setup.pin.reset('654321', 'manager')).toMatchObject({
+      ok: true,
+      value: { set: true, resetNeeded: false },
+    });
+    expect(await setup.pin.check('654321', 'refund')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('a PIN stored before the pepper (version 1) still works, and is stored again peppered', async () => {
+    const setup = await setUp();
+    journal = setup.journal;
+    const salt = Buffer.alloc(16, 3);
+    const hash = scryptSync('2468', salt, 32, { N: 16384, r: 8, p: 1 });
+    setup.journal.setCounterState(
+      'manager_pin',
+      JSON.stringify({
+        v: 1,
+        salt: salt.toString('base64'),
+        hash: hash.toString('base64'),
+        N: 16384,
+        r: 8,
+        p: 1,
+      }),
+    );
+    expect(await setup.pin.check('2468', 'refund')).toEqual({ ok: true, value: undefined });
+    expect(storedPin(setup.journal)).toMatchObject({ v: 2 });
+    expect(await setup.pin.check('2468', 'refund')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('new PINs are hashed at N = 2^17, r = 8, p = 1 unless told otherwise (OWASP)', () => {
+    expect(PIN_SCRYPT).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    // The pepper is an HMAC key: the same PIN under two peppers gives unrelated inputs.
+    const a = createHmac('sha256', Buffer.alloc(32, 1)).update('1234').digest('hex');
+    const b = createHmac('sha256', Buffer.alloc(32, 2)).update('1234').digest('hex');
+    expect(a).not.toBe(b);
   });
 });

@@ -146,6 +146,7 @@ describe('slips as the printer gets them', () => {
             ],
             open: { payments: 1, refunds: 0 },
             auditHeadHash: hash,
+            periodDigest: 'd'.repeat(64),
             printedAt: sale.paidAt,
           },
           slipFormat(paper),
@@ -158,6 +159,8 @@ describe('slips as the printer gets them', () => {
     expect(text).toContain('89.00 CNY');
     expect(text).toContain(hash.slice(0, 32));
     expect(text).toContain(hash.slice(32));
+    expect(text).toContain('Period digest');
+    expect(text).toContain('d'.repeat(32));
     expect(text).toContain(slipTime(sale.paidAt - 3_600_000));
   });
 

@@ -48,9 +48,9 @@ const NOTICES = {
  * Chinese and English. No payment ids, no Gate codes, nothing meant for the cashier.
  */
 export function CustomerDisplay() {
-  const session = useCounter((s) => s.session);
-  const merchant = useCounter((s) => s.settings?.merchantName ?? '');
-  const active = session?.active ?? null;
+  const display = useCounter((s) => s.display);
+  const merchant = display?.merchantName ?? '';
+  const active = display?.active ?? null;
   const now = useNow(active !== null);
   const screen = screenOf(active, now);
   const left = secondsLeft(active, now);

@@ -59,7 +59,25 @@ export function ReportTable({ report }: { report: ReportView }) {
         Still open when the report was made: {report.open.payments} payments, {report.open.refunds}{' '}
         refunds.
       </p>
+      {report.evidence ? <Evidence evidence={report.evidence} /> : null}
     </article>
+  );
+}
+
+/**
+ * A Z report's proof, printed with it: the audit log's head when the day closed, and the digest
+ * of its payments, refunds and transitions. Kept on paper, it lets `audit verify --head` find a
+ * log cut back or money rows edited since.
+ */
+function Evidence({ evidence }: { evidence: NonNullable<ReportView['evidence']> }) {
+  return (
+    <p className="evidence" aria-label="Audit evidence">
+      Audit head {evidence.auditId === null ? '(none)' : `#${evidence.auditId}`}{' '}
+      <code>{evidence.auditHash ?? '-'}</code>
+      <br />
+      Money digest <code>{evidence.digest}</code>
+      {evidence.keyed ? '' : ' (not keyed: the keychain was unavailable)'}
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/views';
 import { useCounter } from '../store';
 import { ConnectionTestResult } from './ConnectionTestPanel';
+import { PinReset, ShortPinWarning } from './PinForm';
 import { FIELD_TEXTS } from './field-texts';
 import { TextField } from './TextField';
 
@@ -127,6 +128,7 @@ export function FirstRunWizard() {
           </li>
         ))}
       </ol>
+      {step === 'pin' && managerStatus?.resetNeeded ? <PinReset /> : null}
       <form className="settings-form first-run-form" onSubmit={(e) => void next(e)}>
         {step === 'pin' ? (
           pinSet ? (
@@ -160,6 +162,7 @@ export function FirstRunWizard() {
                 value={repeat}
                 onChange={setRepeat}
               />
+              <ShortPinWarning pin={pin} />
             </>
           )
         ) : null}

@@ -1,9 +1,19 @@
 import { useState } from 'react';
 import { useCounter } from '../store';
 
-/** Set the manager PIN the first time, or change it with the current one. */
+/**
+ * Set the manager PIN the first time, change it with the current one, or (when it cannot be
+ * checked any more) reset it with the project's secret key.
+ */
 export function PinForm() {
   const setPin = useCounter((s) => s.setPin);
+  const managerStatus = useCounter((s) => s.managerStatus);
+  if (managerStatus?.resetNeeded) return <PinReset />;
+  return <PinChange setPin={setPin} />;
+}
+
+/** Set or change the PIN. */
+function PinChange({ setPin }: { setPin: (next: string, current?: string) => Promise<boolean> }) {
   const managerStatus = useCounter((s) => s.managerStatus);
   const [pins, setPins] = useState({ current: '', next: '' });
   const pinSet = managerStatus?.pinSet === true;
@@ -48,9 +58,69 @@ export function PinForm() {
           onChange={(e) => setPins({ ...pins, next: e.target.value })}
         />
       </label>
+      <ShortPinWarning pin={pins.next} />
       <div className="settings-actions">
         <button type="submit">{pinSet ? 'Change PIN' : 'Set PIN'}</button>
       </div>
     </form>
+  );
+}
+
+/** The PIN's record is gone from the journal (or its key from the keychain): the merchant resets it. */
+export function PinReset() {
+  const resetPin = useCounter((s) => s.resetPin);
+  const [secret, setSecret] = useState('');
+  const [next, setNext] = useState('');
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (await resetPin(secret, next)) {
+      setSecret('');
+      setNext('');
+    }
+  };
+  return (
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="settings-form pin-form"
+      aria-label="Reset the manager PIN"
+    >
+      <h2>Reset the manager PIN</h2>
+      <p className="action-error" role="status">
+        The manager PIN cannot be checked on this counter any more. Whoever holds the project&apos;s
+        secret key (ecommpay Dashboard) can set a new one.
+      </p>
+      <label>
+        Project secret key
+        <input
+          type="password"
+          autoComplete="off"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+        />
+      </label>
+      <label>
+        New PIN
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
+      </label>
+      <div className="settings-actions">
+        <button type="submit">Reset PIN</button>
+      </div>
+    </form>
+  );
+}
+
+/** Fewer than 6 digits is allowed, but said to be easy to guess. */
+export function ShortPinWarning({ pin }: { pin: string }) {
+  if (!/^\d{4,5}$/.test(pin)) return null;
+  return (
+    <p className="field-hint pin-warning" role="status">
+      A {pin.length}-digit PIN is allowed but easy to guess: 6 to 8 digits are safer.
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAboutSlice, type AboutSlice } from './about-slice';
+import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
 import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
@@ -12,6 +13,7 @@ export type CounterStore = SessionSlice &
   UiSlice &
   ManagerSlice &
   AboutSlice &
+  DisplaySlice &
   PrintingSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
@@ -20,6 +22,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createUiSlice(...args),
   ...createManagerSlice(...args),
   ...createAboutSlice(...args),
+  ...createDisplaySlice(...args),
   ...createPrintingSlice(...args),
 }));
 

@@ -14,6 +14,8 @@ export interface UiSlice {
   openView(view: 'counter' | 'history' | 'reports'): void;
   saveSettings(update: RequestOf<'settings:update'>): Promise<boolean>;
   setPin(newPin: string, currentPin?: string): Promise<boolean>;
+  /** Resets a PIN that cannot be checked any more, with the project's secret key as proof. */
+  resetPin(secret: string, newPin: string): Promise<boolean>;
   /** Saves settings, asking for the manager PIN first when one is set. */
   submitSettings(update: RequestOf<'settings:update'>): void;
   /** Saves settings with a PIN already typed (the first-run screen); returns main's answer. */
@@ -76,6 +78,12 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
     } finally {
       set({ connectionTesting: false });
     }
+  },
+  async resetPin(secret, newPin) {
+    const result = await counter().resetManagerPin({ secret, newPin });
+    if (result.ok) set({ managerStatus: result.value, settingsError: null, settingsSaved: true });
+    else set({ settingsError: result.error.message, settingsSaved: false });
+    return result.ok;
   },
   async setPin(newPin, currentPin) {
     const result = await counter().setManagerPin({ newPin, ...(currentPin ? { currentPin } : {}) });

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Journal } from '../src/main/journal/journal';
+import { ManagerPin } from '../src/main/manager/manager-pin';
+import { PIN_SCRYPT } from '../src/main/manager/pin-hash';
+import { CounterKeys } from '../src/main/secrets/counter-keys';
+import { createMemorySecretStore } from '../src/main/secrets/secret-store';
+import { median, percentile } from './stats';
+
+/** How long a manager PIN check takes at the production cost. */
+export interface PinFigures {
+  readonly N: number;
+  readonly checks: number;
+  readonly p50Ms: number;
+  readonly maxMs: number;
+}
+
+/** Times `checks` right-PIN checks of a real ManagerPin at N = 2^17 (keys in memory). */
+export async function benchPin(checks = 9): Promise<PinFigures> {
+  const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'pin-bench-')), 'journal.sqlite'));
+  const keys = new CounterKeys(createMemorySecretStore());
+  await keys.load();
+  const pin = new ManagerPin(journal, {
+    pepper: () => keys.pepper(),
+    pepperOrMake: () => keys.pepperOrMake(),
+    readable: () => true,
+  });
+  await pin.set('482193', undefined, 'bench');
+  const times: number[] = [];
+  for (let i = 0; i < checks; i++) {
+    const start = performance.now();
+    const answer = await pin.check('482193', 'bench');
+    times.push(performance.now() - start);
+    if (!answer.ok) throw new Error('the right PIN was refused');
+  }
+  journal.close();
+  return { N: PIN_SCRYPT.N, checks, p50Ms: median(times), maxMs: percentile(times, 100) };
+}
