@@ -86,7 +86,7 @@ describe('manager screens in the browser', () => {
     }
     await expect
       .poll(() => dialog.getByRole('alert').textContent())
-      .toMatch(/locked for 5 more minutes/);
+      .toMatch(/locked for 5 minutes more/);
     await screenshot(cashier, '23-pin-locked');
     await dialog.getByLabel('Manager PIN').fill('2468');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
