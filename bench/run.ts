@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { rendererBundleSize } from './bundle-size';
 import { benchJournal } from './journal-bench';
+import { benchPrinting } from './printing-bench';
 import { benchRoundTrip } from './round-trip-bench';
 import { benchUi } from './ui-bench';
 import { benchSigner } from './signer-bench';
@@ -90,6 +91,17 @@ async function main(): Promise<void> {
     `  Z report, all ${journal.payments.toLocaleString('en-US')} in one period (worst case) ${ms(journal.zReportAllMs)}`,
   );
   results['journal'] = journal;
+
+  console.log(
+    '\nReceipt slips (customer slip, GB18030, QR as raster; 300 renders, 50 sends to a loopback printer)',
+  );
+  const slips = await benchPrinting();
+  for (const s of slips) {
+    console.log(
+      `  ${s.paperWidth} mm  ESC/POS p50 ${ms(s.escPosP50Ms)}  p99 ${ms(s.escPosP99Ms)}  ${s.escPosBytes} bytes   SVG preview p50 ${ms(s.svgP50Ms)}  ${(s.svgBytes / 1024).toFixed(1)} KB   send until confirmed p50 ${ms(s.sendP50Ms)}  p99 ${ms(s.sendP99Ms)}`,
+    );
+  }
+  results['printing'] = slips;
 
   const bundle = rendererBundleSize();
   console.log(

@@ -1,6 +1,7 @@
 import { CliError, EXIT } from './cli-error';
 import { auditCommand } from './commands/audit-command';
 import { doctorCommand } from './commands/doctor-command';
+import { printTestCommand } from './commands/print-test-command';
 import { refundCommand } from './commands/refund-command';
 import { saleCommand } from './commands/sale-command';
 import { sandboxCommand } from './commands/sandbox-command';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   doctor: doctorCommand,
   web: webCommand,
   audit: auditCommand,
+  'print-test': printTestCommand,
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron';
 import { createCounter, type Counter } from './app/create-counter';
 import { followDisplays } from './displays/customer-display-follower';
+import { createDriverPrinter } from './windows/driver-printer';
 import { createDispatcher } from './ipc/dispatcher';
 import { forwardEvents } from './ipc/event-forwarder';
 import { registerElectronIpc } from './ipc/electron-ipc';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     ...(demo ? {} : { secretStore: createKeytarSecretStore() }),
+    printing: { driver: createDriverPrinter() },
   });
   const updates = new UpdateController({
     updater: bundledUpdater(process.resourcesPath, app.isPackaged),

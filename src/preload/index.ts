@@ -44,10 +44,18 @@ const api: CounterApi = {
   checkForUpdates: () => ipcRenderer.invoke('updates:check', {}),
   restartToUpdate: (input) => ipcRenderer.invoke('updates:restart', input),
   listDisplays: () => ipcRenderer.invoke('displays:list', {}),
+  getPrintStatus: () => ipcRenderer.invoke('printing:status', {}),
+  retryPrint: (input) => ipcRenderer.invoke('printing:retry', input),
+  dismissPrintFailure: (input) => ipcRenderer.invoke('printing:dismiss', input),
+  printReceipt: (input) => ipcRenderer.invoke('printing:receipt', input),
+  printReport: (input) => ipcRenderer.invoke('printing:report', input),
+  testPrint: (input) => ipcRenderer.invoke('printing:test', input),
+  previewSlip: (input) => ipcRenderer.invoke('printing:preview', input),
   onPaymentUpdated: subscribe('payments:updated'),
   onLatePayment: subscribe('payments:late'),
   onSessionChanged: subscribe('session:changed'),
   onSettingsChanged: subscribe('settings:changed'),
+  onPrintStatusChanged: subscribe('printing:changed'),
 };
 
 contextBridge.exposeInMainWorld('counter', Object.freeze(api));

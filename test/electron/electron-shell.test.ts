@@ -74,7 +74,9 @@ describe.skipIf(skip !== undefined)(title, () => {
         'getCurrentReport',
         'getManagerStatus',
         'getPayment',
+        'dismissPrintFailure',
         'getPaymentDetail',
+        'getPrintStatus',
         'getSession',
         'getSettings',
         'keepLatePayment',
@@ -83,16 +85,24 @@ describe.skipIf(skip !== undefined)(title, () => {
         'newSale',
         'onLatePayment',
         'onPaymentUpdated',
+        'onPrintStatusChanged',
         'onSessionChanged',
         'onSettingsChanged',
         'openLogsFolder',
         'refund',
         'restartToUpdate',
+        'previewSlip',
+        'printReceipt',
+        'printReport',
+        'retryAsLink',
+        'retryPrint',
         'savePdf',
         'searchHistory',
         'setManagerPin',
+        'testConnection',
+        'testPrint',
         'updateSettings',
-      ],
+      ].sort(),
       require: 'undefined',
       process: 'undefined',
       ipc: 'undefined',
@@ -112,6 +122,30 @@ describe.skipIf(skip !== undefined)(title, () => {
       ).counter.charge({ amount: 5 }),
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('driver printers print through webContents.print: one not installed fails, naming it', async () => {
+    const result = await cashier.evaluate(() =>
+      (
+        globalThis as unknown as { counter: { testPrint(x: unknown): Promise<unknown> } }
+      ).counter.testPrint({
+        printer: {
+          kind: 'driver',
+          address: 'No Such Printer 12',
+          paperWidth: 80,
+          codePage: 'gb18030',
+          autoPrintCustomer: false,
+          autoPrintMerchant: false,
+        },
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        state: 'failed',
+        reason: expect.stringMatching(/^No printer called "No Such Printer 12" is installed/),
+      },
+    });
   });
 
   it('blocks navigation away and window.open', async () => {

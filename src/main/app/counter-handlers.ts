@@ -5,6 +5,7 @@ import { toView, type PaymentRecord } from '../journal/payment-record';
 import type { PaymentService } from '../payments/payment-service';
 import type { CounterSession } from './counter-session';
 import type { ManagerChannels } from './manager-handlers';
+import type { PrintingChannels } from './printing-handlers';
 import type { ShellChannels } from './shell-handlers';
 
 /** What the handlers need from the counter. */
@@ -26,7 +27,7 @@ export interface HandlerDeps {
  */
 export function createHandlers(
   deps: HandlerDeps,
-): Omit<ChannelHandlers, ManagerChannels | ShellChannels> {
+): Omit<ChannelHandlers, ManagerChannels | ShellChannels | PrintingChannels> {
   const { service, session } = deps;
   const view = (record: PaymentRecord) => toView(record);
   const find = (paymentId: string) => {

@@ -32,6 +32,11 @@ import { headlessShellHandlers } from './shell-handlers';
 import { CounterSession } from './counter-session';
 import { DEMO_MANAGER_PIN, startDemo, type DemoOptions } from './demo-mode';
 import { GateConnection } from './gate-connection';
+import type { PrintStatusView } from '../../shared/printing/print-views';
+import { startAutoPrint } from '../printing/auto-print';
+import { PrintQueue } from '../printing/print-queue';
+import type { TransportOptions } from '../printing/transports';
+import { createPrintingHandlers, printStatusView } from './printing-handlers';
 
 const log = createLogger('app');
 
@@ -65,6 +70,8 @@ export interface CounterConfig {
   readonly keychainRetryMs?: readonly number[];
   /** Test seam: called at each step of a sale (crash tests stop the process there). */
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
+  /** Receipt printing: the Electron shell's driver printer; tests' shorter network timeouts. */
+  readonly printing?: TransportOptions;
 }
 
 /** Events for the windows, already as views. */
@@ -74,6 +81,7 @@ export interface CounterEvents {
   'session:changed': [SessionView];
   'settings:changed': [SettingsView];
   'display:changed': [DisplayView];
+  'printing:changed': [PrintStatusView];
 }
 
 /** A running counter: the IPC handlers, the events, and a way to stop. */
@@ -93,6 +101,8 @@ export interface Counter {
   activePaymentId(): string | undefined;
   /** Checks the manager PIN (with its lockout) for an action named in the audit log. */
   checkManagerPin(pin: string, action: string): ReturnType<ManagerPin['check']>;
+  /** The receipt printer's queue (issue 12). */
+  readonly printQueue: PrintQueue;
   close(): Promise<void>;
 }
 
@@ -235,6 +245,23 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     if (record) events.emit('payments:updated', toView(record));
   });
 
+  // Receipt printing hangs off the services' events; a printer can never hold up a sale.
+  const printQueue = new PrintQueue({
+    journal,
+    settings,
+    ...(config.printing ? { transport: config.printing } : {}),
+  });
+  const stopAutoPrint = startAutoPrint({
+    queue: printQueue,
+    journal,
+    settings,
+    payments: service.events,
+    refunds: refunds.events,
+  });
+  printQueue.events.on('changed', () =>
+    events.emit('printing:changed', printStatusView(printQueue)),
+  );
+
   const handlers: ChannelHandlers = {
     ...headlessShellHandlers(config.version ?? '0.0.0'),
     ...createHandlers({
@@ -266,6 +293,12 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
         if (record) events.emit('payments:updated', toView(record));
         sessionChanged();
       },
+    }),
+    ...createPrintingHandlers({
+      queue: printQueue,
+      journal,
+      settings,
+      now: Date.now,
     }),
   };
 
@@ -300,11 +333,13 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     mode: config.mode,
     shell: config.shell ?? 'headless',
   });
+  const cutSlips = printQueue.recover();
   const recovered = service.recover();
   refunds.recover();
   log.info('counter started', {
     mode: config.mode,
     recovered: recovered.length,
+    cutSlips,
     callback: endpoint.localUrl(),
   });
   discardEarlierBackups(backups);
@@ -320,10 +355,13 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     settings,
     activePaymentId: () => session.activeId(),
     checkManagerPin: (pinValue, action) => pin.check(pinValue, action),
+    printQueue,
     async close() {
       watch.stop();
       service.stop();
       refunds.stop();
+      stopAutoPrint();
+      await printQueue.stop();
       await endpoint.close();
       connection.close();
       journal.audit('system', 'app stopped', null);

@@ -26,5 +26,16 @@ export function paymentTimeline(journal: Journal, paymentId: string): TimelineEn
   for (const a of journal.auditTrail.entriesOf(paymentId)) {
     entries.push({ at: a.at, kind: 'audit', text: `${a.actor}: ${a.action}` });
   }
+  // Its slips: whether the customer got a receipt is a question the counter gets asked.
+  for (const job of journal.printJobs.ofPayment(paymentId)) {
+    const slip = `${job.reprint ? 'reprint of ' : ''}${job.kind.replace('_', ' ')} slip`;
+    const text =
+      job.state === 'sent'
+        ? `${slip} printed on ${job.printer}`
+        : job.state === 'failed'
+          ? `${slip} not printed: ${job.reason ?? ''}`
+          : `${slip} queued for ${job.printer}`;
+    entries.push({ at: job.updatedAt, kind: 'print', text });
+  }
   return entries.sort((a, b) => a.at - b.at);
 }

@@ -8,6 +8,7 @@ const EVENTS: ReadonlyArray<keyof CounterEvents> = [
   'session:changed',
   'settings:changed',
   'display:changed',
+  'printing:changed',
 ];
 
 /**

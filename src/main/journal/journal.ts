@@ -12,6 +12,7 @@ import {
 } from './callback-inbox';
 import { migrate } from './migrations';
 import { HistoryQueries } from './history-queries';
+import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries, type Report } from './report-queries';
 import { AFTER_LAST_Z_SQL } from './report-period';
@@ -66,6 +67,8 @@ export class Journal {
   readonly reports: ReportQueries;
   /** Every callback received, verified or not, within limits. */
   readonly callbacks: CallbackInbox;
+  /** Receipt printing: each slip queued, sent or failed. */
+  readonly printJobs: PrintJobJournal;
 
   constructor(path: string, inboxLimits?: InboxLimits) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -80,6 +83,7 @@ export class Journal {
     this.history = new HistoryQueries(this.db);
     this.reports = new ReportQueries(this.db);
     this.callbacks = new CallbackInbox(this.db, inboxLimits);
+    this.printJobs = new PrintJobJournal(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments

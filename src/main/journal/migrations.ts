@@ -199,6 +199,35 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
     `,
   },
+  {
+    version: 6,
+    description: 'print jobs: every slip queued, sent or failed with the reason (issue 12)',
+    sql: `
+      CREATE TABLE print_jobs (
+        id           INTEGER PRIMARY KEY,
+        -- customer | merchant | refund_customer | refund_merchant | x_report | z_report | test
+        kind         TEXT NOT NULL,
+        payment_id   TEXT,
+        refund_id    TEXT,
+        z_number     INTEGER,
+        -- 1 for a reprint asked for by hand (the slip says REPRINT), 0 for the automatic one
+        reprint      INTEGER NOT NULL DEFAULT 0,
+        -- queued | sent | failed
+        state        TEXT NOT NULL,
+        reason       TEXT,
+        printer      TEXT NOT NULL,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        -- the cashier closed the failure line without printing (the job can still be reprinted)
+        dismissed_at INTEGER
+      ) STRICT;
+      CREATE INDEX print_jobs_payment ON print_jobs (payment_id, id);
+      CREATE INDEX print_jobs_refund ON print_jobs (refund_id, id) WHERE refund_id IS NOT NULL;
+      CREATE INDEX print_jobs_unfinished ON print_jobs (id)
+        WHERE state = 'queued' OR (state = 'failed' AND dismissed_at IS NULL);
+    `,
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */

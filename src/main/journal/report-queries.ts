@@ -81,6 +81,7 @@ export class ReportQueries {
       auditHead: db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1'),
       listZ: db.prepare('SELECT report FROM z_reports ORDER BY number DESC LIMIT ?'),
       getZ: db.prepare('SELECT report FROM z_reports WHERE number = ?'),
+      zAuditHash: db.prepare('SELECT audit_hash FROM z_reports WHERE number = ?'),
     };
   }
 
@@ -204,6 +205,12 @@ export class ReportQueries {
     return (this.statements.listZ.all(limit) as Array<{ report: string }>).map(
       (r) => JSON.parse(r.report) as Report,
     );
+  }
+
+  /** The audit chain's head hash recorded when Z report `number` closed the day (null if none). */
+  zAuditHeadHash(number: number): string | null {
+    const row = this.statements.zAuditHash.get(number) as { audit_hash: string | null } | undefined;
+    return row?.audit_hash ?? null;
   }
 
   /** One Z report by number. */

@@ -10,7 +10,7 @@ import type { Journal } from '../journal/journal';
 import type { PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
-import type { PaymentTransitions } from './payment-transitions';
+import { operationDetail, type PaymentTransitions } from './payment-transitions';
 import { fetchQrImage, qrViewOf, setupHint } from './qr-view';
 import { SourceBudget } from '../callbacks/source-budget';
 
@@ -127,6 +127,7 @@ export class CallbackApplication {
       { type: 'final', outcome, code, message },
       `final callback: ${callback.payment.status}`,
       { gateCode: code, gateMessage: message },
+      operationDetail(callback.operation?.id),
     );
     this.deps.step('final-recorded', payment.id);
     return result;

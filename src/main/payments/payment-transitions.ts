@@ -23,6 +23,11 @@ export interface TransitionDeps {
   readonly now: () => number;
 }
 
+/** Gate's operation id for a transition's detail (receipts print it), when Gate sent one. */
+export function operationDetail(operationId: string | undefined | null): Record<string, unknown> {
+  return operationId ? { operationId } : {};
+}
+
 /**
  * The one place a sale's state changes: each event goes through the state machine (`decide`),
  * then the decision is journaled with its transition row before anyone hears of it. Polling
@@ -31,8 +36,17 @@ export interface TransitionDeps {
 export class PaymentTransitions {
   constructor(private readonly deps: TransitionDeps) {}
 
-  /** Feeds one event to the state machine and journals the result; returns what was done. */
-  apply(paymentId: string, event: SaleEvent, cause: string, patch: PaymentPatch = {}): string {
+  /**
+   * Feeds one event to the state machine and journals the result; returns what was done.
+   * `detail` goes into the transition row (Gate's operation id, which receipts print).
+   */
+  apply(
+    paymentId: string,
+    event: SaleEvent,
+    cause: string,
+    patch: PaymentPatch = {},
+    detail: Record<string, unknown> = {},
+  ): string {
     const { journal } = this.deps;
     for (let attempt = 0; attempt < 3; attempt++) {
       const payment = journal.get(paymentId);
@@ -71,6 +85,7 @@ export class PaymentTransitions {
             fullPatch,
             {
               event: event.type,
+              ...detail,
             },
           );
           if (late)

@@ -13,7 +13,11 @@ import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import { amountMismatch } from './callback-application';
 import type { GateAccess } from './payment-service';
-import type { PaymentTracker, PaymentTransitions } from './payment-transitions';
+import {
+  operationDetail,
+  type PaymentTracker,
+  type PaymentTransitions,
+} from './payment-transitions';
 import { fetchQrImage, qrViewOf } from './qr-view';
 import { DEFAULT_NOT_FOUND_GRACE_MS } from './sale-state-machine';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
@@ -201,6 +205,7 @@ export class StatusReconciler {
         { type: 'final', outcome, code, message },
         `status: ${status.payment.status}`,
         { gateCode: code, gateMessage: message },
+        operationDetail(sale?.id),
       );
       return;
     }

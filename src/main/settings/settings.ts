@@ -5,6 +5,8 @@ import { CURRENCIES, limitProblem, type Currency } from '../../shared/money';
 import { publicIpProblem } from '../../shared/network/ip-address';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
+import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
+import { printerSettingsSchema } from '../../shared/printing/printer-settings';
 
 /** The QR forms a counter can show (DESIGN §3 step 4). */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -60,6 +62,8 @@ export const settingsSchema = z.object({
     z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
     z.object({ min: z.number().int(), max: z.number().int() }),
   ),
+  /** The receipt printer (issue 12); none until one is set up. */
+  printer: printerSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -86,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   startAtLogin: true,
   customerDisplayId: null,
   amountLimits: {},
+  printer: DEFAULT_PRINTER_SETTINGS,
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */

@@ -136,6 +136,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       'session:changed',
       'settings:changed',
       'display:changed',
+      'printing:changed',
     ] as const
   ).map(forward);
 

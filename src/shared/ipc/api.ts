@@ -48,10 +48,20 @@ export interface CounterApi {
   checkForUpdates(): Promise<ChannelResult<'updates:check'>>;
   restartToUpdate(input: RequestOf<'updates:restart'>): Promise<ChannelResult<'updates:restart'>>;
   listDisplays(): Promise<ChannelResult<'displays:list'>>;
+  getPrintStatus(): Promise<ChannelResult<'printing:status'>>;
+  retryPrint(input: RequestOf<'printing:retry'>): Promise<ChannelResult<'printing:retry'>>;
+  dismissPrintFailure(
+    input: RequestOf<'printing:dismiss'>,
+  ): Promise<ChannelResult<'printing:dismiss'>>;
+  printReceipt(input: RequestOf<'printing:receipt'>): Promise<ChannelResult<'printing:receipt'>>;
+  printReport(input: RequestOf<'printing:report'>): Promise<ChannelResult<'printing:report'>>;
+  testPrint(input: RequestOf<'printing:test'>): Promise<ChannelResult<'printing:test'>>;
+  previewSlip(input: RequestOf<'printing:preview'>): Promise<ChannelResult<'printing:preview'>>;
   onPaymentUpdated(listener: (payment: EventOf<'payments:updated'>) => void): () => void;
   onLatePayment(listener: (payment: EventOf<'payments:late'>) => void): () => void;
   onSessionChanged(listener: (session: EventOf<'session:changed'>) => void): () => void;
   onSettingsChanged(listener: (settings: EventOf<'settings:changed'>) => void): () => void;
+  onPrintStatusChanged(listener: (status: EventOf<'printing:changed'>) => void): () => void;
 }
 
 /** Which channel each request method of CounterApi uses. */
@@ -84,6 +94,13 @@ export const METHOD_CHANNELS = {
   checkForUpdates: 'updates:check',
   restartToUpdate: 'updates:restart',
   listDisplays: 'displays:list',
+  getPrintStatus: 'printing:status',
+  retryPrint: 'printing:retry',
+  dismissPrintFailure: 'printing:dismiss',
+  printReceipt: 'printing:receipt',
+  printReport: 'printing:report',
+  testPrint: 'printing:test',
+  previewSlip: 'printing:preview',
 } as const satisfies Record<string, Channel>;
 
 /** Which event channel each subscription method of CounterApi listens to. */
@@ -92,6 +109,7 @@ export const SUBSCRIPTION_EVENTS = {
   onLatePayment: 'payments:late',
   onSessionChanged: 'session:changed',
   onSettingsChanged: 'settings:changed',
+  onPrintStatusChanged: 'printing:changed',
 } as const satisfies Record<string, EventChannel>;
 
 /**

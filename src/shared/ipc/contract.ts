@@ -18,6 +18,13 @@ import {
   sessionViewSchema,
   settingsViewSchema,
 } from './views';
+import { printerSettingsSchema } from '../printing/printer-settings';
+import {
+  printingRequests,
+  printJobViewSchema,
+  printStatusViewSchema,
+  slipPreviewSchema,
+} from '../printing/print-views';
 
 const paymentId = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
@@ -85,6 +92,8 @@ export const settingsUpdateSchema = z
     customerDisplayId: z.number().int().nullable(),
     /** The manager PIN; required once one is set. */
     pin,
+    /** The receipt printer (issue 12): all of its settings at once. */
+    printer: printerSettingsSchema,
   })
   .partial()
   .strict();
@@ -163,6 +172,14 @@ export const CHANNELS = {
   'updates:check': { request: nothing, response: aboutViewSchema },
   'updates:restart': { request: z.object({ pin }).strict(), response: aboutViewSchema },
   'displays:list': { request: nothing, response: displayListSchema },
+  // Receipt printing (issue 12).
+  'printing:status': { request: printingRequests.status, response: printStatusViewSchema },
+  'printing:retry': { request: printingRequests.retry, response: printStatusViewSchema },
+  'printing:dismiss': { request: printingRequests.dismiss, response: printStatusViewSchema },
+  'printing:receipt': { request: printingRequests.receipt, response: printJobViewSchema },
+  'printing:report': { request: printingRequests.report, response: printJobViewSchema },
+  'printing:test': { request: printingRequests.test, response: printJobViewSchema },
+  'printing:preview': { request: printingRequests.preview, response: slipPreviewSchema },
 } as const;
 
 /** A request channel. */
@@ -181,6 +198,7 @@ export const EVENTS = {
   'session:changed': sessionViewSchema,
   'settings:changed': settingsViewSchema,
   'display:changed': displayViewSchema,
+  'printing:changed': printStatusViewSchema,
 } as const;
 
 /** The channels the customer display's window may use; every other channel refuses it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_STATES } from '../payment-state';
 import { CURRENCIES } from '../money/currencies';
+import { printerSettingsSchema } from '../printing/printer-settings';
 
 /** What to draw as the QR: text the renderer encodes, an image main checked, or why it cannot. */
 export const qrViewSchema = z.discriminatedUnion('kind', [
@@ -109,6 +110,8 @@ export const settingsViewSchema = z.object({
   updateChannel: z.enum(['stable', 'pilot']),
   startAtLogin: z.boolean(),
   customerDisplayId: z.number().int().nullable(),
+  /** The receipt printer (issue 12). */
+  printer: printerSettingsSchema,
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
@@ -139,7 +142,7 @@ export type RefundView = z.infer<typeof refundViewSchema>;
 /** One line of a payment's timeline: a state change, a callback, a refund or an audit entry. */
 export const timelineEntrySchema = z.object({
   at: z.number(),
-  kind: z.enum(['transition', 'callback', 'audit']),
+  kind: z.enum(['transition', 'callback', 'audit', 'print']),
   text: z.string(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

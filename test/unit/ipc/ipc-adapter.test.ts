@@ -115,6 +115,34 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ pin: '2468', force: true }, /updates:restart: \(argument\): unknown field "force"/],
   ],
   'displays:list': [[{ all: true }, /displays:list: \(argument\): unknown field "all"/]],
+  'printing:status': [[{ jobId: 1 }, /printing:status: \(argument\): unknown field "jobId"/]],
+  'printing:retry': [[{ jobId: -1 }, /printing:retry: jobId: /]],
+  'printing:dismiss': [[{}, /printing:dismiss: jobId: /]],
+  'printing:receipt': [
+    [{ paymentId: 'P1', copy: 'both' }, /printing:receipt: copy: /],
+    [{ copy: 'customer' }, /printing:receipt: paymentId: /],
+  ],
+  'printing:report': [[{ number: 0 }, /printing:report: number: /]],
+  'printing:test': [
+    [
+      {
+        printer: {
+          kind: 'tcp',
+          address: 'printer; rm -rf /',
+          paperWidth: 80,
+          codePage: 'gb18030',
+          autoPrintCustomer: true,
+          autoPrintMerchant: false,
+        },
+      },
+      /printing:test: printer\.address: Enter the printer's network address/,
+    ],
+    [{ printer: { kind: 'serial' } }, /printing:test: printer\.kind: /],
+  ],
+  'printing:preview': [
+    [{ paperWidth: 72, codePage: 'gb18030' }, /printing:preview: paperWidth: /],
+    [{ paperWidth: 58, codePage: 'utf8' }, /printing:preview: codePage: /],
+  ],
 };
 
 describe('IPC dispatcher: every argument parsed with its schema', () => {

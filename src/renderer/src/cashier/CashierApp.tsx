@@ -13,6 +13,7 @@ import { FirstRunWizard } from '../settings/FirstRunWizard';
 import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
 import { ReportsScreen } from '../manager/ReportsScreen';
+import { PrintFailureLine } from '../printing/PrintFailureLine';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
 export function CashierApp() {
@@ -69,6 +70,7 @@ export function CashierApp() {
     <div className="cashier">
       <Header />
       <Banners />
+      <PrintFailureLine />
       <main className="cashier-main">
         {view === 'settings' ? (
           <SettingsScreen />

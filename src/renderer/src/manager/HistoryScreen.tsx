@@ -35,12 +35,23 @@ export function HistoryScreen() {
         className="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          void search(form);
+          // A receipt's QR holds its payment id: a scanner types it and presses Enter here. An
+          // exact match opens that payment (for a refund or a reprint); a prefix lists matches.
+          const scanned = form.paymentId?.trim();
+          void search(form).then(() => {
+            if (scanned && useCounter.getState().historyItems.some((p) => p.id === scanned))
+              void open(scanned);
+          });
         }}
       >
         <label>
           Payment id
-          <input value={form.paymentId ?? ''} onChange={field('paymentId')} />
+          <input
+            value={form.paymentId ?? ''}
+            placeholder="type, or scan the receipt's QR"
+            autoFocus
+            onChange={field('paymentId')}
+          />
         </label>
         <label>
           Amount

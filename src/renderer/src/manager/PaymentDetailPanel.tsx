@@ -3,6 +3,7 @@ import { toDecimalString, type Currency } from '../../../shared/money';
 import { Money } from '../components/Money';
 import { useCounter } from '../store';
 import { Receipt } from './Receipt';
+import { ReceiptPrintButtons, RefundPrintButton } from '../printing/ReceiptPrintButtons';
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
@@ -73,6 +74,7 @@ export function PaymentDetailPanel() {
           Receipt
         </button>
       </div>
+      <ReceiptPrintButtons payment={payment} />
       <dl className="facts">
         <dt>Status</dt>
         <dd className={`status status-${payment.state}`}>{payment.state.replaceAll('_', ' ')}</dd>
@@ -116,6 +118,9 @@ export function PaymentDetailPanel() {
                   <td className={`status status-${r.state}`}>{r.state}</td>
                   <td>{r.reason}</td>
                   <td>{[r.gateCode, r.gateMessage].filter(Boolean).join(' ')}</td>
+                  <td>
+                    <RefundPrintButton refund={r} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ReportView } from '../../../shared/ipc/views';
 import { Money } from '../components/Money';
 import { useCounter } from '../store';
+import { PrintNoticeLine } from '../printing/PrintNoticeLine';
 
 const when = (ms: number) =>
   ms === 0
@@ -86,6 +87,7 @@ export function ReportsScreen() {
   const load = useCounter((s) => s.loadReports);
   const closeDay = useCounter((s) => s.closeDay);
   const exportReport = useCounter((s) => s.exportReport);
+  const printReport = useCounter((s) => s.printReport);
   useEffect(() => void load(), [load]);
   return (
     <section className="reports" aria-label="Reports">
@@ -100,6 +102,9 @@ export function ReportsScreen() {
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
+        <button type="button" onClick={() => void printReport()}>
+          X report on the receipt printer
+        </button>
         <button type="button" className="primary" onClick={closeDay}>
           Close the day (Z)…
         </button>
@@ -109,12 +114,16 @@ export function ReportsScreen() {
           {reportError}
         </p>
       ) : null}
+      <PrintNoticeLine />
       {currentReport ? <ReportTable report={currentReport} /> : null}
       {zReports.map((z) => (
         <div key={z.number}>
           <ReportTable report={z} />
           <button type="button" className="no-print" onClick={() => void exportReport(z.number!)}>
             Z {z.number} CSV
+          </button>{' '}
+          <button type="button" className="no-print" onClick={() => void printReport(z.number!)}>
+            Z {z.number} on the receipt printer
           </button>
         </div>
       ))}

@@ -6,6 +6,7 @@ import { AboutSection } from './AboutSection';
 import { ConnectionTestPanel } from './ConnectionTestPanel';
 import { LimitsSection } from './LimitsSection';
 import { PinForm } from './PinForm';
+import { PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 import { formOf, updateOf, type SettingsForm } from './settings-form';
 import { FIELD_TEXTS } from './field-texts';
 import { TextField } from './TextField';
@@ -227,6 +228,7 @@ export function SettingsScreen() {
       <LimitsSection />
       <PinForm />
       <AboutSection />
+      <PrinterSettingsSection />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAboutSlice, type AboutSlice } from './about-slice';
 import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
+import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -12,7 +13,8 @@ export type CounterStore = SessionSlice &
   UiSlice &
   ManagerSlice &
   AboutSlice &
-  DisplaySlice;
+  DisplaySlice &
+  PrintingSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
   ...createSessionSlice(...args),
@@ -21,6 +23,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createManagerSlice(...args),
   ...createAboutSlice(...args),
   ...createDisplaySlice(...args),
+  ...createPrintingSlice(...args),
 }));
 
 /** The language of the cashier window (Settings), English until settings arrive. */

@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { CODE_PAGES, type CodePage } from '../../shared/printing/printer-options';
+import { parsePrinterUrl } from '../../main/printing/printer-url';
+import { samplePaymentId } from '../../main/printing/slip-for-job';
+import { saleSlip, sampleSaleFacts } from '../../main/printing/slip-layouts';
+import { renderEscPos, renderSvg, slipFormat } from '../../main/printing/slip-render';
+import { transportFor } from '../../main/printing/transports';
+import { CliError, EXIT } from '../cli-error';
+import { optional, parseOptions, required } from '../options';
+
+const HELP = `print-test --printer tcp://HOST:PORT|cups://QUEUE|windows://NAME [--width 58|80]
+           [--payment-id ID] [--code-page gb18030|cp936|cp437] [--merchant NAME] [--svg FILE]
+  Prints the sample customer slip (the app's own layout, the payment id in its text and QR) and
+  exits 0 once the printer took it, or prints one line saying why not and exits 1. --svg also
+  writes the slip's picture to FILE.`;
+
+/** `print-test`: the installer's check that the counter's printer prints its slips. */
+export async function printTestCommand(argv: string[]): Promise<number> {
+  const options = parseOptions('print-test', argv, {
+    printer: { type: 'string' },
+    width: { type: 'string' },
+    'payment-id': { type: 'string' },
+    'code-page': { type: 'string' },
+    merchant: { type: 'string' },
+    svg: { type: 'string' },
+  });
+  const target = parsePrinterUrl(required(options, 'printer', 'print-test'));
+  if (!target.ok) throw new CliError(`print-test: ${target.reason}`);
+  const widthText = optional(options, 'width') ?? '80';
+  if (widthText !== '58' && widthText !== '80')
+    throw new CliError(`print-test: --width must be 58 or 80 (mm), not "${widthText}"`);
+  const codePage = optional(options, 'code-page') ?? 'gb18030';
+  if (!(CODE_PAGES as readonly string[]).includes(codePage))
+    throw new CliError(`print-test: --code-page must be one of ${CODE_PAGES.join(', ')}`);
+  const paymentId = optional(options, 'payment-id') ?? samplePaymentId('T01');
+  if (!/^[\x21-\x7e]{1,64}$/.test(paymentId))
+    throw new CliError(
+      'print-test: --payment-id must be 1 to 64 printable characters without spaces',
+    );
+
+  const paper = { paperWidth: Number(widthText) as 58 | 80, codePage: codePage as CodePage };
+  const markup = saleSlip(
+    sampleSaleFacts(
+      paymentId,
+      optional(options, 'merchant') ?? 'Alipay Counter',
+      'T01',
+      Date.now(),
+    ),
+    'customer',
+    slipFormat(paper),
+  );
+  const svgFile = optional(options, 'svg');
+  if (svgFile) writeFileSync(svgFile, renderSvg(markup, paper));
+  const transport = transportFor(target.printer)!;
+  const bytes = renderEscPos(markup, paper);
+  const outcome = await transport.send({
+    bytes,
+    svg: () => renderSvg(markup, paper),
+    title: 'Test print',
+    paperWidthMm: paper.paperWidth,
+  });
+  if (!outcome.ok) throw new CliError(`print-test: ${outcome.reason}`);
+  process.stdout.write(
+    `printed the sample slip for ${paymentId} on ${transport.description} (${bytes.length} bytes, ${paper.paperWidth} mm)\n`,
+  );
+  return EXIT.ok;
+}
+
+printTestCommand.help = HELP;

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import { PRINT_JOB_KINDS } from '../../shared/printing/print-views';
+
+export { PRINT_JOB_KINDS };
+export type PrintJobKind = (typeof PRINT_JOB_KINDS)[number];
+
+/** queued → sent | failed (with the reason); a retry puts a failed job back in the queue. */
+export type PrintJobState = 'queued' | 'sent' | 'failed';
+
+/** A print job as the journal holds it. */
+export interface PrintJobRecord {
+  readonly id: number;
+  readonly kind: PrintJobKind;
+  readonly paymentId: string | null;
+  readonly refundId: string | null;
+  readonly zNumber: number | null;
+  readonly reprint: boolean;
+  readonly state: PrintJobState;
+  readonly reason: string | null;
+  /** The printer it last went to, as the cashier knows it. */
+  readonly printer: string;
+  readonly attempts: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly dismissedAt: number | null;
+}
+
+interface PrintJobRow {
+  id: number;
+  kind: string;
+  payment_id: string | null;
+  refund_id: string | null;
+  z_number: number | null;
+  reprint: number;
+  state: string;
+  reason: string | null;
+  printer: string;
+  attempts: number;
+  created_at: number;
+  updated_at: number;
+  dismissed_at: number | null;
+}
+
+function fromRow(row: PrintJobRow): PrintJobRecord {
+  return {
+    id: row.id,
+    kind: row.kind as PrintJobKind,
+    paymentId: row.payment_id,
+    refundId: row.refund_id,
+    zNumber: row.z_number,
+    reprint: row.reprint === 1,
+    state: row.state as PrintJobState,
+    reason: row.reason,
+    printer: row.printer,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    dismissedAt: row.dismissed_at,
+  };
+}
+
+/** A slip to print, before it is journaled. */
+export interface NewPrintJob {
+  readonly kind: PrintJobKind;
+  readonly paymentId?: string | null;
+  readonly refundId?: string | null;
+  readonly zNumber?: number | null;
+  readonly reprint?: boolean;
+  readonly printer: string;
+  readonly at: number;
+}
+
+/**
+ * Print jobs (issue 12): each slip is journaled when it is queued, then marked sent or failed
+ * with the reason, so a fault never loses a slip and the cashier can print it again.
+ */
+export class PrintJobJournal {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      insert: db.prepare(`INSERT INTO print_jobs
+        (kind, payment_id, refund_id, z_number, reprint, state, printer, created_at, updated_at)
+        VALUES (@kind, @paymentId, @refundId, @zNumber, @reprint, 'queued', @printer, @at, @at)`),
+      get: db.prepare('SELECT * FROM print_jobs WHERE id = ?'),
+      requeue: db.prepare(
+        `UPDATE print_jobs SET state = 'queued', reason = NULL, updated_at = ?, dismissed_at = NULL WHERE id = ? AND state = 'failed'`,
+      ),
+      settle: db.prepare(
+        'UPDATE print_jobs SET state = ?, reason = ?, printer = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?',
+      ),
+      cut: db.prepare(
+        `UPDATE print_jobs SET state = 'failed', reason = ?, updated_at = ? WHERE id = ?`,
+      ),
+      dismiss: db.prepare(
+        `UPDATE print_jobs SET dismissed_at = ? WHERE id = ? AND state = 'failed' AND dismissed_at IS NULL`,
+      ),
+      unfinished: db.prepare(
+        `SELECT * FROM print_jobs WHERE state = 'queued' OR (state = 'failed' AND dismissed_at IS NULL) ORDER BY id`,
+      ),
+      automaticOf: db.prepare(
+        'SELECT id FROM print_jobs WHERE kind = ? AND reprint = 0 AND (payment_id IS ? AND refund_id IS ?) LIMIT 1',
+      ),
+      ofPayment: db.prepare('SELECT * FROM print_jobs WHERE payment_id = ? ORDER BY id'),
+    };
+  }
+
+  /** Journals a new job as queued. */
+  queue(job: NewPrintJob): PrintJobRecord {
+    const id = Number(
+      this.statements.insert.run({
+        kind: job.kind,
+        paymentId: job.paymentId ?? null,
+        refundId: job.refundId ?? null,
+        zNumber: job.zNumber ?? null,
+        reprint: job.reprint ? 1 : 0,
+        printer: job.printer,
+        at: job.at,
+      }).lastInsertRowid,
+    );
+    return this.get(id)!;
+  }
+
+  get(id: number): PrintJobRecord | undefined {
+    const row = this.statements.get.get(id) as PrintJobRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Puts a failed job back in the queue (Retry); false if it is not failed (already retried). */
+  requeue(id: number, at: number): boolean {
+    return this.statements.requeue.run(at, id).changes === 1;
+  }
+
+  /** Records how an attempt at `printer` ended. */
+  settle(
+    id: number,
+    outcome: { state: 'sent' } | { state: 'failed'; reason: string },
+    printer: string,
+    at: number,
+  ): PrintJobRecord {
+    const reason = outcome.state === 'failed' ? outcome.reason : null;
+    this.statements.settle.run(outcome.state, reason, printer, at, id);
+    return this.get(id)!;
+  }
+
+  /** Fails a job without an attempt (cut off by a stop; nothing to print it on). */
+  failUnsent(id: number, reason: string, at: number): PrintJobRecord {
+    this.statements.cut.run(reason, at, id);
+    return this.get(id)!;
+  }
+
+  /** Hides a failed job's line on the cashier's screen (it stays journaled). */
+  dismiss(id: number, at: number): boolean {
+    return this.statements.dismiss.run(at, id).changes === 1;
+  }
+
+  /** Jobs still queued and failures nobody dismissed, oldest first. */
+  unfinished(): PrintJobRecord[] {
+    return (this.statements.unfinished.all() as PrintJobRow[]).map(fromRow);
+  }
+
+  /** Whether the automatic slip of this kind was already queued for this payment or refund. */
+  hasAutomatic(kind: PrintJobKind, paymentId: string | null, refundId: string | null): boolean {
+    return this.statements.automaticOf.get(kind, paymentId, refundId) !== undefined;
+  }
+
+  /** Every job of a payment (its slips and its refunds' slips), oldest first. */
+  ofPayment(paymentId: string): PrintJobRecord[] {
+    return (this.statements.ofPayment.all(paymentId) as PrintJobRow[]).map(fromRow);
+  }
+}

@@ -1,0 +1,91 @@
+import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import type { Journal } from '../journal/journal';
+import type { PrintJobKind } from '../journal/print-job-journal';
+import type { Settings } from '../settings/settings';
+import type { SlipFormat } from './slip-facts';
+import { refundSlip, reportSlip, saleSlip, sampleSaleFacts } from './slip-layouts';
+import { refundFacts, reportFacts, saleFacts } from './slip-sources';
+
+/** What a job prints: its kind and what it is about. */
+export interface SlipRequest {
+  readonly kind: PrintJobKind;
+  readonly paymentId?: string | null;
+  readonly refundId?: string | null;
+  readonly zNumber?: number | null;
+  readonly reprint?: boolean;
+}
+
+/** The payment id a test print puts in its text and QR. */
+export const samplePaymentId = (terminalId: string): string => `${terminalId}-TEST-PRINT`;
+
+/**
+ * The markup of a job's slip from what the journal holds now: the one place that maps a job to
+ * its layout, shared by the printer, the preview and reprints.
+ */
+export function slipMarkup(
+  journal: Journal,
+  settings: Settings,
+  request: SlipRequest,
+  format: SlipFormat,
+  now: number,
+): Result<string, ErrorCode> {
+  const reprint = request.reprint ?? false;
+  switch (request.kind) {
+    case 'customer':
+    case 'merchant': {
+      const facts = saleFacts(journal, settings, request.paymentId ?? '');
+      return facts.ok ? ok(saleSlip(facts.value, request.kind, format, reprint)) : facts;
+    }
+    case 'refund_customer':
+    case 'refund_merchant': {
+      const facts = refundFacts(journal, settings, request.refundId ?? '');
+      const copy = request.kind === 'refund_customer' ? 'customer' : 'merchant';
+      return facts.ok ? ok(refundSlip(facts.value, copy, format, reprint)) : facts;
+    }
+    case 'x_report':
+    case 'z_report': {
+      const facts = reportFacts(
+        journal,
+        settings,
+        request.kind === 'z_report' ? (request.zNumber ?? 0) : null,
+        now,
+      );
+      return facts.ok ? ok(reportSlip(facts.value, format)) : facts;
+    }
+    case 'test':
+      return ok(
+        saleSlip(
+          sampleSaleFacts(
+            request.paymentId ?? samplePaymentId(settings.terminalId),
+            settings.merchantName,
+            settings.terminalId,
+            now,
+          ),
+          'customer',
+          format,
+        ),
+      );
+    default:
+      return err('INVALID_INPUT', `Unknown slip ${String(request.kind)}.`);
+  }
+}
+
+/** The name of a job in a print queue ("Receipt T01-…", "Z report 3"). */
+export function slipTitle(request: SlipRequest): string {
+  switch (request.kind) {
+    case 'customer':
+    case 'merchant':
+      return `Receipt ${request.paymentId ?? ''}`;
+    case 'refund_customer':
+    case 'refund_merchant':
+      return `Refund ${request.refundId ?? ''}`;
+    case 'x_report':
+      return 'X report';
+    case 'z_report':
+      return `Z report ${request.zNumber ?? ''}`;
+    case 'test':
+      return 'Test print';
+    default:
+      return 'Slip';
+  }
+}

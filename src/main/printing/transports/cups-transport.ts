@@ -1,0 +1,58 @@
+import {
+  failed,
+  sent,
+  type PrintPayload,
+  type PrintTransport,
+  type SendOutcome,
+} from './print-transport';
+import { lastLine, runWithStdin } from './run-with-stdin';
+
+/** How long CUPS may take to accept a job (it queues; printing happens after). */
+const LP_TIMEOUT_MS = 15_000;
+
+/**
+ * The `lp` command line for a raw job: `-o raw` makes CUPS pass the ESC/POS bytes to the
+ * printer untouched (no filter turns them into a page), `-t` names the job in the queue.
+ */
+export function lpArguments(queue: string, title: string): string[] {
+  return ['-d', queue, '-o', 'raw', '-t', title];
+}
+
+/** Sends the bytes through CUPS' `lp` (macOS, Linux). Taken = CUPS queued the job. */
+export async function sendWithLp(
+  queue: string,
+  payload: PrintPayload,
+  options: { command?: string; timeoutMs?: number } = {},
+): Promise<SendOutcome> {
+  const result = await runWithStdin(
+    options.command ?? 'lp',
+    lpArguments(queue, payload.title),
+    payload.bytes,
+    {
+      timeoutMs: options.timeoutMs ?? LP_TIMEOUT_MS,
+    },
+  );
+  switch (result.kind) {
+    case 'exited':
+      if (result.code === 0) return sent;
+      return failed(
+        `CUPS refused the slip for "${queue}": ${lastLine(result.stderr) || lastLine(result.stdout) || `lp exited with ${result.code}`}`,
+      );
+    case 'not-found':
+      return failed(
+        'The lp command was not found: install CUPS, or choose another kind of printer.',
+      );
+    case 'timed-out':
+      return failed(`CUPS did not take the slip for "${queue}" within ${LP_TIMEOUT_MS / 1000} s.`);
+    case 'failed-to-start':
+      return failed(`lp could not be started: ${result.message}`);
+  }
+}
+
+/** A CUPS queue of an ESC/POS printer (USB or network), printed raw. */
+export function cupsTransport(queue: string, options: { command?: string } = {}): PrintTransport {
+  return {
+    description: `CUPS printer "${queue}"`,
+    send: (payload) => sendWithLp(queue, payload, options),
+  };
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+
+/** How a helper program ended. */
+export type ProgramResult =
+  | {
+      readonly kind: 'exited';
+      readonly code: number;
+      readonly stdout: string;
+      readonly stderr: string;
+    }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'timed-out' }
+  | { readonly kind: 'failed-to-start'; readonly message: string };
+
+/**
+ * Runs a program with `input` on its standard input, bounded in time (killed after `timeoutMs`).
+ * No shell: arguments go to the program as they are, so a printer name cannot run commands.
+ */
+export function runWithStdin(
+  command: string,
+  args: readonly string[],
+  input: Buffer,
+  options: { timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<ProgramResult> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+      windowsHide: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    const settle = (result: ProgramResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle({ kind: 'timed-out' });
+    }, options.timeoutMs);
+    child.stdout
+      .setEncoding('utf8')
+      .on('data', (d: string) => (stdout = (stdout + d).slice(-4000)));
+    child.stderr
+      .setEncoding('utf8')
+      .on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      settle(
+        error.code === 'ENOENT'
+          ? { kind: 'not-found' }
+          : { kind: 'failed-to-start', message: error.message },
+      ),
+    );
+    child.on('close', (code) => settle({ kind: 'exited', code: code ?? -1, stdout, stderr }));
+    // A program that exits without reading its input makes the pipe fail: its exit code tells why.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/** The last non-empty line a program wrote, for a one-line reason. */
+export function lastLine(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.at(-1) ?? '';
+}

@@ -1,0 +1,130 @@
+import {
+  failed,
+  sent,
+  type PrintPayload,
+  type PrintTransport,
+  type SendOutcome,
+} from './print-transport';
+import { lastLine, runWithStdin } from './run-with-stdin';
+
+const SPOOLER_TIMEOUT_MS = 30_000;
+
+/**
+ * PowerShell that hands bytes to the Windows spooler with the RAW datatype, through winspool's
+ * OpenPrinterW / StartDocPrinterW / WritePrinter (compiled by Add-Type at run time, so the app
+ * needs no native module). The printer and document names come from environment variables and
+ * the bytes (base64) from standard input: nothing from the user is ever part of the script.
+ */
+export const SPOOLER_SCRIPT = String.raw`
+$ErrorActionPreference = 'Stop'
+try {
+Add-Type -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+public static class AlipayCounterRawPrint {
+  [StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
+  public class DocInfo { public string pDocName; public string pOutputFile; public string pDatatype; }
+  [DllImport("winspool.drv", SetLastError = true, CharSet = CharSet.Unicode)]
+  static extern bool OpenPrinterW(string name, out IntPtr printer, IntPtr defaults);
+  [DllImport("winspool.drv", SetLastError = true)]
+  static extern bool ClosePrinter(IntPtr printer);
+  [DllImport("winspool.drv", SetLastError = true, CharSet = CharSet.Unicode)]
+  static extern int StartDocPrinterW(IntPtr printer, int level, [In] DocInfo info);
+  [DllImport("winspool.drv", SetLastError = true)]
+  static extern bool EndDocPrinter(IntPtr printer);
+  [DllImport("winspool.drv", SetLastError = true)]
+  static extern bool StartPagePrinter(IntPtr printer);
+  [DllImport("winspool.drv", SetLastError = true)]
+  static extern bool EndPagePrinter(IntPtr printer);
+  [DllImport("winspool.drv", SetLastError = true)]
+  static extern bool WritePrinter(IntPtr printer, byte[] bytes, int count, out int written);
+  static Exception Fail(string step) {
+    int code = Marshal.GetLastWin32Error();
+    return new Win32Exception(code, step + ": " + new Win32Exception(code).Message);
+  }
+  public static void Send(string name, string document, byte[] bytes) {
+    IntPtr printer;
+    if (!OpenPrinterW(name, out printer, IntPtr.Zero)) throw Fail("OpenPrinter");
+    try {
+      if (StartDocPrinterW(printer, 1, new DocInfo { pDocName = document, pDatatype = "RAW" }) == 0) throw Fail("StartDocPrinter");
+      try {
+        if (!StartPagePrinter(printer)) throw Fail("StartPagePrinter");
+        int written;
+        if (!WritePrinter(printer, bytes, bytes.Length, out written)) throw Fail("WritePrinter");
+        if (written != bytes.Length) throw new Exception("the spooler took " + written + " of " + bytes.Length + " bytes");
+        EndPagePrinter(printer);
+      } finally { EndDocPrinter(printer); }
+    } finally { ClosePrinter(printer); }
+  }
+}
+'@
+  $bytes = [Convert]::FromBase64String([Console]::In.ReadToEnd())
+  [AlipayCounterRawPrint]::Send($env:ALIPAY_COUNTER_PRINTER, $env:ALIPAY_COUNTER_DOCUMENT, $bytes)
+} catch {
+  $e = $_.Exception
+  while ($e.InnerException) { $e = $e.InnerException }
+  [Console]::Error.WriteLine($e.Message)
+  exit 1
+}
+`;
+
+/** How the PowerShell process is started: the script as -EncodedCommand (UTF-16LE base64). */
+export function spoolerInvocation(
+  printerName: string,
+  title: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: [
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-EncodedCommand',
+      Buffer.from(SPOOLER_SCRIPT, 'utf16le').toString('base64'),
+    ],
+    env: { ...env, ALIPAY_COUNTER_PRINTER: printerName, ALIPAY_COUNTER_DOCUMENT: title },
+  };
+}
+
+/** Sends the bytes to a Windows printer (USB or shared) through the spooler, RAW. */
+export async function sendToSpooler(
+  printerName: string,
+  payload: PrintPayload,
+  options: { command?: string; timeoutMs?: number } = {},
+): Promise<SendOutcome> {
+  const { args, env } = spoolerInvocation(printerName, payload.title);
+  const result = await runWithStdin(
+    options.command ?? 'powershell.exe',
+    args,
+    Buffer.from(payload.bytes.toString('base64')),
+    { timeoutMs: options.timeoutMs ?? SPOOLER_TIMEOUT_MS, env },
+  );
+  switch (result.kind) {
+    case 'exited':
+      if (result.code === 0) return sent;
+      return failed(
+        `Windows could not print to "${printerName}": ${lastLine(result.stderr) || `PowerShell exited with ${result.code}`}`,
+      );
+    case 'not-found':
+      return failed('PowerShell was not found: printing to a Windows printer needs Windows.');
+    case 'timed-out':
+      return failed(
+        `The Windows spooler did not take the slip for "${printerName}" within ${SPOOLER_TIMEOUT_MS / 1000} s.`,
+      );
+    case 'failed-to-start':
+      return failed(`PowerShell could not be started: ${result.message}`);
+  }
+}
+
+/** A printer installed in Windows (USB or shared), fed raw ESC/POS through the spooler. */
+export function windowsSpoolerTransport(
+  printerName: string,
+  options: { command?: string } = {},
+): PrintTransport {
+  return {
+    description: `Windows printer "${printerName}"`,
+    send: (payload) => sendToSpooler(printerName, payload, options),
+  };
+}

@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import { useCounter } from '../store';
+import './printing.css';
+
+/** What the last print button did (sent, or why not), next to the buttons that print. */
+export function PrintNoticeLine() {
+  const notice = useCounter((s) => s.printNotice);
+  const clear = useCounter((s) => s.clearPrintNotice);
+  // A notice belongs to the screen that asked: leaving it clears it.
+  useEffect(() => clear, [clear]);
+  if (!notice) return null;
+  return (
+    <p className={`print-notice ${notice.ok ? 'good' : 'bad'}`} role="status">
+      {notice.text}
+    </p>
+  );
+}

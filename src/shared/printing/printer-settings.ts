@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import {
+  CODE_PAGES,
+  PRINTER_KINDS,
+  printerAddressProblem,
+  type PrinterSettings,
+} from './printer-options';
+
+/** The printer settings (part of the counter's settings; validated in main and in IPC). */
+export const printerSettingsSchema: z.ZodType<PrinterSettings> = z
+  .object({
+    kind: z.enum(PRINTER_KINDS),
+    /** host[:port] for `tcp`; the queue or printer name for the others; "" for `none`. */
+    address: z.string().max(200),
+    paperWidth: z.union([z.literal(58), z.literal(80)]),
+    codePage: z.enum(CODE_PAGES),
+    /** Print the customer's slip after every paid sale and every refund. */
+    autoPrintCustomer: z.boolean(),
+    /** Print the merchant's copy too (after the customer's). */
+    autoPrintMerchant: z.boolean(),
+  })
+  .strict()
+  .superRefine((printer, ctx) => {
+    const problem = printerAddressProblem(printer.kind, printer.address);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['address'], message: problem });
+  });
