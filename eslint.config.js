@@ -12,7 +12,8 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  * - src/shared is pure: it imports nothing from the other folders, no node:, no electron.
  * - main, preload and renderer never import each other.
  * - the sandbox imports shared and only the signer of main (it signs like Gate does).
- * - the CLI may use shared, main and the sandbox; nobody imports the CLI.
+ * - the relay imports shared only; main imports only the relay's protocol.
+ * - the CLI may use shared, main, the sandbox and the relay; nobody imports the CLI.
  */
 const boundaryZones = [
   {
@@ -45,6 +46,18 @@ const boundaryZones = [
     from: './src/main',
     except: ['./gate/signer'],
     message: 'the sandbox may import src/shared and the signer of src/main/gate only.',
+  },
+  {
+    // The relay never holds the merchant's secret: none of main (secrets, signer, journal).
+    target: './src/relay',
+    from: ['./src/main', './src/preload', './src/renderer', './src/sandbox', './src/cli'],
+    message: 'the relay may import src/shared only (it never holds the merchant secret).',
+  },
+  {
+    target: './src/main',
+    from: './src/relay',
+    except: ['./protocol.ts'],
+    message: 'main may import only the protocol of src/relay (subjects, names, the redirect form).',
   },
 ];
 

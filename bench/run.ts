@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { rendererBundleSize } from './bundle-size';
 import { benchJournal } from './journal-bench';
 import { benchPrinting } from './printing-bench';
+import { benchRelay } from './relay-bench';
 import { benchRoundTrip } from './round-trip-bench';
 import { benchUi } from './ui-bench';
 import { benchSigner } from './signer-bench';
@@ -50,6 +51,18 @@ async function main(): Promise<void> {
     );
   }
   results['roundTrip'] = trips;
+
+  const relayRounds = Number(process.env['BENCH_RELAY_ROUNDS'] ?? 5);
+  console.log(
+    `\nCallback in → journaled: through the relay (HTTP → JetStream → the counter's consumer) next to the counter's own HTTP listener (${relayRounds} interleaved rounds of 100 one at a time and 300 with 32 in flight; medians, [spread of the rounds]; the journal's fsyncs dominate both)`,
+  );
+  const relayFigures = await benchRelay(relayRounds, 100, 300);
+  for (const f of relayFigures) {
+    console.log(
+      `  ${f.path === 'relay' ? 'relay        ' : 'direct HTTP  '} p50 ${ms(f.p50).padStart(9)} [${ms(f.p50Spread[0])} – ${ms(f.p50Spread[1])}]   p99 ${ms(f.p99).padStart(9)}   ${perSecond(f.throughput)} [${perSecond(f.throughputSpread[0])} – ${perSecond(f.throughputSpread[1])}]`,
+    );
+  }
+  results['relay'] = relayFigures;
 
   const sales = Number(process.env['BENCH_UI_SALES'] ?? 200);
   console.log(`\nThrough the browser shell in Chromium (${sales} sales)`);

@@ -3,6 +3,7 @@ import { auditCommand } from './commands/audit-command';
 import { doctorCommand } from './commands/doctor-command';
 import { printTestCommand } from './commands/print-test-command';
 import { refundCommand } from './commands/refund-command';
+import { relayCommand } from './commands/relay-command';
 import { saleCommand } from './commands/sale-command';
 import { sandboxCommand } from './commands/sandbox-command';
 import { signCommand } from './commands/sign-command';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   web: webCommand,
   audit: auditCommand,
   'print-test': printTestCommand,
+  relay: relayCommand,
 };
 
 function usage(): string {

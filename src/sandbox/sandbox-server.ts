@@ -241,6 +241,10 @@ async function customerRoute(
   if (method !== 'POST') return sendText(res, 405, 'method not allowed');
   const form = await readForm(req);
   const action = form.get('action');
+  // The `redirect_post` form arriving from the customer's phone (a page hosted by the callback
+  // relay): the provider's page, where the customer then pays.
+  if (action === null && form.get('order_no') === payment.token)
+    return sendHtml(res, 200, customerPage(payment));
   if (action !== 'success' && action !== 'decline')
     return sendText(res, 400, 'action must be success or decline');
   const lastName = form.get('last_name')?.trim();

@@ -37,6 +37,9 @@ import { startAutoPrint } from '../printing/auto-print';
 import { PrintQueue } from '../printing/print-queue';
 import type { TransportOptions } from '../printing/transports';
 import { createPrintingHandlers, printStatusView } from './printing-handlers';
+import { hostRedirect } from '../relay/hosted-redirect';
+import { RelayLink, type RelayLinkDeps } from '../relay/relay-link';
+import { relayCallbackUrl } from '../relay/relay-settings';
 
 const log = createLogger('app');
 
@@ -72,6 +75,8 @@ export interface CounterConfig {
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
   /** Receipt printing: the Electron shell's driver printer; tests' shorter network timeouts. */
   readonly printing?: TransportOptions;
+  /** The relay consumer's ack wait and retry pause, and a test seam after each intake. */
+  readonly relay?: RelayLinkDeps['tuning'];
 }
 
 /** Events for the windows, already as views. */
@@ -152,6 +157,9 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     Date.now,
     config.pinCost,
   );
+  // With a callback relay set up, Gate posts this counter's callbacks to the relay.
+  const callbackUrlForGate = () =>
+    relayCallbackUrl(state.current) ?? endpoint.urlForGate(state.current, demo);
   // Demo mode needs no setup: its manager PIN starts as 2468 (README).
   if (demo && !pin.status().set) await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
 
@@ -163,7 +171,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     statusGate: () => connection.statusGate(),
     settings,
     canRefund: () => settingsHandlers.canRefund(),
-    callbackUrl: () => endpoint.urlForGate(state.current, demo),
+    callbackUrl: callbackUrlForGate,
     ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
     ...(config.notFoundGraceMs !== undefined ? { notFoundGraceMs: config.notFoundGraceMs } : {}),
   });
@@ -179,7 +187,16 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     statusGate: () => connection.statusGate(),
     settings,
     canCharge: () => settingsHandlers.canCharge(),
-    callbackUrl: () => endpoint.urlForGate(state.current, demo),
+    callbackUrl: callbackUrlForGate,
+    hostRedirect: (redirect, qrTimeoutSeconds) => {
+      const link = relay.connected();
+      return hostRedirect(
+        redirect,
+        qrTimeoutSeconds,
+        state.current,
+        link ? (token, form) => link.publishRedirect(token, form) : undefined,
+      );
+    },
     isOnScreen: (id) => session.activeId() === id,
     ...(config.unverifiedPerMinute !== undefined
       ? { unverifiedPerMinute: config.unverifiedPerMinute }
@@ -195,6 +212,14 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     (received) => service.receiveCallback(received),
   );
   await endpoint.apply(state.current);
+  const relay = new RelayLink({
+    store,
+    secret: () => connection.callbackSecret(),
+    onCallback: (received) => service.receiveCallback(received),
+    banners: health,
+    changed: () => sessionChanged(),
+    ...(config.relay ? { tuning: config.relay } : {}),
+  });
   const settingsHandlers = createSettingsHandlers({
     mode: config.mode,
     state,
@@ -208,9 +233,12 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       endpoint,
       config.connectionTestTimeoutMs,
     ),
+    storeRelayCredentials: (credentials) => relay.storeCredentials(credentials),
+    relayCredentialsConfigured: () => relay.credentialsConfigured(),
     settingsChanged: (view) => {
       // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
       health.clear('gate_signature');
+      void relay.apply(state.current);
       events.emit('settings:changed', view);
       events.emit('display:changed', displayView());
     },
@@ -223,6 +251,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       active: active ? toView(active) : null,
       lateAlerts: service.openLateAlerts().map(toView),
       banners: health.list(),
+      relay: relay.status() ?? null,
     };
   };
   const displayView = (): DisplayView => {
@@ -329,6 +358,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     : connection.keychainStatus();
   if (!demo && !keychainNow.available) watch.unavailable(keychainNow.message);
 
+  // Started once the session view exists: the relay reports its state from the first moment.
+  await relay.apply(state.current);
   journal.audit('system', 'app started', null, {
     mode: config.mode,
     shell: config.shell ?? 'headless',
@@ -362,6 +393,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       refunds.stop();
       stopAutoPrint();
       await printQueue.stop();
+      // Callbacks under way finish (journaled and acked) before the journal closes.
+      await relay.close();
       await endpoint.close();
       connection.close();
       journal.audit('system', 'app stopped', null);

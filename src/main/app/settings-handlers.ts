@@ -34,6 +34,12 @@ export interface SettingsHandlerDeps {
   readonly journal: Journal;
   readonly connectionTest: ConnectionTest;
   readonly settingsChanged: (view: SettingsView) => void;
+  /** Stores the callback relay's broker credentials in the keychain (issue 13). */
+  readonly storeRelayCredentials?: (credentials: {
+    user: string;
+    password: string;
+  }) => Promise<void>;
+  readonly relayCredentialsConfigured?: () => boolean;
 }
 
 /** Fields demo mode keeps as its sandbox set them (README: "start the app in live mode"). */
@@ -79,6 +85,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       pinSet: pin.status().set,
       setupDone: demo || connectionTest.everPassed(),
       purchaseLimits: effectiveLimits(state.current.amountLimits),
+      relayCredentialsConfigured: deps.relayCredentialsConfigured?.() ?? false,
     };
   };
 
@@ -99,6 +106,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       return err('PIN_NOT_SET', 'Set a manager PIN first: every setting is saved under it.');
     const allowed = await pin.check(change.pin ?? '', 'change settings');
     if (!allowed.ok) return allowed;
+    if (change.relayPassword !== undefined && change.relayUser === undefined)
+      return err(
+        'INVALID_INPUT',
+        'settings:update: relayUser: enter the relay user with its password',
+      );
     const next = applyUpdate(state.current, change);
     if (!next.success) {
       const issue = next.error.issues[0];
@@ -118,6 +130,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
     const before = state.current;
     try {
       if (change.secret !== undefined) await connection.storeSecret(next.data, change.secret);
+      if (change.relayUser !== undefined)
+        await deps.storeRelayCredentials?.({
+          user: change.relayUser,
+          password: change.relayPassword ?? '',
+        });
     } catch (error) {
       // Nothing was saved: the listener goes back to where it was.
       await deps.endpoint.apply(before).catch(() => {});
@@ -136,7 +153,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
     }
     const changed = Object.keys(change)
       .filter((key) => key !== 'pin')
-      .map((key) => (key === 'secret' ? 'secret (not logged)' : key));
+      .map((key) => (key === 'secret' || key === 'relayPassword' ? `${key} (not logged)` : key));
     // A change of nothing only checked the PIN (the first-run screen does that).
     if (changed.length > 0) deps.journal.audit('manager', 'settings changed', null, { changed });
     const settingsView = view();

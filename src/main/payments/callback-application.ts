@@ -6,6 +6,7 @@ import {
   REFUND_OPERATION_TYPES,
   type GateCallback,
 } from '../gate';
+import type { RedirectData } from '../gate/gate-schemas';
 import type { Journal } from '../journal/journal';
 import type { PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
@@ -31,6 +32,14 @@ export interface CallbackApplicationDeps {
   readonly step: (step: CallbackStep, paymentId: string) => void;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
+  /**
+   * Makes a POST redirect scannable (the callback relay hosts it as a page); undefined when
+   * it cannot, and the sale then shows as unscannable with its Payment Page fallback.
+   */
+  readonly hostRedirect?: (
+    redirect: RedirectData,
+    qrTimeoutSeconds: number | undefined,
+  ) => Promise<QrView | undefined>;
 }
 
 /**
@@ -140,10 +149,17 @@ export class CallbackApplication {
   ): Promise<string> {
     const instructions = customerInstructions(callback);
     if (!instructions) return `ignored: status ${callback.payment.status} without QR`;
-    const hint = setupHint(instructions.qr, settings.projectId);
+    const hosted =
+      instructions.qr.kind === 'unscannable_redirect' &&
+      callback.redirect_data &&
+      settings.acceptedQrKinds.includes('redirect')
+        ? await this.deps.hostRedirect?.(callback.redirect_data, instructions.qrTimeoutSeconds)
+        : undefined;
+    const hint = hosted ? undefined : setupHint(instructions.qr, settings.projectId);
     if (hint)
       log.warn('this sale cannot be scanned at the counter', { paymentId: payment.id, hint });
-    const qr = await qrViewOf(instructions.qr, settings, this.deps.fetchImage ?? fetchQrImage);
+    const qr =
+      hosted ?? (await qrViewOf(instructions.qr, settings, this.deps.fetchImage ?? fetchQrImage));
     const qrExpiresAt =
       instructions.qrTimeoutSeconds !== undefined
         ? this.deps.now() + instructions.qrTimeoutSeconds * 1000
@@ -153,7 +169,9 @@ export class CallbackApplication {
       { type: 'customer_instructions', qr, qrExpiresAt, firstQr: payment.qr === null },
       hint
         ? `intermediate callback: cannot be scanned (${hint})`
-        : 'intermediate callback: QR for the customer',
+        : hosted
+          ? 'intermediate callback: POST redirect hosted by the callback relay'
+          : 'intermediate callback: QR for the customer',
       { qr, qrExpiresAt },
     );
     this.deps.step('intermediate-recorded', payment.id);

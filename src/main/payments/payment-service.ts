@@ -12,7 +12,11 @@ import type { ReceivedCallback } from '../callbacks/callback-listener';
 import type { Journal } from '../journal/journal';
 import type { PaymentRecord, PurchaseMode } from '../journal/payment-record';
 import type { Settings } from '../settings/settings';
-import { CallbackApplication, type CallbackStep } from './callback-application';
+import {
+  CallbackApplication,
+  type CallbackApplicationDeps,
+  type CallbackStep,
+} from './callback-application';
 import { sendGateSale, type GateSaleStep } from './gate-qr-sale';
 import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
@@ -62,6 +66,8 @@ export interface PaymentServiceDeps {
   readonly onAnswerHealth?: (health: GateAnswerHealth) => void;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
+  /** Makes a POST redirect scannable through the callback relay (see CallbackApplication). */
+  readonly hostRedirect?: CallbackApplicationDeps['hostRedirect'];
 }
 
 /**
@@ -102,6 +108,7 @@ export class PaymentService {
         ? { unverifiedPerMinute: deps.unverifiedPerMinute }
         : {}),
       step: (step, id) => this.step(step, id),
+      ...(deps.hostRedirect ? { hostRedirect: deps.hostRedirect } : {}),
     });
     this.reconciler = new StatusReconciler({
       journal: deps.journal,

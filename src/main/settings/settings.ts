@@ -7,6 +7,8 @@ import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
 import { printerSettingsSchema } from '../../shared/printing/printer-settings';
+import { relayIdSchema } from '../../relay/protocol';
+import { relaySettingsProblems } from '../relay/relay-settings';
 
 /** The QR forms a counter can show (DESIGN §3 step 4). */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -64,6 +66,14 @@ export const settingsSchema = z.object({
   ),
   /** The receipt printer (issue 12); none until one is set up. */
   printer: printerSettingsSchema,
+  /**
+   * The callback relay (issue 13): the NATS servers this counter dials out to, its store and
+   * counter ids there, and the relay's public address Gate posts to. All empty: no relay.
+   */
+  relayNatsUrls: z.array(z.string().max(200)).max(8),
+  relayStoreId: z.union([z.literal(''), relayIdSchema]),
+  relayCounterId: z.union([z.literal(''), relayIdSchema]),
+  relayPublicUrl: z.union([z.literal(''), z.string().url()]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -91,6 +101,10 @@ export const DEFAULT_SETTINGS: Settings = {
   customerDisplayId: null,
   amountLimits: {},
   printer: DEFAULT_PRINTER_SETTINGS,
+  relayNatsUrls: [],
+  relayStoreId: '',
+  relayCounterId: '',
+  relayPublicUrl: '',
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */
@@ -99,7 +113,19 @@ export function effectivePurchaseMode(
   demo: boolean,
 ): 'gate_qr' | 'payment_page' {
   if (settings.purchaseMode !== 'auto') return settings.purchaseMode;
-  return demo || settings.callbackPublicUrl !== '' ? 'gate_qr' : 'payment_page';
+  return demo || settings.callbackPublicUrl !== '' || relayConfigured(settings)
+    ? 'gate_qr'
+    : 'payment_page';
+}
+
+/** Whether a callback relay is set up (every relay field filled in). */
+export function relayConfigured(settings: Settings): boolean {
+  return (
+    settings.relayNatsUrls.length > 0 &&
+    settings.relayStoreId !== '' &&
+    settings.relayCounterId !== '' &&
+    settings.relayPublicUrl !== ''
+  );
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -115,6 +141,7 @@ export const URL_FIELDS = [
   'callbackPublicUrl',
   'customerReturnUrl',
   'successUrl',
+  'relayPublicUrl',
 ] as const;
 
 /** The settings that decide where Gate requests go and how they are signed. */
@@ -159,6 +186,8 @@ function editableSettingsSchema(ipEntered: boolean) {
       if (problem)
         ctx.addIssue({ code: 'custom', path: ['amountLimits', currency], message: problem });
     }
+    for (const { field, message } of relaySettingsProblems(settings))
+      ctx.addIssue({ code: 'custom', path: [field], message });
   });
 }
 
@@ -172,7 +201,13 @@ export function applyUpdate(
   current: Settings,
   update: SettingsUpdate,
 ): z.ZodSafeParseResult<Settings> {
-  const { secret: _secret, pin: _pin, ...rest } = update;
+  const {
+    secret: _secret,
+    pin: _pin,
+    relayUser: _relayUser,
+    relayPassword: _relayPassword,
+    ...rest
+  } = update;
   const ip = rest.storeIpAddress?.trim();
   return editableSettingsSchema(ip !== undefined).safeParse({
     ...current,

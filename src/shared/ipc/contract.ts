@@ -94,6 +94,14 @@ export const settingsUpdateSchema = z
     pin,
     /** The receipt printer (issue 12): all of its settings at once. */
     printer: printerSettingsSchema,
+    /** The callback relay (issue 13); checked in main. Empty values switch it off. */
+    relayNatsUrls: z.array(z.string().max(200)).max(8),
+    relayStoreId: z.string().max(32),
+    relayCounterId: z.string().max(32),
+    relayPublicUrl: z.union([z.literal(''), z.string().url().max(300)]),
+    /** Write-only: the broker user and password go to the OS keychain; "" forgets them. */
+    relayUser: z.string().max(128),
+    relayPassword: z.string().max(256),
   })
   .partial()
   .strict();

@@ -43,6 +43,11 @@ export const sessionViewSchema = z.object({
   lateAlerts: z.array(paymentViewSchema),
   /** What keeps the counter from working normally (keychain, Gate's signatures), in words. */
   banners: z.array(z.object({ key: z.string(), message: z.string(), since: z.number() })),
+  /** The callback relay's link, for the header; null (or absent) without a relay. */
+  relay: z
+    .object({ state: z.enum(['connecting', 'connected', 'reconnecting']), since: z.number() })
+    .nullable()
+    .optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -112,6 +117,13 @@ export const settingsViewSchema = z.object({
   customerDisplayId: z.number().int().nullable(),
   /** The receipt printer (issue 12). */
   printer: printerSettingsSchema,
+  /** The callback relay: NATS servers, this counter's ids there, the relay's public address. */
+  relayNatsUrls: z.array(z.string()),
+  relayStoreId: z.string(),
+  relayCounterId: z.string(),
+  relayPublicUrl: z.string(),
+  /** Whether broker credentials are in the keychain (never the credentials themselves). */
+  relayCredentialsConfigured: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

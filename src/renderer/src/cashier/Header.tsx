@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { selectLanguage, useCounter } from '../store';
+import { RelayBadge } from './RelayBadge';
 
 /** Terminal, mode and the way to Settings (not during a live counter's first run). */
 export function Header({ navigation = true }: { navigation?: boolean }) {
@@ -8,6 +9,7 @@ export function Header({ navigation = true }: { navigation?: boolean }) {
   const openSettings = useCounter((s) => s.openSettings);
   const openView = useCounter((s) => s.openView);
   const view = useCounter((s) => s.view);
+  const relay = useCounter((s) => s.session?.relay ?? null);
   return (
     <header className="app-header">
       <span className="brand">Alipay Counter</span>
@@ -17,6 +19,7 @@ export function Header({ navigation = true }: { navigation?: boolean }) {
         </span>
       ) : null}
       {settings?.mode === 'demo' ? <span className="demo-badge">{t('demo', language)}</span> : null}
+      {relay ? <RelayBadge state={relay.state} since={relay.since} /> : null}
       {navigation ? (
         <nav className="header-nav" aria-label="Sections">
           <button

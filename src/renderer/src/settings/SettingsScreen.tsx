@@ -7,6 +7,7 @@ import { ConnectionTestPanel } from './ConnectionTestPanel';
 import { LimitsSection } from './LimitsSection';
 import { PinForm } from './PinForm';
 import { PrinterSettingsSection } from '../printing/PrinterSettingsSection';
+import { RelaySection } from './RelaySection';
 import { formOf, updateOf, type SettingsForm } from './settings-form';
 import { FIELD_TEXTS } from './field-texts';
 import { TextField } from './TextField';
@@ -226,6 +227,7 @@ export function SettingsScreen() {
       </form>
       <ConnectionTestPanel />
       <LimitsSection />
+      <RelaySection />
       <PinForm />
       <AboutSection />
       <PrinterSettingsSection />

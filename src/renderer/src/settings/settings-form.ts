@@ -13,6 +13,11 @@ export type SettingsForm = Omit<
   | 'connectionTest'
   | 'pinSet'
   | 'setupDone'
+  | 'relayNatsUrls'
+  | 'relayStoreId'
+  | 'relayCounterId'
+  | 'relayPublicUrl'
+  | 'relayCredentialsConfigured'
 > & {
   projectId: string;
   secret: string;
@@ -30,6 +35,12 @@ export function formOf(view: SettingsView): SettingsForm {
     connectionTest: _t,
     pinSet: _s,
     setupDone: _d,
+    // The relay has its own section and form (RelaySection).
+    relayNatsUrls: _rn,
+    relayStoreId: _rs,
+    relayCounterId: _rc,
+    relayPublicUrl: _ru,
+    relayCredentialsConfigured: _rk,
     ...rest
   } = view;
   return { ...rest, projectId: projectId === null ? '' : String(projectId), secret: '' };

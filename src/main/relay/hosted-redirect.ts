@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { QrView } from '../../shared/ipc/views';
+import type { RedirectData } from '../gate/gate-schemas';
+import { createLogger } from '../logging/logger';
+import {
+  hostedRedirectSchema,
+  MAX_REDIRECT_LIFETIME_MS,
+  type HostedRedirect,
+} from '../../relay/protocol';
+import { hostedRedirectUrl, type RelayFields } from './relay-settings';
+
+const log = createLogger('relay');
+
+/** How long a hosted page lives when Gate gave the QR no timeout. */
+const DEFAULT_LIFETIME_MS = 10 * 60 * 1000;
+
+/** Publishes one redirect form for the relay to serve. */
+export type RedirectPublisher = (token: string, redirect: HostedRedirect) => Promise<void>;
+
+/** The form fields of a redirect body: an object's entries, or a query string's. */
+export function formFields(body: RedirectData['body']): Array<[string, string]> {
+  if (typeof body === 'string') return [...new URLSearchParams(body)];
+  if (!body || Array.isArray(body)) return [];
+  return Object.entries(body).map(([name, value]) => [
+    name,
+    typeof value === 'string'
+      ? value
+      : value !== null && typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value),
+  ]);
+}
+
+/**
+ * A POST redirect (which a QR cannot carry) made scannable: the form goes to the relay, which
+ * serves it at a short-lived `/r/<token>` page that posts it from the customer's phone; that
+ * page's address is the QR. Undefined when it could not be published (the counter then offers
+ * its Payment Page link, as without a relay).
+ */
+export async function hostRedirect(
+  redirect: RedirectData,
+  qrTimeoutSeconds: number | undefined,
+  settings: RelayFields,
+  publish: RedirectPublisher | undefined,
+  now: number = Date.now(),
+): Promise<QrView | undefined> {
+  if (!publish || !redirect.url) return undefined;
+  const lifetime = Math.min(
+    qrTimeoutSeconds !== undefined ? qrTimeoutSeconds * 1000 : DEFAULT_LIFETIME_MS,
+    MAX_REDIRECT_LIFETIME_MS,
+  );
+  const form = hostedRedirectSchema.safeParse({
+    url: redirect.url,
+    fields: formFields(redirect.body),
+    expiresAt: Math.ceil(now + lifetime),
+  });
+  if (!form.success) return undefined;
+  const token = randomBytes(16).toString('base64url');
+  try {
+    await publish(token, form.data);
+  } catch (error) {
+    log.warn('hosted redirect not published', { message: (error as Error).message });
+    return undefined;
+  }
+  return { kind: 'text', text: hostedRedirectUrl(settings, token) };
+}

@@ -1,0 +1,47 @@
+import type { JetStreamManager } from '@nats-io/jetstream';
+import {
+  hostedRedirectSchema,
+  REDIRECT_STREAM,
+  REDIRECT_TOKEN_PATTERN,
+  redirectLookupSubject,
+} from './protocol';
+import { messagePage, redirectPage, type Page } from './redirect-page';
+
+const GONE = [
+  '这个付款页面已失效，请让收银员重新收款。',
+  'This payment page has expired: ask the cashier to charge again.',
+] as const;
+
+/**
+ * `GET /r/<token>`: the redirect form a counter published, as a page that posts it on load;
+ * an unknown, malformed or expired token gets a page that says so (nothing is posted).
+ */
+export async function hostedRedirectPage(
+  token: string,
+  jsm: JetStreamManager,
+  now: number = Date.now(),
+): Promise<Page> {
+  if (!REDIRECT_TOKEN_PATTERN.test(token)) return messagePage(404, ...GONE);
+  let stored;
+  try {
+    stored = await jsm.streams.getMessage(REDIRECT_STREAM, {
+      last_by_subj: redirectLookupSubject(token),
+    });
+  } catch {
+    return messagePage(
+      503,
+      '暂时无法打开付款页面，请稍后再扫。',
+      'The payment page cannot be opened right now: scan again in a moment.',
+    );
+  }
+  if (!stored) return messagePage(404, ...GONE);
+  let parsed;
+  try {
+    parsed = hostedRedirectSchema.safeParse(JSON.parse(new TextDecoder().decode(stored.data)));
+  } catch {
+    return messagePage(404, ...GONE);
+  }
+  if (!parsed.success) return messagePage(404, ...GONE);
+  if (parsed.data.expiresAt <= now) return messagePage(410, ...GONE);
+  return redirectPage(parsed.data);
+}

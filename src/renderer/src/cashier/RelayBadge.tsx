@@ -1,0 +1,21 @@
+/** The callback relay's state in the cashier's header: connected, or since when it is not. */
+export function RelayBadge({
+  state,
+  since,
+}: {
+  state: 'connecting' | 'connected' | 'reconnecting';
+  since: number;
+}) {
+  const time = new Date(since).toLocaleTimeString('en-GB', { timeStyle: 'short' });
+  const text =
+    state === 'connected'
+      ? 'Relay connected'
+      : state === 'reconnecting'
+        ? `Relay reconnecting since ${time}`
+        : `Relay connecting since ${time}`;
+  return (
+    <span className={`relay-badge relay-${state}`} role="status" aria-label="Callback relay">
+      {text}
+    </span>
+  );
+}

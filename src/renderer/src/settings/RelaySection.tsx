@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useCounter } from '../store';
+import { TextField } from './TextField';
+
+/** "14:02": the time of day a state began. */
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString('en-GB', { timeStyle: 'short' });
+}
+
+/**
+ * Settings → Callback relay (issue 13): the NATS servers this counter dials out to, its store
+ * and counter ids at the relay, the relay's public address, and the broker credentials, which
+ * go to the keychain (the screen only ever learns whether they are set).
+ */
+export function RelaySection() {
+  const settings = useCounter((s) => s.settings);
+  const relay = useCounter((s) => s.session?.relay ?? null);
+  const settingsError = useCounter((s) => s.settingsError);
+  const save = useCounter((s) => s.submitSettings);
+  const [form, setForm] = useState(() => ({
+    servers: settings?.relayNatsUrls.join(', ') ?? '',
+    store: settings?.relayStoreId ?? '',
+    counter: settings?.relayCounterId ?? '',
+    publicUrl: settings?.relayPublicUrl ?? '',
+    user: '',
+    password: '',
+  }));
+  if (!settings) return null;
+  const field = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    save({
+      relayNatsUrls: form.servers
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+      relayStoreId: form.store.trim(),
+      relayCounterId: form.counter.trim(),
+      relayPublicUrl: form.publicUrl.trim(),
+      ...(form.user !== '' ? { relayUser: form.user, relayPassword: form.password } : {}),
+    });
+    setForm({ ...form, user: '', password: '' });
+  };
+
+  const state =
+    relay === null
+      ? 'Off: callbacks come to this PC directly, or the counter takes Payment Page links.'
+      : relay.state === 'connected'
+        ? `Connected since ${clock(relay.since)}.`
+        : relay.state === 'reconnecting'
+          ? `Reconnecting since ${clock(relay.since)}: sales are confirmed by status polling meanwhile.`
+          : `Connecting since ${clock(relay.since)}…`;
+
+  return (
+    <section className="relay-settings" aria-label="Callback relay">
+      <h2>Callback relay</h2>
+      <p className="hint">
+        For counters behind a shop&apos;s router: ecommpay posts callbacks to the relay, and this
+        counter collects them from the relay&apos;s NATS servers. Leave every field empty to switch
+        it off.
+      </p>
+      <p className={`relay-state relay-${relay?.state ?? 'off'}`} role="status">
+        {state}
+      </p>
+      <form onSubmit={submit} className="settings-form">
+        <fieldset>
+          <legend>Relay</legend>
+          <TextField
+            label="NATS servers"
+            hint="tls://host:4222, comma-separated"
+            value={form.servers}
+            onChange={field('servers')}
+          />
+          <TextField label="Store id" value={form.store} onChange={field('store')} />
+          <TextField label="Counter id" value={form.counter} onChange={field('counter')} />
+          <TextField
+            label="Relay address"
+            hint="the relay's public https address, which ecommpay posts to"
+            value={form.publicUrl}
+            onChange={field('publicUrl')}
+          />
+          <TextField
+            label="Relay user"
+            value={form.user}
+            placeholder={
+              settings.relayCredentialsConfigured ? 'configured (type to replace)' : 'not set'
+            }
+            onChange={field('user')}
+          />
+          <TextField
+            label="Relay password"
+            type="password"
+            value={form.password}
+            onChange={field('password')}
+          />
+        </fieldset>
+        {settingsError ? <p className="settings-error">{settingsError}</p> : null}
+        <div className="settings-actions">
+          <button type="submit" className="primary">
+            Apply relay settings
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startRelay, type Relay } from '../../src/relay/relay-server';
+import { customerPays, scanQr, screenshot } from '../support/browser-harness';
+import { useBrowserCounter } from '../support/browser-counter';
+import { NO_NATS_SERVER, startNatsServer, type NatsServer } from '../support/nats-server';
+import { relaySettings, STORE_COUNTER, until } from '../support/relay-harness';
+
+/**
+ * Sandbox → relay → JetStream → counter, in Chromium through the browser shell: a manager sets
+ * the relay up in Settings, a customer pays, the manager refunds; the header shows the relay's
+ * state through a broker outage; a POST redirect becomes a hosted page the phone can open.
+ */
+// A broker, a relay and Chromium on two shared cores: generous, bounded time per test.
+describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 60_000 }, () => {
+  const ui = useBrowserCounter();
+  let nats: NatsServer | undefined;
+  let relay: Relay | undefined;
+  afterEach(async () => {
+    await relay?.close();
+    await nats?.close();
+    relay = undefined;
+    nats = undefined;
+  });
+
+  async function broker(): Promise<{ nats: NatsServer; relay: Relay }> {
+    nats = await startNatsServer();
+    relay = await startRelay({ nats: [nats.url], port: 0, counters: [STORE_COUNTER] });
+    return { nats, relay };
+  }
+
+  async function enterPin(page: Page, title: RegExp) {
+    const dialog = page.getByRole('dialog', { name: title });
+    await dialog.getByLabel('Manager PIN').fill('2468');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('set up in Settings, then a paid sale and a refund arrive through the relay', async () => {
+    const { nats, relay } = await broker();
+    await ui.start({ relay: { ackWaitMs: 1000, retryMs: 200 } });
+    const cashier = await ui.openCashier();
+    // No relay yet: no relay state in the header.
+    expect(await cashier.getByRole('status', { name: 'Callback relay' }).count()).toBe(0);
+
+    await cashier.getByRole('button', { name: 'Settings' }).click();
+    const section = cashier.getByRole('region', { name: 'Callback relay' });
+    await section.getByLabel('NATS servers').fill(nats.url);
+    await section.getByLabel('Store id').fill('S1');
+    await section.getByLabel('Counter id').fill('C1');
+    await section.getByLabel('Relay address').fill(relay.url);
+    await section.getByRole('button', { name: 'Apply relay settings' }).click();
+    await enterPin(cashier, /Save settings/);
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toMatch(/^Connected since \d\d:\d\d\./);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(cashier, '60-settings-relay');
+
+    await cashier.getByRole('button', { name: 'Counter' }).click();
+    const badge = cashier.getByRole('status', { name: 'Callback relay' });
+    await expect.poll(() => badge.textContent()).toBe('Relay connected');
+    await cashier.getByLabel('Amount').fill('36.00');
+    await cashier.keyboard.press('Enter');
+    const url = await scanQr(cashier);
+    ui.track(await customerPays(ui.browser, url, 'Success'));
+    await cashier.getByRole('heading', { name: 'Paid' }).waitFor();
+    await screenshot(cashier, '61-paid-through-relay');
+    const session = await ui.counter.handlers['session:get']({});
+    const paymentId = session.ok ? session.value.active!.id : '';
+
+    await cashier.getByRole('button', { name: 'Refund…' }).click();
+    await cashier.getByLabel('Refund amount').fill('6.00');
+    await cashier.getByLabel('Reason').fill('one cake returned');
+    await cashier.getByRole('button', { name: 'Refund…' }).click();
+    await enterPin(cashier, /Refund 6\.00/);
+    await expect.poll(() => ui.counter.journal.get(paymentId)?.state).toBe('partially_refunded');
+
+    // Every callback of the sale and of the refund came through the relay.
+    const inbox = ui.counter.journal.callbacksOf(paymentId);
+    expect(inbox.length).toBeGreaterThanOrEqual(3);
+    expect(inbox.every((c) => c.remote.startsWith('relay '))).toBe(true);
+    const gate = ui.counter.sandbox!.payment(1001, paymentId)!;
+    expect(gate.callbackUrl).toBe(`${relay.url}/cb/S1/C1`);
+  });
+
+  it('the header says when the relay is reconnecting, and since when', async () => {
+    const { nats, relay } = await broker();
+    await ui.start({
+      relay: { ackWaitMs: 1000, retryMs: 200 },
+      settingsOverrides: relaySettings(nats.url, relay.url),
+    });
+    const cashier = await ui.openCashier();
+    const badge = cashier.getByRole('status', { name: 'Callback relay' });
+    await expect.poll(() => badge.textContent()).toBe('Relay connected');
+    await screenshot(cashier, '62-header-relay-connected');
+
+    await nats.stop();
+    await expect
+      .poll(() => badge.textContent(), { timeout: 10_000 })
+      .toMatch(/^Relay reconnecting since \d\d:\d\d$/);
+    await expect
+      .poll(() => cashier.getByRole('alert').first().textContent())
+      .toMatch(/callback relay cannot be reached.*status polling/);
+    await screenshot(cashier, '63-header-relay-reconnecting');
+    await nats.start();
+    await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toBe('Relay connected');
+  });
+
+  it('a POST redirect becomes a hosted page: the phone opens it and pays', async () => {
+    const { nats, relay } = await broker();
+    await ui.start({
+      relay: { ackWaitMs: 1000, retryMs: 200 },
+      settingsOverrides: relaySettings(nats.url, relay.url),
+      demo: { sandbox: { qrMode: 'redirect_post' } },
+    });
+    const cashier = await ui.openCashier();
+    await until('relay connected', async () => {
+      const s = await ui.counter.handlers['session:get']({});
+      return s.ok && s.value.relay?.state === 'connected';
+    });
+    await cashier.getByLabel('Amount').fill('61.00');
+    await cashier.keyboard.press('Enter');
+    // The QR is the relay's hosted page, not the "cannot be paid by QR" screen.
+    const url = await scanQr(cashier);
+    expect(url).toMatch(new RegExp(`^${relay.url}/r/[A-Za-z0-9_-]{22}$`));
+    await screenshot(cashier, '64-hosted-redirect-qr');
+    ui.track(await customerPays(ui.browser, url, 'Success'));
+    await cashier.getByRole('heading', { name: 'Paid' }).waitFor();
+
+    // An unknown token is a page that says so, and posts nothing.
+    const gone = await fetch(`${relay.url}/r/AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('This payment page has expired');
+  });
+});

@@ -1,0 +1,158 @@
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Counter } from '../../src/main/app/create-counter';
+import { parseJsonLossless, sign } from '../../src/main/gate/signer';
+import {
+  charge,
+  pressOnSandbox,
+  saleCallback,
+  TEST_SECRET,
+  waitForPayment,
+} from '../support/counter-harness';
+import { NO_NATS_SERVER } from '../support/nats-server';
+import {
+  postToRelay,
+  signedBody,
+  startRelayCounter,
+  startRelayRig,
+  until,
+  type RelayRig,
+} from '../support/relay-harness';
+
+/**
+ * Gate → relay → JetStream → counter, with a real nats-server: what arrives, what is refused,
+ * and that the counter applies what the relay stored exactly as Gate sent it.
+ */
+describe.skipIf(NO_NATS_SERVER)('callbacks through the relay', () => {
+  let rig: RelayRig | undefined;
+  let counter: Counter | undefined;
+  afterEach(async () => {
+    await counter?.close();
+    await rig?.close();
+    counter = undefined;
+    rig = undefined;
+  });
+
+  it('a paid sale and a refund: Gate posts to the relay, the counter applies each once', async () => {
+    rig = await startRelayRig();
+    counter = await startRelayCounter(rig);
+    expect((await counter.handlers['settings:get']({})).ok).toBe(true);
+    const settings = await counter.handlers['settings:get']({});
+    // Automatic picks Gate QR: callbacks can reach this counter through the relay.
+    expect(settings.ok && settings.value.effectivePurchaseMode).toBe('gate_qr');
+
+    const sale = await charge(counter, '25.00');
+    await waitForPayment(counter, sale.id, (p) => p.state === 'awaiting_customer');
+    expect(await pressOnSandbox(rig.sandbox, sale.id, 'success')).toBe(303);
+    await waitForPayment(counter, sale.id, (p) => p.state === 'succeeded');
+
+    const refund = await counter.handlers['refunds:create']({
+      paymentId: sale.id,
+      amount: '5.00',
+      reason: 'one tea returned',
+      pin: '2468',
+    });
+    expect(refund.ok).toBe(true);
+    await waitForPayment(counter, sale.id, (p) => p.refundedAmount === 500);
+
+    // Gate was told to post to this counter's relay address, and every callback came that way.
+    const gateSide = rig.sandbox.payment(1001, sale.id)!;
+    expect(gateSide.callbackUrl).toBe(`${rig.relay.url}/cb/S1/C1`);
+    const inbox = counter.journal.callbacksOf(sale.id);
+    expect(inbox.length).toBeGreaterThanOrEqual(3);
+    expect(inbox.every((c) => c.remote === 'relay 127.0.0.1')).toBe(true);
+    // Applied once: one change into each state.
+    const states = counter.journal
+      .transitionsOf(sale.id)
+      .filter((t) => t.from !== t.to)
+      .map((t) => t.to);
+    expect(states.filter((s) => s === 'succeeded')).toHaveLength(1);
+    expect(states.filter((s) => s === 'awaiting_customer')).toHaveLength(1);
+    expect(await relayStateOf(counter)).toBe('connected');
+  });
+
+  it('stores the raw bytes: a body whose numbers re-serialise differently still verifies', async () => {
+    rig = await startRelayRig({ sandbox: { faults: { dropCallbacks: true } } });
+    counter = await startRelayCounter(rig);
+    const sale = await charge(counter, '10.00');
+    // `10.0` is signed as "10.0": parsing and re-serialising it ("10") would break the signature.
+    const unsigned =
+      `{"project_id":1001,"payment":{"id":"${sale.id}","status":"success",` +
+      `"sum":{"amount":1000,"currency":"CNY"}},"operation":{"type":"sale","status":"success",` +
+      `"code":"0","message":"Success","sum_initial":{"amount":1000,"currency":"CNY"},"fee":10.0}}`;
+    const signature = sign(parseJsonLossless(unsigned), TEST_SECRET);
+    const raw = `${unsigned.slice(0, -1)},"signature":"${signature}"}`;
+    const reserialised = JSON.stringify(JSON.parse(raw));
+    expect(reserialised).not.toBe(raw);
+
+    // The re-serialised copy fails the counter's check (recorded, never applied) ...
+    expect(await postToRelay(rig.relay.url, reserialised)).toBe(200);
+    await until('the re-serialised copy is recorded', () =>
+      counter!.journal.callbacksOf(sale.id).some((c) => !c.verified),
+    );
+    expect(counter.service.get(sale.id)!.state).not.toBe('succeeded');
+    // ... the bytes as Gate sent them pass it.
+    expect(await postToRelay(rig.relay.url, raw)).toBe(200);
+    await waitForPayment(counter, sale.id, (p) => p.state === 'succeeded');
+  });
+
+  it('refuses unknown counters, non-JSON bodies and bodies over 1 MiB; takes 1 MiB', async () => {
+    rig = await startRelayRig({ sandbox: { faults: { dropCallbacks: true } } });
+    counter = await startRelayCounter(rig);
+    const sale = await charge(counter, '12.00');
+    const body = signedBody(saleCallback(sale.id, 1200, 'success'));
+
+    expect(await postToRelay(rig.relay.url, body, { store: 'S1', counter: 'C9' })).toBe(404);
+    expect(await postToRelay(rig.relay.url, body, undefined, 'text/plain')).toBe(415);
+    expect(
+      await postToRelay(rig.relay.url, body, undefined, 'application/x-www-form-urlencoded'),
+    ).toBe(415);
+    const get = await fetch(`${rig.relay.url}/cb/S1/C1`);
+    expect(get.status).toBe(405);
+
+    // Streamed without a length, answered 413 once past 1 MiB (the rest is never read).
+    expect(await streamToRelay(`${rig.relay.url}/cb/S1/C1`, 40, 64 * 1024)).toBe(413);
+
+    // A signed callback of exactly 1 MiB goes through and is applied.
+    const callback = saleCallback(sale.id, 1200, 'success');
+    const padded = (padding: string) => ({ ...callback, padding });
+    const overhead = Buffer.byteLength(signedBody(padded('')));
+    const exact = signedBody(padded('x'.repeat(1024 * 1024 - overhead)));
+    expect(Buffer.byteLength(exact)).toBe(1024 * 1024);
+    expect(await postToRelay(rig.relay.url, exact)).toBe(200);
+    await waitForPayment(counter, sale.id, (p) => p.state === 'succeeded', 10_000);
+    // Nothing that was refused reached the counter.
+    expect(counter.journal.callbacksOf(sale.id)).toHaveLength(1);
+  });
+});
+
+/** Streams `chunks` chunks of `size` bytes with no Content-Length; resolves with the status. */
+function streamToRelay(url: string, chunks: number, size: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', (error) => reject(error));
+    let sent = 0;
+    const next = (): void => {
+      if (sent === chunks) {
+        req.end();
+        return;
+      }
+      sent++;
+      if (req.write(Buffer.alloc(size, 0x20))) setImmediate(next);
+      else req.once('drain', next);
+    };
+    next();
+  });
+}
+
+async function relayStateOf(counter: Counter): Promise<string | undefined> {
+  const session = await counter.handlers['session:get']({});
+  return session.ok ? session.value.relay?.state : undefined;
+}

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's nats-server (`.ci/run` installs it), or NATS_SERVER_PATH. */
+export const NATS_SERVER_BINARY = process.env['NATS_SERVER_PATH'] ?? '/usr/sbin/nats-server';
+
+/** Why the relay tests cannot run here, or undefined when they can. */
+export const NO_NATS_SERVER = existsSync(NATS_SERVER_BINARY)
+  ? undefined
+  : `no nats-server at ${NATS_SERVER_BINARY} (apt-get install nats-server; .ci/run does)`;
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A broker user with the subjects it may publish and subscribe to. */
+export interface NatsUser {
+  readonly user: string;
+  readonly password: string;
+  readonly publish?: readonly string[];
+  readonly subscribe?: readonly string[];
+}
+
+/** A nats-server with JetStream on loopback, its store in a temporary folder. */
+export interface NatsServer {
+  readonly url: string;
+  readonly port: number;
+  readonly storeDir: string;
+  /** Stops it (SIGTERM, or SIGKILL for a crash); its store stays for `start`. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Starts it again on the same port with the same store. */
+  start(): Promise<void>;
+  /** Stops it and deletes its store. */
+  close(): Promise<void>;
+}
+
+function configText(port: number, storeDir: string, users: readonly NatsUser[]): string {
+  const lines = [
+    `listen: "127.0.0.1:${port}"`,
+    // Callbacks may be 1 MiB, plus the relay's headers.
+    'max_payload: 2MB',
+    `jetstream { store_dir: ${JSON.stringify(storeDir)} }`,
+  ];
+  if (users.length > 0) {
+    const list = users.map((u) => {
+      const permissions = [
+        u.publish ? `publish: ${JSON.stringify(u.publish)}` : '',
+        u.subscribe ? `subscribe: ${JSON.stringify(u.subscribe)}` : '',
+      ].filter(Boolean);
+      return `{ user: ${JSON.stringify(u.user)}, password: ${JSON.stringify(u.password)}${
+        permissions.length ? `, permissions: { ${permissions.join(', ')} }` : ''
+      } }`;
+    });
+    lines.push(`authorization { users: [ ${list.join(', ')} ] }`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Starts a nats-server with JetStream (file storage) on a free loopback port. */
+export async function startNatsServer(
+  options: { users?: readonly NatsUser[] } = {},
+): Promise<NatsServer> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'nats-'));
+  const storeDir = join(dir, 'store');
+  const configFile = join(dir, 'nats.conf');
+  writeFileSync(configFile, configText(port, storeDir, options.users ?? []));
+  let child: ChildProcess | undefined;
+
+  const start = async () => {
+    const started = spawn(NATS_SERVER_BINARY, ['-c', configFile], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child = started;
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`nats-server did not start:\n${log}`)),
+        15_000,
+      );
+      started.stderr!.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('Server is ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      started.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`nats-server exited with ${code}:\n${log}`));
+      });
+    });
+    started.stderr!.resume();
+  };
+  const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+    running.kill(signal);
+    await exited;
+  };
+  await start();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    storeDir,
+    stop,
+    start,
+    async close() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
