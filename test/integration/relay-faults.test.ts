@@ -136,7 +136,10 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
     // The journal has the success; the broker still waits for the ack.
     const journal = new Journal(join(dataDir, 'journal.sqlite'));
     expect(journal.get(paymentId)!.state).toBe('succeeded');
-    const recordedBefore = journal.callbacksOf(paymentId).length;
+    // A verified copy of a body already recorded counts as a copy of that row (callback inbox).
+    const copiesOf = (j: Journal) =>
+      j.callbacksOf(paymentId).reduce((sum, callback) => sum + callback.copies, 0);
+    const recordedBefore = copiesOf(journal);
     journal.close();
 
     const restarted = later(
@@ -151,7 +154,7 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
     // Redelivered (ack wait 1 s), recorded again, changing nothing.
     await until(
       'the final callback came again',
-      () => restarted.journal.callbacksOf(paymentId).length > recordedBefore,
+      () => copiesOf(restarted.journal) > recordedBefore,
     );
     await until(
       'acked at last',
