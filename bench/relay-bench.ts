@@ -93,14 +93,20 @@ async function startRelayProcess(natsUrl: string): Promise<{ url: string; stop()
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-function post(url: string, body: string): Promise<number> {
+function post(url: string, body: string, retried = false): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'POST',
       agent,
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed as idle just as it was reused: send again once,
+      // as Gate would (the callback is idempotent), rather than end the benchmark.
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried)
+        resolve(post(url, body, true));
+      else reject(error);
+    });
     req.on('response', (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));

@@ -11,10 +11,18 @@ import { JsonNumber } from './json-number';
  */
 export function byteOrderStringFast(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || value instanceof JsonNumber) return undefined;
-  const out = { text: '' };
+  const out: Lines = { text: '', separator: '' };
   if (!writeObject(value, '', out)) return undefined;
-  // Every line starts with ";": the first one's is cut here.
-  return out.text.slice(1);
+  return out.text;
+}
+
+/**
+ * The lines written so far. Each line is appended after the separator (";" after the first
+ * line): cutting a leading ";" off at the end instead would copy the whole string once more.
+ */
+interface Lines {
+  text: string;
+  separator: '' | ';';
 }
 
 /**
@@ -46,7 +54,7 @@ function sortKeys(keys: string[]): void {
 }
 
 /** Writes the lines of an object or array whose path starts with `prefix` ("" or "a:b:"). */
-function writeObject(value: object, prefix: string, out: { text: string }): boolean {
+function writeObject(value: object, prefix: string, out: Lines): boolean {
   if (Array.isArray(value)) {
     if (value.length > 10) return false;
     for (let i = 0; i < value.length; i++) if (!writeChild(value[i], prefix + i, out)) return false;
@@ -70,16 +78,22 @@ function writeObject(value: object, prefix: string, out: { text: string }): bool
       if (!writeObject(child, prefix + key + ':', out)) return false;
     } else if (child !== undefined) {
       out.text +=
-        ';' + prefix + key + ':' + (typeof child === 'string' ? child : scalarText(child));
+        out.separator +
+        prefix +
+        key +
+        ':' +
+        (typeof child === 'string' ? child : scalarText(child));
+      out.separator = ';';
     }
   }
   return true;
 }
 
-function writeChild(child: unknown, path: string, out: { text: string }): boolean {
+function writeChild(child: unknown, path: string, out: Lines): boolean {
   if (child === undefined) return true;
   if (typeof child === 'object' && child !== null && !(child instanceof JsonNumber))
     return writeObject(child, path + ':', out);
-  out.text += ';' + path + ':' + scalarText(child);
+  out.text += out.separator + path + ':' + scalarText(child);
+  out.separator = ';';
   return true;
 }
