@@ -56,8 +56,9 @@ const boundaryZones = [
   {
     target: './src/main',
     from: './src/relay',
-    except: ['./protocol.ts'],
-    message: 'main may import only the protocol of src/relay (subjects, names, the redirect form).',
+    except: ['./protocol.ts', './raw-body.ts'],
+    message:
+      'main may import only the protocol of src/relay (subjects, names, the redirect form) and its raw body reader.',
   },
 ];
 

@@ -1,79 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal } from '../../src/main/journal/journal';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
+import { LineChild } from '../support/child-lines';
 import { pressOnSandbox, tempDataDir } from '../support/counter-harness';
+import { freePort } from '../support/nats-server';
 import { join } from 'node:path';
 import type { SaleStep } from '../../src/main/payments/payment-service';
 
 const SECRET = 'crash-test-secret-42';
 const CHILD = fileURLToPath(new URL('../support/crash-child.ts', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A child counter process whose stdout lines can be awaited. */
-class Child {
-  readonly lines: string[] = [];
-  private readonly waiters = new Set<() => void>();
-  readonly process: ChildProcess;
-
-  constructor(env: Record<string, string>) {
-    this.process = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let buffer = '';
-    this.process.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop()!;
-      this.lines.push(...parts);
-      for (const wake of this.waiters) wake();
-    });
-  }
-
-  /** Waits (bounded) for a line matching `pattern`. */
-  async line(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpExecArray> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      for (const line of this.lines) {
-        const match = pattern.exec(line);
-        if (match) return match;
-      }
-      if (Date.now() > deadline)
-        throw new Error(
-          `no line ${pattern} within ${timeoutMs} ms; got:\n${this.lines.join('\n')}`,
-        );
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.waiters.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, 100);
-        this.waiters.add(done);
-      });
-    }
-  }
-
-  kill(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.process.exitCode !== null || this.process.signalCode !== null) return resolve();
-      this.process.once('exit', () => resolve());
-      this.process.kill('SIGKILL');
-    });
-  }
-}
 
 const STEPS: SaleStep[] = [
   'journal-created',
@@ -101,7 +37,12 @@ describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lo
       CALLBACK_PORT: String(await freePort()),
     };
     const salesBefore = sandbox.stats().requests.sale;
-    const first = new Child({ ...env, ACTION: 'charge', AMOUNT: '66.00', FREEZE_AT: step });
+    const first = new LineChild(CHILD, {
+      ...env,
+      ACTION: 'charge',
+      AMOUNT: '66.00',
+      FREEZE_AT: step,
+    });
     const children = [first];
     try {
       const [, paymentId] = await first.line(/^STEP journal-created (\S+)$/);
@@ -116,7 +57,7 @@ describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lo
         await pressOnSandbox(sandbox, paymentId!, 'success');
       await first.kill();
 
-      const second = new Child({ ...env, ACTION: 'recover' });
+      const second = new LineChild(CHILD, { ...env, ACTION: 'recover' });
       children.push(second);
       await second.line(/^READY$/);
       const truth = sandbox.payment(1001, paymentId!);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { ParsedCallback } from '../gate/callback-parser';
 import { intakeCallback, type IntakeOutcome } from './callback-intake';
 import { ProbeBook } from './probe-book';
-import { readBodyCapped } from './read-body';
+// One capped body reader for both doors a callback comes in by (this listener, the relay).
+import { readRawBody } from '../../relay/raw-body';
 
 /** A callback as it arrived, verified or not: everything is handed over to be recorded. */
 export interface ReceivedCallback {
@@ -111,13 +112,13 @@ export async function startCallbackListener(
       // this listener never grants (it answers OPTIONS with 405).
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/json') return answer(415, 'bad request');
-      void readBodyCapped(req, maxBody).then((body) => {
+      void readRawBody(req, maxBody).then((body) => {
         // Too large: answered at once, and the rest of the body is never read.
         if (body.kind === 'too_large') return answer(413, 'bad request');
         if (body.kind === 'broken') return;
         bodyRead = true;
         void intakeCallback(
-          body.text,
+          body.bytes.toString('utf8'),
           req.socket.remoteAddress ?? '',
           options.secret(),
           options.onCallback,
