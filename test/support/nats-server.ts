@@ -45,13 +45,28 @@ export interface NatsServer {
   close(): Promise<void>;
 }
 
-function configText(port: number, storeDir: string, users: readonly NatsUser[]): string {
+/** A certificate and its key (PEM files) for a broker that speaks only TLS. */
+export interface NatsTls {
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+function configText(
+  port: number,
+  storeDir: string,
+  users: readonly NatsUser[],
+  tls: NatsTls | undefined,
+): string {
   const lines = [
     `listen: "127.0.0.1:${port}"`,
     // Callbacks may be 1 MiB, plus the relay's headers.
     'max_payload: 2MB',
     `jetstream { store_dir: ${JSON.stringify(storeDir)} }`,
   ];
+  if (tls)
+    lines.push(
+      `tls { cert_file: ${JSON.stringify(tls.certFile)}, key_file: ${JSON.stringify(tls.keyFile)} }`,
+    );
   if (users.length > 0) {
     const list = users.map((u) => {
       const permissions = [
@@ -69,13 +84,13 @@ function configText(port: number, storeDir: string, users: readonly NatsUser[]):
 
 /** Starts a nats-server with JetStream (file storage) on a free loopback port. */
 export async function startNatsServer(
-  options: { users?: readonly NatsUser[] } = {},
+  options: { users?: readonly NatsUser[]; tls?: NatsTls } = {},
 ): Promise<NatsServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'nats-'));
   const storeDir = join(dir, 'store');
   const configFile = join(dir, 'nats.conf');
-  writeFileSync(configFile, configText(port, storeDir, options.users ?? []));
+  writeFileSync(configFile, configText(port, storeDir, options.users ?? [], options.tls));
   let child: ChildProcess | undefined;
 
   const start = async () => {
@@ -113,7 +128,7 @@ export async function startNatsServer(
   };
   await start();
   return {
-    url: `nats://127.0.0.1:${port}`,
+    url: options.tls ? `tls://localhost:${port}` : `nats://127.0.0.1:${port}`,
     port,
     storeDir,
     stop,

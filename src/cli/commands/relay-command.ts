@@ -76,11 +76,14 @@ export async function relayCommand(argv: string[]): Promise<number> {
     ...(user ? { user, password: password ?? '' } : {}),
     log,
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(
-      error.code === 'EADDRINUSE' || error.code === 'EACCES'
-        ? `relay: cannot listen on ${config.host}:${config.port}: ${error.code}`
-        : `relay: ${error.message}`,
-    );
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+      throw new CliError(`relay: cannot listen on ${config.host}:${config.port}: ${error.code}`);
+    // A broker with a certificate of the merchant's own CA: Node trusts it only when told to.
+    if (/CERT/.test(error.code ?? '') || /certificate/i.test(error.message))
+      throw new CliError(
+        `relay: the NATS server's certificate is not trusted (${error.message}); give its CA in NODE_EXTRA_CA_CERTS=/path/ca.pem, or use a certificate from a public CA`,
+      );
+    throw new CliError(`relay: ${error.message}`);
   });
   process.stdout.write(`relay listening on ${relay.url}\n`);
   await new Promise<void>((resolve) => {
