@@ -12,6 +12,7 @@ import {
 import { NO_NATS_SERVER } from '../support/nats-server';
 import {
   postToRelay,
+  relayState,
   signedBody,
   startRelayCounter,
   startRelayRig,
@@ -32,6 +33,36 @@ describe.skipIf(NO_NATS_SERVER)('callbacks through the relay', () => {
     counter = undefined;
     rig = undefined;
   });
+
+  it('Test connection checks the relay path: the relay answers and this counter collects', async () => {
+    rig = await startRelayRig();
+    counter = await startRelayCounter(rig);
+    await until('connected to the relay', async () => (await relayState(counter!)) === 'connected');
+    const findings = async () => {
+      const tested = await counter!.handlers['settings:test-connection']({});
+      if (!tested.ok) throw new Error(tested.error.message);
+      return tested.value.findings;
+    };
+    const healthy = await findings();
+    expect(healthy).toContainEqual({
+      ok: true,
+      text: expect.stringMatching(
+        new RegExp(`^Callbacks come through the relay: Gate posts to ${rig.relay.url}/cb/S1/C1`),
+      ),
+    });
+    // Not the words for a counter nobody can call.
+    expect(healthy.map((f) => f.text).join(' ')).not.toMatch(/No public callback URL/);
+
+    // The broker goes away: the relay says so on /health, and so does the test.
+    await rig.nats.stop();
+    await until('the link is lost', async () => (await relayState(counter!)) !== 'connected');
+    const down = await findings();
+    expect(down).toContainEqual({
+      ok: false,
+      text: expect.stringMatching(/^Callback relay unreachable: .*\/health answered 503/),
+    });
+    await rig.nats.start();
+  }, 30_000);
 
   it('a paid sale and a refund: Gate posts to the relay, the counter applies each once', async () => {
     rig = await startRelayRig();

@@ -3,8 +3,9 @@ import type { ConnectionTestView } from '../../shared/ipc/views';
 import { probeCallbackPath } from '../callbacks/callback-probe';
 import { gateFinding, proxyFromEnvironment, type Finding } from '../gate/connection-findings';
 import type { Journal } from '../journal/journal';
+import { checkRelayPath, type RelayLinkNow } from '../relay/relay-check';
 import { createLogger } from '../logging/logger';
-import type { Settings } from '../settings/settings';
+import { relayConfigured, type Settings } from '../settings/settings';
 import type { CallbackEndpoint } from './callback-endpoint';
 import type { GateConnection } from './gate-connection';
 
@@ -27,7 +28,8 @@ interface StoredTest {
 /**
  * Settings → Test connection (and the first-run screen): a signed status request for a fresh
  * id, whose "3061 Transaction not found" proves Gate accepted the project and the signature,
- * and, with a public callback URL set, a probe that must come back to this counter's listener.
+ * and, with a public callback URL set, a probe that must come back to this counter's listener;
+ * with a callback relay set, whether the relay answers and this counter is connected to it.
  * The result is kept in the journal; a live counter charges only after a pass with the Gate
  * URL, project and secret key in use now.
  */
@@ -40,6 +42,8 @@ export class ConnectionTest {
     private readonly endpoint: CallbackEndpoint,
     private readonly timeoutMs = CONNECTION_TEST_TIMEOUT_MS,
     private readonly now: () => number = Date.now,
+    /** This counter's callback relay link, when the counter has one (issue 13). */
+    private readonly relay?: () => RelayLinkNow,
   ) {}
 
   /** Runs the test (one at a time: a second request waits for the first's result). */
@@ -96,7 +100,10 @@ export class ConnectionTest {
       }
     }
     const listener = this.endpoint.listener();
-    if (settings.callbackPublicUrl === '')
+    // With a relay set, Gate posts there (it wins over a public callback URL; see create-counter).
+    if (relayConfigured(settings) && this.relay)
+      findings.push(await checkRelayPath(settings, this.relay(), this.timeoutMs, this.now));
+    else if (settings.callbackPublicUrl === '')
       findings.push({
         ok: true,
         kind: 'no_callback_url',

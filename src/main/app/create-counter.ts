@@ -232,6 +232,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       connection,
       endpoint,
       config.connectionTestTimeoutMs,
+      Date.now,
+      () => ({ status: relay.status(), problem: relay.problem() }),
     ),
     storeRelayCredentials: (credentials) => relay.storeCredentials(credentials),
     relayCredentialsConfigured: () => relay.credentialsConfigured(),

@@ -24,7 +24,10 @@ export type FindingKind =
   | 'unreadable'
   | 'callbacks_reached'
   | 'callbacks_unreachable'
-  | 'no_callback_url';
+  | 'no_callback_url'
+  | 'relay_ok'
+  | 'relay_unreachable'
+  | 'relay_not_connected';
 
 const TLS_CODES = new Set([
   'CERT_HAS_EXPIRED',

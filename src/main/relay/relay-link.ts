@@ -122,6 +122,11 @@ export class RelayLink {
     return { state: this.state.kind, since: this.state.since };
   }
 
+  /** Why the link is not connected, in the broker client's words, when it said. */
+  problem(): string | undefined {
+    return this.state?.kind === 'connected' ? undefined : this.state?.problem;
+  }
+
   async close(): Promise<void> {
     await this.stop();
     this.key = undefined;

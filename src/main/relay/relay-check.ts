@@ -1,0 +1,73 @@
+import type { Finding } from '../gate/connection-findings';
+import type { RelayStatus } from './relay-link';
+import { relayCallbackUrl, type RelayFields } from './relay-settings';
+
+/** What the connection test needs to know of this counter's relay link. */
+export interface RelayLinkNow {
+  readonly status: RelayStatus | undefined;
+  /** The broker client's words for why it is not connected, when it said. */
+  readonly problem: string | undefined;
+}
+
+/**
+ * Test connection's word on the callback path when a relay is set: Gate posts to the relay,
+ * so the checks are that the relay's public address answers (its `/health` says 200 only while
+ * it reaches the broker) and that this counter is connected to the broker to collect them. Both
+ * are needed for a callback to arrive; neither blocks charging (status polling is the backstop).
+ */
+export async function checkRelayPath(
+  settings: RelayFields,
+  link: RelayLinkNow,
+  timeoutMs: number,
+  now: () => number = Date.now,
+): Promise<Finding> {
+  const callbackUrl = relayCallbackUrl(settings);
+  const health = `${settings.relayPublicUrl.replace(/\/+$/, '')}/health`;
+  const answered = await relayAnswers(health, timeoutMs);
+  if (answered !== true)
+    return {
+      ok: false,
+      kind: 'relay_unreachable',
+      text: `Callback relay unreachable: ${health} ${answered}. Gate's callbacks to ${callbackUrl} would not be stored; payments are confirmed by status polling, more slowly.`,
+    };
+  if (link.status?.state !== 'connected') {
+    const why = link.problem ? ` (${link.problem})` : '';
+    const since = link.status ? ` since ${clock(link.status.since)}` : '';
+    return {
+      ok: false,
+      kind: 'relay_not_connected',
+      text: `The callback relay answers, but this counter has not been connected to its NATS servers${since}${why}: callbacks wait at the relay, and payments are confirmed by status polling until it connects.`,
+    };
+  }
+  return {
+    ok: true,
+    kind: 'relay_ok',
+    text: `Callbacks come through the relay: Gate posts to ${callbackUrl}, the relay answers, and this counter has been connected to its NATS servers since ${clock(link.status.since)} (checked at ${clock(now())}).`,
+  };
+}
+
+/** True when GET answered 200; otherwise what happened, as the end of a sentence. */
+async function relayAnswers(url: string, timeoutMs: number): Promise<true | string> {
+  try {
+    const answer = await fetch(url, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await answer.body?.cancel();
+    if (answer.status === 200) return true;
+    return answer.status === 503
+      ? 'answered 503: the relay runs but cannot reach its NATS servers'
+      : `answered HTTP ${answer.status}: is this the relay's address?`;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if ((error as Error).name === 'TimeoutError')
+      return `did not answer within ${Math.round(timeoutMs / 1000)} s`;
+    return `could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`;
+  }
+}
+
+function clock(at: number): string {
+  const time = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(time.getHours())}:${two(time.getMinutes())}`;
+}
