@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,4 +72,26 @@ describe("the README's commands, run as written in a fresh clone", () => {
     expect(result.status).toBe(0);
     expect(result.stdout + result.stderr).toMatch(/succeeded|Paid/i);
   }, 70_000);
+
+  // The README's command-line lines that need nothing running (no Gate URL, no secret): each is
+  // typed as written, and each must end in a paid purchase.
+  const selfContained = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^npm run -s cli -- sale .*--pay success/.test(line) && !/--gate/.test(line))
+    .map((line) => line.replace(/\s+#.*$/, '').trim());
+
+  it('the README names command-line purchases that need nothing running', () => {
+    expect(selfContained.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(selfContained)(
+    '%s',
+    (line) => {
+      const args = line.split(/\s+/).slice(1); // after "npm"
+      const result = spawnSync('npm', args, { cwd: clone, encoding: 'utf8', timeout: 60_000 });
+      expect(result.stdout + result.stderr).toMatch(/PAID 10\.00 CNY/);
+      expect(result.status).toBe(0);
+    },
+    70_000,
+  );
 });
