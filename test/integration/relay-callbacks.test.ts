@@ -1,5 +1,8 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { REDIRECT_STREAM } from '../../src/relay/protocol';
 import type { Counter } from '../../src/main/app/create-counter';
 import { parseJsonLossless, sign } from '../../src/main/gate/signer';
 import {
@@ -32,6 +35,37 @@ describe.skipIf(NO_NATS_SERVER)('callbacks through the relay', () => {
     await rig?.close();
     counter = undefined;
     rig = undefined;
+  });
+
+  it('a replayed POST-redirect callback publishes no second hosted page', async () => {
+    rig = await startRelayRig({ sandbox: { qrMode: 'redirect_post' } });
+    counter = await startRelayCounter(rig);
+    await until('connected to the relay', async () => (await relayState(counter!)) === 'connected');
+    const hostedPages = async () => {
+      const nc = await connect({ servers: rig!.nats.url });
+      try {
+        return (await (await jetstreamManager(nc)).streams.info(REDIRECT_STREAM)).state.messages;
+      } finally {
+        await nc.close();
+      }
+    };
+    const sale = await charge(counter, '33.00');
+    const shown = await waitForPayment(counter, sale.id, (p) => p.state === 'awaiting_customer');
+    expect(shown.qr).toMatchObject({ kind: 'text', text: expect.stringContaining('/r/') });
+    expect(await hostedPages()).toBe(1);
+
+    // The same intermediate callback again, straight to the counter's own listener.
+    const intermediate = counter.journal
+      .callbacksOf(sale.id)
+      .find((c) => c.verified && c.raw.includes('redirect_data'))!;
+    const replay = await fetch(counter.callbackUrl()!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: intermediate.raw,
+    });
+    expect(replay.status).toBe(200);
+    expect(await hostedPages()).toBe(1);
+    expect(counter.service.get(sale.id)!.qr).toEqual(shown.qr);
   });
 
   it('Test connection checks the relay path: the relay answers and this counter collects', async () => {

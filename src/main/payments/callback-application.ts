@@ -1,4 +1,5 @@
 import type { QrView } from '../../shared/ipc/views';
+import { OPEN_STATES } from '../../shared/payment-state';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import {
   callbackOutcome,
@@ -149,7 +150,12 @@ export class CallbackApplication {
   ): Promise<string> {
     const instructions = customerInstructions(callback);
     if (!instructions) return `ignored: status ${callback.payment.status} without QR`;
+    // A page is published at the relay only for a QR the screen will show: not for a repeat
+    // (a replayed callback) nor for a payment that has ended.
+    const firstShown =
+      payment.qr === null && (OPEN_STATES.includes(payment.state) || payment.state === 'rejected');
     const hosted =
+      firstShown &&
       instructions.qr.kind === 'unscannable_redirect' &&
       callback.redirect_data &&
       settings.acceptedQrKinds.includes('redirect')
