@@ -47,6 +47,8 @@ export const relayConfigSchema = z
       }),
     /** Copies of each stream in the cluster: 3 in production, 1 on a single server. */
     replicas: z.number().int().min(1).max(5).default(1),
+    /** A PEM file of the CA that signed the broker's certificate, when it is the merchant's own. */
+    ca: z.string().min(1).optional(),
   })
   .strict();
 export type RelayConfig = z.infer<typeof relayConfigSchema>;

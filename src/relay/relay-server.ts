@@ -40,6 +40,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     servers: options.nats,
     name: 'alipay-counter-relay',
     ...(options.user !== undefined ? { user: options.user, pass: options.password ?? '' } : {}),
+    // The merchant's own CA replaces the system's list for the broker connection only.
+    ...(options.ca !== undefined ? { tls: { caFile: options.ca } } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1000,
   });

@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caCertificateProblem } from '../../src/main/relay/relay-settings';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { LineChild } from '../support/child-lines';
 import { pressOnSandbox, tempDataDir, TEST_PROJECT, TEST_SECRET } from '../support/counter-harness';
@@ -16,45 +17,59 @@ const NO_OPENSSL =
     ? undefined
     : 'no openssl to make a certificate (apt-get install openssl; .ci/run does)';
 
-/** A self-signed certificate for localhost and 127.0.0.1, valid for a day. */
-function makeCertificate(dir: string): { certFile: string; keyFile: string } {
-  const certFile = join(dir, 'broker.pem');
-  const keyFile = join(dir, 'broker-key.pem');
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+function openssl(args: string[]): void {
+  const made = spawnSync('openssl', args, { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`openssl ${args[0]} failed: ${made.stderr}`);
+}
+
+/**
+ * The merchant's own CA and a broker certificate it signed (for localhost and 127.0.0.1),
+ * valid for a day, as PEM files.
+ */
+function makeCertificates(dir: string): { caFile: string; certFile: string; keyFile: string } {
+  const file = (name: string) => join(dir, name);
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  openssl(
+    ['req', '-x509', ...ec, '-days', '1', '-subj', '/CN=Test Merchant CA'].concat([
       '-keyout',
-      keyFile,
+      file('ca-key.pem'),
       '-out',
-      certFile,
-    ],
-    { encoding: 'utf8' },
+      file('ca.pem'),
+    ]),
   );
-  if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
-  return { certFile, keyFile };
+  openssl(
+    ['req', ...ec, '-subj', '/CN=localhost', '-keyout', file('broker-key.pem')].concat([
+      '-out',
+      file('broker.csr'),
+    ]),
+  );
+  writeFileSync(file('broker.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  openssl(
+    ['x509', '-req', '-in', file('broker.csr'), '-CA', file('ca.pem')]
+      .concat(['-CAkey', file('ca-key.pem'), '-CAcreateserial', '-days', '1'])
+      .concat(['-extfile', file('broker.ext'), '-out', file('broker.pem')]),
+  );
+  return { caFile: file('ca.pem'), certFile: file('broker.pem'), keyFile: file('broker-key.pem') };
 }
 
 /** Runs `alipay-counter relay` as a merchant does; resolves with its URL, or its last words. */
 function startRelayCli(
   natsUrl: string,
   env: Record<string, string>,
+  extraArgs: string[] = [],
 ): Promise<{ url: string; stop(): void } | { exited: string }> {
   const child = spawn(
     process.execPath,
-    ['bin/alipay-counter.mjs', 'relay', '--nats', natsUrl, '--port', '0', '--counters', 'S1/C1'],
+    [
+      'bin/alipay-counter.mjs',
+      'relay',
+      '--nats',
+      natsUrl,
+      '--port',
+      '0',
+      '--counters',
+      'S1/C1',
+    ].concat(extraArgs),
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve) => {
@@ -81,20 +96,20 @@ function startRelayCli(
 }
 
 /**
- * A broker that speaks only TLS, as the README asks of a broker the counters reach over the
- * internet: the relay and a counter (each its own process, trusting the broker's certificate
- * through NODE_EXTRA_CA_CERTS as a merchant's private CA would be trusted) carry a sale's
- * callback over tls://; without the certificate trusted, nothing connects.
+ * A broker that speaks only TLS with a certificate of the merchant's own CA, as the README asks
+ * of a broker the counters reach over the internet. The relay and a counter (each its own
+ * process) trust that CA either through NODE_EXTRA_CA_CERTS or as configured (`relay --ca`,
+ * Settings → Broker CA certificate) and carry a sale's callback over tls://; without it,
+ * nothing connects.
  */
 describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
   const dir = mkdtempSync(join(tmpdir(), 'relay-tls-'));
   let nats: NatsServer;
   let sandbox: Sandbox;
-  let trust: Record<string, string>;
+  let certificates: ReturnType<typeof makeCertificates>;
   beforeAll(async () => {
-    const tls = makeCertificate(dir);
-    trust = { NODE_EXTRA_CA_CERTS: tls.certFile };
-    nats = await startNatsServer({ tls });
+    certificates = makeCertificates(dir);
+    nats = await startNatsServer({ tls: certificates });
     sandbox = await createSandbox({ projects: [{ id: TEST_PROJECT, secret: TEST_SECRET }] });
   });
   afterAll(async () => {
@@ -103,12 +118,17 @@ describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a paid sale whose final callback reaches the counter through the relay over tls://', async () => {
+  /** A sale paid on the sandbox whose final state reaches the counter through the relay. */
+  async function paidThroughRelay(
+    relayArgs: string[],
+    relayEnv: Record<string, string>,
+    counterEnv: Record<string, string>,
+  ): Promise<void> {
     expect(nats.url).toMatch(/^tls:\/\//);
-    const relay = await startRelayCli(nats.url, trust);
+    const relay = await startRelayCli(nats.url, relayEnv, relayArgs);
     if ('exited' in relay) throw new Error(`the relay did not start: ${relay.exited}`);
     const counter = new LineChild(COUNTER_CHILD, {
-      ...trust,
+      ...counterEnv,
       DATA_DIR: tempDataDir(),
       SANDBOX_URL: sandbox.url,
       SANDBOX_SECRET: TEST_SECRET,
@@ -126,14 +146,41 @@ describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
       await counter.kill();
       relay.stop();
     }
+  }
+
+  it('the CA trusted through NODE_EXTRA_CA_CERTS: a paid sale through the relay over tls://', async () => {
+    const trust = { NODE_EXTRA_CA_CERTS: certificates.caFile };
+    await paidThroughRelay([], trust, trust);
   }, 60_000);
 
-  it('without the broker certificate trusted, the relay does not start and says why', async () => {
+  it('the CA given to the relay (--ca) and to the counter (Settings): a paid sale over tls://', async () => {
+    await paidThroughRelay(
+      ['--ca', certificates.caFile],
+      {},
+      {
+        RELAY_CA_PEM: readFileSync(certificates.caFile, 'utf8'),
+      },
+    );
+  }, 60_000);
+
+  it('without the CA, the relay does not start and says how to give it', async () => {
     const relay = await startRelayCli(nats.url, {});
     if (!('exited' in relay)) {
       relay.stop();
       throw new Error('the relay started against a broker it cannot have verified');
     }
-    expect(relay.exited).toMatch(/certificate is not trusted .*NODE_EXTRA_CA_CERTS/);
+    expect(relay.exited).toMatch(/certificate is not trusted .*--ca FILE/);
   }, 30_000);
+
+  it('Settings takes only a CA certificate, and says what is wrong with anything else', () => {
+    expect(caCertificateProblem('')).toBeUndefined();
+    expect(caCertificateProblem(readFileSync(certificates.caFile, 'utf8'))).toBeUndefined();
+    expect(caCertificateProblem(readFileSync(certificates.certFile, 'utf8'))).toMatch(
+      /CN=localhost is not a CA certificate: give the CA that signed the broker's certificate/,
+    );
+    expect(caCertificateProblem('hello')).toMatch(/must be a PEM certificate/);
+    expect(
+      caCertificateProblem('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
+    ).toMatch(/cannot be read: paste the whole PEM file/);
+  });
 });

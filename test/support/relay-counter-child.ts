@@ -4,7 +4,7 @@
  * to `succeeded` in the journal (and before its message is acked) it prints `FROZEN` and
  * blocks, so the test can SIGKILL it exactly there.
  *
- * env: DATA_DIR, SANDBOX_URL, SANDBOX_SECRET, NATS_URL, RELAY_URL, AMOUNT
+ * env: DATA_DIR, SANDBOX_URL, SANDBOX_SECRET, NATS_URL, RELAY_URL, AMOUNT; RELAY_CA_PEM optional
  */
 import { createCounter } from '../../src/main/app/create-counter';
 import { setLogSink } from '../../src/main/logging/logger';
@@ -28,6 +28,8 @@ const counter = await createCounter({
     relayStoreId: 'S1',
     relayCounterId: 'C1',
     relayPublicUrl: env('RELAY_URL'),
+    // The broker's own CA, as a manager pastes it in Settings (the TLS test).
+    relayCaCertificate: process.env['RELAY_CA_PEM'] ?? '',
   },
   // Slow polling: the final state must come from the relay, not from a status answer.
   pollSchedule: { firstAfterMs: 60_000, maxIntervalMs: 60_000 },

@@ -4,17 +4,18 @@ import { startRelay } from '../../relay/relay-server';
 import { CliError } from '../cli-error';
 import { optional, parseOptions } from '../options';
 
-const HELP = `relay --nats URL[,URL...] --port P --counters STORE/COUNTER[,...] [--host ADDRESS] [--replicas N]
+const HELP = `relay --nats URL[,URL...] --port P --counters STORE/COUNTER[,...] [--host ADDRESS] [--replicas N] [--ca FILE]
 relay --config FILE
   Runs the callback relay: Gate posts to /cb/STORE/COUNTER, the raw body goes to JetStream and
   is answered 200 once stored; customers' phones open hosted redirect pages at /r/TOKEN.
-  The broker's credentials come from RELAY_NATS_USER and RELAY_NATS_PASSWORD, never arguments.`;
+  The broker's credentials come from RELAY_NATS_USER and RELAY_NATS_PASSWORD, never arguments.
+  --ca FILE: the PEM of the CA that signed the broker's certificate, when it is your own CA.`;
 
 /** Reads the relay configuration from a JSON file, or from the command line. */
 function configOf(options: Record<string, string | boolean | undefined>): unknown {
   const file = optional(options, 'config');
   if (file !== undefined) {
-    const flags = ['nats', 'port', 'counters', 'host', 'replicas'].filter(
+    const flags = ['nats', 'port', 'counters', 'host', 'replicas', 'ca'].filter(
       (name) => options[name] !== undefined,
     );
     if (flags.length > 0)
@@ -39,12 +40,14 @@ function configOf(options: Record<string, string | boolean | undefined>): unknow
   };
   const host = optional(options, 'host');
   const replicas = number('replicas');
+  const ca = optional(options, 'ca');
   return {
     nats: commaList(optional(options, 'nats') ?? ''),
     port: number('port'),
     counters: commaList(optional(options, 'counters') ?? ''),
     ...(host !== undefined ? { host } : {}),
     ...(replicas !== undefined ? { replicas } : {}),
+    ...(ca !== undefined ? { ca } : {}),
   };
 }
 
@@ -57,6 +60,7 @@ export async function relayCommand(argv: string[]): Promise<number> {
     host: { type: 'string' },
     replicas: { type: 'string' },
     config: { type: 'string' },
+    ca: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   let config;
@@ -65,6 +69,18 @@ export async function relayCommand(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof RelayConfigError) throw new CliError(`relay: ${error.message}`);
     throw error;
+  }
+  if (config.ca !== undefined) {
+    let pem: string;
+    try {
+      pem = readFileSync(config.ca, 'utf8');
+    } catch (error) {
+      throw new CliError(
+        `relay: cannot read the CA file ${config.ca}: ${(error as NodeJS.ErrnoException).code}`,
+      );
+    }
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      throw new CliError(`relay: ${config.ca} is not a PEM certificate`);
   }
   const user = process.env['RELAY_NATS_USER'];
   const password = process.env['RELAY_NATS_PASSWORD'];
@@ -81,7 +97,7 @@ export async function relayCommand(argv: string[]): Promise<number> {
     // A broker with a certificate of the merchant's own CA: Node trusts it only when told to.
     if (/CERT/.test(error.code ?? '') || /certificate/i.test(error.message))
       throw new CliError(
-        `relay: the NATS server's certificate is not trusted (${error.message}); give its CA in NODE_EXTRA_CA_CERTS=/path/ca.pem, or use a certificate from a public CA`,
+        `relay: the NATS server's certificate is not trusted (${error.message}); give its CA with --ca FILE (or "ca" in the config file), or use a certificate from a public CA`,
       );
     throw new CliError(`relay: ${error.message}`);
   });

@@ -1,6 +1,6 @@
 import type { Finding } from '../gate/connection-findings';
 import type { RelayStatus } from './relay-link';
-import { relayCallbackUrl, type RelayFields } from './relay-settings';
+import { relayCallbackUrl, type RelayAddressFields } from './relay-settings';
 
 /** What the connection test needs to know of this counter's relay link. */
 export interface RelayLinkNow {
@@ -16,7 +16,7 @@ export interface RelayLinkNow {
  * are needed for a callback to arrive; neither blocks charging (status polling is the backstop).
  */
 export async function checkRelayPath(
-  settings: RelayFields,
+  settings: RelayAddressFields,
   link: RelayLinkNow,
   timeoutMs: number,
   now: () => number = Date.now,

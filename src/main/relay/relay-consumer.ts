@@ -29,6 +29,8 @@ export type RelayState =
 /** How to run one counter's consumer. */
 export interface RelayConsumerOptions {
   readonly servers: readonly string[];
+  /** The broker's CA (PEM) when it is not one the system trusts; it replaces the system's list. */
+  readonly caCertificate?: string;
   readonly address: CounterAddress;
   readonly credentials?: RelayCredentials;
   /** The project secret callbacks are verified with (the same as the HTTP listener's). */
@@ -118,6 +120,7 @@ export class RelayConsumer {
           ...(this.options.credentials
             ? { user: this.options.credentials.user, pass: this.options.credentials.password }
             : {}),
+          ...(this.options.caCertificate ? { tls: { ca: this.options.caCertificate } } : {}),
           maxReconnectAttempts: -1,
           reconnectTimeWait: 2000,
           // Behind a shop's router a dead connection must be noticed within a minute.

@@ -74,8 +74,9 @@ export class RelayLink {
       if (address) log.warn('relay credentials unreadable', { message: error.message });
     }
     this.hasCredentials = credentials !== undefined;
+    const ca = settings.relayCaCertificate.trim();
     const key = address
-      ? JSON.stringify([settings.relayNatsUrls, address, credentials ?? null])
+      ? JSON.stringify([settings.relayNatsUrls, address, credentials ?? null, ca])
       : undefined;
     if (!force && key === this.key) return;
     await this.stop();
@@ -87,6 +88,7 @@ export class RelayLink {
       servers: settings.relayNatsUrls,
       address,
       ...(credentials ? { credentials } : {}),
+      ...(ca ? { caCertificate: ca } : {}),
       secret: this.deps.secret,
       onCallback: this.deps.onCallback,
       onState: (state) => {

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { callbackPath, redirectPath, type CounterAddress } from '../../relay/protocol';
 
 /** The relay's fields of the settings (settings.ts holds them; this file reads them). */
@@ -6,7 +7,15 @@ export interface RelayFields {
   readonly relayStoreId: string;
   readonly relayCounterId: string;
   readonly relayPublicUrl: string;
+  /**
+   * The certificate (PEM) of the CA that signed the broker's certificate, for a broker with the
+   * merchant's own CA; empty: the system's trusted CAs. Public data, so not in the keychain.
+   */
+  readonly relayCaCertificate: string;
 }
+
+/** The fields that say where this counter is at the relay. */
+export type RelayAddressFields = Omit<RelayFields, 'relayCaCertificate'>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -17,14 +26,14 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export function relaySettingsProblems(
   fields: RelayFields,
 ): Array<{ field: keyof RelayFields; message: string }> {
-  const filled = {
+  const filled: Record<Exclude<keyof RelayFields, 'relayCaCertificate'>, boolean> = {
     relayNatsUrls: fields.relayNatsUrls.length > 0,
     relayStoreId: fields.relayStoreId !== '',
     relayCounterId: fields.relayCounterId !== '',
     relayPublicUrl: fields.relayPublicUrl !== '',
   };
   const some = Object.values(filled).some(Boolean);
-  const missing = (Object.keys(filled) as Array<keyof RelayFields>).filter((key) => !filled[key]);
+  const missing = (Object.keys(filled) as Array<keyof typeof filled>).filter((key) => !filled[key]);
   const problems: Array<{ field: keyof RelayFields; message: string }> = [];
   if (some && missing.length > 0)
     problems.push({
@@ -36,7 +45,27 @@ export function relaySettingsProblems(
     const problem = natsUrlProblem(text);
     if (problem) problems.push({ field: 'relayNatsUrls', message: problem });
   }
+  const ca = caCertificateProblem(fields.relayCaCertificate);
+  if (ca) problems.push({ field: 'relayCaCertificate', message: ca });
   return problems;
+}
+
+/** Why a broker CA certificate cannot be used, if it cannot ("" is none: the system's CAs). */
+export function caCertificateProblem(pem: string): string | undefined {
+  if (pem.trim() === '') return undefined;
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    return 'The broker CA certificate must be a PEM certificate (-----BEGIN CERTIFICATE----- …).';
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    return 'The broker CA certificate cannot be read: paste the whole PEM file, BEGIN and END lines included.';
+  }
+  if (!certificate.ca)
+    return `The certificate of ${certificate.subject.replace(/\n/g, ', ')} is not a CA certificate: give the CA that signed the broker's certificate.`;
+  // No expiry check: this also runs when settings.json loads, and a CA that expires one day
+  // must not stop the counter from starting (the broker connection then says why it fails).
+  return undefined;
 }
 
 /** Why a NATS server address cannot be used, if it cannot. */
@@ -55,7 +84,7 @@ export function natsUrlProblem(text: string): string | undefined {
 }
 
 /** This counter's address at the relay, when a relay is set up. */
-export function relayAddress(fields: RelayFields): CounterAddress | undefined {
+export function relayAddress(fields: RelayAddressFields): CounterAddress | undefined {
   if (
     fields.relayNatsUrls.length === 0 ||
     fields.relayStoreId === '' ||
@@ -67,13 +96,13 @@ export function relayAddress(fields: RelayFields): CounterAddress | undefined {
 }
 
 /** The merchant_callback_url of this counter at the relay, when a relay is set up. */
-export function relayCallbackUrl(fields: RelayFields): string | undefined {
+export function relayCallbackUrl(fields: RelayAddressFields): string | undefined {
   const address = relayAddress(fields);
   return address ? relayUrl(fields.relayPublicUrl, callbackPath(address)) : undefined;
 }
 
 /** The address the customer's phone opens for a hosted redirect. */
-export function hostedRedirectUrl(fields: RelayFields, token: string): string {
+export function hostedRedirectUrl(fields: RelayAddressFields, token: string): string {
   return relayUrl(fields.relayPublicUrl, redirectPath(token));
 }
 

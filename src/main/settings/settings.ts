@@ -74,6 +74,8 @@ export const settingsSchema = z.object({
   relayStoreId: z.union([z.literal(''), relayIdSchema]),
   relayCounterId: z.union([z.literal(''), relayIdSchema]),
   relayPublicUrl: z.union([z.literal(''), z.string().url()]),
+  /** The broker's CA certificate (PEM) when the merchant runs their own CA; empty: none. */
+  relayCaCertificate: z.string().max(20_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -105,6 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   relayStoreId: '',
   relayCounterId: '',
   relayPublicUrl: '',
+  relayCaCertificate: '',
 };
 
 /** The purchase mode a sale uses now: `auto` picks Gate QR only where callbacks can arrive. */

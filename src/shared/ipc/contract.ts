@@ -99,6 +99,7 @@ export const settingsUpdateSchema = z
     relayStoreId: z.string().max(32),
     relayCounterId: z.string().max(32),
     relayPublicUrl: z.union([z.literal(''), z.string().url().max(300)]),
+    relayCaCertificate: z.string().max(20_000),
     /** Write-only: the broker user and password go to the OS keychain; "" forgets them. */
     relayUser: z.string().max(128),
     relayPassword: z.string().max(256),

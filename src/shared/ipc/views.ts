@@ -122,6 +122,8 @@ export const settingsViewSchema = z.object({
   relayStoreId: z.string(),
   relayCounterId: z.string(),
   relayPublicUrl: z.string(),
+  /** The broker's CA certificate (PEM; public), empty when the system's CAs are used. */
+  relayCaCertificate: z.string(),
   /** Whether broker credentials are in the keychain (never the credentials themselves). */
   relayCredentialsConfigured: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useCounter } from '../store';
 import { TextField } from './TextField';
 
@@ -17,11 +17,13 @@ export function RelaySection() {
   const relay = useCounter((s) => s.session?.relay ?? null);
   const settingsError = useCounter((s) => s.settingsError);
   const save = useCounter((s) => s.submitSettings);
+  const caHintId = useId();
   const [form, setForm] = useState(() => ({
     servers: settings?.relayNatsUrls.join(', ') ?? '',
     store: settings?.relayStoreId ?? '',
     counter: settings?.relayCounterId ?? '',
     publicUrl: settings?.relayPublicUrl ?? '',
+    caCertificate: settings?.relayCaCertificate ?? '',
     user: '',
     password: '',
   }));
@@ -38,6 +40,7 @@ export function RelaySection() {
       relayStoreId: form.store.trim(),
       relayCounterId: form.counter.trim(),
       relayPublicUrl: form.publicUrl.trim(),
+      relayCaCertificate: form.caCertificate.trim(),
       ...(form.user !== '' ? { relayUser: form.user, relayPassword: form.password } : {}),
     });
     setForm({ ...form, user: '', password: '' });
@@ -94,6 +97,21 @@ export function RelaySection() {
             value={form.password}
             onChange={field('password')}
           />
+          <label className="wide">
+            Broker CA certificate
+            <textarea
+              rows={4}
+              value={form.caCertificate}
+              placeholder="-----BEGIN CERTIFICATE-----"
+              spellCheck={false}
+              aria-describedby={caHintId}
+              onChange={(e) => field('caCertificate')(e.target.value)}
+            />
+            <span className="field-hint" id={caHintId}>
+              only for a broker whose certificate comes from your own CA: paste that CA&apos;s PEM
+              file; empty: the CAs this PC trusts
+            </span>
+          </label>
         </fieldset>
         {settingsError ? <p className="settings-error">{settingsError}</p> : null}
         <div className="settings-actions">

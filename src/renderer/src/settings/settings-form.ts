@@ -17,6 +17,7 @@ export type SettingsForm = Omit<
   | 'relayStoreId'
   | 'relayCounterId'
   | 'relayPublicUrl'
+  | 'relayCaCertificate'
   | 'relayCredentialsConfigured'
 > & {
   projectId: string;
@@ -40,6 +41,7 @@ export function formOf(view: SettingsView): SettingsForm {
     relayStoreId: _rs,
     relayCounterId: _rc,
     relayPublicUrl: _ru,
+    relayCaCertificate: _ca,
     relayCredentialsConfigured: _rk,
     ...rest
   } = view;
