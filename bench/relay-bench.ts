@@ -1,16 +1,15 @@
 import http from 'node:http';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCounter } from '../src/main/app/create-counter';
 import { setLogSink } from '../src/main/logging/logger';
 import { sign } from '../src/main/gate/signer';
+import { startNatsServer } from '../test/support/nats-server';
+import { startRelayProcess } from '../test/support/relay-harness';
 import { median, percentile } from './stats';
 
 const SECRET = 'bench-relay-secret';
-const NATS_SERVER = process.env['NATS_SERVER_PATH'] ?? '/usr/sbin/nats-server';
 
 /** Figures of one path (relay or direct listener), medians over the rounds with their spread. */
 export interface PathFigures {
@@ -22,74 +21,6 @@ export interface PathFigures {
   /** Callbacks journaled per second with many in flight (median of the rounds). */
   readonly throughput: number;
   readonly throughputSpread: [number, number];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts nats-server with JetStream on a temporary store; resolves when it is ready. */
-async function startNats(): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-nats-'));
-  writeFileSync(
-    join(dir, 'nats.conf'),
-    `listen: "127.0.0.1:${port}"\nmax_payload: 2MB\njetstream { store_dir: ${JSON.stringify(join(dir, 'store'))} }\n`,
-  );
-  const child = spawn(NATS_SERVER, ['-c', join(dir, 'nats.conf')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let log = '';
-    child.stderr.on('data', (d: Buffer) => {
-      log += d.toString();
-      if (log.includes('Server is ready')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`nats-server exited with ${code}: ${log}`)));
-  });
-  child.stderr.resume();
-  return {
-    url: `nats://127.0.0.1:${port}`,
-    stop() {
-      child.kill('SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Starts the relay as its own process through the CLI, as a merchant runs it. */
-async function startRelayProcess(natsUrl: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/alipay-counter.mjs',
-      'relay',
-      '--quiet',
-      '--nats',
-      natsUrl,
-      '--port',
-      '0',
-      '--counters',
-      'B1/C1',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /relay listening on (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -126,8 +57,8 @@ export async function benchRelay(
   burst: number,
 ): Promise<PathFigures[]> {
   setLogSink(null);
-  const nats = await startNats();
-  const relay = await startRelayProcess(nats.url);
+  const nats = await startNatsServer();
+  const relay = await startRelayProcess(['--nats', nats.url, '--port', '0', '--counters', 'B1/C1']);
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-relay-counter-'));
   const counter = await createCounter({
     dataDir,
@@ -202,8 +133,8 @@ export async function benchRelay(
     }
   }
   await counter.close();
-  relay.stop();
-  nats.stop();
+  await relay.stop();
+  await nats.close();
   rmSync(dataDir, { recursive: true, force: true });
   const spread = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
   return (['relay', 'direct'] as const).map((path) => ({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -5,7 +6,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { ingestCallback, type IngressAnswer } from './callback-ingress';
 import { hostedRedirectPage } from './hosted-redirects';
 import type { CounterAddress } from './protocol';
-import type { RelayConfig } from './relay-config';
+import { RelayConfigError, type RelayConfig } from './relay-config';
 import { ensureStreams, HEADER_ALLOWANCE_BYTES, MAX_BODY_BYTES } from './relay-streams';
 
 /** How to run a relay: its configuration, the broker's credentials, and where to log. */
@@ -41,7 +42,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     name: 'alipay-counter-relay',
     ...(options.user !== undefined ? { user: options.user, pass: options.password ?? '' } : {}),
     // The merchant's own CA replaces the system's list for the broker connection only.
-    ...(options.ca !== undefined ? { tls: { caFile: options.ca } } : {}),
+    ...(options.ca !== undefined ? { tls: { ca: readCaFile(options.ca) } } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1000,
   });
@@ -151,4 +152,17 @@ function send(
   });
   res.end(text);
   if (!bodyRead) res.once('finish', () => req.destroy());
+}
+
+/** The PEM of the brokers' CA (`--ca`, `"ca"`), read once; a RelayConfigError says why not. */
+function readCaFile(path: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new RelayConfigError(`ca: cannot read ${path}: ${(error as NodeJS.ErrnoException).code}`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw new RelayConfigError(`ca: ${path} is not a PEM certificate`);
+  return pem;
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caCertificateProblem } from '../../src/main/relay/relay-settings';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { LineChild } from '../support/child-lines';
+import { startRelayProcess } from '../support/relay-harness';
 import { pressOnSandbox, tempDataDir, TEST_PROJECT, TEST_SECRET } from '../support/counter-harness';
 import { NO_NATS_SERVER, startNatsServer, type NatsServer } from '../support/nats-server';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const COUNTER_CHILD = fileURLToPath(new URL('../support/relay-counter-child.ts', import.meta.url));
 const NO_OPENSSL =
   spawnSync('openssl', ['version']).status === 0
@@ -52,49 +52,6 @@ function makeCertificates(dir: string): { caFile: string; certFile: string; keyF
   return { caFile: file('ca.pem'), certFile: file('broker.pem'), keyFile: file('broker-key.pem') };
 }
 
-/** Runs `alipay-counter relay` as a merchant does; resolves with its URL, or its last words. */
-function startRelayCli(
-  natsUrl: string,
-  env: Record<string, string>,
-  extraArgs: string[] = [],
-): Promise<{ url: string; stop(): void } | { exited: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/alipay-counter.mjs',
-      'relay',
-      '--nats',
-      natsUrl,
-      '--port',
-      '0',
-      '--counters',
-      'S1/C1',
-    ].concat(extraArgs),
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve({ exited: `no answer within 20 s: ${output}` });
-    }, 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /relay listening on (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve({ exited: output });
-    });
-  });
-}
-
 /**
  * A broker that speaks only TLS with a certificate of the merchant's own CA, as the README asks
  * of a broker the counters reach over the internet. The relay and a counter (each its own
@@ -103,6 +60,9 @@ function startRelayCli(
  * nothing connects.
  */
 describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
+  /** `alipay-counter relay` for counter S1/C1 on the test broker, plus `extra`. */
+  const relayArgs = (extra: string[]) =>
+    ['--nats', nats.url, '--port', '0', '--counters', 'S1/C1'].concat(extra);
   const dir = mkdtempSync(join(tmpdir(), 'relay-tls-'));
   let nats: NatsServer;
   let sandbox: Sandbox;
@@ -120,13 +80,12 @@ describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
 
   /** A sale paid on the sandbox whose final state reaches the counter through the relay. */
   async function paidThroughRelay(
-    relayArgs: string[],
+    relayOptions: string[],
     relayEnv: Record<string, string>,
     counterEnv: Record<string, string>,
   ): Promise<void> {
     expect(nats.url).toMatch(/^tls:\/\//);
-    const relay = await startRelayCli(nats.url, relayEnv, relayArgs);
-    if ('exited' in relay) throw new Error(`the relay did not start: ${relay.exited}`);
+    const relay = await startRelayProcess(relayArgs(relayOptions), relayEnv);
     const counter = new LineChild(COUNTER_CHILD, {
       ...counterEnv,
       DATA_DIR: tempDataDir(),
@@ -144,7 +103,7 @@ describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
       await counter.line(new RegExp(`^STATE ${paymentId} succeeded`));
     } finally {
       await counter.kill();
-      relay.stop();
+      await relay.stop();
     }
   }
 
@@ -164,12 +123,9 @@ describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
   }, 60_000);
 
   it('without the CA, the relay does not start and says how to give it', async () => {
-    const relay = await startRelayCli(nats.url, {});
-    if (!('exited' in relay)) {
-      relay.stop();
-      throw new Error('the relay started against a broker it cannot have verified');
-    }
-    expect(relay.exited).toMatch(/certificate is not trusted .*--ca FILE/);
+    await expect(startRelayProcess(relayArgs([]))).rejects.toThrow(
+      /certificate is not trusted .*--ca FILE/,
+    );
   }, 30_000);
 
   it('Settings takes only a CA certificate, and says what is wrong with anything else', () => {

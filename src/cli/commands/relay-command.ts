@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { commaList, parseRelayConfig, RelayConfigError } from '../../relay/relay-config';
 import { startRelay } from '../../relay/relay-server';
 import { CliError } from '../cli-error';
+import { untilStopped } from '../until-stopped';
 import { optional, parseOptions } from '../options';
 
 const HELP = `relay --nats URL[,URL...] --port P --counters STORE/COUNTER[,...] [--host ADDRESS] [--replicas N] [--ca FILE]
@@ -70,18 +71,6 @@ export async function relayCommand(argv: string[]): Promise<number> {
     if (error instanceof RelayConfigError) throw new CliError(`relay: ${error.message}`);
     throw error;
   }
-  if (config.ca !== undefined) {
-    let pem: string;
-    try {
-      pem = readFileSync(config.ca, 'utf8');
-    } catch (error) {
-      throw new CliError(
-        `relay: cannot read the CA file ${config.ca}: ${(error as NodeJS.ErrnoException).code}`,
-      );
-    }
-    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
-      throw new CliError(`relay: ${config.ca} is not a PEM certificate`);
-  }
   const user = process.env['RELAY_NATS_USER'];
   const password = process.env['RELAY_NATS_PASSWORD'];
   const log = options['quiet']
@@ -92,6 +81,7 @@ export async function relayCommand(argv: string[]): Promise<number> {
     ...(user ? { user, password: password ?? '' } : {}),
     log,
   }).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof RelayConfigError) throw new CliError(`relay: ${error.message}`);
     if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
       throw new CliError(`relay: cannot listen on ${config.host}:${config.port}: ${error.code}`);
     // A broker with a certificate of the merchant's own CA: Node trusts it only when told to.
@@ -102,10 +92,7 @@ export async function relayCommand(argv: string[]): Promise<number> {
     throw new CliError(`relay: ${error.message}`);
   });
   process.stdout.write(`relay listening on ${relay.url}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopped();
   await relay.close();
   return 0;
 }

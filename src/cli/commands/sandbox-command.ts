@@ -1,5 +1,6 @@
 import { createSandbox, QR_MODES, qrModeOf } from '../../sandbox';
 import { CliError } from '../cli-error';
+import { untilStopped } from '../until-stopped';
 import { secretFromEnvironment } from '../environment';
 import {
   optional,
@@ -64,10 +65,7 @@ export async function sandboxCommand(argv: string[]): Promise<number> {
   process.stdout.write(`sandbox listening on ${sandbox.url}\n`);
   if (sandbox.publicUrl !== sandbox.url)
     process.stderr.write(`customer pages at ${sandbox.publicUrl}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopped();
   await sandbox.close();
   return 0;
 }

@@ -6,6 +6,7 @@ import { buildBridgeScript } from '../../main/web-shell/bridge-script';
 import { startWebShell } from '../../main/web-shell/web-shell';
 import { QR_MODES, type QrMode } from '../../sandbox';
 import { CliError } from '../cli-error';
+import { untilStopped } from '../until-stopped';
 import { optional, parseOptions, portOption, positiveNumber } from '../options';
 
 const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X]
@@ -65,10 +66,7 @@ export async function webCommand(argv: string[]): Promise<number> {
     process.stderr.write(
       `Gate sandbox: ${counter.sandbox.url} (customer pages at ${counter.sandbox.publicUrl})\n`,
     );
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
+  await untilStopped();
   await shell.close();
   await counter.close();
   return 0;

@@ -1,3 +1,4 @@
+import { timeOfDay } from '../../shared/time-of-day';
 import type { Finding } from '../gate/connection-findings';
 import type { RelayStatus } from './relay-link';
 import { relayCallbackUrl, type RelayAddressFields } from './relay-settings';
@@ -32,7 +33,7 @@ export async function checkRelayPath(
     };
   if (link.status?.state !== 'connected') {
     const why = link.problem ? ` (${link.problem})` : '';
-    const since = link.status ? ` since ${clock(link.status.since)}` : '';
+    const since = link.status ? ` since ${timeOfDay(link.status.since)}` : '';
     return {
       ok: false,
       kind: 'relay_not_connected',
@@ -42,7 +43,7 @@ export async function checkRelayPath(
   return {
     ok: true,
     kind: 'relay_ok',
-    text: `Callbacks come through the relay: Gate posts to ${callbackUrl}, the relay answers, and this counter has been connected to its NATS servers since ${clock(link.status.since)} (checked at ${clock(now())}).`,
+    text: `Callbacks come through the relay: Gate posts to ${callbackUrl}, the relay answers, and this counter has been connected to its NATS servers since ${timeOfDay(link.status.since)} (checked at ${timeOfDay(now())}).`,
   };
 }
 
@@ -64,10 +65,4 @@ async function relayAnswers(url: string, timeoutMs: number): Promise<true | stri
       return `did not answer within ${Math.round(timeoutMs / 1000)} s`;
     return `could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`;
   }
-}
-
-function clock(at: number): string {
-  const time = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(time.getHours())}:${two(time.getMinutes())}`;
 }

@@ -8,7 +8,7 @@ import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-p
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
 import { printerSettingsSchema } from '../../shared/printing/printer-settings';
 import { relayIdSchema } from '../../relay/protocol';
-import { relaySettingsProblems } from '../relay/relay-settings';
+import { relayAddress, relaySettingsProblems } from '../relay/relay-settings';
 
 /** The QR forms a counter can show (DESIGN §3 step 4). */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -123,12 +123,7 @@ export function effectivePurchaseMode(
 
 /** Whether a callback relay is set up (every relay field filled in). */
 export function relayConfigured(settings: Settings): boolean {
-  return (
-    settings.relayNatsUrls.length > 0 &&
-    settings.relayStoreId !== '' &&
-    settings.relayCounterId !== '' &&
-    settings.relayPublicUrl !== ''
-  );
+  return relayAddress(settings) !== undefined;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,3 +1,4 @@
+import { timeOfDay } from '../../../shared/time-of-day';
 import type { SessionView } from '../../../shared/ipc/views';
 import { useCounter } from '../store';
 
@@ -16,9 +17,7 @@ export function Banners() {
       {banners.map((banner) => (
         <p key={banner.key} className="banner">
           <strong>!</strong> {banner.message}{' '}
-          <span className="banner-since">
-            since {new Date(banner.since).toLocaleTimeString('en-GB', { timeStyle: 'short' })}
-          </span>
+          <span className="banner-since">since {timeOfDay(banner.since)}</span>
         </p>
       ))}
     </div>

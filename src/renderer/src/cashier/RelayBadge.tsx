@@ -1,3 +1,5 @@
+import { timeOfDay } from '../../../shared/time-of-day';
+
 /** The callback relay's state in the cashier's header: connected, or since when it is not. */
 export function RelayBadge({
   state,
@@ -6,7 +8,7 @@ export function RelayBadge({
   state: 'connecting' | 'connected' | 'reconnecting';
   since: number;
 }) {
-  const time = new Date(since).toLocaleTimeString('en-GB', { timeStyle: 'short' });
+  const time = timeOfDay(since);
   const text =
     state === 'connected'
       ? 'Relay connected'

@@ -1,11 +1,7 @@
 import { useId, useState } from 'react';
+import { timeOfDay } from '../../../shared/time-of-day';
 import { useCounter } from '../store';
 import { TextField } from './TextField';
-
-/** "14:02": the time of day a state began. */
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { timeStyle: 'short' });
-}
 
 /**
  * Settings → Callback relay (issue 13): the NATS servers this counter dials out to, its store
@@ -50,10 +46,10 @@ export function RelaySection() {
     relay === null
       ? 'Off: callbacks come to this PC directly, or the counter takes Payment Page links.'
       : relay.state === 'connected'
-        ? `Connected since ${clock(relay.since)}.`
+        ? `Connected since ${timeOfDay(relay.since)}.`
         : relay.state === 'reconnecting'
-          ? `Reconnecting since ${clock(relay.since)}: sales are confirmed by status polling meanwhile.`
-          : `Connecting since ${clock(relay.since)}…`;
+          ? `Reconnecting since ${timeOfDay(relay.since)}: sales are confirmed by status polling meanwhile.`
+          : `Connecting since ${timeOfDay(relay.since)}…`;
 
   return (
     <section className="relay-settings" aria-label="Callback relay">
