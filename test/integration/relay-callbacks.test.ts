@@ -68,6 +68,23 @@ describe.skipIf(NO_NATS_SERVER)('callbacks through the relay', () => {
     expect(counter.service.get(sale.id)!.qr).toEqual(shown.qr);
   });
 
+  it('a POST redirect that arrives first in a status answer is hosted too (the callback was lost)', async () => {
+    rig = await startRelayRig({ sandbox: { qrMode: 'redirect_post' } });
+    rig.sandbox.setFaults({ dropCallbacks: true });
+    counter = await startRelayCounter(rig, {
+      pollSchedule: { firstAfterMs: 50, maxIntervalMs: 100 },
+    });
+    await until('connected to the relay', async () => (await relayState(counter!)) === 'connected');
+    const sale = await charge(counter, '34.00');
+    const shown = await waitForPayment(counter, sale.id, (p) => p.state === 'awaiting_customer');
+    expect(shown.qr).toMatchObject({
+      kind: 'text',
+      text: expect.stringMatching(new RegExp(`^${rig.relay.url}/r/`)),
+    });
+    // No callback came: the QR was the status answer's.
+    expect(counter.journal.callbacksOf(sale.id)).toHaveLength(0);
+  });
+
   it('Test connection checks the relay path: the relay answers and this counter collects', async () => {
     rig = await startRelayRig();
     counter = await startRelayCounter(rig);

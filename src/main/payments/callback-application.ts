@@ -1,5 +1,3 @@
-import type { QrView } from '../../shared/ipc/views';
-import { OPEN_STATES } from '../../shared/payment-state';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import {
   callbackOutcome,
@@ -7,13 +5,13 @@ import {
   REFUND_OPERATION_TYPES,
   type GateCallback,
 } from '../gate';
-import type { RedirectData } from '../gate/gate-schemas';
 import type { Journal } from '../journal/journal';
 import type { PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import { operationDetail, type PaymentTransitions } from './payment-transitions';
-import { fetchQrImage, qrViewOf, setupHint } from './qr-view';
+import { customerQr, type CustomerQrDeps } from './customer-qr';
+import { setupHint } from './qr-view';
 import { SourceBudget } from '../callbacks/source-budget';
 
 const log = createLogger('payments');
@@ -22,25 +20,16 @@ const log = createLogger('payments');
 export type CallbackStep = 'intermediate-recorded' | 'final-received' | 'final-recorded';
 
 /** What applying callbacks needs. */
-export interface CallbackApplicationDeps {
+export interface CallbackApplicationDeps extends CustomerQrDeps {
   readonly journal: Journal;
   readonly transitions: PaymentTransitions;
   readonly settings: () => Settings;
   readonly now: () => number;
-  readonly fetchImage?: (url: string) => Promise<QrView>;
   /** Where refund callbacks go (the refund service). */
   readonly onRefundCallback?: (callback: GateCallback) => string;
   readonly step: (step: CallbackStep, paymentId: string) => void;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
-  /**
-   * Makes a POST redirect scannable (the callback relay hosts it as a page); undefined when
-   * it cannot, and the sale then shows as unscannable with its Payment Page fallback.
-   */
-  readonly hostRedirect?: (
-    redirect: RedirectData,
-    qrTimeoutSeconds: number | undefined,
-  ) => Promise<QrView | undefined>;
 }
 
 /**
@@ -150,22 +139,10 @@ export class CallbackApplication {
   ): Promise<string> {
     const instructions = customerInstructions(callback);
     if (!instructions) return `ignored: status ${callback.payment.status} without QR`;
-    // A page is published at the relay only for a QR the screen will show: not for a repeat
-    // (a replayed callback) nor for a payment that has ended.
-    const firstShown =
-      payment.qr === null && (OPEN_STATES.includes(payment.state) || payment.state === 'rejected');
-    const hosted =
-      firstShown &&
-      instructions.qr.kind === 'unscannable_redirect' &&
-      callback.redirect_data &&
-      settings.acceptedQrKinds.includes('redirect')
-        ? await this.deps.hostRedirect?.(callback.redirect_data, instructions.qrTimeoutSeconds)
-        : undefined;
+    const { qr, hosted } = await customerQr(payment, instructions, callback, settings, this.deps);
     const hint = hosted ? undefined : setupHint(instructions.qr, settings.projectId);
     if (hint)
       log.warn('this sale cannot be scanned at the counter', { paymentId: payment.id, hint });
-    const qr =
-      hosted ?? (await qrViewOf(instructions.qr, settings, this.deps.fetchImage ?? fetchQrImage));
     const qrExpiresAt =
       instructions.qrTimeoutSeconds !== undefined
         ? this.deps.now() + instructions.qrTimeoutSeconds * 1000

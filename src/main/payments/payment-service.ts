@@ -12,11 +12,8 @@ import type { ReceivedCallback } from '../callbacks/callback-listener';
 import type { Journal } from '../journal/journal';
 import type { PaymentRecord, PurchaseMode } from '../journal/payment-record';
 import type { Settings } from '../settings/settings';
-import {
-  CallbackApplication,
-  type CallbackApplicationDeps,
-  type CallbackStep,
-} from './callback-application';
+import { CallbackApplication, type CallbackStep } from './callback-application';
+import type { CustomerQrDeps } from './customer-qr';
 import { sendGateSale, type GateSaleStep } from './gate-qr-sale';
 import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
@@ -66,8 +63,8 @@ export interface PaymentServiceDeps {
   readonly onAnswerHealth?: (health: GateAnswerHealth) => void;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
-  /** Makes a POST redirect scannable through the callback relay (see CallbackApplication). */
-  readonly hostRedirect?: CallbackApplicationDeps['hostRedirect'];
+  /** Makes a POST redirect scannable through the callback relay (see customer-qr.ts). */
+  readonly hostRedirect?: CustomerQrDeps['hostRedirect'];
 }
 
 /**
@@ -123,6 +120,7 @@ export class PaymentService {
         ? { paymentPagePollMs: deps.paymentPagePollMs }
         : {}),
       ...(deps.fetchImage ? { fetchImage: deps.fetchImage } : {}),
+      ...(deps.hostRedirect ? { hostRedirect: deps.hostRedirect } : {}),
       ...(deps.onAnswerHealth ? { onAnswerHealth: deps.onAnswerHealth } : {}),
     });
     this.poller = new StatusPoller(

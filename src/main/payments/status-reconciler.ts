@@ -1,4 +1,3 @@
-import type { QrView } from '../../shared/ipc/views';
 import { isSettled } from '../../shared/payment-state';
 import {
   customerInstructions,
@@ -18,7 +17,7 @@ import {
   type PaymentTracker,
   type PaymentTransitions,
 } from './payment-transitions';
-import { fetchQrImage, qrViewOf } from './qr-view';
+import { customerQr, type CustomerQrDeps } from './customer-qr';
 import { DEFAULT_NOT_FOUND_GRACE_MS } from './sale-state-machine';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
 
@@ -38,7 +37,7 @@ export type GateAnswerHealth =
   | { readonly ok: false; readonly message: string };
 
 /** What reconciling by status needs. */
-export interface StatusReconcilerDeps {
+export interface StatusReconcilerDeps extends CustomerQrDeps {
   readonly journal: Journal;
   readonly transitions: PaymentTransitions;
   readonly tracker: PaymentTracker;
@@ -48,7 +47,6 @@ export interface StatusReconcilerDeps {
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
   readonly notFoundGraceMs?: number;
   readonly paymentPagePollMs?: number;
-  readonly fetchImage?: (url: string) => Promise<QrView>;
   /** Told what each status answer says about the signature (a banner on the cashier's screen). */
   readonly onAnswerHealth?: (health: GateAnswerHealth) => void;
 }
@@ -214,7 +212,7 @@ export class StatusReconciler {
     const instructions = payment.qr === null ? customerInstructions(status) : undefined;
     if (instructions) {
       const settings = this.deps.settings();
-      const qr = await qrViewOf(instructions.qr, settings, this.deps.fetchImage ?? fetchQrImage);
+      const { qr } = await customerQr(payment, instructions, status, settings, this.deps);
       // Its lifetime runs from when Gate made it, shortly after the sale: counted from the sale,
       // the countdown never shows a QR as valid after it expired.
       const qrExpiresAt =
