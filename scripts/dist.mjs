@@ -38,6 +38,8 @@ if (!process.env.ALIPAY_COUNTER_UPDATE_URL)
   console.log('updates: no ALIPAY_COUNTER_UPDATE_URL: this build will not look for updates');
 
 if (!run('npm', ['run', '-s', 'build'])) process.exit(1);
+// Which platform's native binaries the config packages (see electron-builder.config.mjs).
+if (target !== 'dir') process.env.ALIPAY_COUNTER_DIST_OS = target;
 const built = run('npx', [
   'electron-builder',
   '--config',

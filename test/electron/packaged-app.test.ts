@@ -77,5 +77,7 @@ describe.skipIf(skip !== undefined)(title, () => {
     const run = await runFor(10_000, ['--demo']);
     expect(run.exitedByItself).toBe(false);
     expect(run.output).not.toMatch(/Integrity check failed|Cannot find module/);
+    // The demo's PIN was hashed with libsodium loaded from app.asar.unpacked.
+    expect(run.output).toContain('PIN checks use libsodium scrypt');
   }, 20_000);
 });

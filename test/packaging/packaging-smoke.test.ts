@@ -39,7 +39,7 @@ describe('packaging smoke test: electron-builder dir target, linux-x64, stand-in
 
   beforeAll(async () => {
     ensureRendererBuilt();
-    const config = configFor({ ALIPAY_COUNTER_UPDATE_URL: FEED });
+    const config = configFor({ ALIPAY_COUNTER_UPDATE_URL: FEED, ALIPAY_COUNTER_DIST_OS: 'linux' });
     await build({
       projectDir: ROOT,
       targets: Platform.LINUX.createTarget(['dir'], Arch.x64),
@@ -92,6 +92,9 @@ describe('packaging smoke test: electron-builder dir target, linux-x64, stand-in
     expect(natives.sort()).toEqual([
       'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
       'node_modules/keytar/build/Release/keytar.node',
+      // libsodium for the manager PIN: this platform's binaries only (x64 and arm64).
+      'node_modules/sodium-native/prebuilds/linux-arm64/sodium-native.node',
+      'node_modules/sodium-native/prebuilds/linux-x64/sodium-native.node',
     ]);
     for (const file of natives) {
       expect(statFile(asar, file)).toMatchObject({ unpacked: true });
@@ -103,7 +106,8 @@ describe('packaging smoke test: electron-builder dir target, linux-x64, stand-in
     const unwanted = files.filter(
       (f) =>
         /^(test|bench|src|scripts|resources|\.github)\//.test(f) ||
-        /\.(map|ts|tsx|cc|cpp|c|h|gyp)$/.test(f) ||
+        /\.(map|ts|tsx|cc|cpp|c|h|gyp|bare)$/.test(f) ||
+        /^node_modules\/sodium-native\/(CMakeLists\.txt|extensions\/)/.test(f) ||
         /^node_modules\/better-sqlite3\/(deps|src)\//.test(f) ||
         /^node_modules\/(prebuild-install|node-addon-api|node-abi|tar-fs|yargs|react|react-dom|zustand|electron|electron-builder|vitest|typescript)\//.test(
           f,
@@ -124,7 +128,9 @@ describe('packaging smoke test: electron-builder dir target, linux-x64, stand-in
       .map((m) => m[1]!)
       .filter((name) => !name.startsWith('node:') && name !== 'electron' && !name.includes(' '));
     const packages = [...new Set(bare)].sort();
-    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'electron-updater', 'zod']));
+    expect(packages).toEqual(
+      expect.arrayContaining(['better-sqlite3', 'electron-updater', 'sodium-native', 'zod']),
+    );
     const extracted = join(work, 'extracted');
     extractAll(asar, extracted);
     // A separate Node, so that these copies never mix with the test's own node_modules.
@@ -141,11 +147,17 @@ describe('packaging smoke test: electron-builder dir target, linux-x64, stand-in
            require(name);
          }
          const Database = require('better-sqlite3');
-         console.log(new Database(':memory:').prepare('SELECT 1 + 1 AS two').get().two);`,
+         console.log(new Database(':memory:').prepare('SELECT 1 + 1 AS two').get().two);
+         // The PIN's scrypt from the packaged libsodium gives OpenSSL's bytes.
+         const sodium = require('sodium-native');
+         const { scryptSync } = require('node:crypto');
+         const out = Buffer.alloc(32), salt = Buffer.alloc(32, 1), pw = Buffer.from('2468');
+         await sodium.crypto_pwhash_scryptsalsa208sha256_async(out, pw, salt, 32 * 1024, 2 ** 24);
+         console.log(out.equals(scryptSync(pw, salt, 32, { N: 1024, r: 8, p: 1 })));`,
       ],
       { encoding: 'utf8', cwd: work },
     );
     expect(probe.stderr).toBe('');
-    expect(probe.stdout.trim()).toBe('2');
+    expect(probe.stdout.trim().split('\n')).toEqual(['2', 'true']);
   });
 });

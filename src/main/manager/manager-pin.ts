@@ -1,7 +1,14 @@
 import { err, ok, type Result } from '../../shared/result';
 import type { Journal } from '../journal/journal';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
-import { hashPin, PIN_SCRYPT, pinMatches, type ScryptCost, type StoredPin } from './pin-hash';
+import {
+  hashPin,
+  needsRehash,
+  PIN_SCRYPT,
+  pinMatches,
+  type ScryptCost,
+  type StoredPin,
+} from './pin-hash';
 import { FREE_TRIES, lockAfter, lockWords } from './pin-lockout';
 
 const PIN_KEY = 'manager_pin';
@@ -137,9 +144,12 @@ export class ManagerPin {
     if (await pinMatches(pin, stored, this.keys.pepper())) {
       if (failures.count > 0 || failures.lockedUntil !== null)
         this.saveFailures({ count: 0, lockedUntil: null });
-      // A PIN of an older version (or cost) is stored again, peppered and at today's cost.
-      if (stored.v === 1 || stored.N < this.cost.N)
-        await this.store(pin, 'system', 'manager PIN upgraded').catch(() => {});
+      // A PIN of an older version, cost or salt is stored again, as new PINs are.
+      if (needsRehash(stored, this.cost)) {
+        // Never at a lower cost than the PIN had.
+        const cost = stored.N > this.cost.N ? stored : this.cost;
+        await this.store(pin, 'system', 'manager PIN upgraded', cost).catch(() => {});
+      }
       return ok(undefined);
     }
     const count = failures.count + 1;
@@ -166,6 +176,7 @@ export class ManagerPin {
     pin: string,
     actor: string,
     action: string,
+    cost: ScryptCost = this.cost,
   ): Promise<Result<PinStatus, PinErrorCode>> {
     let pepper: Buffer;
     try {
@@ -175,7 +186,7 @@ export class ManagerPin {
         return err('KEYCHAIN_UNAVAILABLE', error.message);
       throw error;
     }
-    const stored = await hashPin(pin, pepper, this.cost);
+    const stored = await hashPin(pin, pepper, { N: cost.N, r: cost.r, p: cost.p });
     this.journal.inTransaction(() => {
       this.journal.setCounterState(PIN_KEY, JSON.stringify(stored));
       this.saveFailures({ count: 0, lockedUntil: null });

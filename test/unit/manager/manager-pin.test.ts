@@ -159,6 +159,32 @@ describe('manager PIN', () => {
     expect(await setup.pin.check('2468', 'refund')).toEqual({ ok: true, value: undefined });
   });
 
+  it('a PIN stored with a 16-byte salt (before libsodium) still works, and is stored again with a 32-byte salt at no lower cost', async () => {
+    const setup = await setUp();
+    journal = setup.journal;
+    const pepper = await setup.keys.pepperOrMake();
+    const salt = Buffer.alloc(16, 9);
+    const cost = { N: 2048, r: 8, p: 1 };
+    const peppered = createHmac('sha256', pepper).update('482193').digest();
+    const hash = scryptSync(peppered, salt, 32, cost);
+    setup.journal.setCounterState(
+      'manager_pin',
+      JSON.stringify({
+        v: 2,
+        salt: salt.toString('base64'),
+        hash: hash.toString('base64'),
+        ...cost,
+      }),
+    );
+    expect(await setup.pin.check('482193', 'refund')).toEqual({ ok: true, value: undefined });
+    const upgraded = storedPin(setup.journal);
+    expect(Buffer.from(upgraded.salt, 'base64')).toHaveLength(32);
+    expect(upgraded).toMatchObject({ v: 2, N: 2048, r: 8, p: 1 });
+    expect(setup.journal.auditLog().at(-1)).toMatchObject({ action: 'manager PIN upgraded' });
+    expect(await setup.pin.check('482193', 'refund')).toEqual({ ok: true, value: undefined });
+    expect(await setup.pin.check('482194', 'refund')).toMatchObject({ ok: false });
+  });
+
   it('new PINs are hashed at N = 2^17, r = 8, p = 1 unless told otherwise (OWASP)', () => {
     expect(PIN_SCRYPT).toEqual({ N: 2 ** 17, r: 8, p: 1 });
     // The pepper is an HMAC key: the same PIN under two peppers gives unrelated inputs.
