@@ -86,11 +86,9 @@ function configText(
 export async function startNatsServer(
   options: { users?: readonly NatsUser[]; tls?: NatsTls } = {},
 ): Promise<NatsServer> {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'nats-'));
   const storeDir = join(dir, 'store');
   const configFile = join(dir, 'nats.conf');
-  writeFileSync(configFile, configText(port, storeDir, options.users ?? [], options.tls));
   let child: ChildProcess | undefined;
 
   const start = async () => {
@@ -126,7 +124,19 @@ export async function startNatsServer(
     running.kill(signal);
     await exited;
   };
-  await start();
+  // Another process may take the free port before nats-server binds it: then a fresh port, a
+  // few times. Restarts (`start`) keep the port that worked.
+  let port: number;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    writeFileSync(configFile, configText(port, storeDir, options.users ?? [], options.tls));
+    try {
+      await start();
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !/address already in use/i.test(String(error))) throw error;
+    }
+  }
   return {
     url: options.tls ? `tls://localhost:${port}` : `nats://127.0.0.1:${port}`,
     port,
