@@ -1,5 +1,10 @@
 import { timeOfDay } from '../../shared/time-of-day';
-import type { Finding } from '../gate/connection-findings';
+import {
+  proxyFromEnvironment,
+  transportFinding,
+  type Finding,
+  type FindingContext,
+} from '../gate/connection-findings';
 import type { RelayStatus } from './relay-link';
 import { relayCallbackUrl, type RelayAddressFields } from './relay-settings';
 
@@ -29,7 +34,7 @@ export async function checkRelayPath(
     return {
       ok: false,
       kind: 'relay_unreachable',
-      text: `Callback relay unreachable: ${health} ${answered}. Gate's callbacks to ${callbackUrl} would not be stored; payments are confirmed by status polling, more slowly.`,
+      text: `${answered} Gate's callbacks to ${callbackUrl} would not be stored; payments are confirmed by status polling, more slowly.`,
     };
   if (link.status?.state !== 'connected') {
     const why = link.problem ? ` (${link.problem})` : '';
@@ -47,7 +52,10 @@ export async function checkRelayPath(
   };
 }
 
-/** True when GET answered 200; otherwise what happened, as the end of a sentence. */
+/**
+ * True when GET answered 200; otherwise what happened, as a sentence: an HTTP answer in the
+ * relay's terms, no answer in the same words as Gate's (DNS, TLS, refused, proxy, timeout).
+ */
 async function relayAnswers(url: string, timeoutMs: number): Promise<true | string> {
   try {
     const answer = await fetch(url, {
@@ -57,12 +65,21 @@ async function relayAnswers(url: string, timeoutMs: number): Promise<true | stri
     await answer.body?.cancel();
     if (answer.status === 200) return true;
     return answer.status === 503
-      ? 'answered 503: the relay runs but cannot reach its NATS servers'
-      : `answered HTTP ${answer.status}: is this the relay's address?`;
+      ? `Callback relay unreachable: ${url} answered 503: the relay runs but cannot reach its NATS servers.`
+      : `Callback relay unreachable: ${url} answered HTTP ${answer.status}: is this the relay's address?`;
   } catch (error) {
+    const proxy = proxyFromEnvironment();
+    const context: FindingContext = {
+      host: new URL(url).host,
+      timeoutMs,
+      ...(proxy ? { proxy } : {}),
+    };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if ((error as Error).name === 'TimeoutError')
-      return `did not answer within ${Math.round(timeoutMs / 1000)} s`;
-    return `could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`;
+    const message = cause?.message ?? (error as Error).message;
+    const failure =
+      (error as Error).name === 'TimeoutError'
+        ? { kind: 'timeout' as const, message }
+        : { kind: 'network' as const, message, ...(cause?.code ? { code: cause.code } : {}) };
+    return transportFinding(failure, context, 'Callback relay unreachable').text;
   }
 }

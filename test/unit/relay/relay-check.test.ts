@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRelayPath } from '../../../src/main/relay/relay-check';
 
@@ -73,6 +73,28 @@ describe('Test connection with a callback relay', () => {
     await gone.close();
     const refused = await checkRelayPath(fields(gone.url), link, 2000);
     expect(refused).toMatchObject({ ok: false, kind: 'relay_unreachable' });
-    expect(refused.text).toMatch(/could not be reached \(ECONNREFUSED\)/);
+    expect(refused.text).toMatch(
+      /^Callback relay unreachable: 127\.0\.0\.1:\d+ refused the connection \(ECONNREFUSED\)\. Gate's callbacks/,
+    );
+  });
+
+  it('says so in plain words when the relay accepts the connection but never answers', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    open.push(
+      () =>
+        new Promise((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          silent.close(() => resolve());
+        }),
+    );
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const link = { status: { state: 'connected' as const, since: at }, problem: undefined };
+    const finding = await checkRelayPath(fields(url), link, 300);
+    expect(finding).toMatchObject({ ok: false, kind: 'relay_unreachable' });
+    expect(finding.text).toMatch(
+      /^Callback relay unreachable: 127\.0\.0\.1:\d+ did not answer within/,
+    );
   });
 });
