@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../support/prng';
-import { byteOrderStringFast } from '../../../src/main/gate/signer/fast-byte-order';
+import {
+  byteOrderStringFast,
+  rememberedShapeCount,
+} from '../../../src/main/gate/signer/fast-byte-order';
 import { sortedPathsString } from '../../../src/main/gate/signer/sign';
 import { hmacBase64, JsonNumber } from '../../../src/main/gate/signer';
 
@@ -87,6 +90,35 @@ describe('fast signing paths give exactly what the general algorithm gives', () 
     // Both outcomes must be exercised for the comparison to mean anything.
     expect(fast).toBeGreaterThan(500);
     expect(fast).toBeLessThan(1600);
+  });
+
+  it('hostile callbacks cannot make it remember without bound: 10,000 bodies, each object in a new place', () => {
+    // Callbacks are flattened before their signature is checked. Each body puts an object of
+    // new keys at another depth-4 position, behind nulls that used to leave old shapes in place.
+    const at = (i: number, v: unknown) =>
+      Array.from({ length: i + 1 }, (_, j) => (j === i ? v : null));
+    let most = 0;
+    for (let n = 0; n < 10_000; n++) {
+      const inner: Record<string, unknown> = {};
+      for (let k = 0; k < 20; k++) inner[`q${n}_${k}`] = k;
+      // Outer positions change slowest, so no array ever gets shorter.
+      const d = [Math.floor(n / 1000), Math.floor(n / 100) % 10, Math.floor(n / 10) % 10, n % 10];
+      const body = { a: at(d[0]!, at(d[1]!, at(d[2]!, at(d[3]!, inner)))), z: n };
+      expect(byteOrderStringFast(body)).toBe(sortedPathsString(body, 'byte'));
+      most = Math.max(most, rememberedShapeCount());
+    }
+    expect(most).toBeLessThanOrEqual(1024);
+    // A plain value where an object was forgets what was below it.
+    const before = rememberedShapeCount();
+    byteOrderStringFast({ a: [{ x: { y: 1 } }], z: 0 });
+    byteOrderStringFast({ a: [1], z: 0 });
+    expect(rememberedShapeCount()).toBeLessThanOrEqual(before + 1);
+    // Large shapes are never kept: an object of 1,000 keys, or a key of 100 KB.
+    const wide = Object.fromEntries(Array.from({ length: 1000 }, (_, k) => [`w${k}`, k]));
+    const held = rememberedShapeCount();
+    byteOrderStringFast({ wide });
+    byteOrderStringFast({ long: { ['x'.repeat(100_000)]: 1 } });
+    expect(rememberedShapeCount()).toBeLessThanOrEqual(held + 2);
   });
 
   it('a body of a shape seen before, with other values, gives its own string', () => {

@@ -23,7 +23,7 @@ export function byteOrderStringFast(value: unknown): string | undefined {
   if (shape === undefined || !sameKeys(shape.keys, keys)) {
     shape = shapeOf(keys, '');
     if (shape === undefined) return undefined;
-    if (roots.size < MAX_ROOT_SHAPES || roots.has(first)) roots.set(first, shape);
+    if ((roots.size < MAX_ROOT_SHAPES || roots.has(first)) && keep(shape)) roots.set(first, shape);
   }
   return writeObject(value as Record<string, unknown>, keys, shape, out) ? out.text : undefined;
 }
@@ -59,12 +59,44 @@ interface Shape {
 type Slot = Shape | Slot[] | undefined;
 
 /**
- * Shapes of whole bodies by their first key. A new shape replaces the old one under the same
- * first key, and below each key only the last shape seen is kept, so memory stays bounded
- * whatever is signed.
+ * Shapes of whole bodies by their first key. Callbacks are turned into strings to sign before
+ * their signature is checked, so anyone who can reach the listener chooses what is seen here;
+ * memory stays bounded whatever arrives:
+ * - below each key or array element only what the last body there held is kept (a plain value
+ *   or a shorter array forgets what was below it);
+ * - only small shapes are kept (REMEMBERED_KEYS keys at most, each REMEMBERED_KEY_LENGTH long);
+ * - after MAX_SHAPES shapes were made, everything is forgotten and learned again.
  */
 const roots = new Map<string, Shape>();
 const MAX_ROOT_SHAPES = 64;
+const MAX_SHAPES = 1024;
+const REMEMBERED_KEYS = 32;
+const REMEMBERED_KEY_LENGTH = 64;
+let shapesMade = 0;
+
+/** Whether a shape may be kept for the next body; counts it, and forgets all every MAX_SHAPES. */
+function keep(shape: Shape): boolean {
+  if (shape.keys.length > REMEMBERED_KEYS) return false;
+  for (const key of shape.keys) if (key.length > REMEMBERED_KEY_LENGTH) return false;
+  if (++shapesMade > MAX_SHAPES) {
+    roots.clear();
+    shapesMade = 0;
+  }
+  return true;
+}
+
+/** How many shapes are remembered now (tests check the bound against hostile bodies). */
+export function rememberedShapeCount(): number {
+  const count = (slot: Slot): number =>
+    slot === undefined
+      ? 0
+      : Array.isArray(slot)
+        ? slot.reduce<number>((sum, s) => sum + count(s), 0)
+        : 1 + slot.below.reduce<number>((sum, s) => sum + count(s), 0);
+  let total = 0;
+  for (const shape of roots.values()) total += count(shape);
+  return total;
+}
 
 function isContainer(value: unknown): value is object {
   return typeof value === 'object' && value !== null && !(value instanceof JsonNumber);
@@ -122,11 +154,17 @@ function writeObject(
   const { order, heads, below } = shape;
   for (let i = 0; i < order.length; i++) {
     const key = keys[order[i]!]!;
-    if (key === UNSIGNED_KEY) continue;
+    if (key === UNSIGNED_KEY) {
+      below[i] = undefined;
+      continue;
+    }
     const child = record[key];
     if (isContainer(child)) {
       if (!shape.nestable[i] || !writeContainer(child, heads[i]!, below, i, out)) return false;
-    } else if (child !== undefined) {
+      continue;
+    }
+    below[i] = undefined;
+    if (child !== undefined) {
       out.text +=
         out.separator + heads[i]! + (typeof child === 'string' ? child : scalarText(child));
       out.separator = ';';
@@ -152,19 +190,23 @@ function writeContainer(
   let shape = slot;
   if (shape === undefined || Array.isArray(shape) || !sameKeys(shape.keys, keys)) {
     shape = shapeOf(keys, head);
+    slots[index] = shape !== undefined && keep(shape) ? shape : undefined;
     if (shape === undefined) return false;
-    slots[index] = shape;
   }
   return writeObject(value as Record<string, unknown>, keys, shape, out);
 }
 
 function writeArray(value: readonly unknown[], head: string, slots: Slot[], out: Lines): boolean {
+  if (slots.length > value.length) slots.length = value.length;
   if (value.length > 10) return false;
   for (let i = 0; i < value.length; i++) {
     const element = value[i];
     if (isContainer(element)) {
       if (!writeContainer(element, head + i + ':', slots, i, out)) return false;
-    } else if (element !== undefined) {
+      continue;
+    }
+    slots[i] = undefined;
+    if (element !== undefined) {
       out.text += out.separator + head + i + ':' + scalarText(element);
       out.separator = ';';
     }
