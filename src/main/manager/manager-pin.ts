@@ -12,6 +12,8 @@ import {
 import { FREE_TRIES, lockAfter, lockWords } from './pin-lockout';
 
 const PIN_KEY = 'manager_pin';
+
+const work = (cost: ScryptCost) => cost.N * cost.r * cost.p;
 const FAILURES_KEY = 'manager_pin_failures';
 
 /** Where the PIN's pepper lives (the OS keychain; in memory in demo mode). */
@@ -146,8 +148,8 @@ export class ManagerPin {
         this.saveFailures({ count: 0, lockedUntil: null });
       // A PIN of an older version, cost or salt is stored again, as new PINs are.
       if (needsRehash(stored, this.cost)) {
-        // Never at a lower cost than the PIN had.
-        const cost = stored.N > this.cost.N ? stored : this.cost;
+        // Never at a lower cost than the PIN had (scrypt's work and memory grow with N·r·p).
+        const cost = work(stored) > work(this.cost) ? stored : this.cost;
         await this.store(pin, 'system', 'manager PIN upgraded', cost).catch(() => {});
       }
       return ok(undefined);

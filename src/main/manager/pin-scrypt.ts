@@ -25,7 +25,6 @@ export interface LibsodiumScrypt {
   ): Promise<void>;
 }
 
-const MAXMEM = 256 * 1024 * 1024;
 const log = createLogger('pin-scrypt');
 
 /**
@@ -34,7 +33,8 @@ const log = createLogger('pin-scrypt');
  * crypto_pwhash_scryptsalsa208sha256) always uses r = 8, and with opslimit < memlimit / 32
  * takes p = 1 and the largest power of two N with N ≤ opslimit / 32. So opslimit = 32·N and
  * a memlimit above 1024·N select N, 8, 1. Its API also fixes the salt at 32 bytes, and wants
- * opslimit ≥ 2^15 and memlimit ≥ 2^24.
+ * opslimit ≥ 2^15 and memlimit ≥ 2^24. sodium-native's asynchronous call keeps both limits in
+ * 32 bits and drops the rest silently, so they must stay below 2^32 (N ≤ 2^20 here).
  */
 export function libsodiumLimits(
   cost: ScryptCost,
@@ -43,12 +43,17 @@ export function libsodiumLimits(
   const log2N = Math.log2(cost.N);
   if (cost.r !== 8 || cost.p !== 1 || saltLength !== PIN_SALT_BYTES) return undefined;
   if (!Number.isInteger(log2N) || log2N < 10 || log2N > 20) return undefined;
-  return { opslimit: 32 * cost.N, memlimit: Math.max(2048 * cost.N, 2 ** 24) };
+  return { opslimit: 32 * cost.N, memlimit: Math.max(1024 * cost.N + 1024, 2 ** 24) };
 }
 
+/**
+ * OpenSSL's scrypt, allowed the memory `cost` needs (128·N·r bytes and a little more): a PIN
+ * stored at a higher cost than today's must stay checkable without libsodium.
+ */
 function viaOpenssl(password: Buffer, salt: Buffer, cost: ScryptCost, keyLength: number) {
+  const maxmem = Math.max(256 * 1024 * 1024, 256 * cost.N * cost.r);
   return new Promise<Buffer>((resolve, reject) =>
-    opensslScrypt(password, salt, keyLength, { ...cost, maxmem: MAXMEM }, (error, key) =>
+    opensslScrypt(password, salt, keyLength, { ...cost, maxmem }, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   );
@@ -96,14 +101,22 @@ export class PinScrypt {
     const sodium = limits ? await this.loaded() : undefined;
     if (!limits || !sodium) return viaOpenssl(password, salt, cost, keyLength);
     const out = Buffer.alloc(keyLength);
-    await sodium.crypto_pwhash_scryptsalsa208sha256_async(
-      out,
-      password,
-      salt,
-      limits.opslimit,
-      limits.memlimit,
-    );
-    return out;
+    try {
+      await sodium.crypto_pwhash_scryptsalsa208sha256_async(
+        out,
+        password,
+        salt,
+        limits.opslimit,
+        limits.memlimit,
+      );
+      return out;
+    } catch (error) {
+      // Out of memory, say: OpenSSL gives the same bytes, so the check still answers.
+      log.warn('libsodium scrypt failed; this check runs on node:crypto', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return viaOpenssl(password, salt, cost, keyLength);
+    }
   }
 
   private loaded(): Promise<LibsodiumScrypt | undefined> {

@@ -66,9 +66,16 @@ describe('PIN scrypt engines', () => {
     expect(counter.calls).toBe(after);
     expect(libsodiumLimits({ N: 2 ** 17, r: 8, p: 1 }, 32)).toEqual({
       opslimit: 2 ** 22,
-      memlimit: 2 ** 28,
+      memlimit: 2 ** 27 + 1024,
     });
     expect(libsodiumLimits({ N: 512, r: 8, p: 1 }, 32)).toBeUndefined(); // below libsodium's minimum
+    // sodium-native's asynchronous call keeps the limits in 32 bits: they must fit.
+    for (let log2N = 10; log2N <= 20; log2N++) {
+      const limits = libsodiumLimits({ N: 2 ** log2N, r: 8, p: 1 }, 32)!;
+      expect(limits.memlimit).toBeLessThan(2 ** 32);
+      expect(limits.opslimit).toBeLessThan(limits.memlimit / 32); // p = 1 in libsodium's rule
+    }
+    expect(libsodiumLimits({ N: 2 ** 21, r: 8, p: 1 }, 32)).toBeUndefined();
   });
 
   it('without a loadable libsodium, PINs run on node:crypto and the reason is kept', async () => {
@@ -82,6 +89,33 @@ describe('PIN scrypt engines', () => {
     expect(await scrypt.derive(password, salt, { N: 1024, r: 8, p: 1 }, 32)).toEqual(
       openssl(password, salt, 1024),
     );
+  });
+
+  it('a libsodium call that fails at check time (out of memory) is answered by node:crypto', async () => {
+    const real = (await import('sodium-native')).default as LibsodiumScrypt;
+    let calls = 0;
+    const flaky: LibsodiumScrypt = {
+      crypto_pwhash_scryptsalsa208sha256_async: (...args) =>
+        ++calls === 1
+          ? real.crypto_pwhash_scryptsalsa208sha256_async(...args) // the self-test
+          : Promise.reject(new Error('Cannot allocate memory')),
+    };
+    const scrypt = new PinScrypt(() => Promise.resolve(flaky));
+    expect(await scrypt.engine()).toBe('libsodium');
+    const password = randomBytes(32);
+    const salt = randomBytes(32);
+    expect(await scrypt.derive(password, salt, { N: 2048, r: 8, p: 1 }, 32)).toEqual(
+      openssl(password, salt, 2048),
+    );
+    expect(calls).toBe(2);
+  });
+
+  it('a PIN stored above 256 MiB of scrypt memory (N = 2^18) is still checked without libsodium', async () => {
+    const scrypt = new PinScrypt(() => Promise.reject(new Error('no libsodium here')));
+    const password = randomBytes(32);
+    const salt = randomBytes(32);
+    const expected = scryptSync(password, salt, 32, { N: 2 ** 18, r: 8, p: 1, maxmem: 2 ** 29 });
+    expect(await scrypt.derive(password, salt, { N: 2 ** 18, r: 8, p: 1 }, 32)).toEqual(expected);
   });
 
   it('a libsodium that answers wrongly is caught by the self-test and never used: no manager is locked out', async () => {
