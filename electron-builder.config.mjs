@@ -147,8 +147,9 @@ const HOST_OS = { darwin: 'mac', win32: 'win', linux: 'linux' };
 /**
  * Patterns leaving out sodium-native's binaries for the operating systems not being packaged
  * (ALIPAY_COUNTER_DIST_OS: mac, win or linux, set by scripts/dist.mjs; else this machine's).
- * The mac and win sections cannot carry their own `files`: electron-builder would then match
- * only their exclusions and package the whole project.
+ * The mac and win sections cannot carry their own `files`: electron-builder 26 turns the
+ * top-level list into a file set of its own, and a platform list of exclusions alone then
+ * matches everything (tried: the smoke test found the whole project in the asar).
  */
 function foreignPrebuilds(env) {
   const target = env.ALIPAY_COUNTER_DIST_OS ?? HOST_OS[process.platform] ?? 'linux';

@@ -19,6 +19,26 @@ if (!target || !TARGETS[target]) {
   process.exit(2);
 }
 
+// Which platform's native binaries the config packages (see electron-builder.config.mjs):
+// the target's, also for `dist:dir -- --win` and the like; else this machine's.
+const PLATFORM_FLAGS = {
+  '--win': 'win',
+  '-w': 'win',
+  '--mac': 'mac',
+  '-m': 'mac',
+  '--linux': 'linux',
+  '-l': 'linux',
+};
+const flagged = [...new Set(extra.map((arg) => PLATFORM_FLAGS[arg]).filter(Boolean))];
+if (flagged.length > 1) {
+  console.error(
+    `dist: one platform per build (${flagged.join(', ')} given): the native binaries differ`,
+  );
+  process.exit(2);
+}
+if (target !== 'dir') process.env.ALIPAY_COUNTER_DIST_OS = target;
+else if (flagged.length === 1) process.env.ALIPAY_COUNTER_DIST_OS = flagged[0];
+
 const report = signingReport();
 const relevant =
   target === 'win'
@@ -38,8 +58,7 @@ if (!process.env.ALIPAY_COUNTER_UPDATE_URL)
   console.log('updates: no ALIPAY_COUNTER_UPDATE_URL: this build will not look for updates');
 
 if (!run('npm', ['run', '-s', 'build'])) process.exit(1);
-// Which platform's native binaries the config packages (see electron-builder.config.mjs).
-if (target !== 'dir') process.env.ALIPAY_COUNTER_DIST_OS = target;
+
 const built = run('npx', [
   'electron-builder',
   '--config',

@@ -189,9 +189,14 @@ export function gateFinding(
   }
 }
 
-/** The proxy this PC's environment names, if any (the counter does not use it). */
+/**
+ * The proxy this PC's environment names, if any (the counter does not use it), without a user
+ * name or password: findings are shown on screen and kept in the journal.
+ */
 export function proxyFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return (
-    env['HTTPS_PROXY'] || env['https_proxy'] || env['HTTP_PROXY'] || env['http_proxy'] || undefined
-  );
+  const proxy =
+    env['HTTPS_PROXY'] || env['https_proxy'] || env['HTTP_PROXY'] || env['http_proxy'] || undefined;
+  if (proxy === undefined) return undefined;
+  // "user:pass@" before the host, with or without a scheme, whatever else the value holds.
+  return proxy.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, '$1');
 }

@@ -67,5 +67,12 @@ describe('connection findings', () => {
     expect(proxyFromEnvironment({ HTTPS_PROXY: 'http://a:1' })).toBe('http://a:1');
     expect(proxyFromEnvironment({ http_proxy: 'http://b:2' })).toBe('http://b:2');
     expect(proxyFromEnvironment({})).toBeUndefined();
+    // Credentials in the proxy's address never reach a finding (shown and journaled).
+    expect(proxyFromEnvironment({ HTTPS_PROXY: 'http://shop:s3cret@proxy.lan:3128' })).toBe(
+      'http://proxy.lan:3128',
+    );
+    expect(proxyFromEnvironment({ HTTP_PROXY: 'shop:s3cret@proxy.lan:3128/' })).toBe(
+      'proxy.lan:3128/',
+    );
   });
 });
