@@ -1,11 +1,16 @@
-import { randomBytes, scrypt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../src/main/journal/journal';
 import { ManagerPin } from '../src/main/manager/manager-pin';
 import { PIN_SCRYPT } from '../src/main/manager/pin-hash';
-import { pinScrypt, PIN_SALT_BYTES, type ScryptEngine } from '../src/main/manager/pin-scrypt';
+import {
+  pinScrypt,
+  PIN_SALT_BYTES,
+  viaOpenssl,
+  type ScryptEngine,
+} from '../src/main/manager/pin-scrypt';
 import { CounterKeys } from '../src/main/secrets/counter-keys';
 import { createMemorySecretStore } from '../src/main/secrets/secret-store';
 import { median, percentile } from './stats';
@@ -23,14 +28,6 @@ export interface PinFigures {
   readonly engineP50Ms: number;
   /** Median of the per-round ratios OpenSSL time / engine time. */
   readonly speedup: number;
-}
-
-function opensslOnce(password: Buffer, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, 32, { ...PIN_SCRYPT, maxmem: 256 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
 }
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
@@ -67,7 +64,7 @@ export async function benchPin(checks = 9): Promise<PinFigures> {
   const openssl: number[] = [];
   const engine: number[] = [];
   for (let i = 0; i < checks; i++) {
-    openssl.push(await timed(() => opensslOnce(password, salt)));
+    openssl.push(await timed(() => viaOpenssl(password, salt, PIN_SCRYPT, 32)));
     engine.push(await timed(() => pinScrypt.derive(password, salt, PIN_SCRYPT, 32)));
   }
   return {

@@ -58,7 +58,6 @@ if (!process.env.ALIPAY_COUNTER_UPDATE_URL)
   console.log('updates: no ALIPAY_COUNTER_UPDATE_URL: this build will not look for updates');
 
 if (!run('npm', ['run', '-s', 'build'])) process.exit(1);
-
 const built = run('npx', [
   'electron-builder',
   '--config',

@@ -2,11 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startCallbackListener } from '../../main/callbacks/callback-listener';
 import { probeCallbackPath } from '../../main/callbacks/callback-probe';
 import { createGateClient, PRODUCTION_GATE_URL } from '../../main/gate';
-import {
-  gateFinding,
-  proxyFromEnvironment,
-  type Finding,
-} from '../../main/gate/connection-findings';
+import { gateFinding, findingContext, type Finding } from '../../main/gate/connection-findings';
 import { isLoopbackUrl } from '../../main/settings/settings';
 import { CliError, EXIT } from '../cli-error';
 import { gateFromEnvironment, secretFromEnvironment } from '../environment';
@@ -55,14 +51,7 @@ export async function doctorCommand(argv: string[]): Promise<number> {
   });
   try {
     const answer = await client.status(`doctor-${randomBytes(6).toString('hex')}`);
-    const proxy = proxyFromEnvironment();
-    findings.push(
-      gateFinding(answer, project, {
-        host: new URL(gateUrl).host,
-        timeoutMs,
-        ...(proxy ? { proxy } : {}),
-      }),
-    );
+    findings.push(gateFinding(answer, project, findingContext(gateUrl, timeoutMs)));
   } finally {
     client.close();
   }

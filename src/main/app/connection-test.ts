@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ConnectionTestView } from '../../shared/ipc/views';
 import { probeCallbackPath } from '../callbacks/callback-probe';
-import { gateFinding, proxyFromEnvironment, type Finding } from '../gate/connection-findings';
+import { findingContext, gateFinding, type Finding } from '../gate/connection-findings';
 import type { Journal } from '../journal/journal';
 import { checkRelayPath, type RelayLinkNow } from '../relay/relay-check';
 import { createLogger } from '../logging/logger';
@@ -87,13 +87,8 @@ export class ConnectionTest {
     } else {
       try {
         const answer = await client.status(`connection-test-${randomBytes(6).toString('hex')}`);
-        const proxy = proxyFromEnvironment();
         findings.push(
-          gateFinding(answer, settings.projectId, {
-            host: new URL(settings.gateUrl).host,
-            timeoutMs: this.timeoutMs,
-            ...(proxy ? { proxy } : {}),
-          }),
+          gateFinding(answer, settings.projectId, findingContext(settings.gateUrl, this.timeoutMs)),
         );
       } finally {
         client.close();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { proxyFromEnvironment, transportFinding, type Finding } from '../gate/connection-findings';
+import { findingContext, transportFinding, type Finding } from '../gate/connection-findings';
 import { createJsonPoster } from '../gate/http-transport';
 import { PROBE_PARAMETER, type CallbackListener } from './callback-listener';
 
@@ -46,7 +46,7 @@ export async function probeCallbackPath(
               message: answer.failure.message,
               ...(answer.failure.code ? { code: answer.failure.code } : {}),
             },
-        { host: url.host, timeoutMs, ...proxyOf() },
+        findingContext(url.href, timeoutMs),
         'Callbacks unreachable',
       );
       return { ok: false, kind: 'callbacks_unreachable', text: finding.text + hint };
@@ -59,9 +59,4 @@ export async function probeCallbackPath(
   } finally {
     poster.close();
   }
-}
-
-function proxyOf(): { proxy?: string } {
-  const proxy = proxyFromEnvironment();
-  return proxy ? { proxy } : {};
 }

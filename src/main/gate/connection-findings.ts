@@ -189,6 +189,12 @@ export function gateFinding(
   }
 }
 
+/** Where a check went (the host of `url`), its deadline, and this PC's proxy if one is set. */
+export function findingContext(url: string, timeoutMs: number): FindingContext {
+  const proxy = proxyFromEnvironment();
+  return { host: new URL(url).host, timeoutMs, ...(proxy ? { proxy } : {}) };
+}
+
 /**
  * The proxy this PC's environment names, if any (the counter does not use it), without a user
  * name or password: findings are shown on screen and kept in the journal.

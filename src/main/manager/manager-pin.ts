@@ -12,9 +12,10 @@ import {
 import { FREE_TRIES, lockAfter, lockWords } from './pin-lockout';
 
 const PIN_KEY = 'manager_pin';
-
-const work = (cost: ScryptCost) => cost.N * cost.r * cost.p;
 const FAILURES_KEY = 'manager_pin_failures';
+
+/** scrypt's work and memory grow with N·r·p. */
+const work = (cost: ScryptCost) => cost.N * cost.r * cost.p;
 
 /** Where the PIN's pepper lives (the OS keychain; in memory in demo mode). */
 export interface PinPepper {
@@ -148,7 +149,7 @@ export class ManagerPin {
         this.saveFailures({ count: 0, lockedUntil: null });
       // A PIN of an older version, cost or salt is stored again, as new PINs are.
       if (needsRehash(stored, this.cost)) {
-        // Never at a lower cost than the PIN had (scrypt's work and memory grow with N·r·p).
+        // Never at a lower cost than the PIN had.
         const cost = work(stored) > work(this.cost) ? stored : this.cost;
         await this.store(pin, 'system', 'manager PIN upgraded', cost).catch(() => {});
       }
@@ -188,7 +189,7 @@ export class ManagerPin {
         return err('KEYCHAIN_UNAVAILABLE', error.message);
       throw error;
     }
-    const stored = await hashPin(pin, pepper, { N: cost.N, r: cost.r, p: cost.p });
+    const stored = await hashPin(pin, pepper, cost);
     this.journal.inTransaction(() => {
       this.journal.setCounterState(PIN_KEY, JSON.stringify(stored));
       this.saveFailures({ count: 0, lockedUntil: null });

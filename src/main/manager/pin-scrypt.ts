@@ -1,4 +1,5 @@
 import { scrypt as opensslScrypt } from 'node:crypto';
+import type * as SodiumNative from 'sodium-native';
 import { createLogger } from '../logging/logger';
 
 /** scrypt's cost parameters. */
@@ -14,16 +15,8 @@ export type ScryptEngine = 'libsodium' | 'node:crypto';
 /** The salt length of new PINs: libsodium's scrypt takes salts of exactly this length. */
 export const PIN_SALT_BYTES = 32;
 
-/** The part of sodium-native this file uses. */
-export interface LibsodiumScrypt {
-  crypto_pwhash_scryptsalsa208sha256_async(
-    out: Buffer,
-    password: Buffer,
-    salt: Buffer,
-    opslimit: number,
-    memlimit: number,
-  ): Promise<void>;
-}
+/** The part of sodium-native this file uses (declared in sodium-native.d.ts). */
+export type LibsodiumScrypt = Pick<typeof SodiumNative, 'crypto_pwhash_scryptsalsa208sha256_async'>;
 
 const log = createLogger('pin-scrypt');
 
@@ -50,7 +43,12 @@ export function libsodiumLimits(
  * OpenSSL's scrypt, allowed the memory `cost` needs (128·N·r bytes and a little more): a PIN
  * stored at a higher cost than today's must stay checkable without libsodium.
  */
-function viaOpenssl(password: Buffer, salt: Buffer, cost: ScryptCost, keyLength: number) {
+export function viaOpenssl(
+  password: Buffer,
+  salt: Buffer,
+  cost: ScryptCost,
+  keyLength: number,
+): Promise<Buffer> {
   const maxmem = Math.max(256 * 1024 * 1024, 256 * cost.N * cost.r);
   return new Promise<Buffer>((resolve, reject) =>
     opensslScrypt(password, salt, keyLength, { ...cost, maxmem }, (error, key) =>

@@ -1,4 +1,4 @@
-// sodium-native ships no types; only what pin-scrypt.ts calls is declared.
+// sodium-native ships no types; only what pin-scrypt.ts calls is declared (its one source).
 declare module 'sodium-native' {
   export function crypto_pwhash_scryptsalsa208sha256_async(
     out: Buffer,

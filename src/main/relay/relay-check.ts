@@ -1,10 +1,5 @@
 import { timeOfDay } from '../../shared/time-of-day';
-import {
-  proxyFromEnvironment,
-  transportFinding,
-  type Finding,
-  type FindingContext,
-} from '../gate/connection-findings';
+import { findingContext, transportFinding, type Finding } from '../gate/connection-findings';
 import type { RelayStatus } from './relay-link';
 import { relayCallbackUrl, type RelayAddressFields } from './relay-settings';
 
@@ -68,18 +63,13 @@ async function relayAnswers(url: string, timeoutMs: number): Promise<true | stri
       ? `Callback relay unreachable: ${url} answered 503: the relay runs but cannot reach its NATS servers.`
       : `Callback relay unreachable: ${url} answered HTTP ${answer.status}: is this the relay's address?`;
   } catch (error) {
-    const proxy = proxyFromEnvironment();
-    const context: FindingContext = {
-      host: new URL(url).host,
-      timeoutMs,
-      ...(proxy ? { proxy } : {}),
-    };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const message = cause?.message ?? (error as Error).message;
     const failure =
       (error as Error).name === 'TimeoutError'
         ? { kind: 'timeout' as const, message }
         : { kind: 'network' as const, message, ...(cause?.code ? { code: cause.code } : {}) };
-    return transportFinding(failure, context, 'Callback relay unreachable').text;
+    return transportFinding(failure, findingContext(url, timeoutMs), 'Callback relay unreachable')
+      .text;
   }
 }
