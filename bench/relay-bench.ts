@@ -6,7 +6,9 @@ import { createCounter } from '../src/main/app/create-counter';
 import { setLogSink } from '../src/main/logging/logger';
 import { sign } from '../src/main/gate/signer';
 import { startNatsServer } from '../test/support/nats-server';
-import { startRelayProcess } from '../test/support/relay-harness';
+import { startRelayProcess, testCallbackPath } from '../test/support/relay-harness';
+
+const BENCH_COUNTER = { store: 'B1', counter: 'C1' };
 import { median, percentile } from './stats';
 
 const SECRET = 'bench-relay-secret';
@@ -67,9 +69,7 @@ export async function benchRelay(
     pollSchedule: { firstAfterMs: 600_000, maxIntervalMs: 600_000 },
     settingsOverrides: {
       relayNatsUrls: [nats.url],
-      relayStoreId: 'B1',
-      relayCounterId: 'C1',
-      relayPublicUrl: relay.url,
+      relayCallbackUrl: relay.url + testCallbackPath(BENCH_COUNTER),
     },
   });
   const journaled = new Map<string, () => void>();
@@ -111,7 +111,10 @@ export async function benchRelay(
     journaled.delete(id);
     return performance.now() - start;
   };
-  const targets = { relay: `${relay.url}/cb/B1/C1`, direct: counter.callbackUrl()! };
+  const targets = {
+    relay: relay.url + testCallbackPath(BENCH_COUNTER),
+    direct: counter.callbackUrl()!,
+  };
   const figures = {
     relay: { p50: [] as number[], p99: [] as number[], tp: [] as number[] },
     direct: { p50: [] as number[], p99: [] as number[], tp: [] as number[] },

@@ -25,6 +25,7 @@ const api: CounterApi = {
   getSettings: () => ipcRenderer.invoke('settings:get', {}),
   updateSettings: (input) => ipcRenderer.invoke('settings:update', input),
   testConnection: () => ipcRenderer.invoke('settings:test-connection', {}),
+  retryHeldBackCallbacks: () => ipcRenderer.invoke('relay:retry-held-back', {}),
   retryAsLink: (input) => ipcRenderer.invoke('payments:retry-as-link', input),
   getAppInfo: () => ipcRenderer.invoke('app:info', {}),
   getManagerStatus: () => ipcRenderer.invoke('manager:status', {}),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { HostedRedirect } from './protocol';
+import type { HostedRedirect } from '../protocol/relay-wire';
 
 /** A page to send, with the headers that keep it to its one job. */
 export interface Page {

@@ -4,7 +4,13 @@ import { startRelay, type Relay } from '../../src/relay/relay-server';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
 import { NO_NATS_SERVER, startNatsServer, type NatsServer } from '../support/nats-server';
-import { relaySettings, STORE_COUNTER, until } from '../support/relay-harness';
+import {
+  relaySettings,
+  STORE_COUNTER,
+  TEST_RELAY_KEY,
+  testCallbackPath,
+  until,
+} from '../support/relay-harness';
 
 /**
  * Sandbox → relay → JetStream → counter, in Chromium through the browser shell: a manager sets
@@ -25,7 +31,12 @@ describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 
 
   async function broker(): Promise<{ nats: NatsServer; relay: Relay }> {
     nats = await startNatsServer();
-    relay = await startRelay({ nats: [nats.url], port: 0, counters: [STORE_COUNTER] });
+    relay = await startRelay({
+      nats: [nats.url],
+      port: 0,
+      key: TEST_RELAY_KEY,
+      counters: [STORE_COUNTER],
+    });
     return { nats, relay };
   }
 
@@ -46,9 +57,7 @@ describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 
     await cashier.getByRole('button', { name: 'Settings' }).click();
     const section = cashier.getByRole('region', { name: 'Callback relay' });
     await section.getByLabel('NATS servers').fill(nats.url);
-    await section.getByLabel('Store id').fill('S1');
-    await section.getByLabel('Counter id').fill('C1');
-    await section.getByLabel('Relay address').fill(relay.url);
+    await section.getByLabel('Callback URL').fill(relay.url + testCallbackPath());
     await section.getByRole('button', { name: 'Apply relay settings' }).click();
     await enterPin(cashier, /Save settings/);
     await expect
@@ -81,7 +90,7 @@ describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 
     expect(inbox.length).toBeGreaterThanOrEqual(3);
     expect(inbox.every((c) => c.remote.startsWith('relay '))).toBe(true);
     const gate = ui.counter.sandbox!.payment(1001, paymentId)!;
-    expect(gate.callbackUrl).toBe(`${relay.url}/cb/S1/C1`);
+    expect(gate.callbackUrl).toBe(relay.url + testCallbackPath());
   });
 
   it('the header says when the relay is reconnecting, and since when', async () => {
@@ -123,13 +132,13 @@ describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 
     await cashier.keyboard.press('Enter');
     // The QR is the relay's hosted page, not the "cannot be paid by QR" screen.
     const url = await scanQr(cashier);
-    expect(url).toMatch(new RegExp(`^${relay.url}/r/[A-Za-z0-9_-]{22}$`));
+    expect(url).toMatch(new RegExp(`^${relay.url}/r/S1/C1/[A-Za-z0-9_-]{22}$`));
     await screenshot(cashier, '64-hosted-redirect-qr');
     ui.track(await customerPays(ui.browser, url, 'Success'));
     await cashier.getByRole('heading', { name: 'Paid' }).waitFor();
 
     // An unknown token is a page that says so, and posts nothing.
-    const gone = await fetch(`${relay.url}/r/AAAAAAAAAAAAAAAAAAAAAA`);
+    const gone = await fetch(`${relay.url}/r/S1/C1/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(gone.status).toBe(404);
     expect(await gone.text()).toContain('This payment page has expired');
   });

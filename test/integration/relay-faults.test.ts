@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Journal } from '../../src/main/journal/journal';
-import { CALLBACK_STREAM } from '../../src/relay/protocol';
+import { CALLBACK_STREAM, consumerName } from '../../src/protocol/relay-wire';
 import { startRelay, type Relay } from '../../src/relay/relay-server';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import type { SandboxFaults } from '../../src/sandbox/sandbox-types';
@@ -23,14 +23,16 @@ import { freePort, NO_NATS_SERVER, startNatsServer } from '../support/nats-serve
 import {
   relayState,
   signedBody,
+  FAST_RELAY,
   startRelayCounter,
+  TEST_RELAY_KEY,
   STORE_COUNTER,
   until,
 } from '../support/relay-harness';
 
 const COUNTER_CHILD = fileURLToPath(new URL('../support/relay-counter-child.ts', import.meta.url));
 const RELAY_CHILD = fileURLToPath(new URL('../support/relay-crash-child.ts', import.meta.url));
-const CONSUMER = 'counter-S1-C1';
+const CONSUMER = consumerName(STORE_COUNTER);
 
 /** Changes of state (not same-state patches) a payment went through. */
 function stateChanges(counter: { journal: Journal }, paymentId: string): string[] {
@@ -63,7 +65,12 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
   async function rig(sandboxOptions: { faults?: SandboxFaults } = {}) {
     const nats = later(await startNatsServer());
     const relay: Relay = later(
-      await startRelay({ nats: [nats.url], port: 0, counters: [STORE_COUNTER] }),
+      await startRelay({
+        nats: [nats.url],
+        port: 0,
+        key: TEST_RELAY_KEY,
+        counters: [STORE_COUNTER],
+      }),
     );
     const sandbox: Sandbox = later(
       await createSandbox({
@@ -184,7 +191,9 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
       ),
     );
     // A normal relay takes the intermediate callback.
-    const relay = later(await startRelay({ nats: [nats.url], port, counters: [STORE_COUNTER] }));
+    const relay = later(
+      await startRelay({ nats: [nats.url], port, key: TEST_RELAY_KEY, counters: [STORE_COUNTER] }),
+    );
     const sale = await charge(counter, '52.00');
     await waitForPayment(counter, sale.id, (p) => p.state === 'awaiting_customer');
     await relay.close();
@@ -196,7 +205,9 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
     expect(await pressOnSandbox(sandbox, sale.id, 'success')).toBe(303);
     await dying.line(/^STORED$/);
     await new Promise<void>((resolve) => dying.process.once('exit', () => resolve()));
-    later(await startRelay({ nats: [nats.url], port, counters: [STORE_COUNTER] }));
+    later(
+      await startRelay({ nats: [nats.url], port, key: TEST_RELAY_KEY, counters: [STORE_COUNTER] }),
+    );
 
     await waitForPayment(counter, sale.id, (p) => p.state === 'succeeded', 15_000);
     const final = sandbox
@@ -285,12 +296,15 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
     expect(counter.service.get(sale.id)!.state).toBe('succeeded');
   });
 
-  it('a forged callback put straight into the stream: recorded, refused, acked, nothing changes', async () => {
+  it('a forged callback put straight into the stream: refused each time, then held back; nothing changes', async () => {
     const { nats, relay, sandbox, nc } = await rig({ faults: { dropCallbacks: true } });
     const counter = later(
       await startRelayCounter(
         { nats, relay, sandbox },
-        { pollSchedule: { firstAfterMs: 60_000, maxIntervalMs: 60_000 } },
+        {
+          pollSchedule: { firstAfterMs: 60_000, maxIntervalMs: 60_000 },
+          relay: { ...FAST_RELAY, badSignatureDelaysMs: [100, 100] },
+        },
       ),
     );
     const sale = await charge(counter, '77.00');
@@ -298,16 +312,16 @@ describe.skipIf(NO_NATS_SERVER)('relay faults', () => {
     const forged = signedBody(saleCallback(sale.id, 7700, 'success'), 'not-the-merchant-secret');
     await jetstream(nc).publish('callbacks.S1.C1', forged);
 
-    await until('the forgery is recorded', () =>
-      counter.journal.callbacksOf(sale.id).some((c) => !c.verified),
-    );
+    // Delivered three times (two pauses), refused each time, then held back and acked.
+    await until('held back', () => counter.journal.relayQuarantine.totals().entries === 1);
     await until('and acked', async () => {
       const left = await backlog(nc);
       return left.pending === 0 && left.unacked === 0;
     });
     // Not delivered again after the ack wait (1 s).
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(counter.journal.callbacksOf(sale.id)).toHaveLength(1);
+    expect(counter.journal.callbacksOf(sale.id).every((c) => !c.verified)).toBe(true);
+    expect(counter.journal.relayQuarantine.totals().entries).toBe(1);
     expect(counter.service.get(sale.id)!.state).toBe(before);
     expect(stateChanges(counter, sale.id)).not.toContain('succeeded');
   });

@@ -59,8 +59,6 @@ function configText(
 ): string {
   const lines = [
     `listen: "127.0.0.1:${port}"`,
-    // Callbacks may be 1 MiB, plus the relay's headers.
-    'max_payload: 2MB',
     `jetstream { store_dir: ${JSON.stringify(storeDir)} }`,
   ];
   if (tls)

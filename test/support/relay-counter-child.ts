@@ -6,6 +6,7 @@
  *
  * env: DATA_DIR, SANDBOX_URL, SANDBOX_SECRET, NATS_URL, RELAY_URL, AMOUNT; RELAY_CA_PEM optional
  */
+import { testCallbackPath } from './relay-harness';
 import { createCounter } from '../../src/main/app/create-counter';
 import { setLogSink } from '../../src/main/logging/logger';
 
@@ -25,9 +26,7 @@ const counter = await createCounter({
   settingsOverrides: {
     callbackPort: 0,
     relayNatsUrls: [env('NATS_URL')],
-    relayStoreId: 'S1',
-    relayCounterId: 'C1',
-    relayPublicUrl: env('RELAY_URL'),
+    relayCallbackUrl: env('RELAY_URL') + testCallbackPath(),
     // The broker's own CA, as a manager pastes it in Settings (the TLS test).
     relayCaCertificate: process.env['RELAY_CA_PEM'] ?? '',
   },

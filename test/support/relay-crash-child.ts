@@ -5,10 +5,12 @@
  * env: NATS_URL, PORT
  */
 import { startRelay } from '../../src/relay/relay-server';
+import { TEST_RELAY_KEY } from './relay-harness';
 
 const relay = await startRelay({
   nats: [process.env['NATS_URL']!],
   port: Number(process.env['PORT']),
+  key: TEST_RELAY_KEY,
   counters: [{ store: 'S1', counter: 'C1' }],
   onStored: () => {
     process.stdout.write('STORED\n');

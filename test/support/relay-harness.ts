@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Counter, CounterConfig } from '../../src/main/app/create-counter';
 import { sign } from '../../src/main/gate/signer';
-import type { CounterAddress } from '../../src/relay/protocol';
+import { callbackPath, type CounterAddress } from '../../src/protocol/relay-wire';
+import { counterToken } from '../../src/relay/counter-tokens';
 import { startRelay, type Relay } from '../../src/relay/relay-server';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 import { startDemoCounter, TEST_PROJECT, TEST_SECRET } from './counter-harness';
@@ -12,6 +13,14 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The store and counter most relay tests use. */
 export const STORE_COUNTER: CounterAddress = { store: 'S1', counter: 'C1' };
+
+/** The relay key of the tests' relays (RELAY_KEY). */
+export const TEST_RELAY_KEY = 'test-relay-key-0123456789abcdefghijklmnop';
+
+/** A counter's callback path at a test relay, with its token. */
+export function testCallbackPath(address: CounterAddress = STORE_COUNTER): string {
+  return callbackPath(address, counterToken(TEST_RELAY_KEY, address));
+}
 
 /** Relay tuning for tests: redelivery after 1 s, a broker retry every 200 ms. */
 export const FAST_RELAY = { ackWaitMs: 1000, retryMs: 200 };
@@ -39,6 +48,7 @@ export async function startRelayRig(
   const relay = await startRelay({
     nats: [nats.url],
     port: 0,
+    key: TEST_RELAY_KEY,
     counters: [...(options.counters ?? [STORE_COUNTER])],
     ...(options.relayUser
       ? { user: options.relayUser.user, password: options.relayUser.password }
@@ -69,9 +79,7 @@ export function relaySettings(
 ) {
   return {
     relayNatsUrls: [natsUrl],
-    relayStoreId: address.store,
-    relayCounterId: address.counter,
-    relayPublicUrl: relayUrl,
+    relayCallbackUrl: relayUrl + testCallbackPath(address),
   };
 }
 
@@ -118,7 +126,7 @@ export async function postToRelay(
   address: CounterAddress = STORE_COUNTER,
   contentType = 'application/json',
 ): Promise<number> {
-  const res = await fetch(`${relayUrl}/cb/${address.store}/${address.counter}`, {
+  const res = await fetch(relayUrl + testCallbackPath(address), {
     method: 'POST',
     headers: { 'content-type': contentType },
     body,
@@ -149,7 +157,7 @@ export async function startRelayProcess(
 ): Promise<RelayProcess> {
   const child = spawn(process.execPath, ['bin/alipay-counter.mjs', 'relay', '--quiet', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, RELAY_KEY: TEST_RELAY_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

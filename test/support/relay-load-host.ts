@@ -6,6 +6,7 @@
  *
  * env: NATS_URL, RELAY_URLS (two, comma-separated), HOST, COUNTERS, PAYMENTS, DEADLINE_MS
  */
+import { testCallbackPath } from './relay-harness';
 import http from 'node:http';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
 import { setLogSink } from '../../src/main/logging/logger';
@@ -32,9 +33,7 @@ for (let c = 0; c < counters; c++) {
     pollSchedule: { firstAfterMs: 600_000, maxIntervalMs: 600_000 },
     settingsOverrides: {
       relayNatsUrls: [env('NATS_URL')],
-      relayStoreId: store,
-      relayCounterId: name,
-      relayPublicUrl: relays[0]!,
+      relayCallbackUrl: relays[0]! + testCallbackPath({ store, counter: name }),
     },
   });
   const ids: string[] = [];
@@ -101,7 +100,7 @@ for (const { ids, store, name } of started)
     for (const body of callbacksOf(id, 1000 + p))
       for (const relay of relays)
         jobs.push(async () => {
-          while ((await post(`${relay}/cb/${store}/${name}`, body)) !== 200) {
+          while ((await post(relay + testCallbackPath({ store, counter: name }), body)) !== 200) {
             retried++;
             if (Date.now() > deadline) return;
             await new Promise((resolve) => setTimeout(resolve, 100));

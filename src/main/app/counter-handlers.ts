@@ -17,6 +17,8 @@ export interface HandlerDeps {
   readonly settingsView: () => SettingsView;
   readonly updateSettings: ChannelHandlers['settings:update'];
   readonly testConnection: ChannelHandlers['settings:test-connection'];
+  /** Tries the relayed callbacks held back for a failed signature again. */
+  readonly retryHeldBack: () => Promise<{ applied: number; left: number }>;
   readonly appInfo: () => AppInfo;
   readonly sessionChanged: () => void;
 }
@@ -89,6 +91,7 @@ export function createHandlers(
     'settings:get': async () => ok(deps.settingsView()),
     'settings:update': (update) => deps.updateSettings(update),
     'settings:test-connection': () => deps.testConnection({}),
+    'relay:retry-held-back': async () => ok(await deps.retryHeldBack()),
     'app:info': async () => ok(deps.appInfo()),
   };
 }

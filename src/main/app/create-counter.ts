@@ -38,6 +38,7 @@ import { PrintQueue } from '../printing/print-queue';
 import type { TransportOptions } from '../printing/transports';
 import { createPrintingHandlers, printStatusView } from './printing-handlers';
 import { hostRedirect } from '../relay/hosted-redirect';
+import { HeldBackCallbacks } from '../relay/held-back-callbacks';
 import { RelayLink, type RelayLinkDeps } from '../relay/relay-link';
 import { relayCallbackUrl } from '../relay/relay-settings';
 
@@ -212,10 +213,20 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     (received) => service.receiveCallback(received),
   );
   await endpoint.apply(state.current);
+  const heldBack = new HeldBackCallbacks(journal.relayQuarantine, {
+    secret: () => connection.callbackSecret(),
+    onCallback: (received) => service.receiveCallback(received),
+    banners: health,
+    changed: () => {
+      sessionChanged();
+      events.emit('settings:changed', settingsHandlers.view());
+    },
+  });
   const relay = new RelayLink({
     store,
     secret: () => connection.callbackSecret(),
     onCallback: (received) => service.receiveCallback(received),
+    quarantine: (body, source) => heldBack.keep(body, source),
     banners: health,
     changed: () => sessionChanged(),
     ...(config.relay ? { tuning: config.relay } : {}),
@@ -237,6 +248,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     ),
     storeRelayCredentials: (credentials) => relay.storeCredentials(credentials),
     relayCredentialsConfigured: () => relay.credentialsConfigured(),
+    relayHeldBack: () => heldBack.list(),
     settingsChanged: (view) => {
       // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
       health.clear('gate_signature');
@@ -303,6 +315,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       settingsView: settingsHandlers.view,
       updateSettings: settingsHandlers.update,
       testConnection: settingsHandlers.testConnection,
+      retryHeldBack: () => heldBack.retry(),
       appInfo: () => ({
         version: config.version ?? '0.0.0',
         mode: config.mode,

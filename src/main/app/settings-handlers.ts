@@ -40,6 +40,8 @@ export interface SettingsHandlerDeps {
     password: string;
   }) => Promise<void>;
   readonly relayCredentialsConfigured?: () => boolean;
+  /** Relayed callbacks held back for a failed signature. */
+  readonly relayHeldBack?: () => SettingsView['relayHeldBack'];
 }
 
 /** Fields demo mode keeps as its sandbox set them (README: "start the app in live mode"). */
@@ -86,6 +88,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps) {
       setupDone: demo || connectionTest.everPassed(),
       purchaseLimits: effectiveLimits(state.current.amountLimits),
       relayCredentialsConfigured: deps.relayCredentialsConfigured?.() ?? false,
+      relayHeldBack: deps.relayHeldBack?.() ?? [],
     };
   };
 

@@ -1,4 +1,5 @@
-import { parseCallback } from '../gate/callback-parser';
+import { checkCallbackBody } from '../../protocol/callback-body';
+import { parseCallback, type ParsedCallback } from '../gate/callback-parser';
 import type { ReceivedCallback } from './callback-listener';
 
 /**
@@ -12,16 +13,27 @@ export type IntakeOutcome =
   'accepted' | 'retry' | 'invalid_signature' | 'bad_request' | 'not_recorded';
 
 /**
- * The one callback path (DESIGN §5): parse and verify the raw body with the project secret,
- * hand it over to be recorded (and applied when verified), and say what became of it.
+ * The one callback path, whatever carried the body: the cheap checks first (size, nesting,
+ * field count, a signed JSON object), so that a crafted body costs the main thread no more than
+ * a few milliseconds; then parse and verify with the project secret, hand it over to be
+ * recorded (and applied when verified), and say what became of it.
  */
 export async function intakeCallback(
-  rawText: string,
+  body: Uint8Array,
   remoteAddress: string,
   secret: string | undefined,
   onCallback: (callback: ReceivedCallback) => void | Promise<void>,
 ): Promise<IntakeOutcome> {
-  const parsed = parseCallback(rawText, secret);
+  const check = checkCallbackBody(body);
+  const rawText = check.ok ? check.text : new TextDecoder().decode(body);
+  const parsed: ParsedCallback = check.ok
+    ? parseCallback(check.text, secret)
+    : {
+        ok: false,
+        // A body with no signature at all is refused as the signature check would refuse it.
+        problem: check.problem === 'no_signature' ? 'bad_signature' : 'malformed_json',
+        message: check.message,
+      };
   try {
     await onCallback({ rawText, receivedAt: new Date(), remoteAddress, parsed });
   } catch {

@@ -4,7 +4,8 @@ import type { ParsedCallback } from '../gate/callback-parser';
 import { intakeCallback, type IntakeOutcome } from './callback-intake';
 import { ProbeBook } from './probe-book';
 // One capped body reader for both doors a callback comes in by (this listener, the relay).
-import { readRawBody } from '../../relay/raw-body';
+import { readRawBody } from '../../protocol/raw-body';
+import { MAX_CALLBACK_BYTES } from '../../protocol/callback-body';
 
 /** A callback as it arrived, verified or not: everything is handed over to be recorded. */
 export interface ReceivedCallback {
@@ -21,7 +22,7 @@ export interface CallbackListenerOptions {
   readonly port?: number;
   /** Path Gate posts to; other paths get 404. */
   readonly path?: string;
-  /** Largest body accepted (1 MiB: `qr_img` carries a Base64 image). */
+  /** Largest body accepted (MAX_CALLBACK_BYTES unless a test says otherwise). */
   readonly maxBodyBytes?: number;
   /** Most connections open at once; more are refused by the socket layer. */
   readonly maxConnections?: number;
@@ -56,8 +57,6 @@ export interface CallbackListener {
 /** The query parameter of a connection-test probe (Gate's callbacks never carry a query). */
 export const PROBE_PARAMETER = 'counter_probe';
 
-const DEFAULT_MAX_BODY = 1024 * 1024;
-
 /** The HTTP answer to each intake outcome: Gate retries anything but a 200. */
 const INTAKE_ANSWERS: Record<IntakeOutcome, [number, string]> = {
   accepted: [200, 'OK'],
@@ -81,7 +80,7 @@ export async function startCallbackListener(
   options: CallbackListenerOptions,
 ): Promise<CallbackListener> {
   const path = options.path ?? '/callback';
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxBody = options.maxBodyBytes ?? MAX_CALLBACK_BYTES;
   const probes = new ProbeBook();
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   // Node checks its timeouts every `connectionsCheckingInterval` (30 s by default): often
@@ -118,7 +117,7 @@ export async function startCallbackListener(
         if (body.kind === 'broken') return;
         bodyRead = true;
         void intakeCallback(
-          body.bytes.toString('utf8'),
+          body.bytes,
           req.socket.remoteAddress ?? '',
           options.secret(),
           options.onCallback,

@@ -12,6 +12,7 @@ import {
 } from './callback-inbox';
 import { migrate } from './migrations';
 import { HistoryQueries } from './history-queries';
+import { RelayQuarantine } from './relay-quarantine';
 import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries, type Report } from './report-queries';
@@ -69,6 +70,8 @@ export class Journal {
   readonly callbacks: CallbackInbox;
   /** Receipt printing: each slip queued, sent or failed. */
   readonly printJobs: PrintJobJournal;
+  /** Relayed callbacks held back after failing their signature check. */
+  readonly relayQuarantine: RelayQuarantine;
 
   constructor(path: string, inboxLimits?: InboxLimits) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -84,6 +87,7 @@ export class Journal {
     this.reports = new ReportQueries(this.db);
     this.callbacks = new CallbackInbox(this.db, inboxLimits);
     this.printJobs = new PrintJobJournal(this.db);
+    this.relayQuarantine = new RelayQuarantine(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments

@@ -228,6 +228,21 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE state = 'queued' OR (state = 'failed' AND dismissed_at IS NULL);
     `,
   },
+  {
+    version: 7,
+    description:
+      'relayed callbacks held back after failing their signature check, kept to apply once the secret is right',
+    sql: `
+      CREATE TABLE relay_quarantine (
+        id           INTEGER PRIMARY KEY,
+        received_at  INTEGER NOT NULL,
+        source       TEXT NOT NULL,
+        reason       TEXT NOT NULL,
+        body         BLOB NOT NULL,
+        body_sha256  TEXT NOT NULL UNIQUE
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */

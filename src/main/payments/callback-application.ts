@@ -12,7 +12,7 @@ import type { Settings } from '../settings/settings';
 import { operationDetail, type PaymentTransitions } from './payment-transitions';
 import { customerQr, type CustomerQrDeps } from './customer-qr';
 import { setupHint } from './qr-view';
-import { SourceBudget } from '../callbacks/source-budget';
+import { SourceBudget } from '../../protocol/source-budget';
 
 const log = createLogger('payments');
 

@@ -6,7 +6,7 @@ import {
   hostedRedirectSchema,
   MAX_REDIRECT_LIFETIME_MS,
   type HostedRedirect,
-} from '../../relay/protocol';
+} from '../../protocol/relay-wire';
 import { hostedRedirectUrl, type RelayFields } from './relay-settings';
 
 const log = createLogger('relay');
@@ -44,6 +44,7 @@ export async function hostRedirect(
   publish: RedirectPublisher | undefined,
   now: number = Date.now(),
 ): Promise<QrView | undefined> {
+  const pageUrl = (token: string) => hostedRedirectUrl(settings, token);
   if (!publish || !redirect.url) return undefined;
   const lifetime = Math.min(
     qrTimeoutSeconds !== undefined ? qrTimeoutSeconds * 1000 : DEFAULT_LIFETIME_MS,
@@ -56,11 +57,13 @@ export async function hostRedirect(
   });
   if (!form.success) return undefined;
   const token = randomBytes(16).toString('base64url');
+  const text = pageUrl(token);
+  if (text === undefined) return undefined;
   try {
     await publish(token, form.data);
   } catch (error) {
     log.warn('hosted redirect not published', { message: (error as Error).message });
     return undefined;
   }
-  return { kind: 'text', text: hostedRedirectUrl(settings, token) };
+  return { kind: 'text', text };
 }

@@ -1,7 +1,7 @@
 import { timeOfDay } from '../../shared/time-of-day';
 import { findingContext, transportFinding, type Finding } from '../gate/connection-findings';
 import type { RelayStatus } from './relay-link';
-import { relayCallbackUrl, type RelayAddressFields } from './relay-settings';
+import { relayBaseUrl, shownCallbackUrl, type RelayAddressFields } from './relay-settings';
 
 /** What the connection test needs to know of this counter's relay link. */
 export interface RelayLinkNow {
@@ -22,8 +22,8 @@ export async function checkRelayPath(
   timeoutMs: number,
   now: () => number = Date.now,
 ): Promise<Finding> {
-  const callbackUrl = relayCallbackUrl(settings);
-  const health = `${settings.relayPublicUrl.replace(/\/+$/, '')}/health`;
+  const callbackUrl = shownCallbackUrl(settings);
+  const health = `${relayBaseUrl(settings) ?? ''}/health`;
   const answered = await relayAnswers(health, timeoutMs);
   if (answered !== true)
     return {

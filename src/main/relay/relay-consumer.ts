@@ -11,11 +11,13 @@ import {
   CALLBACK_STREAM,
   callbackSubject,
   consumerName,
+  counterInboxPrefix,
   FROM_HEADER,
+  legacyConsumerName,
   redirectSubject,
   type CounterAddress,
   type HostedRedirect,
-} from '../../relay/protocol';
+} from '../../protocol/relay-wire';
 import { intakeCallback, type IntakeOutcome } from '../callbacks/callback-intake';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import type { RelayCredentials } from './relay-credentials';
@@ -38,8 +40,15 @@ export interface RelayConsumerOptions {
   /** Records (and applies) a callback: the payment service's receiveCallback. */
   readonly onCallback: (callback: ReceivedCallback) => Promise<void>;
   readonly onState: (state: RelayState) => void;
-  /** How long JetStream waits for an ack before delivering again (30 s). */
+  /**
+   * Holds back a callback whose signature failed on its last allowed delivery; 'full' leaves it
+   * at the relay (delivered again in an hour).
+   */
+  readonly quarantine: (body: Uint8Array, source: string) => 'kept' | 'already_kept' | 'full';
+  /** How long JetStream waits for an ack before delivering again (60 s). */
   readonly ackWaitMs?: number;
+  /** Pauses before each redelivery of a callback whose signature failed; then it is held back. */
+  readonly badSignatureDelaysMs?: readonly number[];
   /** Pause between attempts to reach the broker (2 s). */
   readonly retryMs?: number;
   /** Test seam: runs after a callback went through intake, before it is acked or nak'd. */
@@ -49,27 +58,26 @@ export interface RelayConsumerOptions {
 
 /** Most callbacks handled at once (a QR image fetch must not hold up a final callback). */
 const CONCURRENCY = 8;
+/**
+ * Callbacks pulled ahead. Each costs at most a few milliseconds of checks, parsing and
+ * verifying (bodies are capped in size and fields), so a full batch is through in well under
+ * a second, far inside the ack wait: a backlog is never delivered twice while it waits here.
+ */
+const PULL_BATCH = 16;
+const DEFAULT_ACK_WAIT_MS = 60_000;
 /** Redeliver after: no secret loaded yet, or the journal could not take it. */
 const RETRY_NO_SECRET_MS = 30_000;
 const RETRY_NOT_RECORDED_MS = 5_000;
+/**
+ * A callback whose signature fails is delivered again after these pauses (a secret being
+ * changed may be right by then), then held back in the journal: about 18 minutes in all.
+ */
+const BAD_SIGNATURE_DELAYS_MS = [10_000, 30_000, 120_000, 300_000, 600_000];
+/** A held-back callback with no room in the journal stays at the relay, tried again hourly. */
+const RETRY_QUARANTINE_FULL_MS = 3_600_000;
 
-/** What each intake outcome means for the message: acknowledged, or delivered again later. */
-function settle(msg: JsMsg, outcome: IntakeOutcome): void {
-  switch (outcome) {
-    case 'accepted':
-    case 'invalid_signature':
-    case 'bad_request':
-      // Recorded in the journal (applied, or refused for good): never delivered again.
-      msg.ack();
-      return;
-    case 'retry':
-      msg.nak(RETRY_NO_SECRET_MS);
-      return;
-    case 'not_recorded':
-      msg.nak(RETRY_NOT_RECORDED_MS);
-      return;
-  }
-}
+/** Lets timers, I/O and the screens' requests run between two callbacks. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One counter's durable JetStream consumer, dialling out to the broker (so it works behind a
@@ -114,13 +122,20 @@ export class RelayConsumer {
     let everConnected = false;
     while (!this.closed) {
       try {
+        const tls = this.options.servers.some((url) => url.startsWith('tls://'));
         const nc = await connect({
           servers: [...this.options.servers],
           name: `alipay-counter ${this.options.address.store}/${this.options.address.counter}`,
+          // Replies, pulled callbacks among them, come to subjects only this counter may read.
+          inboxPrefix: counterInboxPrefix(this.options.address),
           ...(this.options.credentials
             ? { user: this.options.credentials.user, pass: this.options.credentials.password }
             : {}),
-          ...(this.options.caCertificate ? { tls: { ca: this.options.caCertificate } } : {}),
+          // tls:// means TLS: with this option nats.js refuses a server that does not offer it
+          // before anything, the password included, is sent.
+          ...(tls
+            ? { tls: this.options.caCertificate ? { ca: this.options.caCertificate } : {} }
+            : {}),
           maxReconnectAttempts: -1,
           reconnectTimeWait: 2000,
           // Behind a shop's router a dead connection must be noticed within a minute.
@@ -160,18 +175,24 @@ export class RelayConsumer {
       filter_subject: callbackSubject(address),
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      ack_wait: (this.options.ackWaitMs ?? 30_000) * 1_000_000,
+      ack_wait: (this.options.ackWaitMs ?? DEFAULT_ACK_WAIT_MS) * 1_000_000,
       max_deliver: -1,
       max_ack_pending: 1000,
     };
     try {
       await jsm.consumers.add(CALLBACK_STREAM, config);
     } catch {
-      // It exists with other settings (an older ack wait): bring it in line.
-      await jsm.consumers.update(CALLBACK_STREAM, name, { ack_wait: config.ack_wait });
+      // It exists with other settings (an older ack wait): bring it in line; or a consumer of
+      // an older version holds this counter's subject under its old name.
+      await jsm.consumers
+        .update(CALLBACK_STREAM, name, { ack_wait: config.ack_wait })
+        .catch(async (error: Error) => {
+          if (!(await this.retireLegacyConsumer(nc))) throw error;
+          await jsm.consumers.add(CALLBACK_STREAM, config);
+        });
     }
     const consumer = await jetstream(nc).consumers.get(CALLBACK_STREAM, name);
-    const messages = await consumer.consume({ max_messages: 64 });
+    const messages = await consumer.consume({ max_messages: PULL_BATCH });
     this.messages = messages;
     if (this.closed) await messages.close();
     void (async () => {
@@ -183,6 +204,7 @@ export class RelayConsumer {
     })();
     for await (const msg of messages) {
       while (this.inFlight.size >= CONCURRENCY) await Promise.race(this.inFlight);
+      await yieldToEventLoop();
       const work = this.handle(msg);
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
@@ -191,17 +213,72 @@ export class RelayConsumer {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * Consumers of older versions were named ambiguously; one whose filter is exactly this
+   * counter's subject is this counter's, and is deleted so the new one can take its messages
+   * (a work queue allows one consumer per subject). True when one was retired.
+   */
+  private async retireLegacyConsumer(nc: NatsConnection): Promise<boolean> {
+    const jsm = await jetstreamManager(nc);
+    const legacy = legacyConsumerName(this.options.address);
+    try {
+      const info = await jsm.consumers.info(CALLBACK_STREAM, legacy);
+      if (info.config.filter_subject !== callbackSubject(this.options.address)) return false;
+      return await jsm.consumers.delete(CALLBACK_STREAM, legacy);
+    } catch {
+      return false;
+    }
+  }
+
   private async handle(msg: JsMsg): Promise<void> {
-    const text = Buffer.from(msg.data).toString('utf8');
-    const from = msg.headers?.get(FROM_HEADER) || 'unknown';
+    const source = msg.headers?.get(FROM_HEADER) || 'unknown';
     const outcome = await intakeCallback(
-      text,
-      `relay ${from}`,
+      msg.data,
+      `relay ${source}`,
       this.options.secret(),
       this.options.onCallback,
     );
     this.options.afterIntake?.(outcome, msg.subject);
-    settle(msg, outcome);
+    this.settle(msg, outcome, source);
+  }
+
+  /**
+   * What each intake outcome means for the message. Applied or refused for good: acknowledged
+   * (the journal has it). A failed signature is never simply acknowledged, since the relay
+   * already answered Gate and nothing would bring it back: it is delivered again a few times,
+   * then held back in the journal until the secret is right.
+   */
+  private settle(msg: JsMsg, outcome: IntakeOutcome, source: string): void {
+    switch (outcome) {
+      case 'accepted':
+      case 'bad_request':
+        msg.ack();
+        return;
+      case 'invalid_signature': {
+        const delays = this.options.badSignatureDelaysMs ?? BAD_SIGNATURE_DELAYS_MS;
+        const delivery = msg.info.deliveryCount;
+        if (delivery <= delays.length) {
+          msg.nak(delays[delivery - 1]);
+          return;
+        }
+        let kept;
+        try {
+          kept = this.options.quarantine(msg.data, source);
+        } catch {
+          msg.nak(RETRY_NOT_RECORDED_MS);
+          return;
+        }
+        if (kept === 'full') msg.nak(RETRY_QUARANTINE_FULL_MS);
+        else msg.ack();
+        return;
+      }
+      case 'retry':
+        msg.nak(RETRY_NO_SECRET_MS);
+        return;
+      case 'not_recorded':
+        msg.nak(RETRY_NOT_RECORDED_MS);
+        return;
+    }
   }
 
   /** Reports the connection's ups and downs. */

@@ -32,6 +32,8 @@ export interface RelayLinkDeps {
   readonly store: SecretStore;
   readonly secret: () => string | undefined;
   readonly onCallback: (callback: ReceivedCallback) => Promise<void>;
+  /** Where callbacks whose signature kept failing are held back. */
+  readonly quarantine: (body: Uint8Array, source: string) => 'kept' | 'already_kept' | 'full';
   readonly banners: BannerBoard;
   /** The header's relay state changed. */
   readonly changed: () => void;
@@ -39,6 +41,7 @@ export interface RelayLinkDeps {
   readonly tuning?: {
     readonly ackWaitMs?: number;
     readonly retryMs?: number;
+    readonly badSignatureDelaysMs?: readonly number[];
     readonly afterIntake?: (outcome: IntakeOutcome, subject: string) => void;
   };
   readonly now?: () => number;
@@ -81,7 +84,16 @@ export class RelayLink {
     if (!force && key === this.key) return;
     await this.stop();
     this.key = key;
-    if (!address) return;
+    if (!address) {
+      // NATS servers without a usable callback URL: a relay set up by an older version (which
+      // took the store, counter and relay address apart, with no token) or one left half done.
+      if (settings.relayNatsUrls.length > 0)
+        this.deps.banners.set(
+          RELAY_BANNER,
+          'The callback relay needs this counter\'s callback URL, with its secret token (Settings → Callback relay; the relay\'s operator makes it with "alipay-counter relay token"). Until then, payments are confirmed by status polling.',
+        );
+      return;
+    }
     log.info('relay consumer starting', { servers: settings.relayNatsUrls, ...address });
     const generation = this.generation;
     this.consumer = new RelayConsumer({
@@ -91,6 +103,7 @@ export class RelayLink {
       ...(ca ? { caCertificate: ca } : {}),
       secret: this.deps.secret,
       onCallback: this.deps.onCallback,
+      quarantine: this.deps.quarantine,
       onState: (state) => {
         if (generation === this.generation) this.stateChanged(state);
       },

@@ -1,12 +1,19 @@
 import { X509Certificate } from 'node:crypto';
-import { callbackPath, redirectPath, type CounterAddress } from '../../relay/protocol';
+import {
+  parseRelayCallbackUrl,
+  redirectPath,
+  type CounterAddress,
+  type RelayCallbackUrl,
+} from '../../protocol/relay-wire';
 
 /** The relay's fields of the settings (settings.ts holds them; this file reads them). */
 export interface RelayFields {
   readonly relayNatsUrls: readonly string[];
-  readonly relayStoreId: string;
-  readonly relayCounterId: string;
-  readonly relayPublicUrl: string;
+  /**
+   * This counter's callback URL at the relay, as `alipay-counter relay token` prints it:
+   * the relay's public address, the counter's store and counter ids, and its secret token.
+   */
+  readonly relayCallbackUrl: string;
   /**
    * The certificate (PEM) of the CA that signed the broker's certificate, for a broker with the
    * merchant's own CA; empty: the system's trusted CAs. Public data, so not in the keychain.
@@ -28,9 +35,7 @@ export function relaySettingsProblems(
 ): Array<{ field: keyof RelayFields; message: string }> {
   const filled: Record<Exclude<keyof RelayFields, 'relayCaCertificate'>, boolean> = {
     relayNatsUrls: fields.relayNatsUrls.length > 0,
-    relayStoreId: fields.relayStoreId !== '',
-    relayCounterId: fields.relayCounterId !== '',
-    relayPublicUrl: fields.relayPublicUrl !== '',
+    relayCallbackUrl: fields.relayCallbackUrl !== '',
   };
   const some = Object.values(filled).some(Boolean);
   const missing = (Object.keys(filled) as Array<keyof typeof filled>).filter((key) => !filled[key]);
@@ -39,12 +44,22 @@ export function relaySettingsProblems(
     problems.push({
       field: missing[0]!,
       message:
-        'Fill in every callback relay field (NATS servers, store, counter, relay address), or clear them all.',
+        'Fill in both callback relay fields (NATS servers and callback URL), or clear them all.',
     });
+  const urlProblem = callbackUrlProblem(fields.relayCallbackUrl);
+  if (urlProblem) problems.push({ field: 'relayCallbackUrl', message: urlProblem });
   for (const text of fields.relayNatsUrls) {
     const problem = natsUrlProblem(text);
     if (problem) problems.push({ field: 'relayNatsUrls', message: problem });
   }
+  const schemes = new Set(
+    fields.relayNatsUrls.filter((url) => URL.canParse(url)).map((url) => new URL(url).protocol),
+  );
+  if (schemes.size > 1)
+    problems.push({
+      field: 'relayNatsUrls',
+      message: 'Use tls:// for every NATS server, or nats:// for every one (only on this machine).',
+    });
   const ca = caCertificateProblem(fields.relayCaCertificate);
   if (ca) problems.push({ field: 'relayCaCertificate', message: ca });
   return problems;
@@ -83,29 +98,48 @@ export function natsUrlProblem(text: string): string | undefined {
   return `"${text}" is not a NATS address (tls://host:port).`;
 }
 
+/** Why a callback URL cannot be used, if it cannot ("" is none: no relay). */
+export function callbackUrlProblem(text: string): string | undefined {
+  if (text === '') return undefined;
+  if (!parseRelayCallbackUrl(text))
+    return 'Paste the whole callback URL the relay gave for this counter (https://…/cb/STORE/COUNTER/TOKEN, from "alipay-counter relay token STORE/COUNTER --url …").';
+  return undefined;
+}
+
+/** This counter at the relay (address, public base, token), when a relay is set up. */
+export function relayTarget(fields: RelayAddressFields): RelayCallbackUrl | undefined {
+  if (fields.relayNatsUrls.length === 0) return undefined;
+  return parseRelayCallbackUrl(fields.relayCallbackUrl);
+}
+
 /** This counter's address at the relay, when a relay is set up. */
 export function relayAddress(fields: RelayAddressFields): CounterAddress | undefined {
-  if (
-    fields.relayNatsUrls.length === 0 ||
-    fields.relayStoreId === '' ||
-    fields.relayCounterId === '' ||
-    fields.relayPublicUrl === ''
-  )
-    return undefined;
-  return { store: fields.relayStoreId, counter: fields.relayCounterId };
+  return relayTarget(fields)?.address;
 }
 
 /** The merchant_callback_url of this counter at the relay, when a relay is set up. */
 export function relayCallbackUrl(fields: RelayAddressFields): string | undefined {
-  const address = relayAddress(fields);
-  return address ? relayUrl(fields.relayPublicUrl, callbackPath(address)) : undefined;
+  return relayTarget(fields) ? fields.relayCallbackUrl : undefined;
 }
 
-/** The address the customer's phone opens for a hosted redirect. */
-export function hostedRedirectUrl(fields: RelayAddressFields, token: string): string {
-  return relayUrl(fields.relayPublicUrl, redirectPath(token));
+/**
+ * The callback URL as people may see it (findings, logs): the token cut to its first four
+ * characters, enough to tell two apart, too little to post with.
+ */
+export function shownCallbackUrl(fields: RelayAddressFields): string | undefined {
+  const target = relayTarget(fields);
+  return target
+    ? `${target.base}/cb/${target.address.store}/${target.address.counter}/${target.token.slice(0, 4)}…`
+    : undefined;
 }
 
-function relayUrl(base: string, path: string): string {
-  return base.replace(/\/+$/, '') + path;
+/** The relay's public address (for /health), when a relay is set up. */
+export function relayBaseUrl(fields: RelayAddressFields): string | undefined {
+  return relayTarget(fields)?.base;
+}
+
+/** The address the customer's phone opens for a hosted redirect of this counter. */
+export function hostedRedirectUrl(fields: RelayAddressFields, token: string): string | undefined {
+  const target = relayTarget(fields);
+  return target ? target.base + redirectPath(target.address, token) : undefined;
 }

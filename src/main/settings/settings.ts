@@ -7,7 +7,6 @@ import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
 import { printerSettingsSchema } from '../../shared/printing/printer-settings';
-import { relayIdSchema } from '../../relay/protocol';
 import { relayAddress, relaySettingsProblems } from '../relay/relay-settings';
 
 /** The QR forms a counter can show (DESIGN §3 step 4). */
@@ -67,13 +66,11 @@ export const settingsSchema = z.object({
   /** The receipt printer (issue 12); none until one is set up. */
   printer: printerSettingsSchema,
   /**
-   * The callback relay (issue 13): the NATS servers this counter dials out to, its store and
-   * counter ids there, and the relay's public address Gate posts to. All empty: no relay.
+   * The callback relay: the NATS servers this counter dials out to, and its callback URL at the
+   * relay (which names its store and counter and carries its secret token). Empty: no relay.
    */
   relayNatsUrls: z.array(z.string().max(200)).max(8),
-  relayStoreId: z.union([z.literal(''), relayIdSchema]),
-  relayCounterId: z.union([z.literal(''), relayIdSchema]),
-  relayPublicUrl: z.union([z.literal(''), z.string().url()]),
+  relayCallbackUrl: z.union([z.literal(''), z.string().url().max(400)]),
   /** The broker's CA certificate (PEM) when the merchant runs their own CA; empty: none. */
   relayCaCertificate: z.string().max(20_000),
 });
@@ -104,9 +101,7 @@ export const DEFAULT_SETTINGS: Settings = {
   amountLimits: {},
   printer: DEFAULT_PRINTER_SETTINGS,
   relayNatsUrls: [],
-  relayStoreId: '',
-  relayCounterId: '',
-  relayPublicUrl: '',
+  relayCallbackUrl: '',
   relayCaCertificate: '',
 };
 
@@ -139,7 +134,7 @@ export const URL_FIELDS = [
   'callbackPublicUrl',
   'customerReturnUrl',
   'successUrl',
-  'relayPublicUrl',
+  'relayCallbackUrl',
 ] as const;
 
 /** The settings that decide where Gate requests go and how they are signed. */

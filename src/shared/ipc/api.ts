@@ -21,6 +21,7 @@ export interface CounterApi {
   getSettings(): Promise<ChannelResult<'settings:get'>>;
   updateSettings(input: RequestOf<'settings:update'>): Promise<ChannelResult<'settings:update'>>;
   testConnection(): Promise<ChannelResult<'settings:test-connection'>>;
+  retryHeldBackCallbacks(): Promise<ChannelResult<'relay:retry-held-back'>>;
   retryAsLink(
     input: RequestOf<'payments:retry-as-link'>,
   ): Promise<ChannelResult<'payments:retry-as-link'>>;
@@ -75,6 +76,7 @@ export const METHOD_CHANNELS = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   testConnection: 'settings:test-connection',
+  retryHeldBackCallbacks: 'relay:retry-held-back',
   retryAsLink: 'payments:retry-as-link',
   getAppInfo: 'app:info',
   getManagerStatus: 'manager:status',

@@ -94,11 +94,9 @@ export const settingsUpdateSchema = z
     pin,
     /** The receipt printer (issue 12): all of its settings at once. */
     printer: printerSettingsSchema,
-    /** The callback relay (issue 13); checked in main. Empty values switch it off. */
+    /** The callback relay; checked in main. Empty values switch it off. */
     relayNatsUrls: z.array(z.string().max(200)).max(8),
-    relayStoreId: z.string().max(32),
-    relayCounterId: z.string().max(32),
-    relayPublicUrl: z.union([z.literal(''), z.string().url().max(300)]),
+    relayCallbackUrl: z.string().max(400),
     relayCaCertificate: z.string().max(20_000),
     /** Write-only: the broker user and password go to the OS keychain; "" forgets them. */
     relayUser: z.string().max(128),
@@ -127,6 +125,11 @@ export const CHANNELS = {
   'settings:get': { request: nothing, response: settingsViewSchema },
   'settings:update': { request: settingsUpdateSchema, response: settingsViewSchema },
   'settings:test-connection': { request: nothing, response: connectionTestSchema },
+  /** Tries the relayed callbacks held back for a failed signature again, with today's secret. */
+  'relay:retry-held-back': {
+    request: nothing,
+    response: z.object({ applied: z.number().int(), left: z.number().int() }),
+  },
   'payments:retry-as-link': {
     request: z.object({ paymentId }).strict(),
     response: paymentViewSchema,

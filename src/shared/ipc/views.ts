@@ -117,15 +117,23 @@ export const settingsViewSchema = z.object({
   customerDisplayId: z.number().int().nullable(),
   /** The receipt printer (issue 12). */
   printer: printerSettingsSchema,
-  /** The callback relay: NATS servers, this counter's ids there, the relay's public address. */
+  /** The callback relay: NATS servers, and this counter's callback URL at the relay. */
   relayNatsUrls: z.array(z.string()),
-  relayStoreId: z.string(),
-  relayCounterId: z.string(),
-  relayPublicUrl: z.string(),
+  relayCallbackUrl: z.string(),
   /** The broker's CA certificate (PEM; public), empty when the system's CAs are used. */
   relayCaCertificate: z.string(),
   /** Whether broker credentials are in the keychain (never the credentials themselves). */
   relayCredentialsConfigured: z.boolean(),
+  /** Relayed callbacks held back because their signature failed (a wrong secret key?). */
+  relayHeldBack: z.array(
+    z.object({
+      id: z.number().int(),
+      receivedAt: z.number(),
+      source: z.string(),
+      reason: z.string(),
+      size: z.number().int(),
+    }),
+  ),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -1,3 +1,4 @@
+import { MAX_CALLBACK_BYTES } from '../../../src/protocol/callback-body';
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,7 +180,7 @@ describe('callback listener: oversized bodies are cut off as they stream in', ()
     }
   });
 
-  it('takes a 1 MiB callback by default (qr_img carries a Base64 image)', async () => {
+  it('takes a callback of 200 KiB by default (qr_img carries a Base64 image), and 413 past the cap', async () => {
     const received: ReceivedCallback[] = [];
     const listener = await startCallbackListener({
       secret: () => SECRET,
@@ -188,7 +189,7 @@ describe('callback listener: oversized bodies are cut off as they stream in', ()
     try {
       const body = {
         payment: { id: 'big', status: 'awaiting customer action' },
-        display_data: [{ type: 'qr_img', title: 'QR code', data: 'A'.repeat(1000 * 1024) }],
+        display_data: [{ type: 'qr_img', title: 'QR code', data: 'A'.repeat(200 * 1024) }],
       };
       const res = await fetch(`${listener.url}/callback`, {
         method: 'POST',
@@ -197,6 +198,45 @@ describe('callback listener: oversized bodies are cut off as they stream in', ()
       });
       expect(res.status).toBe(200);
       expect(received[0]?.parsed.ok).toBe(true);
+      // The same cap as the relay's: a body one byte over it is refused, nothing recorded.
+      const over = {
+        ...body,
+        display_data: [{ type: 'qr_img', data: 'A'.repeat(MAX_CALLBACK_BYTES) }],
+      };
+      const refused = await fetch(`${listener.url}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...over, signature: sign(over, SECRET) }),
+      });
+      expect(refused.status).toBe(413);
+      expect(received).toHaveLength(1);
+    } finally {
+      await listener.close();
+    }
+  });
+});
+
+describe('callback listener: crafted bodies', () => {
+  it('refuses a body with more fields or deeper nesting than any callback has, as a bad request', async () => {
+    const received: ReceivedCallback[] = [];
+    const listener = await startCallbackListener({
+      secret: () => SECRET,
+      onCallback: (c) => void received.push(c),
+    });
+    try {
+      const wide = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, i]));
+      const deep = JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) as object;
+      for (const body of [wide, { payment: deep }]) {
+        const res = await fetch(`${listener.url}/callback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...body, signature: sign(body, SECRET) }),
+        });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toEqual({ message: 'bad request' });
+      }
+      // Recorded as unverified (what came, from where), never applied.
+      expect(received.map((c) => c.parsed.ok)).toEqual([false, false]);
     } finally {
       await listener.close();
     }

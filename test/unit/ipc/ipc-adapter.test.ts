@@ -68,6 +68,9 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
   'settings:test-connection': [
     [{ gateUrl: 'https://x' }, /settings:test-connection: \(argument\): unknown field "gateUrl"/],
   ],
+  'relay:retry-held-back': [
+    [{ all: true }, /relay:retry-held-back: \(argument\): unknown field "all"/],
+  ],
   'payments:retry-as-link': [
     [{}, /payments:retry-as-link: paymentId: /],
     [{ paymentId: 'x'.repeat(65) }, /payments:retry-as-link: paymentId: /],

@@ -17,11 +17,10 @@ async function fakeRelay(status: number): Promise<{ url: string; close(): Promis
   };
 }
 
+const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const fields = (relayPublicUrl: string) => ({
   relayNatsUrls: ['nats://127.0.0.1:4222'],
-  relayStoreId: 'S1',
-  relayCounterId: 'C2',
-  relayPublicUrl,
+  relayCallbackUrl: `${relayPublicUrl}/cb/S1/C2/${TOKEN}`,
 });
 const at = new Date(2026, 11, 3, 9, 5).getTime();
 
@@ -40,7 +39,9 @@ describe('Test connection with a callback relay', () => {
       2000,
     );
     expect(finding.ok).toBe(true);
-    expect(finding.text).toContain(`Gate posts to ${relay.url}/cb/S1/C2`);
+    // The token is shown cut short: findings are kept in the journal and shown on screen.
+    expect(finding.text).toContain(`Gate posts to ${relay.url}/cb/S1/C2/AbCd…`);
+    expect(finding.text).not.toContain(TOKEN);
     expect(finding.text).toContain('since 09:05');
   });
 

@@ -4,9 +4,9 @@ import { useCounter } from '../store';
 import { TextField } from './TextField';
 
 /**
- * Settings → Callback relay (issue 13): the NATS servers this counter dials out to, its store
- * and counter ids at the relay, the relay's public address, and the broker credentials, which
- * go to the keychain (the screen only ever learns whether they are set).
+ * Settings → Callback relay: the NATS servers this counter dials out to, its callback URL at
+ * the relay (with its secret token), and the broker credentials, which go to the keychain (the
+ * screen only ever learns whether they are set); callbacks held back for a failed signature.
  */
 export function RelaySection() {
   const settings = useCounter((s) => s.settings);
@@ -16,9 +16,7 @@ export function RelaySection() {
   const caHintId = useId();
   const [form, setForm] = useState(() => ({
     servers: settings?.relayNatsUrls.join(', ') ?? '',
-    store: settings?.relayStoreId ?? '',
-    counter: settings?.relayCounterId ?? '',
-    publicUrl: settings?.relayPublicUrl ?? '',
+    callbackUrl: settings?.relayCallbackUrl ?? '',
     caCertificate: settings?.relayCaCertificate ?? '',
     user: '',
     password: '',
@@ -33,9 +31,7 @@ export function RelaySection() {
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== ''),
-      relayStoreId: form.store.trim(),
-      relayCounterId: form.counter.trim(),
-      relayPublicUrl: form.publicUrl.trim(),
+      relayCallbackUrl: form.callbackUrl.trim(),
       relayCaCertificate: form.caCertificate.trim(),
       ...(form.user !== '' ? { relayUser: form.user, relayPassword: form.password } : {}),
     });
@@ -71,13 +67,11 @@ export function RelaySection() {
             value={form.servers}
             onChange={field('servers')}
           />
-          <TextField label="Store id" value={form.store} onChange={field('store')} />
-          <TextField label="Counter id" value={form.counter} onChange={field('counter')} />
           <TextField
-            label="Relay address"
-            hint="the relay's public https address, which ecommpay posts to"
-            value={form.publicUrl}
-            onChange={field('publicUrl')}
+            label="Callback URL"
+            hint="this counter's whole address at the relay, https://…/cb/STORE/COUNTER/TOKEN, as the relay's operator gives it"
+            value={form.callbackUrl}
+            onChange={field('callbackUrl')}
           />
           <TextField
             label="Relay user"
@@ -116,6 +110,52 @@ export function RelaySection() {
           </button>
         </div>
       </form>
+      <HeldBackCallbacks />
     </section>
+  );
+}
+
+/**
+ * Callbacks the relay delivered whose signature kept failing: most likely the secret key on
+ * this counter is wrong. Once it is fixed, Apply them again takes them in.
+ */
+function HeldBackCallbacks() {
+  const heldBack = useCounter((s) => s.settings?.relayHeldBack ?? []);
+  const retry = useCounter((s) => s.retryHeldBack);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (heldBack.length === 0 && outcome === null) return null;
+  const run = async () => {
+    setBusy(true);
+    try {
+      const result = await retry();
+      setOutcome(
+        result.ok
+          ? `${result.value.applied} taken in; ${result.value.left} still fail the signature check.`
+          : result.error.message,
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="held-back" role="region" aria-label="Callbacks held back">
+      <h3>Callbacks held back: {heldBack.length}</h3>
+      <p className="hint">
+        These callbacks came through the relay but failed the signature check every time: check the
+        project&apos;s secret key (Settings → ecommpay), then apply them again.
+      </p>
+      <ul>
+        {heldBack.slice(0, 20).map((entry) => (
+          <li key={entry.id}>
+            {new Date(entry.receivedAt).toLocaleString()} · {entry.source} · {entry.size} bytes
+          </li>
+        ))}
+      </ul>
+      <button type="button" disabled={busy || heldBack.length === 0} onClick={() => void run()}>
+        Apply them again
+      </button>
+      {outcome ? <p role="status">{outcome}</p> : null}
+    </div>
   );
 }

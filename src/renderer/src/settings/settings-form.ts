@@ -14,11 +14,10 @@ export type SettingsForm = Omit<
   | 'pinSet'
   | 'setupDone'
   | 'relayNatsUrls'
-  | 'relayStoreId'
-  | 'relayCounterId'
-  | 'relayPublicUrl'
+  | 'relayCallbackUrl'
   | 'relayCaCertificate'
   | 'relayCredentialsConfigured'
+  | 'relayHeldBack'
 > & {
   projectId: string;
   secret: string;
@@ -38,11 +37,10 @@ export function formOf(view: SettingsView): SettingsForm {
     setupDone: _d,
     // The relay has its own section and form (RelaySection).
     relayNatsUrls: _rn,
-    relayStoreId: _rs,
-    relayCounterId: _rc,
-    relayPublicUrl: _ru,
+    relayCallbackUrl: _ru,
     relayCaCertificate: _ca,
     relayCredentialsConfigured: _rk,
+    relayHeldBack: _rh,
     ...rest
   } = view;
   return { ...rest, projectId: projectId === null ? '' : String(projectId), secret: '' };

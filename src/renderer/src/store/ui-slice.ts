@@ -31,6 +31,8 @@ export interface UiSlice {
   finishFirstRun(): void;
   /** Runs Test connection; the result arrives with the settings. */
   testConnection(): Promise<ChannelResult<'settings:test-connection'>>;
+  /** Tries the relayed callbacks held back for a failed signature again. */
+  retryHeldBack(): Promise<ChannelResult<'relay:retry-held-back'>>;
 }
 
 export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, get) => ({
@@ -78,6 +80,12 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
     } finally {
       set({ connectionTesting: false });
     }
+  },
+  async retryHeldBack() {
+    const result = await counter().retryHeldBackCallbacks();
+    const settings = await counter().getSettings();
+    if (settings.ok) set({ settings: settings.value });
+    return result;
   },
   async resetPin(secret, newPin) {
     const result = await counter().resetManagerPin({ secret, newPin });

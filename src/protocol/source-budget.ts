@@ -1,7 +1,8 @@
 /**
- * How many unverified callbacks each source address may have recorded per minute: beyond it,
- * a flood from one address is answered but no longer recorded. A fixed number of sources is
- * remembered (the oldest forgotten first), so the budget itself cannot grow without bound.
+ * A budget per source address and minute, for what a caller who proves nothing may cost: the
+ * counter records so many unverified callbacks per address, the relay answers so many failed
+ * token checks before 429. A fixed number of sources is remembered (the oldest forgotten
+ * first), so the budget itself cannot grow without bound.
  */
 export class SourceBudget {
   private readonly windows = new Map<string, { start: number; used: number; dropped: number }>();
