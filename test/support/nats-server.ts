@@ -56,6 +56,7 @@ function configText(
   storeDir: string,
   users: readonly NatsUser[],
   tls: NatsTls | undefined,
+  authorization: string | undefined,
 ): string {
   const lines = [
     `listen: "127.0.0.1:${port}"`,
@@ -77,12 +78,18 @@ function configText(
     });
     lines.push(`authorization { users: [ ${list.join(', ')} ] }`);
   }
+  if (authorization) lines.push(authorization);
   return `${lines.join('\n')}\n`;
 }
 
 /** Starts a nats-server with JetStream (file storage) on a free loopback port. */
 export async function startNatsServer(
-  options: { users?: readonly NatsUser[]; tls?: NatsTls } = {},
+  options: {
+    users?: readonly NatsUser[];
+    tls?: NatsTls;
+    /** An `authorization { … }` block as written, such as `relay nats-config` prints. */
+    authorization?: string;
+  } = {},
 ): Promise<NatsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'nats-'));
   const storeDir = join(dir, 'store');
@@ -127,7 +134,10 @@ export async function startNatsServer(
   let port: number;
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
-    writeFileSync(configFile, configText(port, storeDir, options.users ?? [], options.tls));
+    writeFileSync(
+      configFile,
+      configText(port, storeDir, options.users ?? [], options.tls, options.authorization),
+    );
     try {
       await start();
       break;
