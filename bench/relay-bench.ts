@@ -7,9 +7,9 @@ import { setLogSink } from '../src/main/logging/logger';
 import { sign } from '../src/main/gate/signer';
 import { startNatsServer } from '../test/support/nats-server';
 import { startRelayProcess, testCallbackPath } from '../test/support/relay-harness';
+import { median, percentile } from './stats';
 
 const BENCH_COUNTER = { store: 'B1', counter: 'C1' };
-import { median, percentile } from './stats';
 
 const SECRET = 'bench-relay-secret';
 

@@ -3,6 +3,7 @@ import { rendererBundleSize } from './bundle-size';
 import { benchJournal } from './journal-bench';
 import { benchPrinting } from './printing-bench';
 import { benchRelay } from './relay-bench';
+import { benchCraftedDrain, benchRelayIngest } from './relay-door-bench';
 import { benchRoundTrip } from './round-trip-bench';
 import { benchUi } from './ui-bench';
 import { benchSigner } from './signer-bench';
@@ -66,6 +67,32 @@ async function main(): Promise<void> {
     );
   }
   results['relay'] = relayFigures;
+
+  const ingestRounds = Number(process.env['BENCH_INGEST_ROUNDS'] ?? 5);
+  console.log(
+    `\nRelay ingest: POST with the counter's token → checks → JetStream PubAck → 200, unique bodies, 64 in flight, one relay process (${ingestRounds} rounds of 5,000; medians [spread of the rounds])`,
+  );
+  try {
+    const ingest = await benchRelayIngest(ingestRounds, 5000, 64);
+    console.log(
+      `  ${perSecond(ingest.perSecond)} [${perSecond(ingest.perSecondSpread[0])} – ${perSecond(ingest.perSecondSpread[1])}] (target ≥ 5,000/s)   p50 ${ms(ingest.p50Ms)}   p99 ${ms(ingest.p99Ms)} [${ms(ingest.p99Spread[0])} – ${ms(ingest.p99Spread[1])}] (target < 50 ms)`,
+    );
+    results['relayIngest'] = ingest;
+  } catch (error) {
+    console.log(`  not measured: ${(error as Error).message}`);
+  }
+  console.log(
+    "\nThe counter's main thread while its relay consumer drains 300 crafted bodies at the caps (stored while it was off; each fails its signature)",
+  );
+  try {
+    const drain = await benchCraftedDrain(300);
+    console.log(
+      `  ${drain.bodies} bodies of ${(drain.bodyBytes / 1024).toFixed(0)} KiB and ${drain.fields} fields in ${ms(drain.drainMs)}: longest event-loop stall ${ms(drain.longestStallMs)} (target < 50 ms), p99 ${ms(drain.p99StallMs)}; the same loop idle right after: longest ${ms(drain.idleLongestStallMs)}`,
+    );
+    results['relayDrain'] = drain;
+  } catch (error) {
+    console.log(`  not measured: ${(error as Error).message}`);
+  }
 
   const sales = Number(process.env['BENCH_UI_SALES'] ?? 200);
   console.log(`\nThrough the browser shell in Chromium (${sales} sales)`);

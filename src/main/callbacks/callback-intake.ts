@@ -1,5 +1,5 @@
 import { checkCallbackBody } from '../../protocol/callback-body';
-import { parseCallback, type ParsedCallback } from '../gate/callback-parser';
+import { parseCallbackYielding, type ParsedCallback } from '../gate/callback-parser';
 import type { ReceivedCallback } from './callback-listener';
 
 /**
@@ -14,9 +14,10 @@ export type IntakeOutcome =
 
 /**
  * The one callback path, whatever carried the body: the cheap checks first (size, nesting,
- * field count, a signed JSON object), so that a crafted body costs the main thread no more than
- * a few milliseconds; then parse and verify with the project secret, hand it over to be
- * recorded (and applied when verified), and say what became of it.
+ * field count, a signed JSON object); then parse and verify with the project secret, giving the
+ * event loop a turn between the steps, so that a crafted body costs the main thread a few
+ * milliseconds at a time; hand it over to be recorded (and applied when verified), and say
+ * what became of it.
  */
 export async function intakeCallback(
   body: Uint8Array,
@@ -25,9 +26,10 @@ export async function intakeCallback(
   onCallback: (callback: ReceivedCallback) => void | Promise<void>,
 ): Promise<IntakeOutcome> {
   const check = checkCallbackBody(body);
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const rawText = check.ok ? check.text : new TextDecoder().decode(body);
   const parsed: ParsedCallback = check.ok
-    ? parseCallback(check.text, secret)
+    ? await parseCallbackYielding(check.text, secret)
     : {
         ok: false,
         // A body with no signature at all is refused as the signature check would refuse it.

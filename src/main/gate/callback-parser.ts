@@ -1,4 +1,4 @@
-import { parseJsonLossless, verify, type PathOrder } from './signer';
+import { parseJsonLossless, verifySteps, type PathOrder } from './signer';
 import { callbackSchema, type GateCallback } from './gate-schemas';
 import { withoutNulls } from './without-nulls';
 
@@ -20,6 +20,26 @@ export type ParsedCallback =
  * as written), check the signature, then the shape. Only a verified callback is ever read.
  */
 export function parseCallback(rawText: string, secret: string | undefined): ParsedCallback {
+  const steps = parseSteps(rawText, secret);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same, giving the event loop a turn between parsing and each signature order, so that a
+ * large body costs the main thread a few milliseconds at a time (the relay's consumer).
+ */
+export async function parseCallbackYielding(
+  rawText: string,
+  secret: string | undefined,
+): Promise<ParsedCallback> {
+  const steps = parseSteps(rawText, secret);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function* parseSteps(rawText: string, secret: string | undefined): Generator<void, ParsedCallback> {
   if (secret === undefined || secret === '')
     return {
       ok: false,
@@ -36,7 +56,8 @@ export function parseCallback(rawText: string, secret: string | undefined): Pars
       message: `not JSON: ${(error as Error).message}`,
     };
   }
-  const check = verify(body, secret);
+  yield;
+  const check = yield* verifySteps(body, secret);
   if (!check.valid) return { ok: false, problem: 'bad_signature', message: check.reason };
   const parsed = callbackSchema.safeParse(withoutNulls(body));
   if (!parsed.success) {

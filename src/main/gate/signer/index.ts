@@ -3,6 +3,8 @@ export { parseJsonLossless, JsonSyntaxError, type JsonValue } from './lossless-j
 export { stringToSign, sign, hmacBase64 } from './sign';
 export {
   verify,
+  verifyYielding,
+  verifySteps,
   splitSignature,
   equalInConstantTime,
   type VerifyResult,

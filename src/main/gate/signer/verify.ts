@@ -40,10 +40,28 @@ export function splitSignature(message: Record<string, unknown>): SignedParts {
 
 /**
  * Checks the signature of a callback, a signed response or a request. Accepts byte, natural
- * and per-level order, since ecommpay's own SDKs disagree (ecommpay-gate.md §1.3); every
- * comparison is constant-time.
+ * and per-level order, since ecommpay's own SDKs disagree on the order; every comparison is
+ * constant-time.
  */
 export function verify(message: unknown, secret: string): VerifyResult {
+  const steps = verifySteps(message, secret);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same check, giving the event loop a turn between the orders it tries: a large body that
+ * fails costs the caller's thread one order's work at a time, not all three at once.
+ */
+export async function verifyYielding(message: unknown, secret: string): Promise<VerifyResult> {
+  const steps = verifySteps(message, secret);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The check, step by step: it yields before each order after the first. */
+export function* verifySteps(message: unknown, secret: string): Generator<void, VerifyResult> {
   // Anyone can sign with an empty key: without a secret nothing is verified.
   if (secret === '') return invalid('no-secret', 'no secret to verify the signature with');
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
@@ -57,6 +75,7 @@ export function verify(message: unknown, secret: string): VerifyResult {
 
   const tried = new Set<string>();
   for (const order of PATH_ORDERS) {
+    if (tried.size > 0) yield;
     const text = stringToSign(unsigned, order);
     if (tried.has(text)) continue;
     tried.add(text);
