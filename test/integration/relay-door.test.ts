@@ -66,21 +66,24 @@ const signed = (fields: Record<string, unknown> = {}) =>
     signature: 'c2lnbmF0dXJl',
   });
 
-describe.skipIf(NO_NATS_SERVER)("the relay's public door", () => {
-  const doors: Door[] = [];
-  afterEach(async () => {
-    for (const door of doors.splice(0)) {
-      await door.nc.close();
-      await door.relay.close();
-      await door.nats.close();
-    }
-  });
-  const open = async (options: Partial<RelayOptions> = {}) => {
-    const door = await openDoor(options);
-    doors.push(door);
-    return door;
-  };
+/** Every door a test opened, shut after it. */
+const doors: Door[] = [];
+afterEach(async () => {
+  for (const door of doors.splice(0)) {
+    await door.nc.close();
+    await door.relay.close();
+    await door.nats.close();
+  }
+});
 
+/** Opens a door that is shut after the test. */
+async function open(options: Partial<RelayOptions> = {}, nats?: NatsServer): Promise<Door> {
+  const door = await openDoor(options, nats);
+  doors.push(door);
+  return door;
+}
+
+describe.skipIf(NO_NATS_SERVER)("the relay's public door", () => {
   it('gives no token, a wrong token, an unlisted counter and any other path one and the same answer', async () => {
     const { relay, nc } = await open();
     const url = (path: string) => relay.url + path;
@@ -255,18 +258,8 @@ describe.skipIf(NO_NATS_SERVER)("the relay's public door", () => {
 });
 
 describe.skipIf(NO_NATS_SERVER)("the relay's bounded stream", () => {
-  const doors: Door[] = [];
-  afterEach(async () => {
-    for (const door of doors.splice(0)) {
-      await door.nc.close();
-      await door.relay.close();
-      await door.nats.close();
-    }
-  });
-
   it("answers 503 once a counter's queue is full, and another counter's callbacks still get in", async () => {
-    const door = await openDoor({ maxPerCounter: 10 });
-    doors.push(door);
+    const door = await open({ maxPerCounter: 10 });
     const url = (address: CounterAddress) => door.relay.url + testCallbackPath(address);
     for (let i = 0; i < 10; i++) expect((await post(url(S1C1), signed())).status).toBe(200);
     expect((await post(url(S1C1), signed())).status).toBe(503);
@@ -293,8 +286,7 @@ describe.skipIf(NO_NATS_SERVER)("the relay's bounded stream", () => {
     await first.relay.close();
     await first.nc.close();
 
-    const second = await openDoor({ updateStreams: true }, nats);
-    doors.push(second);
+    const second = await open({ updateStreams: true }, nats);
     expect(second.lines).toContainEqual(`stream ${CALLBACK_STREAM}: limits brought in line`);
     const config = (await jsm.streams.info(CALLBACK_STREAM)).config;
     expect(config).toMatchObject({
