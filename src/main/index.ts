@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron';
 import { createCounter, type Counter } from './app/create-counter';
 import { followDisplays } from './displays/customer-display-follower';
-import { createDriverPrinter } from './windows/driver-printer';
 import { createDispatcher } from './ipc/dispatcher';
 import { forwardEvents } from './ipc/event-forwarder';
 import { registerElectronIpc } from './ipc/electron-ipc';
 import { createRotatingFileSink } from './logging/file-sink';
 import { createLogger, setLogSink, teeSinks } from './logging/logger';
+import { createDriverPrinter } from './printing/driver-page-printer';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
 import { appMenuTemplate } from './shell/app-menu';
 import { forgetCrashes, installCrashHandlers } from './shell/crash-policy';
@@ -21,6 +21,7 @@ import { UpdateController } from './updates/update-controller';
 import { registerAppScheme, serveRenderer } from './windows/app-protocol';
 import { createCashierWindow, createCustomerWindow } from './windows/counter-windows';
 import { lockDevTools } from './windows/devtools-lock';
+import { openSlipWindow } from './windows/driver-printer';
 import { APP_ORIGIN, hardenSession } from './windows/window-security';
 
 /*
@@ -99,7 +100,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     ...(demo ? {} : { secretStore: createKeytarSecretStore() }),
-    printing: { driver: createDriverPrinter() },
+    printing: { driver: createDriverPrinter(openSlipWindow) },
   });
   const updates = new UpdateController({
     updater: bundledUpdater(process.resourcesPath, app.isPackaged),

@@ -14,6 +14,7 @@ const printerAt = (address: string): PrinterSettings => ({
   address,
   paperWidth: 80,
   codePage: 'gb18030',
+  driverPaper: 'roll',
   autoPrintCustomer: true,
   autoPrintMerchant: false,
 });
