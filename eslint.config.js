@@ -62,6 +62,16 @@ const boundaryZones = [
   },
 ];
 
+/**
+ * Files of main not yet free of `void promise`, whose owners are changing them in parallel; each
+ * leaves a rejection unhandled. Empty this list as they are fixed: the rule then covers them.
+ */
+const floatingPromisesPending = [
+  'src/main/callbacks/callback-listener.ts',
+  'src/main/callbacks/callback-probe.ts',
+  'src/main/relay/relay-consumer.ts',
+];
+
 const keytarOnlyInItsStore = {
   name: 'keytar',
   message: 'Only src/main/secrets/keytar-secret-store.ts imports keytar.',
@@ -112,6 +122,20 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  {
+    // In main a rejection nobody handles is fatal: the crash policy relaunches the app, in the
+    // middle of a sale perhaps. `void promise` does not handle one; `.catch`, `.then(ok, fail)`,
+    // `await` or inBackground() (src/main/logging/in-background.ts) do. Type-aware, main only.
+    files: ['src/main/**/*.ts'],
+    ignores: floatingPromisesPending,
+    languageOptions: {
+      parserOptions: { project: './tsconfig.node.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

@@ -12,6 +12,7 @@ import { createKeytarSecretStore } from './secrets/keytar-secret-store';
 import { appMenuTemplate } from './shell/app-menu';
 import { forgetCrashes, installCrashHandlers } from './shell/crash-policy';
 import { debugSwitchesIn } from './shell/debug-switches';
+import { installQuitSequence } from './shell/quit-sequence';
 import { afterDayClose, desktopHandlers } from './shell/desktop-handlers';
 import { opensAtLogin } from './shell/login-item';
 import { rendererLocation } from './shell/renderer-location';
@@ -73,7 +74,7 @@ if (debugging.length > 0) {
   });
   app.on('child-process-gone', (_event, details) => log.error('child process gone', details));
   app.on('window-all-closed', () => app.quit());
-  void app
+  app
     .whenReady()
     .then(start)
     .catch((error: Error) => {
@@ -131,11 +132,12 @@ async function start(): Promise<void> {
     'reports:close-day': afterDayClose(counter.handlers, () => updates.dayClosed()),
   };
   const preload = join(import.meta.dirname, '../preload/index.cjs');
-  const cashier = createCashierWindow(preload, renderer);
+  const cashier = createCashierWindow(preload, renderer, log);
   // The customer display gets its own preload: the sale on the counter, nothing else.
   const customer = createCustomerWindow(
     join(import.meta.dirname, '../preload/customer.cjs'),
     renderer,
+    log,
   );
   const displaySenders = () => new Set(customer.isDestroyed() ? [] : [customer.webContents.id]);
   const unregister = registerElectronIpc(
@@ -175,15 +177,14 @@ async function start(): Promise<void> {
   // Ten minutes without a crash: earlier crashes no longer count towards a crash loop.
   setTimeout(() => forgetCrashes(join(dataDir, 'crash-history.json')), 10 * 60_000).unref();
 
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closing) return;
-    closing = true;
-    event.preventDefault();
-    updates.stop();
-    displays.stop();
-    stopForwarding();
-    unregister();
-    void counter.close().finally(() => app.quit());
+  installQuitSequence(app, {
+    stop: () => {
+      updates.stop();
+      displays.stop();
+      stopForwarding();
+      unregister();
+    },
+    close: () => counter.close(),
+    log,
   });
 }

@@ -1,4 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
+import type { Logger } from '../logging/logger';
+import { loadInto } from '../shell/window-loading';
 import { hardenedWebPreferences, secureWindow } from './window-security';
 
 /** Where the renderer comes from: app://counter/ when built, the dev server in development. */
@@ -8,7 +10,11 @@ export interface RendererLocation {
 }
 
 /** The cashier's window: the operator's screen. */
-export function createCashierWindow(preload: string, renderer: RendererLocation): BrowserWindow {
+export function createCashierWindow(
+  preload: string,
+  renderer: RendererLocation,
+  log: Logger,
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -21,7 +27,7 @@ export function createCashierWindow(preload: string, renderer: RendererLocation)
   });
   secureWindow(window, renderer.trustedOrigins);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(renderer.url);
+  loadInto(window, renderer.url, 'cashier screen', log);
   return window;
 }
 
@@ -29,7 +35,11 @@ export function createCashierWindow(preload: string, renderer: RendererLocation)
  * The customer display: full screen on a second display when one is connected, otherwise a
  * second window the cashier can move to where the customer sees it.
  */
-export function createCustomerWindow(preload: string, renderer: RendererLocation): BrowserWindow {
+export function createCustomerWindow(
+  preload: string,
+  renderer: RendererLocation,
+  log: Logger,
+): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
   const window = new BrowserWindow({
@@ -50,6 +60,6 @@ export function createCustomerWindow(preload: string, renderer: RendererLocation
   });
   secureWindow(window, renderer.trustedOrigins);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${renderer.url}#customer`);
+  loadInto(window, `${renderer.url}#customer`, 'customer display', log);
   return window;
 }
