@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron';
 import { createCounter, type Counter } from './app/create-counter';
-import { followDisplays } from './displays/customer-display-follower';
+import { CustomerDisplayKeeper } from './displays/customer-display-keeper';
 import { createDispatcher } from './ipc/dispatcher';
 import { forwardEvents } from './ipc/event-forwarder';
 import { registerElectronIpc } from './ipc/electron-ipc';
@@ -131,30 +131,35 @@ async function start(): Promise<void> {
     }),
     'reports:close-day': afterDayClose(counter.handlers, () => updates.dayClosed()),
   };
-  const preload = join(import.meta.dirname, '../preload/index.cjs');
-  const cashier = createCashierWindow(preload, renderer, log);
-  // The customer display gets its own preload: the sale on the counter, nothing else.
-  const customer = createCustomerWindow(
-    join(import.meta.dirname, '../preload/customer.cjs'),
+  const cashier = createCashierWindow(
+    join(import.meta.dirname, '../preload/index.cjs'),
     renderer,
     log,
   );
-  const displaySenders = () => new Set(customer.isDestroyed() ? [] : [customer.webContents.id]);
+  // The customer display gets its own preload: the sale on the counter, nothing else.
+  const customerPreload = join(import.meta.dirname, '../preload/customer.cjs');
+  const customer = new CustomerDisplayKeeper({
+    screen,
+    chosenId: () => counter.settings().customerDisplayId,
+    open: (style, bounds) => createCustomerWindow(customerPreload, renderer, style, bounds, log),
+    log: createLogger('displays'),
+  });
+  customer.start();
+  const customerContents = () => {
+    const window = customer.current();
+    return window ? [window.webContents] : [];
+  };
   const unregister = registerElectronIpc(
     createDispatcher(handlers),
     renderer.trustedOrigins,
-    displaySenders,
+    () => new Set(customerContents().map((contents) => contents.id)),
   );
-  const displays = followDisplays(screen, customer, () => counter.settings().customerDisplayId);
-  displays.place();
   const stopForwarding = forwardEvents(
     counter,
     () => (cashier.isDestroyed() ? [] : [cashier.webContents]),
-    () => (customer.isDestroyed() ? [] : [customer.webContents]),
+    customerContents,
   );
-  cashier.on('closed', () => {
-    if (!customer.isDestroyed()) customer.close();
-  });
+  cashier.on('closed', () => customer.close());
 
   const applySettings = () => {
     const settings = counter.settings();
@@ -171,7 +176,7 @@ async function start(): Promise<void> {
   applySettings();
   counter.events.on('settings:changed', () => {
     applySettings();
-    displays.place();
+    customer.place();
   });
   updates.start();
   // Ten minutes without a crash: earlier crashes no longer count towards a crash loop.
@@ -180,7 +185,7 @@ async function start(): Promise<void> {
   installQuitSequence(app, {
     stop: () => {
       updates.stop();
-      displays.stop();
+      customer.close();
       stopForwarding();
       unregister();
     },

@@ -1,4 +1,5 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, type Rectangle } from 'electron';
+import type { CustomerWindowStyle } from '../displays/customer-display-keeper';
 import type { Logger } from '../logging/logger';
 import { loadInto } from '../shell/window-loading';
 import { hardenedWebPreferences, secureWindow } from './window-security';
@@ -32,34 +33,44 @@ export function createCashierWindow(
 }
 
 /**
- * The customer display: full screen on a second display when one is connected, otherwise a
- * second window the cashier can move to where the customer sees it.
+ * The customer display. `cover`: borderless, exactly the size of the customer's display and
+ * above its menu bar or taskbar, instead of the system's full screen (on macOS that is a Space
+ * of its own, entered and left with an animation during which the window cannot move, and with
+ * "Displays have separate Spaces" off it blanks the cashier's display). `window`: an ordinary
+ * window the cashier can move, on a counter with one display. Shown without taking the focus
+ * from the cashier's window.
  */
 export function createCustomerWindow(
   preload: string,
   renderer: RendererLocation,
+  style: CustomerWindowStyle,
+  bounds: Rectangle,
   log: Logger,
 ): BrowserWindow {
-  const primary = screen.getPrimaryDisplay();
-  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
   const window = new BrowserWindow({
-    ...(second
+    ...bounds,
+    ...(style === 'cover'
       ? {
-          x: second.bounds.x,
-          y: second.bounds.y,
-          width: second.bounds.width,
-          height: second.bounds.height,
-          fullscreen: true,
+          frame: false,
+          resizable: false,
+          movable: false,
+          minimizable: false,
+          fullscreenable: false,
+          roundedCorners: false,
+          enableLargerThanScreen: true,
         }
-      : { width: 960, height: 640 }),
+      : { fullscreenable: false }),
     title: 'Alipay Counter · Customer display',
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     webPreferences: hardenedWebPreferences(preload),
   });
+  // Above the menu bar, the Dock and the taskbar of the customer's display, and above
+  // notifications that would otherwise show the cashier's messages to the customer.
+  if (style === 'cover') window.setAlwaysOnTop(true, 'screen-saver');
   secureWindow(window, renderer.trustedOrigins);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => window.showInactive());
   loadInto(window, `${renderer.url}#customer`, 'customer display', log);
   return window;
 }
