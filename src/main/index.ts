@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, Menu, screen, session, shell } from 'electron';
 import { createCounter, type Counter } from './app/create-counter';
 import { CustomerDisplayKeeper } from './displays/customer-display-keeper';
 import { createDispatcher } from './ipc/dispatcher';
@@ -9,13 +9,23 @@ import { createRotatingFileSink } from './logging/file-sink';
 import { createLogger, setLogSink, teeSinks } from './logging/logger';
 import { createDriverPrinter } from './printing/driver-page-printer';
 import { createKeytarSecretStore } from './secrets/keytar-secret-store';
+import { claimAppIdentity, PRODUCT_NAME } from './shell/app-identity';
 import { appMenuTemplate } from './shell/app-menu';
-import { forgetCrashes, installCrashHandlers } from './shell/crash-policy';
+import { crashDumpFolder, newestDumpSince, startCrashDumps } from './shell/crash-dumps';
+import {
+  forgetCrashes,
+  handleFatalError,
+  installCrashHandlers,
+  type CrashDeps,
+} from './shell/crash-policy';
 import { debugSwitchesIn } from './shell/debug-switches';
-import { installQuitSequence } from './shell/quit-sequence';
 import { afterDayClose, desktopHandlers } from './shell/desktop-handlers';
-import { opensAtLogin } from './shell/login-item';
+import { fatalMessage } from './shell/fatal-message';
+import { applyLoginItem, opensAtLogin } from './shell/login-item';
+import { childGoneLevel, RendererCrashPolicy } from './shell/process-gone';
+import { installQuitSequence } from './shell/quit-sequence';
 import { rendererLocation } from './shell/renderer-location';
+import { RunMarker } from './shell/run-marker';
 import { journalActivity } from './updates/counter-activity';
 import { bundledUpdater } from './updates/electron-updater-source';
 import { UpdateController } from './updates/update-controller';
@@ -28,7 +38,8 @@ import { APP_ORIGIN, hardenSession } from './windows/window-security';
 /*
  * The composition root of the Electron shell: the only file (with windows/, ipc/electron-ipc.ts
  * and updates/electron-updater-source.ts) that imports electron. What it wires runs under plain
- * Node and is tested there: createCounter(), the log file, the crash policy, updates, displays.
+ * Node and is tested there: createCounter(), the log file, the crash policy, updates, displays,
+ * quitting, the login item, driver printing.
  */
 const log = createLogger('main');
 const demo = process.argv.includes('--demo') || process.env['ALIPAY_COUNTER_MODE'] === 'demo';
@@ -39,23 +50,51 @@ const logFile = join(dataDir, 'logs', 'main.log');
 const stderr = (line: string) => process.stderr.write(`${line}\n`);
 setLogSink(teeSinks(createRotatingFileSink(logFile), stderr));
 
-installCrashHandlers(process, {
+// Before any window: the taskbar and the installer's shortcuts must see one app.
+claimAppIdentity(app, process.platform);
+// Before ready, as Crashpad requires: a native crash of any process leaves a dump here.
+const dumpFolder = crashDumpFolder(dataDir);
+startCrashDumps(
+  {
+    setCrashDumpsPath: (folder) => app.setPath('crashDumps', folder),
+    start: (options) => crashReporter.start(options),
+  },
+  dumpFolder,
+);
+
+const runMarker = new RunMarker(join(dataDir, 'running.json'));
+const showFatal = fatalMessage(
+  process.env,
+  (title, message) => dialog.showErrorBox(title, message),
+  (line) => process.stderr.write(line),
+);
+const crashDeps: CrashDeps = {
   log,
   historyFile: join(dataDir, 'crash-history.json'),
   relaunch: () => app.relaunch(),
-  exit: (code) => app.exit(code),
-  showFatal: (message) => dialog.showErrorBox('Alipay Counter stopped', message),
-});
+  exit: (code) => {
+    runMarker.end();
+    app.exit(code);
+  },
+  showFatal: (message) => showFatal('Alipay Counter stopped', message),
+};
+installCrashHandlers(process, crashDeps);
 
 const debugging = app.isPackaged ? debugSwitchesIn(process.argv) : [];
 if (debugging.length > 0) {
   log.error('refusing to start with debugging switches', { switches: debugging });
-  dialog.showErrorBox('Alipay Counter', `Refusing to start with ${debugging.join(' ')}.`);
+  showFatal('Alipay Counter', `Refusing to start with ${debugging.join(' ')}.`);
   app.exit(1);
 } else if (!app.requestSingleInstanceLock()) {
   // Two counters on one journal and one callback port would fight: the second one quits.
   app.quit();
 } else {
+  const previous = runMarker.begin();
+  if (previous)
+    log.warn('the previous run ended without quitting', {
+      startedAt: new Date(previous.startedAt).toISOString(),
+      crashDump: newestDumpSince(dumpFolder, previous.startedAt) ?? 'none (killed, or power lost)',
+    });
   registerAppScheme();
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
@@ -64,22 +103,28 @@ if (debugging.length > 0) {
       window.focus();
     }
   });
+  const rendererCrashes = new RendererCrashPolicy();
   app.on('web-contents-created', (_event, contents) => {
     if (app.isPackaged) lockDevTools(contents);
-    // A crashed window comes back by itself; main and the journal were not affected.
     contents.on('render-process-gone', (_e, details) => {
-      log.error('renderer gone', details);
-      if (details.reason !== 'clean-exit' && !contents.isDestroyed()) contents.reload();
+      const action = rendererCrashes.onGone(details.reason);
+      log.error('renderer gone', { ...details, action });
+      if (action === 'reload' && !contents.isDestroyed()) contents.reload();
+      if (action === 'relaunch')
+        handleFatalError(new Error(`a window's renderer ended (${details.reason})`), crashDeps);
     });
   });
-  app.on('child-process-gone', (_event, details) => log.error('child process gone', details));
+  app.on('child-process-gone', (_event, details) =>
+    log[childGoneLevel(details.reason)]('child process gone', details),
+  );
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
     .then(start)
     .catch((error: Error) => {
       log.error('start-up failed', { error: error.stack ?? String(error) });
-      dialog.showErrorBox('Alipay Counter cannot start', error.message);
+      showFatal('Alipay Counter cannot start', error.message);
+      runMarker.end();
       app.exit(1);
     });
 }
@@ -115,6 +160,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       dataFolder: dataDir,
       logFile,
+      crashDumpFolder: dumpFolder,
       updates,
       openFolder: (path) => shell.openPath(path),
       displays: () => {
@@ -161,17 +207,25 @@ async function start(): Promise<void> {
   );
   cashier.on('closed', () => customer.close());
 
+  const loginItem = {
+    api: app,
+    name: PRODUCT_NAME,
+    memoryFile: join(dataDir, 'login-item.json'),
+    log,
+  };
+  let startAtLogin: boolean | undefined;
   const applySettings = () => {
     const settings = counter.settings();
     updates.setChannel(settings.updateChannel);
-    if (app.isPackaged)
-      app.setLoginItemSettings({
-        openAtLogin: opensAtLogin({
-          mode: counter.mode,
-          packaged: app.isPackaged,
-          startAtLogin: settings.startAtLogin,
-        }),
-      });
+    // Demo mode and a checkout never touch the login item (a live counter's, or bare Electron).
+    const wanted = opensAtLogin({
+      mode: counter.mode,
+      packaged: app.isPackaged,
+      startAtLogin: settings.startAtLogin,
+    });
+    if (counter.mode === 'live' && app.isPackaged && wanted !== startAtLogin)
+      applyLoginItem(loginItem, wanted, startAtLogin === undefined ? 'start' : 'setting changed');
+    startAtLogin = wanted;
   };
   applySettings();
   counter.events.on('settings:changed', () => {
@@ -184,6 +238,7 @@ async function start(): Promise<void> {
 
   installQuitSequence(app, {
     stop: () => {
+      runMarker.end();
       updates.stop();
       customer.close();
       stopForwarding();

@@ -21,6 +21,7 @@ function setup() {
     version: '1.4.0',
     dataFolder: '/data',
     logFile: '/data/logs/main.log',
+    crashDumpFolder: '/data/crash-dumps',
     updates,
     openFolder: async (path) => {
       opened.push(path);
@@ -33,11 +34,16 @@ function setup() {
 }
 
 describe('About, logs and updates in the desktop shell', () => {
-  it('About names the data folder and the log file; the button opens the logs folder', async () => {
+  it('About names the data folder, the log file and the crash dumps; the button opens the logs folder', async () => {
     const { handlers, opened } = setup();
     expect(await handlers['app:about']({})).toMatchObject({
       ok: true,
-      value: { version: '1.4.0', dataFolder: '/data', logFile: '/data/logs/main.log' },
+      value: {
+        version: '1.4.0',
+        dataFolder: '/data',
+        logFile: '/data/logs/main.log',
+        crashDumpFolder: '/data/crash-dumps',
+      },
     });
     expect(await handlers['app:open-logs']({})).toEqual({
       ok: true,
