@@ -65,10 +65,12 @@ describe.skipIf(skip !== undefined)(title, () => {
   }, 15_000);
 
   it('refuses to start with DevTools protocol or inspector switches', async () => {
+    // Unattended, the refusal goes to standard error instead of a dialog nobody here can close.
     for (const flag of ['--remote-debugging-port=0', '--inspect=0']) {
-      const run = await runFor(15_000, ['--demo', flag]);
+      const run = await runFor(15_000, ['--demo', flag], { ALIPAY_COUNTER_UNATTENDED: '1' });
       expect(run.exitedByItself).toBe(true);
       expect(run.code).not.toBe(0);
+      expect(run.output).toContain(`Refusing to start with ${flag}`);
       expect(run.output).not.toMatch(/DevTools listening|Debugger listening/);
     }
   }, 40_000);
