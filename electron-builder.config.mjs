@@ -180,6 +180,8 @@ export function configFor(env = process.env) {
         { target: 'zip', arch: ['x64', 'arm64'] },
       ],
       category: 'public.app-category.business',
+      // Drawn by scripts/app-icon.mjs, like the Windows and Linux icons.
+      icon: 'resources/icon.icns',
       artifactName: 'alipay-counter-${version}-mac-${arch}.${ext}',
       hardenedRuntime: true,
       gatekeeperAssess: false,
@@ -191,6 +193,7 @@ export function configFor(env = process.env) {
     dmg: { artifactName: 'alipay-counter-${version}-mac-${arch}.${ext}' },
     win: {
       target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+      icon: 'resources/icon.ico',
       ...(azure ? { azureSignOptions: azure } : {}),
       // Updates check that the new installer is signed by the same publisher.
       verifyUpdateCodeSignature: azure !== undefined,
@@ -203,7 +206,12 @@ export function configFor(env = process.env) {
       deleteAppDataOnUninstall: false,
       artifactName: 'alipay-counter-${version}-win-setup.${ext}',
     },
-    linux: { target: ['dir'], executableName: 'alipay-counter', category: 'Office' },
+    linux: {
+      target: ['dir'],
+      executableName: 'alipay-counter',
+      category: 'Office',
+      icon: 'resources/icon.png',
+    },
     // A stable release also writes beta.yml, so pilot stores (channel "beta") get it too.
     generateUpdatesFilesForAllChannels: true,
     publish: updateFeed(env),
