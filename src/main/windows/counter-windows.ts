@@ -57,6 +57,7 @@ export function createCustomerWindow(
           minimizable: false,
           fullscreenable: false,
           roundedCorners: false,
+          // macOS: keeps the window's top edge where it is put, not pushed below the menu bar.
           enableLargerThanScreen: true,
         }
       : { fullscreenable: false }),
