@@ -140,26 +140,6 @@ function updateFeed(env) {
   return [{ provider: 'generic', url }];
 }
 
-/** sodium-native's name for each operating system electron-builder packages for. */
-const PREBUILD_OS = { mac: 'darwin', win: 'win32', linux: 'linux' };
-const HOST_OS = { darwin: 'mac', win32: 'win', linux: 'linux' };
-
-/**
- * Patterns leaving out sodium-native's binaries for the operating systems not being packaged
- * (ALIPAY_COUNTER_DIST_OS: mac, win or linux, set by scripts/dist.mjs; else this machine's).
- * The mac and win sections cannot carry their own `files`: electron-builder 26 turns the
- * top-level list into a file set of its own, and a platform list of exclusions alone then
- * matches everything (tried: the smoke test found the whole project in the asar).
- */
-function foreignPrebuilds(env) {
-  const target = env.ALIPAY_COUNTER_DIST_OS ?? HOST_OS[process.platform] ?? 'linux';
-  const keep = PREBUILD_OS[target];
-  if (!keep) throw new Error(`ALIPAY_COUNTER_DIST_OS must be mac, win or linux, not ${target}`);
-  return Object.values(PREBUILD_OS)
-    .filter((os) => os !== keep)
-    .map((os) => `!node_modules/sodium-native/prebuilds/${os}-*/**`);
-}
-
 /** The configuration for an environment (the variables decide signing and the update feed). */
 export function configFor(env = process.env) {
   const azure = azureSigning(env);
@@ -183,19 +163,13 @@ export function configFor(env = process.env) {
       '!node_modules/better-sqlite3/build/Release/test_extension.node',
       '!node_modules/keytar/{src,build/Release/obj,build/Release/.deps}/**',
       '!node_modules/*/build/{Makefile,config.gypi,*.mk,binding.Makefile}',
-      // sodium-native ships N-API binaries for every platform (no rebuild for Electron): only
-      // the target operating system's are packaged (x64 and arm64).
-      '!node_modules/sodium-native/{CMakeLists.txt,extensions/**}',
-      '!node_modules/sodium-native/prebuilds/{android,ios}-*/**',
-      '!node_modules/sodium-native/prebuilds/**/*.bare',
-      ...foreignPrebuilds(env),
       ...BUILD_ONLY_PACKAGES.map((name) => `!node_modules/${name}/**`),
     ],
     asar: true,
     // Native modules cannot be loaded from inside an asar: they are unpacked next to it.
     asarUnpack: ['**/*.node'],
     // better-sqlite3 is built against V8 and must be rebuilt for Electron's ABI (keytar is
-    // N-API, rebuilt too for certainty; sodium-native has no binding.gyp and ships as it is).
+    // N-API, rebuilt too for certainty).
     // The packaging smoke test turns this off.
     npmRebuild: true,
     electronFuses: { ...FUSES, resetAdHocDarwinSignature: true },
@@ -206,6 +180,8 @@ export function configFor(env = process.env) {
         { target: 'zip', arch: ['x64', 'arm64'] },
       ],
       category: 'public.app-category.business',
+      // Drawn by scripts/app-icon.mjs, like the Windows and Linux icons.
+      icon: 'resources/icon.icns',
       artifactName: 'alipay-counter-${version}-mac-${arch}.${ext}',
       hardenedRuntime: true,
       gatekeeperAssess: false,
@@ -217,6 +193,7 @@ export function configFor(env = process.env) {
     dmg: { artifactName: 'alipay-counter-${version}-mac-${arch}.${ext}' },
     win: {
       target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+      icon: 'resources/icon.ico',
       ...(azure ? { azureSignOptions: azure } : {}),
       // Updates check that the new installer is signed by the same publisher.
       verifyUpdateCodeSignature: azure !== undefined,
@@ -229,7 +206,12 @@ export function configFor(env = process.env) {
       deleteAppDataOnUninstall: false,
       artifactName: 'alipay-counter-${version}-win-setup.${ext}',
     },
-    linux: { target: ['dir'], executableName: 'alipay-counter', category: 'Office' },
+    linux: {
+      target: ['dir'],
+      executableName: 'alipay-counter',
+      category: 'Office',
+      icon: 'resources/icon.png',
+    },
     // A stable release also writes beta.yml, so pilot stores (channel "beta") get it too.
     generateUpdatesFilesForAllChannels: true,
     publish: updateFeed(env),

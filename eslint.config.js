@@ -128,6 +128,19 @@ export default tseslint.config(
     },
   },
   {
+    // In main a rejection nobody handles is fatal: the crash policy relaunches the app, in the
+    // middle of a sale perhaps. `void promise` does not handle one; `.catch`, `.then(ok, fail)`,
+    // `await` or inBackground() (src/main/logging/in-background.ts) do. Type-aware, main only.
+    files: ['src/main/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.node.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // keytar is imported in one place only: the keytar SecretStore.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/secrets/keytar-secret-store.ts'],

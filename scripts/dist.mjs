@@ -19,8 +19,7 @@ if (!target || !TARGETS[target]) {
   process.exit(2);
 }
 
-// Which platform's native binaries the config packages (see electron-builder.config.mjs):
-// the target's, also for `dist:dir -- --win` and the like; else this machine's.
+// electron-builder compiles the native modules for the platform it packages: one per build.
 const PLATFORM_FLAGS = {
   '--win': 'win',
   '-w': 'win',
@@ -36,8 +35,6 @@ if (flagged.length > 1) {
   );
   process.exit(2);
 }
-if (target !== 'dir') process.env.ALIPAY_COUNTER_DIST_OS = target;
-else if (flagged.length === 1) process.env.ALIPAY_COUNTER_DIST_OS = flagged[0];
 
 const report = signingReport();
 const relevant =

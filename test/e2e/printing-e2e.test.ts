@@ -14,6 +14,7 @@ const printerAt = (address: string): PrinterSettings => ({
   address,
   paperWidth: 80,
   codePage: 'gb18030',
+  driverPaper: 'roll',
   autoPrintCustomer: true,
   autoPrintMerchant: false,
 });
@@ -88,6 +89,34 @@ describe('receipt printing in the browser', () => {
         .poll(() => section.getByRole('status').textContent())
         .toMatch(/refused the connection/);
       await screenshot(cashier, '42-printer-test-failed');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('a printer with a driver: Paper asks roll or sheets, and Sheets is saved with the printer', async () => {
+    const cashier = await open();
+    try {
+      await cashier.getByRole('button', { name: 'Settings' }).click();
+      const section = cashier.getByRole('form', { name: 'Printer' });
+      await section.scrollIntoViewIfNeeded();
+      expect(await section.getByRole('group', { name: 'Paper', exact: true }).count()).toBe(0);
+      await section.getByLabel('Kind of printer').selectOption('driver');
+      await section.getByLabel('Printer name').fill('Office Laser');
+      const paper = section.getByRole('group', { name: 'Paper', exact: true });
+      expect(await paper.getByRole('radio', { name: /^Receipt roll/ }).isChecked()).toBe(true);
+      await paper.getByRole('radio', { name: /^Sheets/ }).check();
+      await screenshot(cashier, '43-printer-settings-driver-paper');
+      await section.getByRole('button', { name: 'Use this printer' }).click();
+      const dialog = cashier.getByRole('dialog', { name: 'Save settings' });
+      await dialog.getByLabel('Manager PIN').fill('2468');
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expect
+        .poll(async () => {
+          const saved = await ui.counter.handlers['settings:get']({});
+          return saved.ok ? saved.value.printer : undefined;
+        })
+        .toMatchObject({ kind: 'driver', address: 'Office Laser', driverPaper: 'sheet' });
     } finally {
       await printer.close();
     }

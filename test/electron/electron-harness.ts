@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,20 +35,32 @@ export function shellSkipReason(): string | undefined {
   return undefined;
 }
 
-/** The packaged app's executable in dist/ for this platform (npm run dist:dir, dist:win, dist:mac). */
-export function packagedBinary(): string | undefined {
-  const dist = join(ROOT, 'dist');
-  if (!existsSync(dist)) return undefined;
-  const candidates: string[] = [];
-  for (const dir of readdirSync(dist)) {
-    if (process.platform === 'win32' && dir.startsWith('win'))
-      candidates.push(join(dist, dir, 'Alipay Counter.exe'));
-    if (process.platform === 'darwin' && dir.startsWith('mac'))
-      candidates.push(join(dist, dir, 'Alipay Counter.app', 'Contents', 'MacOS', 'Alipay Counter'));
-    if (process.platform === 'linux' && dir === 'linux-unpacked')
-      candidates.push(join(dist, dir, 'alipay-counter'));
+/**
+ * Where electron-builder puts the unpacked app for a platform and architecture, and its
+ * executable there. x64 has no suffix: `win-unpacked`, `mac`, `linux-unpacked`; arm64 has
+ * `win-arm64-unpacked`, `mac-arm64`, `linux-arm64-unpacked`. A release build makes both, so
+ * the one this machine runs must be picked by name, never by the order of a folder listing.
+ */
+export function packagedAppPath(platform: NodeJS.Platform, arch: string): string | undefined {
+  if (arch !== 'x64' && arch !== 'arm64') return undefined;
+  const suffix = arch === 'arm64' ? '-arm64' : '';
+  switch (platform) {
+    case 'win32':
+      return join(`win${suffix}-unpacked`, 'Alipay Counter.exe');
+    case 'darwin':
+      return join(`mac${suffix}`, 'Alipay Counter.app', 'Contents', 'MacOS', 'Alipay Counter');
+    case 'linux':
+      return join(`linux${suffix}-unpacked`, 'alipay-counter');
+    default:
+      return undefined;
   }
-  return candidates.find((path) => existsSync(path));
+}
+
+/** The packaged app in dist/ for this machine (npm run dist:dir, dist:win or dist:mac first). */
+export function packagedBinary(): string | undefined {
+  const path = packagedAppPath(process.platform, process.arch);
+  const binary = path ? join(ROOT, 'dist', path) : undefined;
+  return binary && existsSync(binary) ? binary : undefined;
 }
 
 /** A suite title that says why it is skipped; where skipping is not allowed, throws instead. */

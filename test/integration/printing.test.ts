@@ -25,6 +25,7 @@ const printerAt = (address: string, more: Partial<PrinterSettings> = {}): Printe
   address,
   paperWidth: 58,
   codePage: 'gb18030',
+  driverPaper: 'roll',
   autoPrintCustomer: true,
   autoPrintMerchant: false,
   ...more,

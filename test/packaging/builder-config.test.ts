@@ -92,19 +92,4 @@ describe('signing and the update feed come only from the environment', () => {
     );
     expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
   });
-
-  it.each([
-    ['mac', 'darwin', ['linux', 'win32']],
-    ['win', 'win32', ['darwin', 'linux']],
-    ['linux', 'linux', ['darwin', 'win32']],
-  ])("an installer for %s carries only %s's libsodium binaries", (os, kept, left) => {
-    const files = configFor({ ALIPAY_COUNTER_DIST_OS: os }).files;
-    for (const other of left)
-      expect(files).toContain(`!node_modules/sodium-native/prebuilds/${other}-*/**`);
-    expect(files.some((f) => f.includes(`prebuilds/${kept}-`))).toBe(false);
-  });
-
-  it('refuses an unknown target operating system', () => {
-    expect(() => configFor({ ALIPAY_COUNTER_DIST_OS: 'darwin' })).toThrow(/mac, win or linux/);
-  });
 });

@@ -7,6 +7,7 @@ import { Journal } from '../journal/journal';
 import type { InboxLimits } from '../journal/callback-inbox';
 import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal-backup';
 import { toView } from '../journal/payment-record';
+import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
 import type { ScryptCost } from '../manager/pin-hash';
@@ -252,7 +253,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     settingsChanged: (view) => {
       // New settings (a replaced secret, say) deserve a fresh look at Gate's signatures.
       health.clear('gate_signature');
-      void relay.apply(state.current);
+      inBackground(relay.apply(state.current), log, 'applying the relay settings');
       events.emit('settings:changed', view);
       events.emit('display:changed', displayView());
     },

@@ -1,3 +1,4 @@
+import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 
 const log = createLogger('app');
@@ -46,7 +47,7 @@ export class KeychainWatch {
     const pauses = this.deps.retryMs ?? KEYCHAIN_RETRY_MS;
     const pause = pauses[Math.min(this.attempt, pauses.length - 1)]!;
     this.attempt++;
-    this.timer = setTimeout(() => void this.check(), pause);
+    this.timer = setTimeout(() => inBackground(this.check(), log, 'checking the keychain'), pause);
     this.timer.unref?.();
   }
 

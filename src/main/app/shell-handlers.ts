@@ -15,6 +15,7 @@ export function headlessShellHandlers(version: string): Pick<ChannelHandlers, Sh
     version,
     dataFolder: null,
     logFile: null,
+    crashDumpFolder: null,
     updates: { state: 'not configured', message: 'Only the installed app updates itself.' },
   });
   return {

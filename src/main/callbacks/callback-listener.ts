@@ -111,18 +111,22 @@ export async function startCallbackListener(
       // this listener never grants (it answers OPTIONS with 405).
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/json') return answer(415, 'bad request');
-      void readRawBody(req, maxBody).then((body) => {
-        // Too large: answered at once, and the rest of the body is never read.
-        if (body.kind === 'too_large') return answer(413, 'bad request');
-        if (body.kind === 'broken') return;
-        bodyRead = true;
-        void intakeCallback(
-          body.bytes,
-          req.socket.remoteAddress ?? '',
-          options.secret(),
-          options.onCallback,
-        ).then((outcome) => answer(...INTAKE_ANSWERS[outcome]));
-      });
+      readRawBody(req, maxBody)
+        .then(async (body) => {
+          // Too large: answered at once, and the rest of the body is never read.
+          if (body.kind === 'too_large') return answer(413, 'bad request');
+          if (body.kind === 'broken') return;
+          bodyRead = true;
+          const outcome = await intakeCallback(
+            body.bytes,
+            req.socket.remoteAddress ?? '',
+            options.secret(),
+            options.onCallback,
+          );
+          answer(...INTAKE_ANSWERS[outcome]);
+        })
+        // A fault of ours: not recorded, so Gate must deliver it again.
+        .catch(() => answer(...INTAKE_ANSWERS.not_recorded));
     },
   );
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;

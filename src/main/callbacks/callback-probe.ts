@@ -17,7 +17,10 @@ export async function probeCallbackPath(
   const url = new URL(publicUrl);
   url.searchParams.set(PROBE_PARAMETER, nonce);
   let arrived = false;
-  void listener.expectProbe(nonce, timeoutMs).then((seen) => (arrived = seen));
+  listener.expectProbe(nonce, timeoutMs).then(
+    (seen) => (arrived = seen),
+    () => (arrived = false),
+  );
   const poster = createJsonPoster();
   try {
     const answer = await poster.post(url, '{}', { timeoutMs, maxResponseBytes: 64 * 1024 });

@@ -10,10 +10,13 @@ export interface DisplayInfo {
   };
 }
 
-/** Where the customer display goes. */
+/**
+ * Where the customer display goes: covering a display of its own (a borderless window the size
+ * of that display), or a window on the cashier's only display.
+ */
 export type Placement =
   | {
-      readonly kind: 'fullscreen';
+      readonly kind: 'cover';
       readonly displayId: number;
       readonly bounds: DisplayInfo['bounds'];
     }
@@ -23,9 +26,9 @@ export type Placement =
 const WINDOW_SIZE = { width: 960, height: 640 };
 
 /**
- * The customer display goes full screen on the display chosen in Settings when it is connected,
- * else on the first display that is not the cashier's (primary) one, else in a window on the
- * primary display, offset so it does not cover the cashier's window exactly.
+ * The customer display covers the display chosen in Settings when it is connected, else the
+ * first display that is not the cashier's (primary) one, else it is a window on the primary
+ * display, offset so it does not cover the cashier's window exactly.
  */
 export function placeCustomerDisplay(
   displays: readonly DisplayInfo[],
@@ -35,7 +38,7 @@ export function placeCustomerDisplay(
   const chosen = chosenId === null ? undefined : displays.find((d) => d.id === chosenId);
   const target =
     chosen && chosen.id !== primaryId ? chosen : displays.find((d) => d.id !== primaryId);
-  if (target) return { kind: 'fullscreen', displayId: target.id, bounds: target.bounds };
+  if (target) return { kind: 'cover', displayId: target.id, bounds: target.bounds };
   const primary = displays.find((d) => d.id === primaryId) ?? displays[0];
   const area = primary?.bounds ?? { x: 0, y: 0, ...WINDOW_SIZE };
   return {

@@ -1,4 +1,8 @@
+import { inBackground } from '../logging/in-background';
+import { createLogger } from '../logging/logger';
 import { pollTimeMs, type PollSchedule } from './status-poll-schedule';
+
+const log = createLogger('payments');
 
 /** After the threshold time, an unfinished payment is still asked about, this often. */
 export const AFTER_THRESHOLD_INTERVAL_MS = 5 * 60_000;
@@ -50,7 +54,7 @@ export class StatusPoller {
     for (const [paymentId, entry] of this.tracked) {
       if (entry.busy) continue;
       if (entry.timer) clearTimeout(entry.timer);
-      entry.timer = setTimeout(() => void this.fire(paymentId, entry), 0);
+      entry.timer = setTimeout(() => this.fireInBackground(paymentId, entry), 0);
       entry.timer.unref?.();
     }
   }
@@ -75,8 +79,13 @@ export class StatusPoller {
     }
     const due = at !== undefined ? entry.createdAt + at : now + AFTER_THRESHOLD_INTERVAL_MS;
     const delay = Math.max(0, due - now);
-    entry.timer = setTimeout(() => void this.fire(paymentId, entry), delay);
+    entry.timer = setTimeout(() => this.fireInBackground(paymentId, entry), delay);
     entry.timer.unref?.();
+  }
+
+  /** A failed poll is logged; the payment stays tracked and is asked about again later. */
+  private fireInBackground(paymentId: string, entry: Tracked): void {
+    inBackground(this.fire(paymentId, entry), log, `status poll of ${paymentId}`);
   }
 
   private async fire(paymentId: string, entry: Tracked): Promise<void> {

@@ -18,9 +18,13 @@ import {
   type CounterAddress,
   type HostedRedirect,
 } from '../../protocol/relay-wire';
+import { createLogger } from '../logging/logger';
+import { inBackground } from '../logging/in-background';
 import { intakeCallback, type IntakeOutcome } from '../callbacks/callback-intake';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import type { RelayCredentials } from './relay-credentials';
+
+const log = createLogger('relay');
 
 /** Where the counter's link to the relay stands. */
 export type RelayState =
@@ -146,7 +150,7 @@ export class RelayConsumer {
         if (this.closed) break;
         everConnected = true;
         this.options.onState({ kind: 'connected', since: this.now() });
-        void this.watch(nc);
+        inBackground(this.watch(nc), log, 'watching the broker connection');
         await this.consume(nc);
       } catch (error) {
         if (this.closed) break;
@@ -195,19 +199,28 @@ export class RelayConsumer {
     const messages = await consumer.consume({ max_messages: PULL_BATCH });
     this.messages = messages;
     if (this.closed) await messages.close();
-    void (async () => {
-      for await (const status of messages.status()) {
-        // Deleted under us (an operator, a broker that lost its state): create it again.
-        if (status.type === 'consumer_deleted' || status.type === 'consumer_not_found')
-          await messages.close();
-      }
-    })();
+    inBackground(
+      (async () => {
+        for await (const status of messages.status()) {
+          // Deleted under us (an operator, a broker that lost its state): create it again.
+          if (status.type === 'consumer_deleted' || status.type === 'consumer_not_found')
+            await messages.close();
+        }
+      })(),
+      log,
+      "watching this counter's consumer",
+    );
     for await (const msg of messages) {
       while (this.inFlight.size >= CONCURRENCY) await Promise.race(this.inFlight);
       await yieldToEventLoop();
-      const work = this.handle(msg);
+      // A fault while handling one (the connection closing under an ack, say) leaves it
+      // unacknowledged: JetStream delivers it again after the ack wait.
+      const work: Promise<void> = this.handle(msg)
+        .catch((error: Error) =>
+          log.warn('relayed callback left for redelivery', { message: error.message }),
+        )
+        .finally(() => this.inFlight.delete(work));
       this.inFlight.add(work);
-      void work.finally(() => this.inFlight.delete(work));
     }
     this.messages = undefined;
     await Promise.allSettled([...this.inFlight]);

@@ -9,6 +9,8 @@ export interface DesktopDeps {
   readonly version: string;
   readonly dataFolder: string;
   readonly logFile: string;
+  /** Where Crashpad writes dumps of a crashed process. */
+  readonly crashDumpFolder: string;
   readonly updates: UpdateController;
   /** Opens a folder in the OS file manager; resolves to an error text, "" when it worked. */
   readonly openFolder: (path: string) => Promise<string>;
@@ -27,6 +29,7 @@ export function desktopHandlers(deps: DesktopDeps): Pick<ChannelHandlers, ShellC
       version: deps.version,
       dataFolder: deps.dataFolder,
       logFile: deps.logFile,
+      crashDumpFolder: deps.crashDumpFolder,
       updates: {
         state: status.state,
         message: status.message,

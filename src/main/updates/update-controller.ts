@@ -4,6 +4,12 @@ import type { CounterActivity } from './counter-activity';
 /** The update channels a store can follow; pilot stores get pre-releases first. */
 export type UpdateChannel = 'stable' | 'pilot';
 
+/** What a check found, as electron-updater's UpdateCheckResult says it (null: no check ran). */
+export interface UpdateCheck {
+  readonly isUpdateAvailable?: boolean;
+  readonly updateInfo?: { readonly version: string };
+}
+
 /** The part of electron-updater's AppUpdater the counter uses (a fake in tests). */
 export interface Updater {
   autoDownload: boolean;
@@ -11,7 +17,10 @@ export interface Updater {
   allowPrerelease: boolean;
   allowDowngrade: boolean;
   channel: string | null;
-  checkForUpdates(): Promise<unknown>;
+  /** Rejects when the check fails, after emitting `error` with the same error. */
+  checkForUpdates(): Promise<UpdateCheck | null>;
+  /** Rejects when the download fails (checksum, publisher, disk, network), after `error`. */
+  downloadUpdate(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
   on(
     event: 'update-available' | 'update-downloaded',
@@ -54,6 +63,8 @@ export class UpdateController {
   private status: UpdateStatus;
   private timers: NodeJS.Timeout[] = [];
   private waitingForIdle: NodeJS.Timeout | undefined;
+  /** The last failure logged: electron-updater reports each one twice (event and rejection). */
+  private lastFailure: unknown;
 
   constructor(private readonly options: UpdateControllerOptions) {
     this.status = options.updater
@@ -61,7 +72,10 @@ export class UpdateController {
       : { state: 'not configured', message: 'This build has no update feed.' };
     const updater = options.updater;
     if (!updater) return;
-    updater.autoDownload = true;
+    // With autoDownload on, electron-updater starts the download inside checkForUpdates() and
+    // leaves its promise rejected when it fails; a rejection nobody handles is fatal in main
+    // and would relaunch the counter. The controller downloads itself and handles the outcome.
+    updater.autoDownload = false;
     // Installing on quit could happen with a payment open: only the moments above install.
     updater.autoInstallOnAppQuit = false;
     this.setChannel(options.channel);
@@ -76,10 +90,7 @@ export class UpdateController {
       };
       options.log.info('update downloaded', { version: info.version });
     });
-    updater.on('error', (error) => {
-      this.status = { state: 'error', message: `Updates failed: ${error.message}` };
-      options.log.warn('update failed', { error: error.message });
-    });
+    updater.on('error', (error) => this.failed(error));
   }
 
   /** Follows a channel; never downgrades (an older app cannot read a newer journal). */
@@ -95,8 +106,11 @@ export class UpdateController {
   /** Looks for updates now and then regularly. */
   start(): void {
     if (!this.options.updater) return;
-    void this.check();
-    const every = setInterval(() => void this.check(), this.options.checkEveryMs ?? 4 * 3600_000);
+    this.checkInBackground();
+    const every = setInterval(
+      () => this.checkInBackground(),
+      this.options.checkEveryMs ?? 4 * 3600_000,
+    );
     every.unref();
     this.timers.push(every);
   }
@@ -108,18 +122,43 @@ export class UpdateController {
     this.waitingForIdle = undefined;
   }
 
-  /** Looks for an update (it downloads by itself when there is one). */
+  /** Looks for an update and starts downloading it when there is one; never rejects. */
   async check(): Promise<void> {
     const updater = this.options.updater;
-    if (!updater || this.status.state === 'ready' || this.status.state === 'installing') return;
+    const busy = ['checking', 'downloading', 'ready', 'installing'];
+    if (!updater || busy.includes(this.status.state)) return;
     this.status = { state: 'checking', message: 'Looking for updates.' };
     try {
-      await updater.checkForUpdates();
-      if (this.status.state === 'checking')
+      const found = await updater.checkForUpdates();
+      if (found?.isUpdateAvailable) this.download(updater, found.updateInfo?.version);
+      else if (this.status.state === 'checking')
         this.status = { state: 'idle', message: 'This is the latest version.' };
     } catch (error) {
-      this.status = { state: 'error', message: `Updates failed: ${(error as Error).message}` };
+      this.failed(error);
     }
+  }
+
+  private checkInBackground(): void {
+    this.check().catch((error: unknown) => this.failed(error));
+  }
+
+  private download(updater: Updater, version: string | undefined): void {
+    if (this.status.state !== 'downloading')
+      this.status = {
+        state: 'downloading',
+        message: version ? `Downloading version ${version}.` : 'Downloading an update.',
+      };
+    // Ready comes with the update-downloaded event; a failure stays a status until the next check.
+    updater.downloadUpdate().catch((error: unknown) => this.failed(error));
+  }
+
+  /** A failed check or download: a status in Settings → About and one log line, nothing more. */
+  private failed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.status = { state: 'error', message: `Updates failed: ${message}` };
+    if (error === this.lastFailure) return;
+    this.lastFailure = error;
+    this.options.log.warn('update failed', { error: message });
   }
 
   current(): UpdateStatus {

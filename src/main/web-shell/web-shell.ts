@@ -10,6 +10,7 @@ import { err } from '../../shared/result';
 import { isLoopbackUrl } from '../settings/settings';
 import { equalInConstantTime } from '../gate/signer';
 import { createDispatcher } from '../ipc/dispatcher';
+import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 import { readRendererFile } from '../static/renderer-files';
 
@@ -114,8 +115,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
           return;
         }
         if (typeof message.id !== 'number') return;
-        void dispatch(message.channel, message.payload).then((result) =>
-          ws.send(JSON.stringify({ id: message.id, result })),
+        inBackground(
+          dispatch(message.channel, message.payload).then((result) =>
+            ws.send(JSON.stringify({ id: message.id, result })),
+          ),
+          log,
+          'answering the browser shell',
         );
       });
     });

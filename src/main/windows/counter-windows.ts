@@ -1,4 +1,7 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, type Rectangle } from 'electron';
+import type { CustomerWindowStyle } from '../displays/customer-display-keeper';
+import type { Logger } from '../logging/logger';
+import { loadInto } from '../shell/window-loading';
 import { hardenedWebPreferences, secureWindow } from './window-security';
 
 /** Where the renderer comes from: app://counter/ when built, the dev server in development. */
@@ -8,7 +11,11 @@ export interface RendererLocation {
 }
 
 /** The cashier's window: the operator's screen. */
-export function createCashierWindow(preload: string, renderer: RendererLocation): BrowserWindow {
+export function createCashierWindow(
+  preload: string,
+  renderer: RendererLocation,
+  log: Logger,
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -21,35 +28,50 @@ export function createCashierWindow(preload: string, renderer: RendererLocation)
   });
   secureWindow(window, renderer.trustedOrigins);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(renderer.url);
+  loadInto(window, renderer.url, 'cashier screen', log);
   return window;
 }
 
 /**
- * The customer display: full screen on a second display when one is connected, otherwise a
- * second window the cashier can move to where the customer sees it.
+ * The customer display. `cover`: borderless, exactly the size of the customer's display and
+ * above its menu bar or taskbar, instead of the system's full screen (on macOS that is a Space
+ * of its own, entered and left with an animation during which the window cannot move, and with
+ * "Displays have separate Spaces" off it blanks the cashier's display). `window`: an ordinary
+ * window the cashier can move, on a counter with one display. Shown without taking the focus
+ * from the cashier's window.
  */
-export function createCustomerWindow(preload: string, renderer: RendererLocation): BrowserWindow {
-  const primary = screen.getPrimaryDisplay();
-  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
+export function createCustomerWindow(
+  preload: string,
+  renderer: RendererLocation,
+  style: CustomerWindowStyle,
+  bounds: Rectangle,
+  log: Logger,
+): BrowserWindow {
   const window = new BrowserWindow({
-    ...(second
+    ...bounds,
+    ...(style === 'cover'
       ? {
-          x: second.bounds.x,
-          y: second.bounds.y,
-          width: second.bounds.width,
-          height: second.bounds.height,
-          fullscreen: true,
+          frame: false,
+          resizable: false,
+          movable: false,
+          minimizable: false,
+          fullscreenable: false,
+          roundedCorners: false,
+          // macOS: keeps the window's top edge where it is put, not pushed below the menu bar.
+          enableLargerThanScreen: true,
         }
-      : { width: 960, height: 640 }),
+      : { fullscreenable: false }),
     title: 'Alipay Counter · Customer display',
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
     webPreferences: hardenedWebPreferences(preload),
   });
+  // Above the menu bar, the Dock and the taskbar of the customer's display, and above
+  // notifications that would otherwise show the cashier's messages to the customer.
+  if (style === 'cover') window.setAlwaysOnTop(true, 'screen-saver');
   secureWindow(window, renderer.trustedOrigins);
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(`${renderer.url}#customer`);
+  window.once('ready-to-show', () => window.showInactive());
+  loadInto(window, `${renderer.url}#customer`, 'customer display', log);
   return window;
 }

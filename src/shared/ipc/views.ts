@@ -242,6 +242,8 @@ export const aboutViewSchema = z.object({
   version: z.string(),
   dataFolder: z.string().nullable(),
   logFile: z.string().nullable(),
+  /** Where crash dumps are written (the desktop app only). */
+  crashDumpFolder: z.string().nullable(),
   updates: z.object({
     state: z.enum([
       'not configured',

@@ -19,6 +19,14 @@ export const PAPER_WIDTHS = [58, 80] as const;
 export type PaperWidth = (typeof PAPER_WIDTHS)[number];
 
 /**
+ * What a printer with a driver prints the slip on:
+ * - `roll`: a receipt roll; the page is the roll's width and exactly as long as the slip.
+ * - `sheet`: the printer's own paper (A4, Letter), with the slip at the top.
+ */
+export const DRIVER_PAPERS = ['roll', 'sheet'] as const;
+export type DriverPaper = (typeof DRIVER_PAPERS)[number];
+
+/**
  * The printer's character set. `gb18030` and `cp936` (GBK, older firmware) print Chinese;
  * `cp437` is for printers without Chinese fonts: the slips are then printed in English only.
  */
@@ -77,6 +85,8 @@ export interface PrinterSettings {
   readonly address: string;
   readonly paperWidth: PaperWidth;
   readonly codePage: CodePage;
+  /** Printers with a driver only: a receipt roll or sheets of paper. */
+  readonly driverPaper: DriverPaper;
   /** Print the customer's slip after every paid sale and every refund. */
   readonly autoPrintCustomer: boolean;
   /** Print the merchant's copy too (after the customer's). */
@@ -89,6 +99,7 @@ export const DEFAULT_PRINTER_SETTINGS: PrinterSettings = {
   address: '',
   paperWidth: 80,
   codePage: 'gb18030',
+  driverPaper: 'roll',
   autoPrintCustomer: true,
   autoPrintMerchant: false,
 };

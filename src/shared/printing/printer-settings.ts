@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   CODE_PAGES,
+  DRIVER_PAPERS,
   PRINTER_KINDS,
   printerAddressProblem,
   type PrinterSettings,
@@ -14,6 +15,8 @@ export const printerSettingsSchema: z.ZodType<PrinterSettings> = z
     address: z.string().max(200),
     paperWidth: z.union([z.literal(58), z.literal(80)]),
     codePage: z.enum(CODE_PAGES),
+    /** Printers with a driver: a roll (page as long as the slip) or sheets; older files: roll. */
+    driverPaper: z.enum(DRIVER_PAPERS).default('roll'),
     /** Print the customer's slip after every paid sale and every refund. */
     autoPrintCustomer: z.boolean(),
     /** Print the merchant's copy too (after the customer's). */

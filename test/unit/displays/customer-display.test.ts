@@ -1,13 +1,18 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
-  followDisplays,
-  type PlaceableWindow,
+  CustomerDisplayKeeper,
+  type CustomerWindow,
+  type CustomerWindowStyle,
   type ScreenSource,
-} from '../../../src/main/displays/customer-display-follower';
+} from '../../../src/main/displays/customer-display-keeper';
 import {
   placeCustomerDisplay,
   type DisplayInfo,
 } from '../../../src/main/displays/display-placement';
+import { createLogger, setLogSink } from '../../../src/main/logging/logger';
+
+setLogSink(null);
 
 const LAPTOP: DisplayInfo = {
   id: 1,
@@ -26,9 +31,9 @@ const TV: DisplayInfo = {
 };
 
 describe('where the customer display goes', () => {
-  it('full screen on the second display', () => {
+  it('covers the second display', () => {
     expect(placeCustomerDisplay([LAPTOP, POLE], 1, null)).toEqual({
-      kind: 'fullscreen',
+      kind: 'cover',
       displayId: 7,
       bounds: POLE.bounds,
     });
@@ -37,7 +42,7 @@ describe('where the customer display goes', () => {
   it('on the display chosen in Settings when it is connected, else on another second one', () => {
     expect(placeCustomerDisplay([LAPTOP, POLE, TV], 1, 9)).toMatchObject({ displayId: 9 });
     expect(placeCustomerDisplay([LAPTOP, POLE], 1, 9)).toMatchObject({ displayId: 7 });
-    // Choosing the cashier's own display cannot put a full-screen window over the cashier.
+    // Choosing the cashier's own display cannot put the customer's window over the cashier.
     expect(placeCustomerDisplay([LAPTOP, POLE], 1, 1)).toMatchObject({ displayId: 7 });
   });
 
@@ -54,74 +59,165 @@ describe('where the customer display goes', () => {
 /** A screen whose displays the test plugs in and out, as Electron's screen module reports it. */
 class FakeScreen implements ScreenSource {
   displays: DisplayInfo[] = [LAPTOP];
-  private listeners = new Map<string, Set<() => void>>();
+  private events = new EventEmitter();
   getAllDisplays = () => [...this.displays];
   getPrimaryDisplay = () => LAPTOP;
   on(event: string, listener: () => void) {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
+    this.events.on(event, listener);
   }
   off(event: string, listener: () => void) {
-    this.listeners.get(event)?.delete(listener);
+    this.events.off(event, listener);
   }
   plug(display: DisplayInfo) {
     this.displays.push(display);
-    this.listeners.get('display-added')?.forEach((l) => l());
+    this.events.emit('display-added');
   }
   unplug(id: number) {
     this.displays = this.displays.filter((d) => d.id !== id);
-    this.listeners.get('display-removed')?.forEach((l) => l());
+    this.events.emit('display-removed');
+  }
+  /** A resolution change, or a display reporting the same metrics again. */
+  change(display: DisplayInfo) {
+    this.displays = this.displays.map((d) => (d.id === display.id ? display : d));
+    this.events.emit('display-metrics-changed');
   }
 }
 
-class FakeWindow implements PlaceableWindow {
-  fullScreen = false;
-  bounds = { x: 0, y: 0, width: 0, height: 0 };
-  history: string[] = [];
-  isDestroyed = () => false;
-  isFullScreen = () => this.fullScreen;
-  setFullScreen(flag: boolean) {
-    this.fullScreen = flag;
-    this.history.push(`fullscreen ${flag}`);
+/** A customer window that records what was done to it; the cashier may drag it. */
+class FakeWindow extends EventEmitter implements CustomerWindow {
+  destroyed = false;
+  moves = 0;
+  constructor(
+    readonly style: CustomerWindowStyle,
+    public bounds: DisplayInfo['bounds'],
+  ) {
+    super();
   }
+  isDestroyed = () => this.destroyed;
+  getBounds = () => ({ ...this.bounds });
   setBounds(bounds: DisplayInfo['bounds']) {
     this.bounds = { ...bounds };
-    this.history.push(`move ${bounds.x},${bounds.y}`);
+    this.moves++;
+  }
+  close() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
   }
 }
 
-describe('the customer display follows displays being plugged in and out', () => {
-  it('moves to a display plugged in, and back to a window when it is unplugged', () => {
+function keeper(screen: FakeScreen, chosen: { id: number | null } = { id: null }) {
+  const opened: FakeWindow[] = [];
+  let now = 0;
+  const display = new CustomerDisplayKeeper({
+    screen,
+    chosenId: () => chosen.id,
+    open: (style, bounds) => {
+      const window = new FakeWindow(style, bounds);
+      opened.push(window);
+      return window;
+    },
+    log: createLogger('displays'),
+    now: () => now,
+  });
+  const live = () => opened.filter((w) => !w.destroyed);
+  return { display, opened, live, tick: (ms: number) => (now += ms) };
+}
+
+describe('the customer display stays put', () => {
+  it('covers a display plugged in, with a borderless window the size of that display', () => {
     const screen = new FakeScreen();
-    const window = new FakeWindow();
-    let chosen: number | null = null;
-    const follower = followDisplays(screen, window, () => chosen);
-    follower.place();
-    expect(window.fullScreen).toBe(false);
+    const { display, live } = keeper(screen);
+    display.start();
+    expect(live().map((w) => w.style)).toEqual(['window']);
 
     screen.plug(POLE);
-    expect(window.fullScreen).toBe(true);
-    expect(window.bounds).toEqual(POLE.bounds);
+    expect(live()).toHaveLength(1);
+    expect(live()[0]).toMatchObject({ style: 'cover', bounds: POLE.bounds });
 
-    screen.plug(TV);
-    chosen = 9;
-    follower.place(); // the manager picked the TV in Settings
-    expect(window.bounds).toEqual(TV.bounds);
-    // It left full screen before moving: a full-screen window does not change displays.
-    expect(window.history.slice(-3)).toEqual([
-      'fullscreen false',
-      'move -1280,0',
-      'fullscreen true',
-    ]);
-
-    screen.unplug(9);
-    expect(window.bounds).toEqual(POLE.bounds);
     screen.unplug(7);
-    expect(window.fullScreen).toBe(false);
-    expect(window.bounds.x + window.bounds.width).toBeLessThanOrEqual(1920);
+    expect(live()).toHaveLength(1);
+    expect(live()[0]!.style).toBe('window');
+    const { x, width } = live()[0]!.bounds;
+    expect(x + width).toBeLessThanOrEqual(1920);
+  });
 
-    follower.stop();
-    screen.plug(POLE);
-    expect(window.fullScreen).toBe(false);
+  it('a settings change or a display event that changes nothing leaves the window alone', () => {
+    const screen = new FakeScreen();
+    screen.displays.push(POLE);
+    const chosen = { id: 7 as number | null };
+    const { display, live, opened } = keeper(screen, chosen);
+    display.start();
+    const window = live()[0]!;
+    display.place(); // any settings change calls this
+    chosen.id = null; // "Automatic" still means the pole
+    display.place();
+    screen.change(POLE); // the same metrics reported again
+    expect(opened).toHaveLength(1);
+    expect(window.moves).toBe(0);
+  });
+
+  it('moves only when it is on the wrong display: another display chosen, or its display resized', () => {
+    const screen = new FakeScreen();
+    screen.displays.push(POLE, TV);
+    const chosen = { id: null as number | null };
+    const { display, live, opened } = keeper(screen, chosen);
+    display.start();
+    const window = live()[0]!;
+    expect(window.bounds).toEqual(POLE.bounds);
+
+    chosen.id = 9;
+    display.place();
+    expect(window.bounds).toEqual(TV.bounds);
+    expect(window.moves).toBe(1);
+
+    const bigger = { ...TV, bounds: { ...TV.bounds, width: 1920, height: 1080, x: -1920 } };
+    screen.change(bigger);
+    expect(window.bounds).toEqual(bigger.bounds);
+    expect(window.moves).toBe(2);
+    expect(opened).toHaveLength(1); // moved, never closed and opened again
+  });
+
+  it('a window the cashier placed on the only display stays where it is; off that display, it comes back', () => {
+    const screen = new FakeScreen();
+    const { display, live } = keeper(screen);
+    display.start();
+    const window = live()[0]!;
+    window.bounds = { x: 100, y: 300, width: 960, height: 640 }; // dragged by the cashier
+    screen.change(LAPTOP);
+    display.place();
+    expect(window.bounds).toEqual({ x: 100, y: 300, width: 960, height: 640 });
+
+    window.bounds = { x: 2500, y: 0, width: 960, height: 640 }; // left on a display since unplugged
+    screen.change(LAPTOP);
+    expect(window.bounds).toEqual(placeCustomerDisplay([LAPTOP], 1, null).bounds);
+  });
+
+  it('closed while the counter runs, it opens again where it belongs; after the counter stops, it stays closed', () => {
+    const screen = new FakeScreen();
+    screen.displays.push(POLE);
+    const { display, live, opened } = keeper(screen);
+    display.start();
+    opened[0]!.close(); // Alt+F4 on the customer's screen
+    expect(live()).toHaveLength(1);
+    expect(live()[0]).toMatchObject({ style: 'cover', bounds: POLE.bounds });
+    expect(display.current()).toBe(live()[0]);
+
+    display.close(); // the counter quits
+    expect(live()).toHaveLength(0);
+    screen.unplug(7);
+    expect(opened).toHaveLength(2);
+  });
+
+  it('a window that keeps closing is not opened again for ever', () => {
+    const screen = new FakeScreen();
+    const { display, opened, live, tick } = keeper(screen);
+    display.start();
+    for (let i = 0; i < 10; i++) {
+      live()[0]?.close();
+      tick(1000);
+    }
+    expect(opened.length).toBeLessThanOrEqual(7);
+    expect(live()).toHaveLength(0);
   });
 });

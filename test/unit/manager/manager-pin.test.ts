@@ -159,7 +159,7 @@ describe('manager PIN', () => {
     expect(await setup.pin.check('2468', 'refund')).toEqual({ ok: true, value: undefined });
   });
 
-  it('a PIN stored with a 16-byte salt (before libsodium) still works, and is stored again with a 32-byte salt at no lower cost', async () => {
+  it('a PIN stored with a 16-byte salt (older versions) still works, and is stored again with a 32-byte salt at no lower cost', async () => {
     const setup = await setUp();
     journal = setup.journal;
     const pepper = await setup.keys.pepperOrMake();

@@ -1,25 +1,12 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../../src/shared/result';
 import { createLogger, setLogSink } from '../../../src/main/logging/logger';
 import { afterDayClose, desktopHandlers } from '../../../src/main/shell/desktop-handlers';
-import { UpdateController, type Updater } from '../../../src/main/updates/update-controller';
+import { UpdateController } from '../../../src/main/updates/update-controller';
 import type { ChannelHandlers } from '../../../src/shared/ipc/contract';
+import { FakeUpdater } from '../../support/fake-updater';
 
 setLogSink(null);
-
-class FakeUpdater extends EventEmitter implements Updater {
-  autoDownload = false;
-  autoInstallOnAppQuit = true;
-  allowPrerelease = false;
-  allowDowngrade = false;
-  channel: string | null = null;
-  installs = 0;
-  async checkForUpdates() {}
-  quitAndInstall() {
-    this.installs += 1;
-  }
-}
 
 function setup() {
   const updater = new FakeUpdater();
@@ -34,6 +21,7 @@ function setup() {
     version: '1.4.0',
     dataFolder: '/data',
     logFile: '/data/logs/main.log',
+    crashDumpFolder: '/data/crash-dumps',
     updates,
     openFolder: async (path) => {
       opened.push(path);
@@ -46,11 +34,16 @@ function setup() {
 }
 
 describe('About, logs and updates in the desktop shell', () => {
-  it('About names the data folder and the log file; the button opens the logs folder', async () => {
+  it('About names the data folder, the log file and the crash dumps; the button opens the logs folder', async () => {
     const { handlers, opened } = setup();
     expect(await handlers['app:about']({})).toMatchObject({
       ok: true,
-      value: { version: '1.4.0', dataFolder: '/data', logFile: '/data/logs/main.log' },
+      value: {
+        version: '1.4.0',
+        dataFolder: '/data',
+        logFile: '/data/logs/main.log',
+        crashDumpFolder: '/data/crash-dumps',
+      },
     });
     expect(await handlers['app:open-logs']({})).toEqual({
       ok: true,
@@ -66,12 +59,12 @@ describe('About, logs and updates in the desktop shell', () => {
       ok: false,
       error: { code: 'PIN_INCORRECT' },
     });
-    expect(updater.installs).toBe(0);
+    expect(updater.installs).toEqual([]);
     expect(await handlers['updates:restart']({ pin: '2468' })).toMatchObject({
       ok: true,
       value: { updates: { state: 'installing', version: '1.5.0' } },
     });
-    expect(updater.installs).toBe(1);
+    expect(updater.installs).toHaveLength(1);
   });
 
   it('a successful day close hands over to the updater; a refused one does not', async () => {

@@ -1,36 +1,12 @@
-import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger, setLogSink } from '../../../src/main/logging/logger';
+import { installCrashHandlers } from '../../../src/main/shell/crash-policy';
 import type { CounterActivity } from '../../../src/main/updates/counter-activity';
-import { UpdateController, type Updater } from '../../../src/main/updates/update-controller';
-
-/** electron-updater's AppUpdater as far as the controller sees it: events and two calls. */
-class FakeUpdater extends EventEmitter implements Updater {
-  autoDownload = false;
-  autoInstallOnAppQuit = true;
-  allowPrerelease = false;
-  allowDowngrade = false;
-  private channelName: string | null = null;
-  installs: Array<[boolean | undefined, boolean | undefined]> = [];
-  checks = 0;
-  get channel() {
-    return this.channelName;
-  }
-  set channel(value: string | null) {
-    this.channelName = value;
-    this.allowDowngrade = true; // as electron-updater does
-  }
-  async checkForUpdates() {
-    this.checks += 1;
-  }
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean) {
-    this.installs.push([isSilent, isForceRunAfter]);
-  }
-  download(version: string) {
-    this.emit('update-available', { version });
-    this.emit('update-downloaded', { version });
-  }
-}
+import { UpdateController } from '../../../src/main/updates/update-controller';
+import { FakeUpdater } from '../../support/fake-updater';
 
 function counter(state: { onScreen?: string; open?: string } = {}) {
   const activity: CounterActivity = {
@@ -48,20 +24,64 @@ describe('updates at a counter', () => {
 
   it('downloads in the background and never installs on quit or by itself', async () => {
     const updater = new FakeUpdater();
+    updater.offered = '1.2.0';
     const controller = new UpdateController({
       updater,
       activity: counter().activity,
       log,
       channel: 'stable',
     });
+    expect(updater.autoInstallOnAppQuit).toBe(false);
     controller.start();
     expect(updater.checks).toBe(1);
-    expect(updater.autoDownload).toBe(true);
-    expect(updater.autoInstallOnAppQuit).toBe(false);
-    updater.download('1.2.0');
+    await vi.waitFor(() => expect(controller.current().state).toBe('ready'));
     expect(controller.current()).toMatchObject({ state: 'ready', version: '1.2.0' });
+    expect(updater.downloads).toBe(1);
     expect(updater.installs).toEqual([]);
     controller.stop();
+  });
+
+  it('a download that fails as electron-updater 6.8 fails (an error event and a rejected promise) is a status and one log line, never a relaunch', async () => {
+    const lines: string[] = [];
+    setLogSink((line) => lines.push(line));
+    // The real crash policy on this process, with the relaunch and exit recorded instead.
+    const crashes: string[] = [];
+    const uninstall = installCrashHandlers(process, {
+      log: createLogger('main'),
+      historyFile: join(mkdtempSync(join(tmpdir(), 'updates-crash-')), 'crashes.json'),
+      relaunch: () => crashes.push('relaunch'),
+      exit: (code) => crashes.push(`exit ${code}`),
+      showFatal: (message) => crashes.push(`fatal: ${message}`),
+    });
+    try {
+      const updater = new FakeUpdater();
+      updater.offered = '1.2.0';
+      updater.downloadFailure = new Error('sha512 checksum mismatch');
+      const controller = new UpdateController({
+        updater,
+        activity: counter().activity,
+        log,
+        channel: 'stable',
+      });
+      controller.start();
+      await vi.waitFor(() => expect(controller.current().state).toBe('error'));
+      // Node reports a rejection nobody handled once the microtasks have run out.
+      for (let turn = 0; turn < 3; turn++) await new Promise((done) => setImmediate(done));
+      expect(crashes).toEqual([]);
+      expect(controller.current()).toEqual({
+        state: 'error',
+        message: 'Updates failed: sha512 checksum mismatch',
+      });
+      expect(lines.filter((line) => line.includes('update failed'))).toHaveLength(1);
+      // The next check tries again, and can succeed.
+      updater.downloadFailure = null;
+      await controller.check();
+      await vi.waitFor(() => expect(controller.current().state).toBe('ready'));
+      controller.stop();
+    } finally {
+      uninstall();
+      setLogSink(null);
+    }
   });
 
   it('installs right after the day is closed when nothing is open', () => {
@@ -171,9 +191,7 @@ describe('updates at a counter', () => {
 
   it('a failed check is shown, and the next check can succeed', async () => {
     const updater = new FakeUpdater();
-    updater.checkForUpdates = async () => {
-      throw new Error('feed unreachable');
-    };
+    updater.checkFailure = new Error('feed unreachable');
     const controller = new UpdateController({
       updater,
       activity: counter().activity,
@@ -185,8 +203,8 @@ describe('updates at a counter', () => {
       state: 'error',
       message: 'Updates failed: feed unreachable',
     });
-    updater.checkForUpdates = async () => undefined;
+    updater.checkFailure = null;
     await controller.check();
-    expect(controller.current().state).toBe('idle');
+    expect(controller.current()).toEqual({ state: 'idle', message: 'This is the latest version.' });
   });
 });

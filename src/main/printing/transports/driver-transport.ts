@@ -1,3 +1,4 @@
+import type { DriverPaper } from '../../../shared/printing/printer-options';
 import {
   failed,
   type PrintPayload,
@@ -6,23 +7,24 @@ import {
 } from './print-transport';
 
 /**
- * Prints a slip's picture as a page on a printer with an OS driver (not ESC/POS). Only the
- * Electron shell has one (webContents.print, silent); see src/main/windows/driver-printer.ts.
+ * Prints a slip's picture as a page on a printer with an OS driver (not ESC/POS), on a roll or
+ * on sheets. Only the Electron shell has one (webContents.print, silent; driver-page-printer.ts).
  */
 export interface DriverPrinter {
-  print(payload: PrintPayload, printerName: string): Promise<SendOutcome>;
+  print(payload: PrintPayload, printerName: string, paper: DriverPaper): Promise<SendOutcome>;
 }
 
 /** A driver printer by name, through the desktop app's page printing. */
 export function driverTransport(
   printerName: string,
+  paper: DriverPaper,
   driver: DriverPrinter | undefined,
 ): PrintTransport {
   return {
     description: `printer "${printerName}" (system driver)`,
     send: (payload): Promise<SendOutcome> =>
       driver
-        ? driver.print(payload, printerName)
+        ? driver.print(payload, printerName, paper)
         : Promise.resolve(
             failed(
               'Printers with a system driver print from the desktop app only, not from this shell.',

@@ -16,7 +16,8 @@ export interface TransportOptions {
 
 /** The way to the configured printer, or undefined when the counter has none. */
 export function transportFor(
-  printer: Pick<PrinterSettings, 'kind' | 'address'>,
+  printer: Pick<PrinterSettings, 'kind' | 'address'> &
+    Partial<Pick<PrinterSettings, 'driverPaper'>>,
   options: TransportOptions = {},
 ): PrintTransport | undefined {
   switch (printer.kind) {
@@ -36,6 +37,6 @@ export function transportFor(
     case 'windows':
       return windowsSpoolerTransport(printer.address);
     case 'driver':
-      return driverTransport(printer.address, options.driver);
+      return driverTransport(printer.address, printer.driverPaper ?? 'roll', options.driver);
   }
 }

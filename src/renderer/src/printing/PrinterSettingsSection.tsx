@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   printerAddressProblem,
   type CodePage,
+  type DriverPaper,
   type PrinterKind,
   type PrinterSettings,
 } from '../../../shared/printing/printer-options';
@@ -26,6 +27,11 @@ const ADDRESS: Record<PrinterKind, { label: string; placeholder: string }> = {
   driver: { label: 'Printer name', placeholder: 'Office printer' },
 };
 
+const DRIVER_PAPERS: Array<[DriverPaper, string]> = [
+  ['roll', 'Receipt roll: a page as long as the slip'],
+  ['sheet', "Sheets: the printer's own paper size (A4, Letter)"],
+];
+
 const CODE_PAGES: Array<[CodePage, string]> = [
   ['gb18030', 'GB18030: Chinese and English'],
   ['cp936', 'GBK (cp936): older Chinese printers'],
@@ -33,8 +39,9 @@ const CODE_PAGES: Array<[CodePage, string]> = [
 ];
 
 /**
- * Settings → Printer: kind, address or queue, paper width, code page, automatic slips, a Test
- * print of what is typed (saved or not), and the slip's preview at the chosen width.
+ * Settings → Printer: kind, address or queue, paper width, roll or sheets (printers with a
+ * driver), code page, automatic slips, a Test print of what is typed (saved or not), and the
+ * slip's preview at the chosen width.
  */
 export function PrinterSettingsSection() {
   const saved = useCounter((s) => s.settings?.printer);
@@ -98,6 +105,22 @@ export function PrinterSettingsSection() {
             </label>
           ))}
         </fieldset>
+        {form.kind === 'driver' ? (
+          <fieldset>
+            <legend>Paper</legend>
+            {DRIVER_PAPERS.map(([paper, label]) => (
+              <label key={paper} className="check">
+                <input
+                  type="radio"
+                  name="driver-paper"
+                  checked={form.driverPaper === paper}
+                  onChange={() => set({ driverPaper: paper })}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         <label>
           Code page
           <select

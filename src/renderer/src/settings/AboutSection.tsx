@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { useCounter } from '../store';
 
 /**
- * Settings → About: the version, where the data and the log file are (with a button that opens
- * the logs folder), updates (channel, state, Restart to update under the PIN), start at login,
+ * Settings → About: the version, where the data, the log file and crash dumps are (with a button
+ * that opens the logs folder), updates (channel, state, Restart to update under the PIN), start at login,
  * and the display the customer display goes to. Settings changes go through submitSettings
  * (PIN when one is set), like the rest of Settings.
  */
@@ -36,6 +36,9 @@ export function AboutSection() {
       ) : (
         <p className="hint">Logs go to the terminal that started the browser shell.</p>
       )}
+      {about.crashDumpFolder ? (
+        <p>Crash dumps (kept on this computer, for support): {about.crashDumpFolder}</p>
+      ) : null}
       <h3>Updates</h3>
       <p role="status" aria-label="Update status">
         {about.updates.message}
