@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { QrSource } from '../main/gate';
+import type { QrView } from '../shared/ipc/views';
 
 /**
  * Draws a QR code with Unicode half blocks, scannable from the screen by a phone: with ANSI
@@ -16,30 +16,21 @@ export function terminalQr(text: string, tty = process.stdout.isTTY === true): P
   });
 }
 
-/** Lines that show the customer's QR in a terminal, whatever form Gate sent it in. */
-export async function describeQr(qr: QrSource, paymentId: string): Promise<string[]> {
+/** Lines that show the customer's QR in a terminal, as the counter's screen would show it. */
+export async function describeQr(qr: QrView, paymentId: string): Promise<string[]> {
   switch (qr.kind) {
-    case 'qr_data':
-      return [await terminalQr(qr.data), `QR holds: ${qr.data}`];
-    case 'qr_url':
-      return [`QR image at: ${qr.url}`, 'Open it and scan it with the Alipay app.'];
-    case 'qr_img': {
+    case 'text':
+      return [await terminalQr(qr.text), `QR holds: ${qr.text}`];
+    case 'image': {
       const file = join(tmpdir(), `alipay-qr-${paymentId.replace(/[^\w.-]/g, '_')}.png`);
-      writeFileSync(file, Buffer.from(qr.base64, 'base64'));
+      writeFileSync(
+        file,
+        Buffer.from(qr.dataUrl.replace(/^data:image\/\w+;base64,/, ''), 'base64'),
+      );
       return [`QR image saved to: ${file}`, 'Open it and scan it with the Alipay app.'];
     }
-    case 'unscannable_redirect':
-      return [
-        `Gate asks to redirect the customer with ${qr.method} to ${qr.url}: that cannot be shown as a QR code.`,
-        'Ask ecommpay to deliver the QR as display_data (qr_data, qr_url or qr_img) or as a GET redirect.',
-      ];
-    case 'unusable_redirect':
-      return [`Gate sent a redirect address that is not usable: ${qr.url.slice(0, 200)}`];
-    case 'clarification':
-      return [
-        `Gate asks for customer details only the customer can give (${qr.fields.join(', ') || 'unnamed fields'}): this sale cannot finish here.`,
-        'Take it as a Payment Page link instead: sale --mode payment-page.',
-      ];
+    case 'unscannable':
+      return [qr.message, 'Take it as a Payment Page link instead: sale --mode payment-page.'];
   }
 }
 

@@ -9,7 +9,7 @@ export interface ScaledClock {
   after(seconds: number, fn: () => void): () => void;
   /** Real milliseconds that `seconds` of nominal time take. */
   toRealMs(seconds: number): number;
-  /** Cancels every pending timer. */
+  /** Cancels every pending timer, and any asked for later (the sandbox is closing). */
   stopAll(): void;
   /** Number of pending timers (for tests and leak checks). */
   pending(): number;
@@ -20,11 +20,14 @@ export function createScaledClock(timeScale: number): ScaledClock {
   if (!(timeScale > 0) || !Number.isFinite(timeScale))
     throw new Error(`time scale must be a positive number, got ${timeScale}`);
   const timers = new Set<NodeJS.Timeout>();
+  // A delivery under way when the sandbox closes must not schedule its next attempt.
+  let stopped = false;
   const toRealMs = (seconds: number) => Math.max(0, seconds * 1000 * timeScale);
   return {
     timeScale,
     toRealMs,
     after(seconds, fn) {
+      if (stopped) return () => {};
       const timer = setTimeout(() => {
         timers.delete(timer);
         fn();
@@ -36,6 +39,7 @@ export function createScaledClock(timeScale: number): ScaledClock {
       };
     },
     stopAll() {
+      stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
     },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/main/gate/signer';
 import { loadSignatureVectors } from '../support/shared-docs';
 import { runCli, startCli } from '../support/run-cli';
+import { freePort } from '../support/nats-server';
 
 const SECRET = 'cli-test-secret';
 const PROJECT = '5150';
@@ -75,7 +76,7 @@ describe('CLI: sale against the embedded sandbox', () => {
     });
   });
 
-  it('runs a Payment Page purchase (--mode payment-page): paid, learned by polling', async () => {
+  it('runs a Payment Page purchase (--mode payment-page): paid, the callback to the link tells', async () => {
     const run = await runCli([
       'sale',
       '--amount',
@@ -96,7 +97,8 @@ describe('CLI: sale against the embedded sandbox', () => {
       status: 'success',
       code: '0',
       amount: 6600,
-      learned_from: 'status',
+      // The link carries the command's callback URL, as a counter's does: the callback tells.
+      learned_from: 'callback',
     });
     expect(run.stderr).toMatch(
       /QR holds: http:\/\/127\.0\.0\.1:\d+\/payment\?project_id=1001&payment_id=cli-/,
@@ -303,6 +305,53 @@ describe('CLI: standalone sandbox, status, refund, faults', () => {
     expect(run.code).toBe(0);
     expect(result).toMatchObject({ status: 'success' });
     expect(run.stderr).toContain('asking Gate for the status instead of sending again');
+  });
+
+  it('a callback with status error ends the sale declined, as at the counter (exit 2)', async () => {
+    await fetch(`${gate}/sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ dropCallbacks: true }),
+    });
+    try {
+      const port = await freePort();
+      const paymentId = `cli-error-${Date.now()}`;
+      const running = runCli(
+        [
+          'sale',
+          ...['--amount', '33.00', '--currency', 'CNY', '--gate', gate, '--project', PROJECT],
+          ...['--payment-id', paymentId, '--callback-port', String(port), '--json'],
+        ],
+        { env },
+      );
+      // Once Gate has the sale, it reports an error for it, as a live Gate may.
+      for (let tries = 0; tries < 100; tries++) {
+        const seen = await fetch(`${gate}/sandbox/payments/${PROJECT}/${paymentId}`);
+        if (seen.ok) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const body = {
+        project_id: Number(PROJECT),
+        payment: { id: paymentId, status: 'error', sum: { amount: 3300, currency: 'CNY' } },
+        errors: [{ code: '502', message: 'Validation error' }],
+      };
+      const posted = await fetch(`http://127.0.0.1:${port}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, signature: sign(body, SECRET) }),
+      });
+      expect(posted.status).toBe(200);
+      const run = await running;
+      expect(run.code).toBe(2);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        payment_id: paymentId,
+        status: 'decline',
+        code: '502',
+        message: 'Validation error',
+        learned_from: 'callback',
+      });
+    } finally {
+      await fetch(`${gate}/sandbox/faults`, { method: 'DELETE' });
+    }
   });
 
   it('status of an unknown payment fails with one line', async () => {

@@ -1,21 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { type GateOperation } from '../../main/gate';
+import {
+  describeGateError,
+  learnedVia,
+  OPEN_REFUND_STATES,
+  type PaymentDesk,
+  type RefundRecord,
+} from '../../main/command-line';
 import { formatWithCode, parseAmount, parseCurrency } from '../../shared/money';
+import { isPaid } from '../../shared/payment-state';
 import { CliError, EXIT } from '../cli-error';
-import { openGateSession, SESSION_OPTIONS } from '../gate-session';
+import { CALLBACK_OPTIONS, openCommandDesk } from '../command-desk';
+import { resolveGate, TARGET_OPTIONS } from '../gate-target';
 import { optional, parseOptions, positiveNumber, required } from '../options';
-import { acknowledged, watchOutcome, type Outcome } from '../outcome-watcher';
-import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
 import { Progress } from '../progress';
+import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
+import { watchRecord } from '../watch-record';
 
 const HELP = `refund --payment-id X --amount 5.00 --currency CNY --project ID [--gate URL] [--json]
        [--customer-ip IP] (required against a real Gate) [--refund-id ID] [--reason TEXT] [--poll-after S] [--wait S]
-  Refunds part or all of a paid payment and waits for the result.`;
+  Refunds part or all of a paid payment through the counter's refund lifecycle and waits for the result.`;
 
 /** `refund`: one refund from request to final result. */
 export async function refundCommand(argv: string[]): Promise<number> {
   const options = parseOptions('refund', argv, {
-    ...SESSION_OPTIONS,
+    ...TARGET_OPTIONS,
+    ...CALLBACK_OPTIONS,
+    ...REQUEST_FIELD_OPTIONS,
     'payment-id': { type: 'string' },
     amount: { type: 'string' },
     currency: { type: 'string' },
@@ -24,7 +34,6 @@ export async function refundCommand(argv: string[]): Promise<number> {
     reason: { type: 'string' },
     'poll-after': { type: 'string' },
     wait: { type: 'string' },
-    ...REQUEST_FIELD_OPTIONS,
   });
   const paymentId = required(options, 'payment-id', 'refund');
   const currency = parseCurrency(required(options, 'currency', 'refund'));
@@ -32,80 +41,111 @@ export async function refundCommand(argv: string[]): Promise<number> {
   const amount = parseAmount(required(options, 'amount', 'refund'), currency.value);
   if (!amount.ok) throw new CliError(`refund: ${amount.error.message}`);
   const json = options['json'] === true;
-  const pollAfterS = positiveNumber(options, 'poll-after', 'refund', 10);
   const waitS = positiveNumber(options, 'wait', 'refund', 3600);
   const refundId =
     optional(options, 'refund-id') ??
     `cli-refund-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  const session = await openGateSession('refund', options, { allowed: false });
+  const target = await resolveGate('refund', options, { allowed: false });
   const progress = new Progress(json);
+  let desk: PaymentDesk | undefined;
   try {
-    const fields = requestFields('refund', options, session.gateUrl, { returnUrl: false });
-    const sentAt = Date.now();
-    const ack = await session.client.refund({
+    const fields = requestFields('refund', options, target.gateUrl, { returnUrl: false });
+    desk = await openCommandDesk('refund', target, options, {
+      purchaseMode: 'gate_qr',
+      settings: { terminalId: 'CLI', storeIpAddress: fields.customerIp },
+      pollSchedule: {
+        firstAfterMs: positiveNumber(options, 'poll-after', 'refund', 10) * 1000,
+        maxIntervalMs: 60_000,
+      },
+    });
+    await followPaidPayment(desk, paymentId);
+    const sent = await desk.refunds.refund({
       paymentId,
       amount: amount.value,
-      currency: currency.value,
-      description: optional(options, 'reason') ?? `Refund ${refundId}`,
-      merchantRefundId: refundId,
-      customerIp: fields.customerIp,
-      ...(session.callbackUrl ? { callbackUrl: session.callbackUrl } : {}),
+      reason: optional(options, 'reason') ?? `Refund ${refundId}`,
+      actor: 'command line',
+      refundId,
     });
-    const requestId = acknowledged(
-      'refund',
-      ack,
-      progress,
-      (id) =>
-        `Refund ${refundId} of ${formatWithCode(amount.value, currency.value)} on ${paymentId} sent (request ${id})`,
+    if (!sent.ok) throw new CliError(`refund: ${sent.error.message}`);
+    const refund = sent.value;
+    const money = formatWithCode(refund.amount, refund.currency);
+    if (refund.requestId)
+      progress.line(
+        `Refund ${refundId} of ${money} on ${paymentId} sent (request ${refund.requestId})`,
+      );
+    else if (refund.state === 'unknown')
+      progress.line(`${refund.gateMessage}; asking Gate for the status instead of sending again`);
+    if (refund.state === 'rejected')
+      throw new CliError(`refund: ${refund.gateMessage ?? 'rejected'}`);
+    const settled = await watchRecord(
+      desk.refunds.events,
+      refund.id,
+      desk.journal.refunds.get(refund.id),
+      (r) => !OPEN_REFUND_STATES.includes(r.state),
+      Date.now() + waitS * 1000,
     );
-    const isOurs = (op: GateOperation | undefined, merchantRefundId?: string) =>
-      op?.type === 'refund' &&
-      (requestId !== undefined ? op.request_id === requestId : merchantRefundId === refundId);
-    const outcome = await watchOutcome(session, {
-      paymentId,
-      sentAt,
-      schedule: {
-        firstAfterMs: pollAfterS * 1000,
-        maxIntervalMs: 60_000,
-        thresholdMs: waitS * 1000,
-      },
-      fromCallback: (callback) =>
-        isOurs(callback.operation, callback.payment.merchant_refund_id)
-          ? finalOf(callback.operation!, 'callback')
-          : undefined,
-      fromStatus: (status) => {
-        const op = status.operations.find(
-          (o) => o.type === 'refund' && (requestId === undefined || o.request_id === requestId),
-        );
-        return op ? finalOf(op, 'status') : undefined;
-      },
-      onProgress: (line) => progress.line(line),
-    });
-    if (!outcome) {
+    if (!settled)
       throw new CliError(
         `refund: no final result after ${waitS} s; the outcome is unknown. Check later with the status command.`,
         EXIT.unknown,
       );
-    }
-    if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ payment_id: paymentId, refund_id: refundId, request_id: requestId ?? null, status: outcome.status, code: outcome.code, message: outcome.message, amount: amount.value, currency: currency.value, learned_from: outcome.via })}\n`,
-      );
-    } else {
-      const word = outcome.status === 'success' ? 'REFUNDED' : 'REFUND DECLINED';
-      progress.line(
-        `${word} ${formatWithCode(amount.value, currency.value)} · payment ${paymentId} · ${outcome.code} ${outcome.message}`,
-      );
-    }
-    return outcome.status === 'success' ? EXIT.ok : EXIT.declined;
+    if (settled.state === 'rejected')
+      throw new CliError(`refund: ${settled.gateMessage ?? 'Gate has no record of the refund'}`);
+    report(json, progress, desk, settled);
+    return settled.state === 'succeeded' ? EXIT.ok : EXIT.declined;
   } finally {
-    await session.close();
+    await desk?.close();
+    await target.close();
   }
 }
 
 refundCommand.help = HELP;
 
-function finalOf(op: GateOperation, via: Outcome['via']): Outcome | undefined {
-  if (op.status !== 'success' && op.status !== 'decline') return undefined;
-  return { status: op.status, code: op.code ?? '', message: op.message ?? '', via };
+/**
+ * Brings the payment into the desk's journal as Gate reports it, so the refund is checked and
+ * reserved against it as at the counter; only a paid payment can be refunded.
+ */
+async function followPaidPayment(desk: PaymentDesk, paymentId: string): Promise<void> {
+  const answer = await desk.gate.status(paymentId);
+  if (!answer.ok) throw new CliError(`refund: ${describeGateError(answer.error)}`);
+  if (!answer.value.found)
+    throw new CliError(
+      `refund: payment ${paymentId} not found (${answer.value.code} ${answer.value.message})`,
+    );
+  const sum = answer.value.status.payment.sum;
+  if (!sum) throw new CliError(`refund: Gate reports no amount for payment ${paymentId}`);
+  const followed = await desk.payments.adopt(paymentId, sum);
+  if (!followed.ok) throw new CliError(`refund: ${followed.error.message}`);
+  if (!isPaid(followed.value.state))
+    throw new CliError(
+      `refund: payment ${paymentId} is ${answer.value.status.payment.status} at Gate; only a paid payment can be refunded`,
+    );
+}
+
+/** Prints a refund's end: one JSON object on stdout, or one line for people. */
+function report(json: boolean, progress: Progress, desk: PaymentDesk, refund: RefundRecord): void {
+  const status = refund.state === 'succeeded' ? 'success' : 'decline';
+  const settling = desk.journal
+    .transitionsOf(refund.paymentId)
+    .findLast((t) => (t.detail as { refund?: { id?: string } } | null)?.refund?.id === refund.id);
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        payment_id: refund.paymentId,
+        refund_id: refund.id,
+        request_id: refund.requestId,
+        status,
+        code: refund.gateCode ?? '',
+        message: refund.gateMessage ?? '',
+        amount: refund.amount,
+        currency: refund.currency,
+        learned_from: learnedVia(settling?.detail) ?? 'status',
+      })}\n`,
+    );
+    return;
+  }
+  const word = status === 'success' ? 'REFUNDED' : 'REFUND DECLINED';
+  progress.line(
+    `${word} ${formatWithCode(refund.amount, refund.currency)} · payment ${refund.paymentId} · ${refund.gateCode ?? ''} ${refund.gateMessage ?? ''}`,
+  );
 }

@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { customerInstructions, type GateCallback } from '../../main/gate';
-import { walkInCustomerId } from '../../main/payments/gate-qr-sale';
-import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
-import { formatWithCode, parsePurchaseAmount, type Money } from '../../shared/money';
+import {
+  PRODUCTION_PAYMENT_PAGE_URL,
+  type PaymentDesk,
+  type PaymentRecord,
+} from '../../main/command-line';
+import { formatWithCode, parsePurchaseAmount } from '../../shared/money';
+import { isSettled } from '../../shared/payment-state';
 import { CliError, EXIT } from '../cli-error';
-import { pressCustomerButton } from '../customer-simulator';
-import { openGateSession, SESSION_OPTIONS } from '../gate-session';
-import { optional, parseOptions, positiveNumber, required } from '../options';
-import { acknowledged, statusOutcome, watchOutcome, type Outcome } from '../outcome-watcher';
+import { CALLBACK_OPTIONS, openCommandDesk } from '../command-desk';
+import { pressCustomerButton, payOnPaymentPage } from '../customer-simulator';
+import { resolveGate, TARGET_OPTIONS, type GateTarget } from '../gate-target';
+import { optional, parseOptions, positiveNumber, required, type Options } from '../options';
 import { Progress } from '../progress';
-import { runPaymentPageSale } from './payment-page-sale';
+import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
+import { reportSale, saleEnd } from '../sale-report';
 import { describeQr } from '../terminal-qr';
+import { watchRecord } from '../watch-record';
 
 const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--pay success|decline [--pay-delay S]] [--json]
      [--return-url URL] [--customer-ip IP] (required against a real Gate; a sandbox's page and a documentation address otherwise)
@@ -18,214 +23,231 @@ const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--
      [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
   --mode payment-page [--payment-page URL] [--lifetime S] [--poll-every S] [--not-found-grace S]: by a signed
   Payment Page link instead of Gate's QR (no callback path needed; polling learns the result).
-  Runs a whole Alipay purchase. Without --gate (or GATE_URL) it starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a
-  phone on the same network open the QR's customer page.`;
+  Runs a whole Alipay purchase through the counter's own sale lifecycle. Without --gate (or GATE_URL) it
+  starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a phone on the same network open the QR's page.`;
 
-/** `sale`: one purchase from request to final result. */
+const SALE_OPTIONS = {
+  ...TARGET_OPTIONS,
+  ...CALLBACK_OPTIONS,
+  ...REQUEST_FIELD_OPTIONS,
+  amount: { type: 'string' },
+  currency: { type: 'string' },
+  pay: { type: 'string' },
+  'pay-delay': { type: 'string' },
+  json: { type: 'boolean' },
+  qr: { type: 'string' },
+  'time-scale': { type: 'string' },
+  'sandbox-host': { type: 'string' },
+  'payment-id': { type: 'string' },
+  description: { type: 'string' },
+  'poll-after': { type: 'string' },
+  wait: { type: 'string' },
+  mode: { type: 'string' },
+  'payment-page': { type: 'string' },
+  lifetime: { type: 'string' },
+  'poll-every': { type: 'string' },
+  'not-found-grace': { type: 'string' },
+} as const;
+
+/** What the customer does on a sandbox, and when. */
+interface Customer {
+  readonly pay: 'success' | 'decline' | undefined;
+  readonly delayMs: number;
+}
+
+/** `sale`: one purchase from request to final result, through the counter's sale lifecycle. */
 export async function saleCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('sale', argv, {
-    ...SESSION_OPTIONS,
-    amount: { type: 'string' },
-    currency: { type: 'string' },
-    pay: { type: 'string' },
-    'pay-delay': { type: 'string' },
-    json: { type: 'boolean' },
-    qr: { type: 'string' },
-    'time-scale': { type: 'string' },
-    'sandbox-host': { type: 'string' },
-    'payment-id': { type: 'string' },
-    description: { type: 'string' },
-    'poll-after': { type: 'string' },
-    wait: { type: 'string' },
-    mode: { type: 'string' },
-    'payment-page': { type: 'string' },
-    lifetime: { type: 'string' },
-    'poll-every': { type: 'string' },
-    'not-found-grace': { type: 'string' },
-    ...REQUEST_FIELD_OPTIONS,
-  });
-  const parsed = parsePurchaseAmount(
-    required(options, 'amount', 'sale'),
-    required(options, 'currency', 'sale'),
-  );
+  const options = parseOptions('sale', argv, SALE_OPTIONS);
+  const amountText = required(options, 'amount', 'sale');
+  const currencyText = required(options, 'currency', 'sale');
+  // Checked before anything starts: a bad amount never reaches a sandbox or Gate.
+  const parsed = parsePurchaseAmount(amountText, currencyText);
   if (!parsed.ok) throw new CliError(`sale: ${parsed.error.message}`);
-  const money = parsed.value;
   const pay = optional(options, 'pay');
-  if (pay !== undefined && pay !== 'success' && pay !== 'decline') {
+  if (pay !== undefined && pay !== 'success' && pay !== 'decline')
     throw new CliError(`sale: --pay must be success or decline, not "${pay}"`);
-  }
-  const payDelayMs =
-    (optional(options, 'pay-delay') !== undefined
-      ? positiveNumber(options, 'pay-delay', 'sale', 1)
-      : 0) * 1000;
+  const customer: Customer = {
+    pay,
+    delayMs:
+      (optional(options, 'pay-delay') !== undefined
+        ? positiveNumber(options, 'pay-delay', 'sale', 1)
+        : 0) * 1000,
+  };
+  const mode = optional(options, 'mode') ?? 'gate';
+  if (mode !== 'gate' && mode !== 'payment-page')
+    throw new CliError(`sale: --mode must be gate or payment-page, not "${mode}"`);
   const json = options['json'] === true;
-  const pollAfterS = positiveNumber(options, 'poll-after', 'sale', 10);
-  const waitS = positiveNumber(options, 'wait', 'sale', 3600);
   const qrMode = optional(options, 'qr');
+  const sandboxHost = optional(options, 'sandbox-host');
   const timeScale =
     optional(options, 'time-scale') !== undefined
       ? positiveNumber(options, 'time-scale', 'sale', 1)
       : undefined;
 
-  const mode = optional(options, 'mode') ?? 'gate';
-  if (mode !== 'gate' && mode !== 'payment-page')
-    throw new CliError(`sale: --mode must be gate or payment-page, not "${mode}"`);
-
-  const sandboxHost = optional(options, 'sandbox-host');
-  const session = await openGateSession('sale', options, {
+  const target = await resolveGate('sale', options, {
     allowed: true,
     ...(sandboxHost !== undefined ? { host: sandboxHost } : {}),
     ...(qrMode !== undefined ? { qrMode } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
   });
   const progress = new Progress(json);
+  let desk: PaymentDesk | undefined;
   try {
-    const fields = requestFields('sale', options, session.gateUrl, {
-      returnUrl: mode !== 'payment-page',
-    });
+    desk = await openSaleDesk(target, options, mode === 'payment-page');
+    if (target.sandbox)
+      progress.line(`Embedded Gate sandbox at ${target.gateUrl} (project ${target.projectId})`);
     const paymentId =
       optional(options, 'payment-id') ??
       `cli-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    if (mode === 'payment-page') {
-      const baseUrl = optional(options, 'payment-page');
-      return await runPaymentPageSale(session, {
-        paymentId,
-        money,
-        json,
-        ...(pay ? { pay } : {}),
-        payDelayMs,
-        ...(baseUrl ? { baseUrl } : {}),
-        lifetimeS: positiveNumber(options, 'lifetime', 'sale', 600),
-        pollEveryS: positiveNumber(options, 'poll-every', 'sale', 5),
-        notFoundGraceS: positiveNumber(options, 'not-found-grace', 'sale', 60),
-        waitS,
-      });
-    }
-    if (session.sandbox)
-      progress.line(`Embedded Gate sandbox at ${session.gateUrl} (project ${session.projectId})`);
-    const sentAt = Date.now();
-    const ack = await session.client.sale({
+    const waitMs = positiveNumber(options, 'wait', 'sale', 3600) * 1000;
+    const lifetimeMs = mode === 'payment-page' ? lifetimeOf(options) * 1000 : 0;
+    const deadline = Date.now() + lifetimeMs + waitMs;
+    const record = await runSale(desk, target, progress, customer, {
+      amountText,
+      currencyText,
       paymentId,
-      amount: money.amount,
-      currency: money.currency,
       description: optional(options, 'description') ?? `Alipay Counter CLI sale ${paymentId}`,
-      customerId: walkInCustomerId(paymentId),
-      customerIp: fields.customerIp,
-      returnUrls: { return: fields.returnUrl },
-      ...(session.callbackUrl ? { callbackUrl: session.callbackUrl } : {}),
+      deadline,
     });
-    const requestId = acknowledged(
-      'sale',
-      ack,
-      progress,
-      (id) =>
-        `Sale ${paymentId}: ${formatWithCode(money.amount, money.currency)} sent to Gate (request ${id})`,
-    );
-
-    let pressed = false;
-    const press = async () => {
-      if (pressed || pay === undefined) return;
-      pressed = true;
-      if (payDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, payDelayMs));
-      progress.line(
-        `Customer presses ${pay === 'success' ? 'Success' : 'Decline'} on the sandbox's customer page`,
-      );
-      await pressCustomerButton(session.gateUrl, session.projectId, paymentId, pay);
-    };
-    const pressFailure = new Promise<never>((_, reject) => {
-      // Without an intermediate callback (dropped, unreachable), still press after a moment.
-      if (pay !== undefined) setTimeout(() => press().catch(reject), 1000 + payDelayMs).unref();
-    });
-    pressFailure.catch(() => {});
-
-    const outcome = await Promise.race([
-      watchOutcome(session, {
-        paymentId,
-        sentAt,
-        schedule: {
-          firstAfterMs: pollAfterS * 1000,
-          maxIntervalMs: 60_000,
-          thresholdMs: waitS * 1000,
-        },
-        fromCallback: (callback) => saleOutcome(callback, money),
-        fromStatus: (status) => statusOutcome(status),
-        onOther: (callback) => {
-          const instructions = customerInstructions(callback);
-          if (!instructions) return;
-          void describeQr(instructions.qr, paymentId).then((lines) => {
-            for (const line of lines) progress.line(line);
-            if (instructions.qrTimeoutSeconds)
-              progress.countdown(instructions.qrTimeoutSeconds, 'Waiting for the customer');
-            press().catch(() => {});
-          });
-        },
-        onProgress: (line) => progress.line(line),
-      }),
-      pressFailure,
-    ]);
-    progress.stopCountdown();
-    if (!outcome) {
+    if (!record || !isSettled(record.state)) {
+      const after = mode === 'payment-page' ? ' after the link expired' : '';
       throw new CliError(
-        `sale: no final result for ${paymentId} after ${waitS} s; the outcome is unknown. ` +
-          `Check later: npm run -s cli -- status --payment-id ${paymentId} --project ${session.projectId}`,
+        `sale: no final result for ${paymentId} ${waitMs / 1000} s${after}; the outcome is unknown. ` +
+          `Check later: npm run -s cli -- status --payment-id ${paymentId} --project ${target.projectId}`,
         EXIT.unknown,
       );
     }
-    report(json, progress, { paymentId, projectId: session.projectId, requestId, money, outcome });
-    return outcome.status === 'success' ? EXIT.ok : EXIT.declined;
+    progress.stopCountdown();
+    const end = saleEnd(desk.journal, record);
+    // Rejected: Gate did nothing, or the request never left; nothing was charged.
+    if (!end) throw new CliError(`sale: ${record.gateMessage ?? `the sale ended ${record.state}`}`);
+    reportSale(json, progress, record, end);
+    return end.status === 'success' ? EXIT.ok : EXIT.declined;
   } finally {
     progress.stopCountdown();
-    await session.close();
+    await desk?.close();
+    await target.close();
   }
 }
 
 saleCommand.help = HELP;
 
-/** The final outcome of the sale in a callback, after checking it is about what we charged. */
-function saleOutcome(callback: GateCallback, money: Money): Outcome | undefined {
-  const status = callback.payment.status;
-  if (status !== 'success' && status !== 'decline') return undefined;
-  if (callback.operation && callback.operation.type !== 'sale') return undefined;
-  const sum = callback.operation?.sum_initial ?? callback.payment.sum;
-  if (sum && (sum.amount !== money.amount || sum.currency !== money.currency)) {
-    throw new CliError(
-      `sale: the final callback reports ${sum.amount} ${sum.currency} (minor units) but the sale was ${formatWithCode(money.amount, money.currency)}; not trusted`,
-    );
-  }
-  return {
-    status,
-    code: callback.operation?.code ?? '',
-    message: callback.operation?.message ?? '',
-    via: 'callback',
+/** The Payment Page link's lifetime in seconds (`--lifetime`, 600 by default). */
+function lifetimeOf(options: Options): number {
+  return positiveNumber(options, 'lifetime', 'sale', 600);
+}
+
+/** The counter's money path, set up for this sale: where the customer is, how they pay. */
+function openSaleDesk(
+  target: GateTarget,
+  options: Options,
+  paymentPage: boolean,
+): Promise<PaymentDesk> {
+  const fields = requestFields('sale', options, target.gateUrl, { returnUrl: !paymentPage });
+  return openCommandDesk('sale', target, options, {
+    purchaseMode: paymentPage ? 'payment_page' : 'gate_qr',
+    settings: {
+      terminalId: 'CLI',
+      customerReturnUrl: fields.returnUrl,
+      storeIpAddress: fields.customerIp,
+      paymentPageUrl:
+        optional(options, 'payment-page') ?? target.sandbox?.url ?? PRODUCTION_PAYMENT_PAGE_URL,
+      paymentPageLifetimeSeconds: lifetimeOf(options),
+    },
+    pollSchedule: {
+      firstAfterMs: positiveNumber(options, 'poll-after', 'sale', 10) * 1000,
+      maxIntervalMs: 60_000,
+    },
+    paymentPagePollMs: positiveNumber(options, 'poll-every', 'sale', 5) * 1000,
+    notFoundGraceMs: positiveNumber(options, 'not-found-grace', 'sale', 60) * 1000,
+  });
+}
+
+/**
+ * Charges through the desk and follows the payment until it settles or the deadline passes:
+ * what Gate's answer proved, the QR (drawn in the terminal, pressed on a sandbox with --pay),
+ * its countdown.
+ */
+async function runSale(
+  desk: PaymentDesk,
+  target: GateTarget,
+  progress: Progress,
+  customer: Customer,
+  sale: {
+    amountText: string;
+    currencyText: string;
+    paymentId: string;
+    description: string;
+    deadline: number;
+  },
+): Promise<PaymentRecord | undefined> {
+  const press = customerPress(target, customer, progress);
+  let shownQr: string | undefined;
+  const onChange = (record: PaymentRecord) => {
+    if (!record.qr || JSON.stringify(record.qr) === shownQr) return;
+    shownQr = JSON.stringify(record.qr);
+    const qr = record.qr;
+    void describeQr(qr, record.id).then((lines) => {
+      for (const line of lines) progress.line(line);
+      if (record.qrExpiresAt)
+        progress.countdown((record.qrExpiresAt - Date.now()) / 1000, 'Waiting for the customer');
+      press(record);
+    });
   };
-}
-
-interface SaleReport {
-  paymentId: string;
-  projectId: number;
-  requestId: string | undefined;
-  money: Money;
-  outcome: Outcome;
-}
-
-function report(json: boolean, progress: Progress, r: SaleReport): void {
-  if (json) {
-    const result = {
-      payment_id: r.paymentId,
-      project_id: r.projectId,
-      request_id: r.requestId ?? null,
-      status: r.outcome.status,
-      code: r.outcome.code,
-      message: r.outcome.message,
-      amount: r.money.amount,
-      currency: r.money.currency,
-      learned_from: r.outcome.via,
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    return;
-  }
-  const word = r.outcome.status === 'success' ? 'PAID' : 'DECLINED';
-  progress.line(
-    `${word} ${formatWithCode(r.money.amount, r.money.currency)} · payment ${r.paymentId} · ${r.outcome.code} ${r.outcome.message} (from ${r.outcome.via})`,
+  const charged = await desk.payments.charge(sale.amountText, sale.currencyText, {
+    paymentId: sale.paymentId,
+    description: sale.description,
+  });
+  if (!charged.ok) throw new CliError(`sale: ${charged.error.message}`);
+  const record = charged.value;
+  const money = formatWithCode(record.amount, record.currency);
+  if (record.mode === 'payment_page')
+    progress.line(
+      `Sale ${record.id}: ${money} by Payment Page link (scan with the phone's camera)`,
+    );
+  else if (record.requestId)
+    progress.line(`Sale ${record.id}: ${money} sent to Gate (request ${record.requestId})`);
+  else if (record.state === 'unknown')
+    progress.line(`${record.gateMessage}; asking Gate for the status instead of sending again`);
+  if (record.state === 'rejected') return record;
+  // Without an intermediate callback (dropped, unreachable), the customer still presses.
+  if (record.mode === 'gate_qr') setTimeout(() => press(record), 1000).unref();
+  return watchRecord(
+    desk.payments.events,
+    record.id,
+    desk.payments.get(record.id),
+    (r) => isSettled(r.state),
+    sale.deadline,
+    onChange,
   );
+}
+
+/**
+ * The customer's button, pressed once per sale when --pay asks for it: on the sandbox's page for
+ * a Gate QR, through the Payment Page for a link (its QR is the link).
+ */
+function customerPress(
+  target: GateTarget,
+  customer: Customer,
+  progress: Progress,
+): (record: PaymentRecord) => void {
+  let done = false;
+  return (record) => {
+    const action = customer.pay;
+    const link =
+      record.mode === 'payment_page' && record.qr?.kind === 'text' ? record.qr.text : undefined;
+    if (done || !action || (record.mode === 'payment_page' && !link)) return;
+    done = true;
+    const later = new Promise((resolve) => setTimeout(resolve, customer.delayMs));
+    void later
+      .then(() => {
+        progress.line(
+          `Customer presses ${action === 'success' ? 'Success' : 'Decline'} on the sandbox's customer page`,
+        );
+        return link
+          ? payOnPaymentPage(link, action)
+          : pressCustomerButton(target.gateUrl, target.projectId, record.id, action);
+      })
+      .catch((error: Error) => progress.line(`the customer could not pay: ${error.message}`));
+  };
 }

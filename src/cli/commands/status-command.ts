@@ -1,23 +1,27 @@
-import { describeGateError, type GateStatus } from '../../main/gate';
+import { describeGateError, type GateStatus, type PaymentDesk } from '../../main/command-line';
 import { formatWithCode, isCurrency } from '../../shared/money';
 import { CliError } from '../cli-error';
-import { openGateSession, SESSION_OPTIONS } from '../gate-session';
+import { openCommandDesk } from '../command-desk';
+import { resolveGate, TARGET_OPTIONS } from '../gate-target';
 import { parseOptions, required } from '../options';
 
 const HELP = `status --payment-id X --project ID [--gate URL] [--json]
-  Asks Gate for a payment's status and operations (GATE_SECRET signs the request).`;
+  Asks Gate for a payment's status and operations (GATE_SECRET signs the request), and says what
+  the counter makes of it.`;
 
-/** `status`: prints what Gate knows about a payment. */
+/** `status`: what Gate knows about a payment, and what the counter's state machine makes of it. */
 export async function statusCommand(argv: string[]): Promise<number> {
   const options = parseOptions('status', argv, {
-    ...SESSION_OPTIONS,
+    ...TARGET_OPTIONS,
     'payment-id': { type: 'string' },
     json: { type: 'boolean' },
   });
   const paymentId = required(options, 'payment-id', 'status');
-  const session = await openGateSession('status', options, { allowed: false });
+  const target = await resolveGate('status', options, { allowed: false });
+  let desk: PaymentDesk | undefined;
   try {
-    const answer = await session.client.status(paymentId);
+    desk = await openCommandDesk('status', target, {}, { purchaseMode: 'gate_qr', settings: {} });
+    const answer = await desk.gate.status(paymentId);
     if (!answer.ok) throw new CliError(`status: ${describeGateError(answer.error)}`);
     if (!answer.value.found) {
       throw new CliError(
@@ -25,11 +29,20 @@ export async function statusCommand(argv: string[]): Promise<number> {
       );
     }
     const status = answer.value.status;
-    if (options['json'] === true) process.stdout.write(`${JSON.stringify(status)}\n`);
-    else for (const line of describeStatus(status)) process.stdout.write(`${line}\n`);
+    if (options['json'] === true) {
+      process.stdout.write(`${JSON.stringify(status)}\n`);
+      return 0;
+    }
+    for (const line of describeStatus(status)) process.stdout.write(`${line}\n`);
+    const sum = status.payment.sum;
+    if (sum) {
+      const followed = await desk.payments.adopt(paymentId, sum);
+      if (followed.ok) process.stdout.write(`the counter reads it as: ${followed.value.state}\n`);
+    }
     return 0;
   } finally {
-    await session.close();
+    await desk?.close();
+    await target.close();
   }
 }
 

@@ -47,9 +47,11 @@ export function createHandlers(
           `Sale ${active.id} is still waiting for the customer: cancel it before starting another.`,
         );
       }
-      const result = await service.charge(amount, currency, (created) => {
-        session.setActive(created.id);
-        deps.sessionChanged();
+      const result = await service.charge(amount, currency, {
+        onCreated: (created) => {
+          session.setActive(created.id);
+          deps.sessionChanged();
+        },
       });
       return result.ok ? ok(view(service.get(result.value.id)!)) : result;
     },

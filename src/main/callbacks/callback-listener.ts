@@ -54,6 +54,9 @@ export interface CallbackListener {
   close(): Promise<void>;
 }
 
+/** How long closing waits for callbacks being answered. */
+const CLOSE_GRACE_MS = 1000;
+
 /** The query parameter of a connection-test probe (Gate's callbacks never carry a query). */
 export const PROBE_PARAMETER = 'counter_probe';
 
@@ -149,8 +152,13 @@ export async function startCallbackListener(
     expectProbe: (nonce, timeoutMs) => probes.expect(nonce, timeoutMs),
     async close() {
       probes.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A callback being answered gets its answer (else Gate delivers it again); idle and slow
+      // connections are cut at once, and whatever is left after a moment too.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }

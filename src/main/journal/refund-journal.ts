@@ -198,6 +198,8 @@ export class RefundJournal {
     cause: string,
     patch: RefundPatch = {},
     at = Date.now(),
+    /** More for the transition row's detail (how Gate's word came). */
+    detail: Record<string, unknown> = {},
   ): RefundRecord {
     this.db.transaction(() => {
       const current = this.get(id);
@@ -229,7 +231,7 @@ export class RefundJournal {
         paymentState,
         at,
         `refund ${id}: ${cause}`,
-        JSON.stringify({ refund: { from, to } }),
+        JSON.stringify({ refund: { id, from, to }, ...detail }),
         id,
       );
     })();

@@ -9,7 +9,7 @@ import type { Journal } from '../journal/journal';
 import type { PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
-import { operationDetail, type PaymentTransitions } from './payment-transitions';
+import { gateWord, type PaymentTransitions } from './payment-transitions';
 import { customerQr, type CustomerQrDeps } from './customer-qr';
 import { setupHint } from './qr-view';
 import { SourceBudget } from '../../protocol/source-budget';
@@ -126,7 +126,7 @@ export class CallbackApplication {
       { type: 'final', outcome, code, message },
       `final callback: ${callback.payment.status}`,
       { gateCode: code, gateMessage: message },
-      operationDetail(callback.operation?.id),
+      gateWord('callback', callback.operation?.id),
     );
     this.deps.step('final-recorded', payment.id);
     return result;

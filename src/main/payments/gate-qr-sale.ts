@@ -23,16 +23,19 @@ export async function sendGateSale(
   client: GateClient,
   created: PaymentRecord,
   settings: Settings,
-  callbackUrl: string | undefined,
+  request: { readonly callbackUrl: string | undefined; readonly description?: string },
   transitions: PaymentTransitions,
   step: (step: GateSaleStep) => void,
 ): Promise<void> {
   const id = created.id;
+  const { callbackUrl } = request;
   const answer = await client.sale({
     paymentId: id,
     amount: created.amount,
     currency: created.currency,
-    description: `${settings.merchantName || 'Alipay Counter'} ${settings.terminalId} sale`,
+    description:
+      request.description ??
+      `${settings.merchantName || 'Alipay Counter'} ${settings.terminalId} sale`,
     customerId: walkInCustomerId(id),
     customerIp: settings.storeIpAddress,
     returnUrls: {

@@ -1,6 +1,7 @@
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import {
   effectiveLimits,
+  isCurrency,
   parsePurchaseAmount,
   type Currency,
   type Money,
@@ -24,6 +25,16 @@ import type { PollSchedule } from './status-poll-schedule';
 import { StatusReconciler, type GateAnswerHealth } from './status-reconciler';
 
 export { PAYMENT_PAGE_POLL_MS } from './status-reconciler';
+
+/** How one sale is taken, beyond its amount. */
+export interface SaleOptions {
+  /** Runs as soon as the payment is journaled (the screens show it while Gate answers). */
+  readonly onCreated?: (payment: PaymentRecord) => void;
+  /** The payment id to use; a fresh one from the terminal id and the time by default. */
+  readonly paymentId?: string;
+  /** What Gate and the customer see as the purchase (`payment.description`). */
+  readonly description?: string;
+}
 
 /** Points in a sale where tests may stop the process (crash tests); no effect otherwise. */
 export type SaleStep = 'journal-created' | GateSaleStep | CallbackStep;
@@ -137,25 +148,24 @@ export class PaymentService {
 
   /**
    * Charges an amount: validates it (nothing is sent for a bad amount), journals the payment,
-   * then sends the sale once (or shows a Payment Page link). `onCreated` runs as soon as the
-   * payment is journaled (the screens show it while Gate answers). Resolves with the payment as
-   * it stands after Gate's answer.
+   * then sends the sale once (or shows a Payment Page link). Resolves with the payment as it
+   * stands after Gate's answer.
    */
   async charge(
     amountText: string,
     currencyText: string,
-    onCreated: (payment: PaymentRecord) => void = () => {},
+    options: SaleOptions = {},
   ): Promise<Result<PaymentRecord, ErrorCode>> {
     const limits = effectiveLimits(this.deps.settings().amountLimits);
     const money = parsePurchaseAmount(amountText, currencyText, limits);
     if (!money.ok) return money;
-    return this.chargeMoney(money.value, onCreated, this.deps.purchaseMode?.());
+    return this.chargeMoney(money.value, options, this.deps.purchaseMode?.());
   }
 
   /** Charges an amount already checked against Alipay's limits, in the given purchase mode. */
   private async chargeMoney(
     money: Money,
-    onCreated: (payment: PaymentRecord) => void,
+    options: SaleOptions,
     mode: PurchaseMode | undefined,
   ): Promise<Result<PaymentRecord, ErrorCode>> {
     const ready = this.deps.canCharge?.() ?? ok(undefined);
@@ -172,7 +182,7 @@ export class PaymentService {
       const created = this.journalNewSale(
         { ...sale, mode: 'payment_page' },
         'cashier pressed Charge (Payment Page link)',
-        onCreated,
+        options,
       );
       showPaymentPageLink(
         created,
@@ -187,11 +197,16 @@ export class PaymentService {
     const created = this.journalNewSale(
       { ...sale, mode: 'gate_qr' },
       'cashier pressed Charge',
-      onCreated,
+      options,
     );
     this.poller.track(created.id, created.createdAt);
-    await sendGateSale(access.value, created, settings, callbackUrl, this.transitions, (step) =>
-      this.step(step, created.id),
+    await sendGateSale(
+      access.value,
+      created,
+      settings,
+      { callbackUrl, ...(options.description ? { description: options.description } : {}) },
+      this.transitions,
+      (step) => this.step(step, created.id),
     );
     return ok(this.get(created.id)!);
   }
@@ -217,7 +232,7 @@ export class PaymentService {
     if (!cancelled.ok) return cancelled;
     const retried = await this.chargeMoney(
       { amount: first.amount, currency: first.currency },
-      onCreated,
+      { onCreated },
       'payment_page',
     );
     this.deps.journal.audit('cashier', 'sale retried as a Payment Page link', paymentId, {
@@ -285,6 +300,41 @@ export class PaymentService {
     return ok(record);
   }
 
+  /**
+   * Follows a payment made elsewhere (another terminal, an earlier run of the command line):
+   * journaled as it is, with the amount Gate reports, then settled by one status request
+   * through the same state machine as the counter's own sales.
+   */
+  async adopt(
+    paymentId: string,
+    sum: { readonly amount: number; readonly currency: string },
+  ): Promise<Result<PaymentRecord, ErrorCode>> {
+    const settings = this.deps.settings();
+    if (settings.projectId === null)
+      return err('NOT_CONFIGURED', 'Enter the ecommpay project id in Settings.');
+    const currency = sum.currency;
+    if (!isCurrency(currency))
+      return err(
+        'INVALID_INPUT',
+        `Gate reports payment ${paymentId} in ${currency}, not an Alipay currency.`,
+      );
+    if (!this.get(paymentId))
+      this.deps.journal.create(
+        {
+          id: paymentId,
+          projectId: settings.projectId,
+          terminalId: settings.terminalId,
+          amount: sum.amount,
+          currency,
+          createdAt: this.now(),
+          mode: 'gate_qr',
+        },
+        'followed from Gate',
+      );
+    await this.reconciler.pollOnce(paymentId);
+    return ok(this.get(paymentId)!);
+  }
+
   /** Payments with a late-payment alert waiting for Keep or Refund. */
   openLateAlerts(): PaymentRecord[] {
     return this.deps.journal.openLateAlerts();
@@ -319,19 +369,19 @@ export class PaymentService {
   private journalNewSale(
     sale: { amount: number; currency: Currency; projectId: number; mode: PurchaseMode },
     cause: string,
-    onCreated: (payment: PaymentRecord) => void,
+    options: SaleOptions,
   ): PaymentRecord {
     const terminalId = this.deps.settings().terminalId;
     const created = this.deps.journal.create(
       {
         ...sale,
-        id: newPaymentId(terminalId, new Date(this.now())),
+        id: options.paymentId ?? newPaymentId(terminalId, new Date(this.now())),
         terminalId,
         createdAt: this.now(),
       },
       cause,
     );
-    onCreated(created);
+    options.onCreated?.(created);
     this.transitions.emit(created);
     this.step('journal-created', created.id);
     return created;

@@ -23,9 +23,21 @@ export interface TransitionDeps {
   readonly now: () => number;
 }
 
-/** Gate's operation id for a transition's detail (receipts print it), when Gate sent one. */
-export function operationDetail(operationId: string | undefined | null): Record<string, unknown> {
-  return operationId ? { operationId } : {};
+/** How the counter learned what a transition records from Gate. */
+export type GateChannel = 'callback' | 'status';
+
+/**
+ * A transition's detail for Gate's word: how it came, and Gate's operation id (receipts print
+ * it) when Gate sent one.
+ */
+export function gateWord(via: GateChannel, operationId?: string | null): Record<string, unknown> {
+  return operationId ? { via, operationId } : { via };
+}
+
+/** How the counter learned a payment's state, from the detail of the transition that set it. */
+export function learnedVia(detail: unknown): GateChannel | undefined {
+  const via = (detail as { via?: unknown } | null)?.via;
+  return via === 'callback' || via === 'status' ? via : undefined;
 }
 
 /**

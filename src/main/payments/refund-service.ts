@@ -21,6 +21,7 @@ import { StaleStateError } from '../journal/stale-state-error';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import type { GateAccess } from './payment-service';
+import { gateWord, type GateChannel } from './payment-transitions';
 import { decide, DEFAULT_NOT_FOUND_GRACE_MS, type SaleEvent } from './sale-state-machine';
 import { StatusPoller } from './status-poller';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
@@ -73,12 +74,16 @@ export class RefundService {
     );
   }
 
-  /** Refunds `amount` of a paid payment; resolves with the refund after Gate's answer. */
+  /**
+   * Refunds `amount` of a paid payment; resolves with the refund after Gate's answer. Its id is
+   * fresh (the terminal, the time) unless one is given.
+   */
   async refund(request: {
     paymentId: string;
     amount: number;
     reason: string;
     actor: string;
+    refundId?: string;
   }): Promise<Result<RefundRecord, ErrorCode>> {
     const ready = this.deps.canRefund?.() ?? ok(undefined);
     if (!ready.ok) return ready;
@@ -89,7 +94,7 @@ export class RefundService {
     // The reservation and its audit entry in one transaction: neither without the other.
     const reserved = journal.inTransaction(() => {
       const result = journal.refunds.reserve({
-        id: newRefundId(settings.terminalId, new Date(this.now())),
+        id: request.refundId ?? newRefundId(settings.terminalId, new Date(this.now())),
         paymentId: request.paymentId,
         amount: request.amount,
         reason: request.reason,
@@ -233,10 +238,16 @@ export class RefundService {
     // period it never arrived, so nothing was refunded.
     const conclusive =
       this.now() - refund.createdAt >= (this.deps.notFoundGraceMs ?? DEFAULT_NOT_FOUND_GRACE_MS);
-    this.apply(refund.id, { type: 'not_found', conclusive }, 'status: Gate has no such refund', {
-      gateCode: 'NOT_FOUND',
-      gateMessage: 'Gate has no record of this refund; nothing was refunded.',
-    });
+    this.apply(
+      refund.id,
+      { type: 'not_found', conclusive },
+      'status: Gate has no such refund',
+      {
+        gateCode: 'NOT_FOUND',
+        gateMessage: 'Gate has no record of this refund; nothing was refunded.',
+      },
+      'status',
+    );
   }
 
   /** Re-tracks every unfinished refund after a start. */
@@ -291,13 +302,15 @@ export class RefundService {
           ? finalOutcome(operation.status)
           : undefined;
     if (outcome) {
-      return this.apply(refund.id, { type: 'final', outcome, code, message }, cause, {
-        gateCode: code,
-        gateMessage: message,
-        ...requestId,
-      });
+      return this.apply(
+        refund.id,
+        { type: 'final', outcome, code, message },
+        cause,
+        { gateCode: code, gateMessage: message, ...requestId },
+        source,
+      );
     }
-    return this.apply(refund.id, { type: 'still_processing' }, cause, requestId);
+    return this.apply(refund.id, { type: 'still_processing' }, cause, requestId, source);
   }
 
   /**
@@ -330,6 +343,7 @@ export class RefundService {
     event: SaleEvent,
     cause: string,
     patch: RefundPatch = {},
+    via?: GateChannel,
   ): string {
     for (let attempt = 0; attempt < 3; attempt++) {
       const refund = this.deps.journal.refunds.get(refundId);
@@ -354,6 +368,7 @@ export class RefundService {
             cause,
             patch,
             this.now(),
+            via ? gateWord(via) : {},
           );
           if (!OPEN_REFUND_STATES.includes(moved.state)) {
             if (moved.state !== 'succeeded') this.reopenLateAlert(moved);

@@ -12,11 +12,7 @@ import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import { amountMismatch } from './callback-application';
 import type { GateAccess } from './payment-service';
-import {
-  operationDetail,
-  type PaymentTracker,
-  type PaymentTransitions,
-} from './payment-transitions';
+import { gateWord, type PaymentTracker, type PaymentTransitions } from './payment-transitions';
 import { customerQr, type CustomerQrDeps } from './customer-qr';
 import { DEFAULT_NOT_FOUND_GRACE_MS } from './sale-state-machine';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
@@ -160,6 +156,7 @@ export class StatusReconciler {
             gateCode: code,
             gateMessage: 'The customer did not pay before the link expired; nothing was charged.',
           },
+          gateWord('status'),
         );
       }
       return;
@@ -173,6 +170,7 @@ export class StatusReconciler {
         gateCode: code,
         gateMessage: `Gate has no record of this sale (${code} ${message}); nothing was charged.`,
       },
+      gateWord('status'),
     );
   }
 
@@ -203,7 +201,7 @@ export class StatusReconciler {
         { type: 'final', outcome, code, message },
         `status: ${status.payment.status}`,
         { gateCode: code, gateMessage: message },
-        operationDetail(sale?.id),
+        gateWord('status', sale?.id),
       );
       return;
     }
