@@ -12,8 +12,8 @@ import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
 import type { ScryptCost } from '../manager/pin-hash';
 import { CounterKeys } from '../secrets/counter-keys';
-import { PaymentService, type SaleStep } from '../payments/payment-service';
-import { RefundService } from '../payments/refund-service';
+import type { PaymentService, SaleStep } from '../payments/payment-service';
+import { createMoneyPath } from '../payments/money-path';
 import type { PollSchedule } from '../payments/status-poll-schedule';
 import { createMemorySecretStore, projectAccount, type SecretStore } from '../secrets/secret-store';
 import {
@@ -167,18 +167,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
 
   // The services, the endpoint and the settings refer to each other only through closures
   // called later.
-  const refunds = new RefundService({
-    journal,
-    gate: () => connection.gate(),
-    statusGate: () => connection.statusGate(),
-    settings,
+  const { payments: service, refunds } = createMoneyPath({
     canRefund: () => settingsHandlers.canRefund(),
-    callbackUrl: callbackUrlForGate,
-    ...(config.pollSchedule ? { pollSchedule: config.pollSchedule } : {}),
-    ...(config.notFoundGraceMs !== undefined ? { notFoundGraceMs: config.notFoundGraceMs } : {}),
-  });
-  const service: PaymentService = new PaymentService({
-    onRefundCallback: (callback) => refunds.applyCallback(callback),
     purchaseMode: () => effectivePurchaseMode(state.current, demo),
     paymentPageLink: (params) => connection.paymentPageLink(state.current.paymentPageUrl, params),
     ...(config.paymentPagePollMs !== undefined

@@ -14,8 +14,7 @@ export interface MoneyPath {
 /**
  * Builds the money path once, the same way for the app and the command line: one payment
  * service and one refund service over the same journal and Gate access, refund callbacks handed
- * from the first to the second, and the late-payment alert of a refunded late payment kept by
- * the payment service.
+ * from the first to the second.
  */
 export function createMoneyPath(deps: MoneyPathDeps): MoneyPath {
   const refunds = new RefundService({
