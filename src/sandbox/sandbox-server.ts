@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { parseJsonLossless } from '../main/gate/signer/lossless-json';
+import { parseJsonLossless } from '../protocol/signer/lossless-json';
 import { createCallbackSender } from './callback-sender';
 import { customerPage, notFoundPage, returnPage } from './customer-page';
 import { FaultInjector } from './fault-injector';

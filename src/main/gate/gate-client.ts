@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseJsonLossless, sign, verify } from './signer';
+import { parseJsonLossless, sign, verify } from '../../protocol/signer';
 import { createJsonPoster, type JsonPoster, type TransportFailure } from './http-transport';
 import type { GateError, GateResult } from './gate-error';
 import {

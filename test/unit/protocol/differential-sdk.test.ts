@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../support/prng';
-import { sign } from '../../../src/main/gate/signer';
+import { sign } from '../../../src/protocol/signer';
 import { loadEcommpaySdk } from '../../support/ecommpay-sdk';
 
 /**
