@@ -1,5 +1,5 @@
 /**
- * The three orders in which ecommpay's SDKs sort flattened paths (ecommpay-gate.md §1.3).
+ * The three orders in which ecommpay's SDKs sort flattened paths.
  * They differ only for array indices ≥ 10 and for keys that are a prefix of a sibling followed
  * by a character below ":" (`a` and `a0`). We sign in byte order and accept all three.
  */

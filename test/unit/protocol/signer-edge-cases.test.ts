@@ -9,7 +9,7 @@ import {
 import { hmacBase64 } from '../../../src/protocol/signer/sign';
 import { compareCodePoints, compareNatural } from '../../../src/protocol/signer/path-order';
 
-describe('flattening (ecommpay-gate.md §1.1)', () => {
+describe('flattening', () => {
   it('matches the JS SDK converter test', () => {
     const value = {
       0: null,
