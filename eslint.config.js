@@ -7,47 +7,76 @@ import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /**
- * Import boundaries (STYLE.md rule 1, DESIGN.md §1), checked on resolved file paths so that a
- * relative import cannot slip past them:
+ * Import boundaries, checked on resolved file paths so that a relative import cannot slip past
+ * them. No zone has exceptions:
  * - src/shared is pure: it imports nothing from the other folders, no node:, no electron.
  * - main, preload and renderer never import each other.
- * - the sandbox imports shared and only the signer of main (it signs like Gate does).
- * - src/protocol (what Gate's counterparts share on the wire) imports shared only; main, the
- *   relay, the sandbox and the CLI may import it.
+ * - src/protocol (what Gate's counterparts share on the wire: the signer, lossless JSON, the
+ *   relay's wire names) imports shared only; main, the relay, the sandbox and the CLI use it.
+ * - the sandbox imports shared and protocol only: it signs as Gate does with the same signer.
+ * - main imports the sandbox only in src/main/app/demo-mode.ts, which composes demo mode.
  * - the relay imports shared and protocol only; main never imports the relay.
- * - the CLI may use shared, main, the sandbox and the relay; nobody imports the CLI.
+ * - the CLI may use shared, protocol, main, the sandbox and the relay; nobody imports the CLI.
  */
 const boundaryZones = [
   {
     target: './src/shared',
-    from: ['./src/main', './src/preload', './src/renderer', './src/sandbox', './src/cli'],
+    from: [
+      './src/main',
+      './src/preload',
+      './src/renderer',
+      './src/sandbox',
+      './src/protocol',
+      './src/relay',
+      './src/cli',
+    ],
     message: 'src/shared is pure: it may import only from src/shared.',
   },
   {
     target: './src/main',
-    from: ['./src/preload', './src/renderer', './src/cli'],
-    message: 'main never imports preload, renderer or the CLI.',
+    from: ['./src/preload', './src/renderer', './src/relay', './src/cli'],
+    message:
+      'main never imports preload, renderer, the relay or the CLI (what main and the relay share is in src/protocol).',
+  },
+  {
+    // Every file of main but demo-mode.ts: src/main itself, its folders, and app/ without it.
+    target: [
+      './src/main/*',
+      './src/main/!(app)/**',
+      './src/main/app/!(demo-mode.ts)',
+      './src/main/app/*/**',
+    ],
+    from: './src/sandbox',
+    message: 'main reaches the sandbox only through src/main/app/demo-mode.ts.',
   },
   {
     target: './src/preload',
-    from: ['./src/main', './src/renderer', './src/sandbox', './src/cli'],
+    from: [
+      './src/main',
+      './src/renderer',
+      './src/sandbox',
+      './src/protocol',
+      './src/relay',
+      './src/cli',
+    ],
     message: 'preload may import only src/shared.',
   },
   {
     target: './src/renderer',
-    from: ['./src/main', './src/preload', './src/sandbox', './src/cli'],
+    from: [
+      './src/main',
+      './src/preload',
+      './src/sandbox',
+      './src/protocol',
+      './src/relay',
+      './src/cli',
+    ],
     message: 'the renderer may import only src/shared.',
   },
   {
     target: './src/sandbox',
-    from: ['./src/preload', './src/renderer', './src/cli'],
-    message: 'the sandbox may import src/shared and the signer of src/main/gate only.',
-  },
-  {
-    target: './src/sandbox',
-    from: './src/main',
-    except: ['./gate/signer'],
-    message: 'the sandbox may import src/shared and the signer of src/main/gate only.',
+    from: ['./src/main', './src/preload', './src/renderer', './src/relay', './src/cli'],
+    message: 'the sandbox may import src/shared and src/protocol only.',
   },
   {
     target: './src/protocol',
@@ -62,16 +91,11 @@ const boundaryZones = [
     message: 'src/protocol may import only src/shared.',
   },
   {
-    // The relay never holds the merchant's secret: none of main (secrets, signer, journal).
+    // The relay never holds the merchant's secret: none of main (secrets, journal).
     target: './src/relay',
     from: ['./src/main', './src/preload', './src/renderer', './src/sandbox', './src/cli'],
     message:
       'the relay may import src/shared and src/protocol only (it never holds the merchant secret).',
-  },
-  {
-    target: './src/main',
-    from: './src/relay',
-    message: 'main never imports the relay: what both need is in src/protocol.',
   },
 ];
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCounter } from '../src/main/app/create-counter';
 import { setLogSink } from '../src/main/logging/logger';
-import { sign } from '../src/main/gate/signer';
+import { sign } from '../src/protocol/signer';
 import { startNatsServer } from '../test/support/nats-server';
 import { startRelayProcess, testCallbackPath } from '../test/support/relay-harness';
 import { median, percentile } from './stats';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { sign, stringToSign } from '../src/main/gate/signer';
+import { sign, stringToSign } from '../src/protocol/signer';
 import { SEED_SUCCESS_CALLBACK } from '../test/support/seed-examples';
 import { median, percentile } from './stats';
 

@@ -1,4 +1,4 @@
-import { sign } from '../main/gate/signer/sign';
+import { sign } from '../protocol/signer/sign';
 import type { SandboxOperation, SandboxPayment } from './sandbox-types';
 
 /** Gate's date format: `2019-02-27T16:01:25+0000`. */

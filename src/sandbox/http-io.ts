@@ -1,18 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readRawBody } from '../protocol/raw-body';
 
 /** Largest request body the sandbox reads. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a request body as UTF-8; undefined when it is larger than `MAX_BODY_BYTES`. */
+/**
+ * Reads a request body as UTF-8 with the reader the counter and the relay use; undefined when it
+ * is larger than `MAX_BODY_BYTES` or the sender went away before it ended.
+ */
 export async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readRawBody(req, MAX_BODY_BYTES);
+  return body.kind === 'bytes' ? body.bytes.toString('utf8') : undefined;
 }
 
 /** Sends a JSON answer. */

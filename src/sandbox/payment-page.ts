@@ -1,4 +1,4 @@
-import { verify } from '../main/gate/signer/verify';
+import { verify } from '../protocol/signer/verify';
 import { CURRENCY_EXPONENTS } from '../shared/money/currencies';
 import { amountText } from './customer-page';
 import { GATE_CODES, type GateCode } from './gate-codes';

@@ -1,4 +1,4 @@
-import { verify } from '../main/gate/signer/verify';
+import { verify } from '../protocol/signer/verify';
 import { addressKind, parseIp } from '../shared/network/ip-address';
 import { GATE_CODES, type GateCode } from './gate-codes';
 import { rejectionBody } from './gate-messages';

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { parseJsonLossless } from '../main/gate/signer/lossless-json';
+import { GATE_PATHS } from '../protocol/gate-paths';
+import { parseJsonLossless } from '../protocol/signer/lossless-json';
 import { createCallbackSender } from './callback-sender';
 import { customerPage, notFoundPage, returnPage } from './customer-page';
 import { FaultInjector } from './fault-injector';
@@ -137,9 +138,9 @@ function publicHost(host: string): string {
 }
 
 const API_ROUTES = {
-  '/v2/payment/wallet/alipay/sale': { endpoint: 'sale', handle: handleSale },
-  '/v2/payment/wallet/alipay/refund': { endpoint: 'refund', handle: handleRefund },
-  '/v2/payment/status': { endpoint: 'status', handle: handleStatus },
+  [GATE_PATHS.sale]: { endpoint: 'sale', handle: handleSale },
+  [GATE_PATHS.refund]: { endpoint: 'refund', handle: handleRefund },
+  [GATE_PATHS.status]: { endpoint: 'status', handle: handleStatus },
 } as const;
 
 async function route(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counter } from '../../src/main/app/create-counter';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 import {
   charge,
   pressOnSandbox,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 import { loadSignatureVectors } from '../support/shared-docs';
 import { runCli, startCli } from '../support/run-cli';
 import { freePort } from '../support/nats-server';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
 import type { Settings } from '../../src/main/settings/settings';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {

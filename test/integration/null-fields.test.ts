@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
 import type { Currency } from '../../src/shared/money';
 import {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Counter } from '../../src/main/app/create-counter';
-import { verify } from '../../src/main/gate/signer';
+import { verify } from '../../src/protocol/signer';
 import { payOnPaymentPage } from '../../src/cli/customer-simulator';
 import { createSandbox } from '../../src/sandbox';
 import {

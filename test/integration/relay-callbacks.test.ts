@@ -4,7 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { MAX_CALLBACK_BYTES } from '../../src/protocol/callback-body';
 import { REDIRECT_STREAM } from '../../src/protocol/relay-wire';
 import type { Counter } from '../../src/main/app/create-counter';
-import { parseJsonLossless, sign } from '../../src/main/gate/signer';
+import { parseJsonLossless, sign } from '../../src/protocol/signer';
 import {
   charge,
   pressOnSandbox,

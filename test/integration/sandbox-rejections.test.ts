@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 import { freshPaymentId, PROJECT, startHarness, type Harness } from '../support/sandbox-harness';
 
 /** Posts a raw body to the sandbox's sale endpoint, signed as given. */

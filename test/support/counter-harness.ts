@@ -5,7 +5,7 @@ import { createCounter, type Counter, type CounterConfig } from '../../src/main/
 import type { PaymentView } from '../../src/shared/ipc/views';
 import type { Sandbox } from '../../src/sandbox';
 import { setLogSink } from '../../src/main/logging/logger';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 
 /** The sandbox secret demo counters in tests use, so tests can sign callbacks themselves. */
 export const TEST_SECRET = 'counter-test-secret-0001';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Counter, CounterConfig } from '../../src/main/app/create-counter';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 import { callbackPath, type CounterAddress } from '../../src/protocol/relay-wire';
 import { counterToken } from '../../src/relay/counter-tokens';
 import { startRelay, type Relay } from '../../src/relay/relay-server';

@@ -10,7 +10,7 @@ import { testCallbackPath } from './relay-harness';
 import http from 'node:http';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
 import { setLogSink } from '../../src/main/logging/logger';
-import { sign } from '../../src/main/gate/signer';
+import { sign } from '../../src/protocol/signer';
 
 setLogSink(null);
 const env = (name: string) => process.env[name] ?? '';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { parseJsonLossless, sign, splitSignature } from '../../main/gate/signer';
+import { parseJsonLossless, sign, splitSignature } from '../../protocol/signer';
 import { CliError } from '../cli-error';
 import { secretFromEnvironment } from '../environment';
 import { parseOptions } from '../options';

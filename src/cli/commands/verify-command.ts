@@ -1,4 +1,4 @@
-import { parseJsonLossless, verify } from '../../main/gate/signer';
+import { parseJsonLossless, verify } from '../../protocol/signer';
 import { EXIT } from '../cli-error';
 import { secretFromEnvironment } from '../environment';
 import { parseOptions } from '../options';

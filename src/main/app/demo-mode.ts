@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { DEFAULT_SETTINGS, isLoopbackUrl, type Settings } from '../settings/settings';
 
+/** The embedded sandbox: the rest of main knows it through this file only. */
+export type { Sandbox };
+
 /** The manager PIN demo mode starts with (README). */
 export const DEMO_MANAGER_PIN = '2468';
 

@@ -1,4 +1,4 @@
-import { parseJsonLossless, verifySteps, type PathOrder } from './signer';
+import { parseJsonLossless, verifySteps, type PathOrder } from '../../protocol/signer';
 import { callbackSchema, type GateCallback } from './gate-schemas';
 import { withoutNulls } from './without-nulls';
 

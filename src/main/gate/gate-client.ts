@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseJsonLossless, sign, verify } from './signer';
+import { parseJsonLossless, sign, verify } from '../../protocol/signer';
 import { createJsonPoster, type JsonPoster, type TransportFailure } from './http-transport';
 import type { GateError, GateResult } from './gate-error';
 import {
@@ -16,7 +16,8 @@ import {
   type RefundRequest,
   type SaleRequest,
 } from './request-bodies';
-import { GATE_PATHS, TRANSACTION_NOT_FOUND } from './gate-paths';
+import { GATE_PATHS } from '../../protocol/gate-paths';
+import { TRANSACTION_NOT_FOUND } from './gate-paths';
 import { withoutNulls } from './without-nulls';
 
 /** How to reach one ecommpay project. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonNumber } from './signer';
+import { JsonNumber } from '../../protocol/signer';
 
 /**
  * Shapes of what Gate sends: acknowledgements, rejections, status responses and callbacks

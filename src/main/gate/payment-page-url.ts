@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../shared/result';
-import { sign } from './signer';
+import { sign } from '../../protocol/signer';
 import { PRODUCTION_PAYMENT_PAGE_URL } from './gate-paths';
 
 /** A Payment Page parameter value: nested data must be JSON-encoded by the caller. */

@@ -1,4 +1,4 @@
-import { JsonNumber } from './signer';
+import { JsonNumber } from '../../protocol/signer';
 
 /**
  * A copy of a verified JSON value with every `null` left out, in objects and arrays alike.

@@ -1,7 +1,7 @@
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { Currency } from '../../shared/money';
 import { callbackSchema } from '../gate/gate-schemas';
-import { parseJsonLossless } from '../gate/signer/lossless-json';
+import { parseJsonLossless } from '../../protocol/signer/lossless-json';
 import type { Journal } from '../journal/journal';
 import type { Settings } from '../settings/settings';
 import type { RefundSlipFacts, ReportSlipFacts, SaleSlipFacts } from './slip-facts';

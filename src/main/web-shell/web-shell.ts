@@ -8,7 +8,7 @@ import type { Counter, CounterEvents } from '../app/create-counter';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
 import { err } from '../../shared/result';
 import { isLoopbackUrl } from '../settings/settings';
-import { equalInConstantTime } from '../gate/signer';
+import { equalInConstantTime } from '../../protocol/signer';
 import { createDispatcher } from '../ipc/dispatcher';
 import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '../../../src/main/gate/signer';
+import { sign } from '../../../src/protocol/signer';
 import type { Counter } from '../../../src/main/app/create-counter';
 import {
   charge,

@@ -7,7 +7,7 @@ import {
   type CallbackListener,
   type ReceivedCallback,
 } from '../../../src/main/callbacks/callback-listener';
-import { sign } from '../../../src/main/gate/signer';
+import { sign } from '../../../src/protocol/signer';
 
 const SECRET = 'listener-secret';
 

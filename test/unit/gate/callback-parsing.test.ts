@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerInstructions, parseCallback } from '../../../src/main/gate';
-import { parseJsonLossless, sign } from '../../../src/main/gate/signer';
+import { parseJsonLossless, sign } from '../../../src/protocol/signer';
 import {
   SEED_DECLINE_CALLBACK as SEED_DECLINE,
   SEED_SUCCESS_CALLBACK as SEED_SUCCESS,

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateClient, type GateClient } from '../../../src/main/gate';
-import { sign } from '../../../src/main/gate/signer';
+import { sign } from '../../../src/protocol/signer';
 
 const SECRET = 'client-secret';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPaymentPageUrl } from '../../../src/main/gate';
-import { verify } from '../../../src/main/gate/signer';
+import { verify } from '../../../src/protocol/signer';
 import { loadEcommpaySdk } from '../../support/ecommpay-sdk';
 import { loadSignatureVectors } from '../../support/shared-docs';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRotatingFileSink, rotatedPath } from '../../../src/main/logging/file-sink';
 import { createLogger, setLogSink } from '../../../src/main/logging/logger';
-import { sign } from '../../../src/main/gate/signer';
+import { sign } from '../../../src/protocol/signer';
 
 const SECRET = 'merchant-secret-key-9f2c';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonNumber, JsonSyntaxError, parseJsonLossless } from '../../../src/main/gate/signer';
+import { JsonNumber, JsonSyntaxError, parseJsonLossless } from '../../../src/protocol/signer';
 
 describe('lossless JSON parsing', () => {
   it('agrees with JSON.parse on ordinary documents', () => {

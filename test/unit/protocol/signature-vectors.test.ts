@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sign, stringToSign, verify } from '../../../src/main/gate/signer';
+import { sign, stringToSign, verify } from '../../../src/protocol/signer';
 import { readFileSync } from 'node:fs';
 import {
   loadSignatureVectors,

@@ -5,11 +5,11 @@ import {
   sign,
   stringToSign,
   verify,
-} from '../../../src/main/gate/signer';
-import { hmacBase64 } from '../../../src/main/gate/signer/sign';
-import { compareCodePoints, compareNatural } from '../../../src/main/gate/signer/path-order';
+} from '../../../src/protocol/signer';
+import { hmacBase64 } from '../../../src/protocol/signer/sign';
+import { compareCodePoints, compareNatural } from '../../../src/protocol/signer/path-order';
 
-describe('flattening (ecommpay-gate.md §1.1)', () => {
+describe('flattening', () => {
   it('matches the JS SDK converter test', () => {
     const value = {
       0: null,

@@ -4,9 +4,9 @@ import { prng } from '../../support/prng';
 import {
   byteOrderStringFast,
   rememberedShapeCount,
-} from '../../../src/main/gate/signer/fast-byte-order';
-import { sortedPathsString } from '../../../src/main/gate/signer/sign';
-import { hmacBase64, JsonNumber } from '../../../src/main/gate/signer';
+} from '../../../src/protocol/signer/fast-byte-order';
+import { sortedPathsString } from '../../../src/protocol/signer/sign';
+import { hmacBase64, JsonNumber } from '../../../src/protocol/signer';
 
 // Keys chosen to hit every case where per-object order and full-path order can differ.
 const KEYS = [

@@ -1,5 +1,5 @@
 /**
- * The three orders in which ecommpay's SDKs sort flattened paths (ecommpay-gate.md §1.3).
+ * The three orders in which ecommpay's SDKs sort flattened paths.
  * They differ only for array indices ≥ 10 and for keys that are a prefix of a sibling followed
  * by a character below ":" (`a` and `a0`). We sign in byte order and accept all three.
  */
@@ -63,9 +63,7 @@ export function compareNatural(a: string, b: string): number {
 
     if (isDigit(ca) && isDigit(cb)) {
       const fractional = ca === 0x30 || cb === 0x30;
-      const run = fractional
-        ? compareLeft(a, ai, aEnd, b, bi, bEnd)
-        : compareRight(a, ai, aEnd, b, bi, bEnd);
+      const run = compareDigitRuns(a, ai, aEnd, b, bi, bEnd, fractional);
       if (run.result !== 0) return run.result;
       ai = run.ai;
       bi = run.bi;
@@ -90,14 +88,19 @@ interface RunComparison {
   bi: number;
 }
 
-/** Right-aligned digit runs: the longer run wins, else the first differing digit (bias). */
-function compareRight(
+/**
+ * Compares the digit runs starting at `ai` and `bi`. Right-aligned (no leading 0): the longer
+ * run wins, else the first differing digit. Left-aligned (a run starting with 0, read as a
+ * fraction): the first differing digit wins at once.
+ */
+function compareDigitRuns(
   a: string,
   ai: number,
   aEnd: number,
   b: string,
   bi: number,
   bEnd: number,
+  leftAligned: boolean,
 ): RunComparison {
   let bias = 0;
   for (; ; ai++, bi++) {
@@ -108,28 +111,10 @@ function compareRight(
     if (!bDigit) return { result: 1, ai, bi };
     const x = a.charCodeAt(ai);
     const y = b.charCodeAt(bi);
-    if (bias === 0 && x !== y) bias = x < y ? -1 : 1;
-  }
-}
-
-/** Left-aligned digit runs (a run starting with 0): the first differing digit wins. */
-function compareLeft(
-  a: string,
-  ai: number,
-  aEnd: number,
-  b: string,
-  bi: number,
-  bEnd: number,
-): RunComparison {
-  for (; ; ai++, bi++) {
-    const aDigit = ai < aEnd && isDigit(a.charCodeAt(ai));
-    const bDigit = bi < bEnd && isDigit(b.charCodeAt(bi));
-    if (!aDigit && !bDigit) return { result: 0, ai, bi };
-    if (!aDigit) return { result: -1, ai, bi };
-    if (!bDigit) return { result: 1, ai, bi };
-    const x = a.charCodeAt(ai);
-    const y = b.charCodeAt(bi);
-    if (x !== y) return { result: x < y ? -1 : 1, ai, bi };
+    if (bias === 0 && x !== y) {
+      bias = x < y ? -1 : 1;
+      if (leftAligned) return { result: bias, ai, bi };
+    }
   }
 }
 

@@ -1,10 +1,9 @@
 import { JsonNumber } from './json-number';
 
 /**
- * Flattening of §1.1 of ecommpay-gate.md: every leaf becomes a `path` and a `value`, where the
- * path joins keys and array indices with ":" (a ":" inside a key written "::"), booleans are
- * 1/0, null is "", empty arrays and objects give nothing, and `frame_mode` is dropped at any
- * depth.
+ * Gate's flattening: every leaf becomes a `path` and a `value`, where the path joins keys and
+ * array indices with ":" (a ":" inside a key written "::"), booleans are 1/0, null is "", empty
+ * arrays and objects give nothing, and `frame_mode` is dropped at any depth.
  */
 export interface Leaves {
   readonly paths: string[];
@@ -23,7 +22,7 @@ export function flatten(value: unknown): Leaves {
   return leaves;
 }
 
-/** Escapes ":" in one key as "::" (the PE-702 fix of Dec 2023). */
+/** Escapes ":" in one key as "::", as ecommpay's SDKs do since December 2023. */
 export function escapeKey(key: string): string {
   return key.includes(':') ? key.replaceAll(':', '::') : key;
 }
