@@ -1,6 +1,5 @@
+import { DEMO_STORE_IP, isLoopbackUrl } from '../main/command-line';
 import { publicIpProblem } from '../shared/network/ip-address';
-import { DEMO_STORE_IP } from '../main/app/demo-mode';
-import { isLoopbackUrl } from '../main/settings/settings';
 import { CliError } from './cli-error';
 import { optional, type Options } from './options';
 

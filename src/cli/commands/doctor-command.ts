@@ -1,9 +1,14 @@
+import {
+  startCallbackListener,
+  probeCallbackPath,
+  createGateClient,
+  PRODUCTION_GATE_URL,
+  gateFinding,
+  findingContext,
+  isLoopbackUrl,
+  type Finding,
+} from '../../main/command-line';
 import { randomBytes } from 'node:crypto';
-import { startCallbackListener } from '../../main/callbacks/callback-listener';
-import { probeCallbackPath } from '../../main/callbacks/callback-probe';
-import { createGateClient, PRODUCTION_GATE_URL } from '../../main/gate';
-import { gateFinding, findingContext, type Finding } from '../../main/gate/connection-findings';
-import { isLoopbackUrl } from '../../main/settings/settings';
 import { CliError, EXIT } from '../cli-error';
 import { gateFromEnvironment, secretFromEnvironment } from '../environment';
 import {

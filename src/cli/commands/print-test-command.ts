@@ -1,10 +1,15 @@
+import {
+  parsePrinterUrl,
+  samplePaymentId,
+  saleSlip,
+  sampleSaleFacts,
+  renderEscPos,
+  renderSvg,
+  slipFormat,
+  transportFor,
+} from '../../main/command-line';
 import { writeFileSync } from 'node:fs';
 import { CODE_PAGES, type CodePage } from '../../shared/printing/printer-options';
-import { parsePrinterUrl } from '../../main/printing/printer-url';
-import { samplePaymentId } from '../../main/printing/slip-for-job';
-import { saleSlip, sampleSaleFacts } from '../../main/printing/slip-layouts';
-import { renderEscPos, renderSvg, slipFormat } from '../../main/printing/slip-render';
-import { transportFor } from '../../main/printing/transports';
 import { CliError, EXIT } from '../cli-error';
 import { optional, parseOptions, required } from '../options';
 

@@ -1,9 +1,7 @@
+import { createCounter, buildBridgeScript, startWebShell } from '../../main/command-line';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCounter } from '../../main/app/create-counter';
-import { buildBridgeScript } from '../../main/web-shell/bridge-script';
-import { startWebShell } from '../../main/web-shell/web-shell';
 import { QR_MODES, type QrMode } from '../../sandbox';
 import { CliError } from '../cli-error';
 import { untilStopped } from '../until-stopped';
