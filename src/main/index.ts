@@ -45,7 +45,8 @@ installCrashHandlers(process, {
   showFatal: (message) => dialog.showErrorBox('Alipay Counter stopped', message),
 });
 
-const debugging = app.isPackaged ? debugSwitchesIn(process.argv) : [];
+const hasSwitch = (name: string) => app.commandLine.hasSwitch(name);
+const debugging = app.isPackaged ? debugSwitchesIn(process.argv, hasSwitch) : [];
 if (debugging.length > 0) {
   log.error('refusing to start with debugging switches', { switches: debugging });
   dialog.showErrorBox('Alipay Counter', `Refusing to start with ${debugging.join(' ')}.`);
