@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
+import { AUDIT_FIRST_KEYED_ACCOUNT } from '../../src/main/secrets/counter-keys';
 import {
   createMemorySecretStore,
   projectAccount,
@@ -113,6 +114,13 @@ describe('the keychain, locked and back, and the manager PIN reset', () => {
     await waitForPayment(counter, 'T01-OPEN-9', (p) => p.state === 'rejected', 5000);
     const after = await counter.handlers['session:get']({});
     expect(after).toMatchObject({ ok: true, value: { banners: [] } });
+    // What was journaled while the keychain was locked is covered by a keyed entry written as
+    // soon as it answered: the audit log verifies with the key and where keyed entries start.
+    const firstKeyed = Number(await keychain.store.get(AUDIT_FIRST_KEYED_ACCOUNT));
+    expect(firstKeyed).toBeGreaterThan(0);
+    const actions = counter.journal.auditLog().map((entry) => entry.action);
+    expect(actions).toContain('keychain available again');
+    expect(counter.journal.auditTrail.verify(firstKeyed)).toMatchObject({ intact: true });
   });
 
   it('a PIN row deleted from the journal is reset only with the project secret key', async () => {

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { createCounter } from '../../src/main/app/create-counter';
+import { verifyAuditChain } from '../../src/main/journal/audit-verify';
+import { AUDIT_FIRST_KEYED_ACCOUNT, AUDIT_KEY_ACCOUNT } from '../../src/main/secrets/counter-keys';
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
@@ -104,6 +107,20 @@ describe('keytar against the real system keychain', () => {
       }
       await second.close();
       expect(filesContain(dataDir, SECRET)).toEqual([]);
+      // The audit key and where its keyed entries start are in the keychain: with both, the
+      // journal's audit log is proven from the first keyed entry on.
+      const firstKeyed = Number(await store.get(AUDIT_FIRST_KEYED_ACCOUNT));
+      const key = Buffer.from((await store.get(AUDIT_KEY_ACCOUNT))!, 'base64');
+      const db = new Database(join(dataDir, 'journal.sqlite'), { readonly: true });
+      try {
+        expect(firstKeyed).toBe(1);
+        expect(verifyAuditChain(db, { key, firstKeyed })).toMatchObject({
+          intact: true,
+          unproven: 0,
+        });
+      } finally {
+        db.close();
+      }
     });
   });
 

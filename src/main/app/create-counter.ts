@@ -144,7 +144,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const session = new CounterSession(journal);
   const events = new EventEmitter<CounterEvents>();
   const health = new CounterHealth(() => sessionChanged());
-  const keys = new CounterKeys(store);
+  const keys = new CounterKeys(store, journal.auditTrail);
   let keychain = await keys.load();
   journal.setAuditKey(keys.auditKey());
   const pin = new ManagerPin(
@@ -349,6 +349,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       ),
     up: () => {
       health.clear('keychain');
+      // Keyed: its HMAC covers the entries written while the key was out of reach.
+      journal.audit('system', 'keychain available again', null);
       service.reconcileNow();
       refunds.reconcileNow();
       events.emit('settings:changed', settingsHandlers.view());
