@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createCounter } from '../../src/main/app/create-counter';
 import { verifyAuditChain } from '../../src/main/journal/audit-verify';
-import { AUDIT_FIRST_KEYED_ACCOUNT, AUDIT_KEY_ACCOUNT } from '../../src/main/secrets/counter-keys';
+import {
+  AUDIT_FIRST_KEYED_ACCOUNT,
+  AUDIT_KEY_ACCOUNT,
+  PIN_HIGH_WATER_ACCOUNT,
+  PIN_SEAL_KEY_ACCOUNT,
+} from '../../src/main/secrets/counter-keys';
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
@@ -105,6 +110,13 @@ describe('keytar against the real system keychain', () => {
         await pressOnSandbox(sandbox, charged.value.id, 'success');
         expect(sandbox.payment(1001, charged.value.id)?.status).toBe('success');
       }
+      // The PIN's record is sealed with a key the keychain keeps: read back, it still checks.
+      expect(await second.checkManagerPin(TEST_PIN, 'test')).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      expect(await store.get(PIN_SEAL_KEY_ACCOUNT)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      expect(JSON.parse((await store.get(PIN_HIGH_WATER_ACCOUNT))!)).toMatchObject({ count: 0 });
       await second.close();
       expect(filesContain(dataDir, SECRET)).toEqual([]);
       // The audit key and where its keyed entries start are in the keychain: with both, the

@@ -147,16 +147,11 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const keys = new CounterKeys(store, journal.auditTrail);
   let keychain = await keys.load();
   journal.setAuditKey(keys.auditKey());
-  const pin = new ManagerPin(
-    journal,
-    {
-      pepper: () => keys.pepper(),
-      pepperOrMake: () => keys.pepperOrMake(),
-      readable: () => keychain.available,
-    },
-    Date.now,
-    config.pinCost,
-  );
+  const pin = new ManagerPin(journal, keys, {
+    mode: config.mode,
+    ...(config.pinCost ? { cost: config.pinCost } : {}),
+  });
+  await pin.sealOlderRecord();
   // With a callback relay set up, Gate posts this counter's callbacks to the relay.
   const callbackUrlForGate = () =>
     relayCallbackUrl(state.current) ?? endpoint.urlForGate(state.current, demo);
