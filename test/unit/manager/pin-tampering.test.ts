@@ -105,9 +105,16 @@ describe('the manager PIN against someone who edits the journal file', () => {
     }
   });
 
-  it('the PIN row and the keychain both without the PIN (a new keychain), while the audit log says a PIN was set: a reset, not first-run setup', async () => {
+  it('the pepper missing, then the PIN row too, while the audit log says a PIN was set: a reset, not first-run setup', async () => {
     const setup = await setUp();
     journal = setup.journal;
+    // The pepper gone (a keychain without the counter's keys), the record still there.
+    const withoutKeys = await counterOn(journal, createMemorySecretStore(), Date.now);
+    expect(withoutKeys.status()).toMatchObject({ set: true, resetNeeded: true });
+    expect(await withoutKeys.check(PIN, 'refund')).toMatchObject({
+      error: { code: 'PIN_NOT_SET', message: RESET },
+    });
+    // And the record removed as well.
     put(journal, 'manager_pin', undefined);
     put(journal, 'manager_pin_failures', undefined);
     const pin = await counterOn(journal, createMemorySecretStore(), Date.now);
