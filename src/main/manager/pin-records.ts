@@ -120,7 +120,7 @@ export class PinRecords {
     const longest = lockAfter(failures.count);
     if (failures.lockedUntil !== null && failures.lockedUntil > this.now() + longest) {
       const moved = { ...failures, lockedUntil: this.now() + longest };
-      void this.remember(this.saveFailures(state, moved, entry));
+      this.rememberLater(this.saveFailures(state, moved, entry));
       return moved;
     }
     return failures;
@@ -166,11 +166,12 @@ export class PinRecords {
    * (with the audit log cut back to match) would go unnoticed meanwhile.
    */
   remember(mark: PinHighWater): Promise<void> {
-    return this.keys
-      .setPinHighWater(mark)
-      .catch((error: Error) =>
-        log.warn('the keychain did not keep the newest PIN state', { reason: error.message }),
-      );
+    return this.keys.setPinHighWater(mark).catch(notKept);
+  }
+
+  /** As remember, without waiting (where the caller cannot: status and rebuilds). */
+  private rememberLater(mark: PinHighWater): void {
+    this.keys.setPinHighWater(mark).catch(notKept);
   }
 
   private rebuild(state: SealedState, why: string): BoundFailures {
@@ -187,7 +188,7 @@ export class PinRecords {
       });
       return { entry: written, mark: this.saveFailures(state, { count, lockedUntil }, written) };
     });
-    void this.remember(mark);
+    this.rememberLater(mark);
     log.warn('manager PIN failure count not trusted: manager actions locked', { why, count });
     return { count, lockedUntil, entry };
   }
@@ -219,6 +220,11 @@ export class PinRecords {
 }
 
 const none: PinState = { kind: 'none' };
+
+function notKept(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  log.warn('the keychain did not keep the newest PIN state', { reason });
+}
 const zero: FailureCount = { count: 0, lockedUntil: null };
 
 /** A PIN record, if the text is one (scrypt parameters within what a check can afford). */
