@@ -20,6 +20,13 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
  */
 const boundaryZones = [
   {
+    // The command line reaches main through one public module.
+    target: './src/cli',
+    from: './src/main',
+    except: ['./command-line.ts'],
+    message: 'the command line imports main only through src/main/command-line.ts.',
+  },
+  {
     target: './src/shared',
     from: [
       './src/main',

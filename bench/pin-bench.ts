@@ -25,11 +25,7 @@ export async function benchPin(checks = 20): Promise<PinFigures> {
   const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'pin-bench-')), 'journal.sqlite'));
   const keys = new CounterKeys(createMemorySecretStore());
   await keys.load();
-  const pin = new ManagerPin(journal, {
-    pepper: () => keys.pepper(),
-    pepperOrMake: () => keys.pepperOrMake(),
-    readable: () => true,
-  });
+  const pin = new ManagerPin(journal, keys);
   await pin.set('482193', undefined, 'bench');
   await pin.check('482193', 'bench');
   const times: number[] = [];

@@ -80,7 +80,8 @@ const crashDeps: CrashDeps = {
 };
 installCrashHandlers(process, crashDeps);
 
-const debugging = app.isPackaged ? debugSwitchesIn(process.argv) : [];
+const hasSwitch = (name: string) => app.commandLine.hasSwitch(name);
+const debugging = app.isPackaged ? debugSwitchesIn(process.argv, hasSwitch) : [];
 if (debugging.length > 0) {
   log.error('refusing to start with debugging switches', { switches: debugging });
   showFatal('Alipay Counter', `Refusing to start with ${debugging.join(' ')}.`);

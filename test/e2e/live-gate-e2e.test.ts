@@ -35,6 +35,20 @@ describe('live Gate screens in the browser', () => {
       expect(await page.getByLabel('Amount').count()).toBe(0);
       await screenshot(page, '40-first-run-pin');
 
+      // A live counter's new PIN has 6 to 8 digits: the form says so before anything is sent,
+      // and a shorter one goes no further than the form.
+      await page.getByText('Use 6 to 8 digits.', { exact: false }).waitFor();
+      await page.getByLabel('New manager PIN').fill('4821');
+      await page.getByText('A new manager PIN needs at least 6 digits (4 so far).').waitFor();
+      await page.getByLabel('The same PIN again').fill('4821');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toContain('A new manager PIN is 6 to 8 digits.');
+      expect(await counter.handlers['manager:status']({})).toMatchObject({
+        ok: true,
+        value: { pinSet: false },
+      });
       await page.getByLabel('New manager PIN').fill('482916');
       await page.getByLabel('The same PIN again').fill('482916');
       await page.getByRole('button', { name: 'Next' }).click();
@@ -76,6 +90,21 @@ describe('live Gate screens in the browser', () => {
       await page.keyboard.press('Enter');
       // No public callback URL: Automatic takes the sale as a Payment Page link.
       expect(await scanQr(page)).toMatch(/\/payment\?project_id=4242&payment_id=/);
+
+      // Settings → Manager PIN says the same, and checks it before sending anything.
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const pinForm = page.getByRole('form', { name: 'Manager PIN' });
+      await pinForm
+        .getByRole('heading', { name: 'Change the manager PIN (6 to 8 digits)' })
+        .waitFor();
+      await pinForm.getByLabel('Current PIN').fill('482916');
+      await pinForm.getByLabel('New PIN').fill('48219');
+      await pinForm.getByText('A new manager PIN needs at least 6 digits (5 so far).').waitFor();
+      await pinForm.getByRole('button', { name: 'Change PIN' }).click();
+      await pinForm.getByRole('alert').getByText('A new manager PIN is 6 to 8 digits.').waitFor();
+      // Only the first-run PIN was ever set.
+      const pinsSet = counter.journal.auditLog().filter((e) => e.action === 'manager PIN set');
+      expect(pinsSet).toHaveLength(1);
 
       // The shell keeps a live counter on this machine's sandbox.
       expect(

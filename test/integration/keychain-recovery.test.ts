@@ -1,5 +1,9 @@
+import { scryptSync } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
+import { AUDIT_FIRST_KEYED_ACCOUNT } from '../../src/main/secrets/counter-keys';
 import {
   createMemorySecretStore,
   projectAccount,
@@ -113,6 +117,13 @@ describe('the keychain, locked and back, and the manager PIN reset', () => {
     await waitForPayment(counter, 'T01-OPEN-9', (p) => p.state === 'rejected', 5000);
     const after = await counter.handlers['session:get']({});
     expect(after).toMatchObject({ ok: true, value: { banners: [] } });
+    // What was journaled while the keychain was locked is covered by a keyed entry written as
+    // soon as it answered: the audit log verifies with the key and where keyed entries start.
+    const firstKeyed = Number(await keychain.store.get(AUDIT_FIRST_KEYED_ACCOUNT));
+    expect(firstKeyed).toBeGreaterThan(0);
+    const actions = counter.journal.auditLog().map((entry) => entry.action);
+    expect(actions).toContain('keychain available again');
+    expect(counter.journal.auditTrail.verify(firstKeyed)).toMatchObject({ intact: true });
   });
 
   it('a PIN row deleted from the journal is reset only with the project secret key', async () => {
@@ -160,5 +171,60 @@ describe('the keychain, locked and back, and the manager PIN reset', () => {
     const actions = counter.journal.auditLog().map((e) => e.action);
     expect(actions).toContain('manager PIN reset refused');
     expect(actions).toContain('manager PIN reset with the secret key');
+  });
+
+  it('a version-1 PIN record written into the journal file between two runs opens nothing: 0000 changes no setting, and the PIN needs a reset', async () => {
+    sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
+    const dataDir = tempDataDir();
+    const config = {
+      pinCost: FAST_PIN,
+      dataDir,
+      mode: 'live' as const,
+      secretStore: createMemorySecretStore({ [projectAccount(4242)]: TEST_SECRET }),
+      settingsOverrides: {
+        gateUrl: sandbox.url,
+        projectId: 4242,
+        callbackPort: 0,
+        ...LIVE_REQUEST_SETTINGS,
+      },
+    };
+    counter = await createCounter(config);
+    await counter.handlers['manager:set-pin']({ newPin: TEST_PIN });
+    await counter.close();
+    // The counter is closed; someone writes scrypt('0000') as a version-1 record, and zeroes
+    // the failure count.
+    const file = new Database(join(dataDir, 'journal.sqlite'));
+    const salt = Buffer.alloc(16, 7);
+    const v1 = {
+      v: 1,
+      salt: salt.toString('base64'),
+      hash: scryptSync('0000', salt, 32, FAST_PIN).toString('base64'),
+      ...FAST_PIN,
+    };
+    file
+      .prepare("UPDATE counter_state SET value = ? WHERE key = 'manager_pin'")
+      .run(JSON.stringify(v1));
+    file
+      .prepare("UPDATE counter_state SET value = ? WHERE key = 'manager_pin_failures'")
+      .run('{"count":0,"lockedUntil":null}');
+    file.close();
+    counter = await createCounter(config);
+    expect(
+      await counter.handlers['settings:update']({
+        gateUrl: 'https://gate.attacker.example',
+        pin: '0000',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'PIN_NOT_SET', message: expect.stringContaining('secret key') },
+    });
+    expect(await counter.handlers['manager:status']({})).toMatchObject({
+      ok: true,
+      value: { resetNeeded: true },
+    });
+    expect(counter.settings().gateUrl).toBe(sandbox.url);
+    expect(
+      await counter.handlers['manager:reset-pin']({ secret: TEST_SECRET, newPin: '735194' }),
+    ).toMatchObject({ ok: true, value: { pinSet: true, resetNeeded: false } });
   });
 });

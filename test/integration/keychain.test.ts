@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { createCounter } from '../../src/main/app/create-counter';
+import { verifyAuditChain } from '../../src/main/journal/audit-verify';
+import {
+  AUDIT_FIRST_KEYED_ACCOUNT,
+  AUDIT_KEY_ACCOUNT,
+  PIN_HIGH_WATER_ACCOUNT,
+  PIN_SEAL_KEY_ACCOUNT,
+} from '../../src/main/secrets/counter-keys';
 import { createKeytarSecretStore } from '../../src/main/secrets/keytar-secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
@@ -102,8 +110,29 @@ describe('keytar against the real system keychain', () => {
         await pressOnSandbox(sandbox, charged.value.id, 'success');
         expect(sandbox.payment(1001, charged.value.id)?.status).toBe('success');
       }
+      // The PIN's record is sealed with a key the keychain keeps: read back, it still checks.
+      expect(await second.checkManagerPin(TEST_PIN, 'test')).toEqual({
+        ok: true,
+        value: undefined,
+      });
+      expect(await store.get(PIN_SEAL_KEY_ACCOUNT)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+      expect(JSON.parse((await store.get(PIN_HIGH_WATER_ACCOUNT))!)).toMatchObject({ count: 0 });
       await second.close();
       expect(filesContain(dataDir, SECRET)).toEqual([]);
+      // The audit key and where its keyed entries start are in the keychain: with both, the
+      // journal's audit log is proven from the first keyed entry on.
+      const firstKeyed = Number(await store.get(AUDIT_FIRST_KEYED_ACCOUNT));
+      const key = Buffer.from((await store.get(AUDIT_KEY_ACCOUNT))!, 'base64');
+      const db = new Database(join(dataDir, 'journal.sqlite'), { readonly: true });
+      try {
+        expect(firstKeyed).toBe(1);
+        expect(verifyAuditChain(db, { key, firstKeyed })).toMatchObject({
+          intact: true,
+          unproven: 0,
+        });
+      } finally {
+        db.close();
+      }
     });
   });
 

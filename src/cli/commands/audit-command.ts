@@ -1,19 +1,27 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { verifyAuditChain, type ChainCheck } from '../../main/journal/audit-chain';
-import { AUDIT_KEY_ACCOUNT } from '../../main/secrets/counter-keys';
-import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import {
+  AUDIT_FIRST_KEYED_ACCOUNT,
+  AUDIT_KEY_ACCOUNT,
+  createKeytarSecretStore,
+  readEntryId,
+  verifyAuditChain,
+  type ChainCheck,
+} from '../../main/command-line';
 import { CliError, EXIT } from '../cli-error';
 import { optional, parseOptions, required } from '../options';
 
 const HELP = `audit verify --journal PATH [--head HASH]
   Checks a journal's audit log and Z reports: every entry follows the one before and hashes to
-  what it says (keyed entries with the audit key: AUDIT_KEY in base64, else this PC's keychain),
-  each Z report's anchor entry is there and its payments, refunds and transitions still digest
-  to what it printed; with --head (the hash printed on a Z, 12 characters or more), that entry
-  is still in the log. Exit 0: intact and proven; 1: broken (the first broken entry, the last
-  good Z and what changed); 3: nothing broken, but part could not be proven (no key, or
-  entries written while the keychain was unavailable). Opens the journal read-only.`;
+  what it says (keyed entries with the audit key: AUDIT_KEY in base64, with AUDIT_FIRST_KEYED_ENTRY
+  the id of the first entry written after it was made, else both from this PC's keychain), each
+  Z report's anchor entry is there and its payments, refunds and transitions still digest to what
+  it printed; with --head (the hash printed on a Z, 12 characters or more), that entry is still
+  in the log. With the key, entries and digests written after it was made must be keyed (an
+  unkeyed entry followed by a keyed one is covered by it): a log with no keyed entries although
+  a key exists is broken. Exit 0: intact and proven; 1: broken (the first broken entry, the last
+  good Z and what changed); 3: nothing broken, but part could not be proven (no key). Opens the
+  journal read-only.`;
 
 /** `audit verify`: proves the audit log and the Z reports' money rows were not edited or cut. */
 export async function auditCommand(argv: string[]): Promise<number> {
@@ -33,7 +41,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
       'audit verify: --head is the hash printed on a Z report (12 to 64 hex digits)',
     );
   if (!existsSync(path)) throw new CliError(`audit verify: no journal at ${path}`);
-  const key = await auditKey();
+  const { key, firstKeyed } = await auditKey();
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -42,7 +50,11 @@ export async function auditCommand(argv: string[]): Promise<number> {
   }
   let check: ChainCheck;
   try {
-    check = verifyAuditChain(db, { ...(key ? { key } : {}), ...(head ? { head } : {}) });
+    check = verifyAuditChain(db, {
+      ...(key ? { key } : {}),
+      ...(key && firstKeyed !== undefined ? { firstKeyed } : {}),
+      ...(head ? { head } : {}),
+    });
   } catch (error) {
     throw new CliError(
       `audit verify: ${path} is not a journal with an audit log (${(error as Error).message})`,
@@ -57,14 +69,25 @@ export async function auditCommand(argv: string[]): Promise<number> {
 
 auditCommand.help = HELP;
 
-/** The audit key: AUDIT_KEY (base64), else this PC's keychain; none when neither has it. */
-async function auditKey(): Promise<Buffer | undefined> {
+/**
+ * The audit key and the id of the first entry written after it: AUDIT_KEY (base64) and
+ * AUDIT_FIRST_KEYED_ENTRY, else this PC's keychain; no key when neither has it.
+ */
+async function auditKey(): Promise<{ key?: Buffer; firstKeyed?: number }> {
   const fromEnv = process.env['AUDIT_KEY'];
-  if (fromEnv) return Buffer.from(fromEnv, 'base64');
+  if (fromEnv) {
+    const text = process.env['AUDIT_FIRST_KEYED_ENTRY'];
+    const firstKeyed = readEntryId(text);
+    if (text && firstKeyed === undefined)
+      throw new CliError('audit verify: AUDIT_FIRST_KEYED_ENTRY is an entry id (a whole number)');
+    return { key: Buffer.from(fromEnv, 'base64'), ...(firstKeyed ? { firstKeyed } : {}) };
+  }
   const store = createKeytarSecretStore();
-  if (!(await store.probe()).available) return undefined;
+  if (!(await store.probe()).available) return {};
   const text = await store.get(AUDIT_KEY_ACCOUNT).catch(() => undefined);
-  return text === undefined ? undefined : Buffer.from(text, 'base64');
+  if (text === undefined) return {};
+  const firstKeyed = readEntryId(await store.get(AUDIT_FIRST_KEYED_ACCOUNT).catch(() => undefined));
+  return { key: Buffer.from(text, 'base64'), ...(firstKeyed ? { firstKeyed } : {}) };
 }
 
 function report(check: ChainCheck, head: string | undefined): string[] {
@@ -79,7 +102,7 @@ function report(check: ChainCheck, head: string | undefined): string[] {
     ];
     if (check.unproven > 0)
       lines.push(
-        `not proven: ${check.unproven} entries or digests could not be checked (no audit key given, or written while the keychain was unavailable)`,
+        `not proven: ${check.unproven} entries or digests could not be checked (no audit key given)`,
       );
     return lines;
   }

@@ -145,19 +145,14 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const session = new CounterSession(journal);
   const events = new EventEmitter<CounterEvents>();
   const health = new CounterHealth(() => sessionChanged());
-  const keys = new CounterKeys(store);
+  const keys = new CounterKeys(store, journal.auditTrail);
   let keychain = await keys.load();
   journal.setAuditKey(keys.auditKey());
-  const pin = new ManagerPin(
-    journal,
-    {
-      pepper: () => keys.pepper(),
-      pepperOrMake: () => keys.pepperOrMake(),
-      readable: () => keychain.available,
-    },
-    Date.now,
-    config.pinCost,
-  );
+  const pin = new ManagerPin(journal, keys, {
+    mode: config.mode,
+    ...(config.pinCost ? { cost: config.pinCost } : {}),
+  });
+  await pin.sealOlderRecord();
   // With a callback relay set up, Gate posts this counter's callbacks to the relay.
   const callbackUrlForGate = () =>
     relayCallbackUrl(state.current) ?? endpoint.urlForGate(state.current, demo);
@@ -352,6 +347,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       ),
     up: () => {
       health.clear('keychain');
+      // Keyed: its HMAC covers the entries written while the key was out of reach.
+      journal.audit('system', 'keychain available again', null);
       service.reconcileNow();
       refunds.reconcileNow();
       events.emit('settings:changed', settingsHandlers.view());

@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3';
-import {
-  entryHash,
-  GENESIS_HASH,
-  verifyAuditChain,
-  type AuditRow,
-  type ChainCheck,
-} from './audit-chain';
+import { entryHash, GENESIS_HASH, type AuditRow } from './audit-chain';
+import { verifyAuditChain, type ChainCheck } from './audit-verify';
 
 /** An audit entry as read back. */
 export interface AuditEntry {
@@ -31,6 +26,7 @@ export class AuditTrail {
   private readonly insert;
   private readonly all;
   private readonly ofPayment;
+  private readonly byId;
 
   constructor(private readonly db: Database.Database) {
     this.last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
@@ -39,6 +35,7 @@ export class AuditTrail {
     );
     this.all = db.prepare('SELECT * FROM audit_log ORDER BY id');
     this.ofPayment = db.prepare('SELECT * FROM audit_log WHERE payment_id = ? ORDER BY id');
+    this.byId = db.prepare('SELECT * FROM audit_log WHERE id = ?');
   }
 
   /** The key entries are chained with from now on (undefined: none available). */
@@ -96,9 +93,41 @@ export class AuditTrail {
     return (this.ofPayment.all(paymentId) as AuditRow[]).map(toEntry);
   }
 
-  /** Checks the whole chain, with the key in use. */
-  verify(): ChainCheck {
-    return verifyAuditChain(this.db, this.key ? { key: this.key } : {});
+  /** One entry, if it is there. */
+  entry(id: number): AuditEntry | undefined {
+    const row = this.byId.get(id) as AuditRow | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  /** Whether any entry has one of these actions. */
+  hasAny(actions: readonly string[]): boolean {
+    const marks = actions.map(() => '?').join(', ');
+    return (
+      this.db
+        .prepare(`SELECT 1 FROM audit_log WHERE action IN (${marks}) LIMIT 1`)
+        .get(...actions) !== undefined
+    );
+  }
+
+  /** The id of the first keyed entry, if any. */
+  firstKeyedId(): number | undefined {
+    const row = this.db.prepare('SELECT MIN(id) AS id FROM audit_log WHERE keyed = 1').get() as {
+      id: number | null;
+    };
+    return row.id ?? undefined;
+  }
+
+  /** The id the next entry will get. */
+  nextId(): number {
+    return ((this.last.get() as { id: number } | undefined)?.id ?? 0) + 1;
+  }
+
+  /** Checks the whole chain, with the key in use (and where keyed entries start, if known). */
+  verify(firstKeyed?: number): ChainCheck {
+    return verifyAuditChain(this.db, {
+      ...(this.key ? { key: this.key } : {}),
+      ...(firstKeyed !== undefined ? { firstKeyed } : {}),
+    });
   }
 }
 

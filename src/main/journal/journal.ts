@@ -264,15 +264,15 @@ export class Journal {
     return this.callbacks.of(id);
   }
 
-  /** Appends to the audit log (hash-chained, append-only). */
+  /** Appends to the audit log (hash-chained, append-only); the entry as written. */
   audit(
     actor: string,
     action: string,
     paymentId: string | null,
     detail?: unknown,
     at = Date.now(),
-  ): void {
-    this.auditTrail.append(actor, action, paymentId, detail, at);
+  ): AuditEntry {
+    return this.auditTrail.append(actor, action, paymentId, detail, at);
   }
 
   /**

@@ -1,36 +1,16 @@
+import { newPinProblem } from '../../shared/manager-pin-rules';
 import { err, ok, type Result } from '../../shared/result';
 import type { Journal } from '../journal/journal';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
-import {
-  hashPin,
-  needsRehash,
-  PIN_SCRYPT,
-  pinMatches,
-  type ScryptCost,
-  type StoredPin,
-} from './pin-hash';
+import { hashPin, needsRehash, PIN_SCRYPT, pinMatches, type ScryptCost } from './pin-hash';
 import { FREE_TRIES, lockAfter, lockWords } from './pin-lockout';
+import { PinRecords, type PinKeys, type PinState, type SealedState } from './pin-records';
+import type { FailureCount } from './pin-seal';
 
-const PIN_KEY = 'manager_pin';
-const FAILURES_KEY = 'manager_pin_failures';
+export type { PinKeys } from './pin-records';
 
 /** scrypt's work and memory grow with N·r·p. */
 const work = (cost: ScryptCost) => cost.N * cost.r * cost.p;
-
-/** Where the PIN's pepper lives (the OS keychain; in memory in demo mode). */
-export interface PinPepper {
-  /** The pepper, if one was made and the keychain could be read. */
-  pepper(): Buffer | undefined;
-  /** The pepper, made and stored if there is none. Throws SecretStoreUnavailableError. */
-  pepperOrMake(): Promise<Buffer>;
-  /** Whether the keychain could be read (else a missing pepper proves nothing). */
-  readable(): boolean;
-}
-
-interface Failures {
-  count: number;
-  lockedUntil: number | null;
-}
 
 /** What the screens may know about the PIN: never the PIN, never its hash. */
 export interface PinStatus {
@@ -38,8 +18,9 @@ export interface PinStatus {
   readonly lockedUntil: number | null;
   readonly failures: number;
   /**
-   * The PIN cannot be checked and must be reset with the project's secret key: its row was
-   * removed from the journal while the keychain still holds its pepper, or the pepper is gone.
+   * The PIN cannot be checked or trusted and must be reset with the project's secret key: its
+   * record was removed, replaced, rolled back or written without the pepper, or a key it needs
+   * is gone from the keychain.
    */
   readonly resetNeeded: boolean;
 }
@@ -48,44 +29,66 @@ export interface PinStatus {
 export type PinErrorCode =
   'INVALID_INPUT' | 'PIN_INCORRECT' | 'PIN_LOCKED' | 'PIN_NOT_SET' | 'KEYCHAIN_UNAVAILABLE';
 
-/** A manager PIN is 4 to 8 digits. */
-export function pinFormatProblem(pin: string): string | undefined {
-  return /^\d{4,8}$/.test(pin) ? undefined : 'The manager PIN is 4 to 8 digits.';
+/** How a counter's manager PIN behaves. */
+export interface ManagerPinOptions {
+  readonly now?: () => number;
+  /** scrypt's cost for new hashes (tests lower it; stored hashes keep their own). */
+  readonly cost?: ScryptCost;
+  /** A live counter's new PINs have at least 6 digits; demo mode's 4 (its PIN is 2468). */
+  readonly mode?: 'demo' | 'live';
 }
 
 const RESET_WORDS =
   "The manager PIN cannot be checked on this counter any more: reset it with the project's secret key (Settings → Manager PIN).";
+const KEYCHAIN_WORDS =
+  'The manager PIN cannot be checked while the system keychain is unavailable.';
+const NOT_SET_WORDS = 'No manager PIN is set yet: set one in Settings first.';
+const zero: FailureCount = { count: 0, lockedUntil: null };
 
 /**
  * The manager PIN: a scrypt hash of the PIN keyed with a pepper from the OS keychain, in the
- * journal; checked in main only, one check at a time. Wrong PINs lock manager actions for longer
- * and longer (5 minutes after the fifth, then 15 minutes, 1 hour, 4 hours, 24 hours), across
- * restarts, until a right PIN. Every failure, lock and change goes to the audit log, in the
- * same transaction as the change it describes.
+ * journal, sealed with a keychain key (pin-records.ts); checked in main only, one check at a
+ * time. Wrong PINs lock manager actions for longer and longer (5 minutes after the fifth, then
+ * 15 minutes, 1 hour, 4 hours, 24 hours), across restarts, until a right PIN. Every failure,
+ * lock and change goes to the audit log, in the same transaction as the change it describes.
+ * PINs of 4 or 5 digits set before new live PINs needed 6 keep working.
  */
 export class ManagerPin {
   /** PIN checks in the order they came (see check). */
   private queue: Promise<void> = Promise.resolve();
+  private readonly records: PinRecords;
+  private readonly now: () => number;
+  private readonly cost: ScryptCost;
+  private readonly mode: 'demo' | 'live';
 
   constructor(
     private readonly journal: Journal,
-    private readonly keys: PinPepper,
-    private readonly now: () => number = Date.now,
-    /** scrypt's cost for new hashes (tests lower it; stored hashes keep their own). */
-    private readonly cost: ScryptCost = PIN_SCRYPT,
-  ) {}
+    private readonly keys: PinKeys,
+    options: ManagerPinOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.cost = options.cost ?? PIN_SCRYPT;
+    this.mode = options.mode ?? 'live';
+    this.records = new PinRecords(journal, keys, this.now);
+  }
 
   status(): PinStatus {
-    const failures = this.failures();
+    const state = this.records.state();
+    const failures =
+      state.kind === 'sealed'
+        ? this.records.failures(state)
+        : state.kind === 'unsealed'
+          ? state.failures
+          : zero;
     const locked =
       failures.lockedUntil !== null && failures.lockedUntil > this.now()
         ? failures.lockedUntil
         : null;
     return {
-      set: this.stored() !== undefined,
+      set: this.records.hasRecord(),
       lockedUntil: locked,
       failures: failures.count,
-      resetNeeded: this.resetNeeded(),
+      resetNeeded: state.kind === 'reset-needed',
     };
   }
 
@@ -95,10 +98,12 @@ export class ManagerPin {
     currentPin: string | undefined,
     actor: string,
   ): Promise<Result<PinStatus, PinErrorCode>> {
-    const problem = pinFormatProblem(newPin);
+    const problem = newPinProblem(newPin, this.mode);
     if (problem) return err('INVALID_INPUT', problem);
-    if (this.resetNeeded()) return err('PIN_NOT_SET', RESET_WORDS);
-    if (this.stored() !== undefined) {
+    const state = this.records.state();
+    if (state.kind === 'reset-needed') return err('PIN_NOT_SET', RESET_WORDS);
+    if (state.kind === 'keychain-unreadable') return err('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
+    if (state.kind !== 'none') {
       const check = await this.check(currentPin ?? '', 'change the manager PIN');
       if (!check.ok)
         return check.error.code === 'PIN_NOT_SET'
@@ -110,12 +115,22 @@ export class ManagerPin {
 
   /**
    * Sets a new PIN without the old one, once the caller proved the manager holds the project's
-   * secret key (the recovery of a PIN that cannot be checked).
+   * secret key (the recovery of a PIN that cannot be checked or trusted).
    */
-  reset(newPin: string, actor: string): Promise<Result<PinStatus, PinErrorCode>> {
-    const problem = pinFormatProblem(newPin);
-    if (problem) return Promise.resolve(err('INVALID_INPUT', problem));
+  async reset(newPin: string, actor: string): Promise<Result<PinStatus, PinErrorCode>> {
+    const problem = newPinProblem(newPin, this.mode);
+    if (problem) return err('INVALID_INPUT', problem);
+    if (!this.keys.readable()) return err('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
     return this.store(newPin, actor, 'manager PIN reset with the secret key');
+  }
+
+  /**
+   * Seals a PIN record written before records were sealed (at start, so that its failure count
+   * is sealed as it is before anyone can change it). Nothing happens to any other record.
+   */
+  async sealOlderRecord(): Promise<void> {
+    const state = this.records.state();
+    if (state.kind === 'unsealed') await this.seal(state);
   }
 
   /**
@@ -133,40 +148,51 @@ export class ManagerPin {
   }
 
   private async checkNow(pin: string, action: string): Promise<Result<void, PinErrorCode>> {
-    if (this.resetNeeded()) return err('PIN_NOT_SET', RESET_WORDS);
-    const stored = this.stored();
-    if (!stored) return err('PIN_NOT_SET', 'No manager PIN is set yet: set one in Settings first.');
-    if (stored.v === 2 && !this.keys.pepper())
-      return err(
-        'KEYCHAIN_UNAVAILABLE',
-        'The manager PIN cannot be checked while the system keychain is unavailable.',
-      );
-    const failures = this.failures();
+    let state = this.records.state();
+    if (state.kind === 'unsealed') {
+      const sealed = await this.seal(state);
+      if (!sealed.ok) return sealed;
+      state = this.records.state();
+    }
+    if (state.kind !== 'sealed') return refusal(state);
+    const failures = this.records.failures(state);
     if (failures.lockedUntil !== null && failures.lockedUntil > this.now())
       return err('PIN_LOCKED', lockedMessage(failures.lockedUntil, this.now()));
-    if (await pinMatches(pin, stored, this.keys.pepper())) {
+    if (await pinMatches(pin, state.pin, this.keys.pepper())) {
       if (failures.count > 0 || failures.lockedUntil !== null)
-        this.saveFailures({ count: 0, lockedUntil: null });
-      // A PIN of an older version, cost or salt is stored again, as new PINs are.
-      if (needsRehash(stored, this.cost)) {
+        await this.records.remember(this.records.saveFailures(state, zero, failures.entry));
+      // A PIN of an older cost or salt is stored again, as new PINs are.
+      if (needsRehash(state.pin, this.cost)) {
         // Never at a lower cost than the PIN had.
-        const cost = work(stored) > work(this.cost) ? stored : this.cost;
+        const cost = work(state.pin) > work(this.cost) ? state.pin : this.cost;
         await this.store(pin, 'system', 'manager PIN upgraded', cost).catch(() => {});
       }
       return ok(undefined);
     }
-    const count = failures.count + 1;
+    return this.wrong(state, failures.count + 1, action);
+  }
+
+  /** Counts a wrong PIN (and the lock it sets) with its audit entries, sealed to the first. */
+  private async wrong(
+    state: SealedState,
+    count: number,
+    action: string,
+  ): Promise<Result<void, PinErrorCode>> {
     const lock = lockAfter(count);
     const lockedUntil = lock > 0 ? this.now() + lock : null;
-    this.journal.inTransaction(() => {
-      this.saveFailures({ count, lockedUntil });
-      this.journal.audit('manager', 'wrong manager PIN', null, { action, failures: count });
+    const mark = this.journal.inTransaction(() => {
+      const entry = this.journal.audit('manager', 'wrong manager PIN', null, {
+        action,
+        failures: count,
+      });
       if (lockedUntil !== null)
         this.journal.audit('system', 'manager actions locked', null, {
           until: new Date(lockedUntil).toISOString(),
           for: lockWords(lock),
         });
+      return this.records.saveFailures(state, { count, lockedUntil }, entry);
     });
+    await this.records.remember(mark);
     if (lockedUntil !== null) return err('PIN_LOCKED', lockedMessage(lockedUntil, this.now()));
     const left = FREE_TRIES - count;
     return err(
@@ -175,61 +201,67 @@ export class ManagerPin {
     );
   }
 
+  /** Seals a record from before seals, with its failure count as it stands. */
+  private async seal(
+    state: Extract<PinState, { kind: 'unsealed' }>,
+  ): Promise<Result<void, PinErrorCode>> {
+    const keys = await this.keysOrMake();
+    if (!keys.ok) return keys;
+    const mark = this.journal.inTransaction(() => {
+      const entry = this.journal.audit('system', 'manager PIN record sealed', null);
+      return this.records.savePin(state.pin, keys.value.sealKey, entry, state.failures);
+    });
+    await this.records.remember(mark);
+    return ok(undefined);
+  }
+
   private async store(
     pin: string,
     actor: string,
     action: string,
     cost: ScryptCost = this.cost,
   ): Promise<Result<PinStatus, PinErrorCode>> {
-    let pepper: Buffer;
+    const keys = await this.keysOrMake();
+    if (!keys.ok) return keys;
+    const stored = await hashPin(pin, keys.value.pepper, cost);
+    const mark = this.journal.inTransaction(() => {
+      const entry = this.journal.audit(
+        actor,
+        action,
+        null,
+        pin.length < 6 ? { digits: pin.length } : undefined,
+      );
+      return this.records.savePin(stored, keys.value.sealKey, entry);
+    });
+    await this.records.remember(mark);
+    return ok(this.status());
+  }
+
+  private async keysOrMake(): Promise<
+    Result<{ pepper: Buffer; sealKey: Buffer }, 'KEYCHAIN_UNAVAILABLE'>
+  > {
     try {
-      pepper = await this.keys.pepperOrMake();
+      return ok(await this.keys.pinKeysOrMake());
     } catch (error) {
       if (error instanceof SecretStoreUnavailableError)
         return err('KEYCHAIN_UNAVAILABLE', error.message);
       throw error;
     }
-    const stored = await hashPin(pin, pepper, cost);
-    this.journal.inTransaction(() => {
-      this.journal.setCounterState(PIN_KEY, JSON.stringify(stored));
-      this.saveFailures({ count: 0, lockedUntil: null });
-      this.journal.audit(actor, action, null, pin.length < 6 ? { digits: pin.length } : undefined);
-    });
-    return ok(this.status());
   }
+}
 
-  /**
-   * True when the PIN cannot be checked: the keychain holds a pepper but the journal no PIN
-   * (its row was deleted), or a peppered PIN whose pepper the keychain no longer holds.
-   */
-  private resetNeeded(): boolean {
-    if (!this.keys.readable()) return false;
-    const stored = this.stored();
-    if (!stored) return this.keys.pepper() !== undefined;
-    return stored.v === 2 && this.keys.pepper() === undefined;
-  }
-
-  private stored(): StoredPin | undefined {
-    const text = this.journal.getCounterState(PIN_KEY);
-    return text ? (JSON.parse(text) as StoredPin) : undefined;
-  }
-
-  private failures(): Failures {
-    const text = this.journal.getCounterState(FAILURES_KEY);
-    const failures = text ? (JSON.parse(text) as Failures) : { count: 0, lockedUntil: null };
-    // A clock set back must not stretch a lock beyond its own length from now: the lock is
-    // moved (and saved) to end that long from the clock's new time.
-    const longest = lockAfter(failures.count);
-    if (failures.lockedUntil !== null && failures.lockedUntil > this.now() + longest) {
-      const moved = { ...failures, lockedUntil: this.now() + longest };
-      this.saveFailures(moved);
-      return moved;
-    }
-    return failures;
-  }
-
-  private saveFailures(failures: Failures): void {
-    this.journal.setCounterState(FAILURES_KEY, JSON.stringify(failures));
+/** Why a PIN that is not (or not yet) trusted cannot be checked. */
+function refusal(state: Exclude<PinState, SealedState>): Result<never, PinErrorCode> {
+  switch (state.kind) {
+    case 'none':
+      return err('PIN_NOT_SET', NOT_SET_WORDS);
+    case 'keychain-unreadable':
+      return state.pin
+        ? err('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS)
+        : err('PIN_NOT_SET', NOT_SET_WORDS);
+    case 'reset-needed':
+    case 'unsealed':
+      return err('PIN_NOT_SET', RESET_WORDS);
   }
 }
 

@@ -50,8 +50,8 @@ export async function hashPin(
 
 /**
  * Whether a stored PIN should be hashed again after a right check: stored before the pepper,
- * at a lower cost, or with a salt libsodium's scrypt cannot take (those check at OpenSSL's
- * speed, about a third slower).
+ * at a lower cost, or with a salt of another length than new PINs get (16 bytes, from an
+ * earlier version).
  */
 export function needsRehash(stored: StoredPin, cost: ScryptCost): boolean {
   return (

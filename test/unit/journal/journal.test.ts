@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal, StaleStateError } from '../../../src/main/journal/journal';
 import { MIGRATIONS, migrate } from '../../../src/main/journal/migrations';
-import { verifyAuditChain } from '../../../src/main/journal/audit-chain';
+import { verifyAuditChain } from '../../../src/main/journal/audit-verify';
 
 const journals: Journal[] = [];
 function open(path = join(mkdtempSync(join(tmpdir(), 'journal-')), 'journal.sqlite')): {

@@ -4,26 +4,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../../src/main/journal/journal';
-import { ManagerPin, type PinPepper } from '../../../src/main/manager/manager-pin';
+import { ManagerPin } from '../../../src/main/manager/manager-pin';
 import { PIN_SCRYPT, pinMatches, type StoredPin } from '../../../src/main/manager/pin-hash';
 import { lockAfter } from '../../../src/main/manager/pin-lockout';
-import { CounterKeys, PIN_PEPPER_ACCOUNT } from '../../../src/main/secrets/counter-keys';
-import { createMemorySecretStore } from '../../../src/main/secrets/secret-store';
+import {
+  CounterKeys,
+  PIN_PEPPER_ACCOUNT,
+  PIN_SEAL_KEY_ACCOUNT,
+} from '../../../src/main/secrets/counter-keys';
+import { createMemorySecretStore, type SecretStore } from '../../../src/main/secrets/secret-store';
 
 const FAST = { N: 1024, r: 8, p: 1 };
 
-/** A journal in a fresh folder, and keys in a keychain held in memory. */
-async function setUp(now: () => number = Date.now) {
+/** A journal in a fresh folder, and keys in a keychain held in memory (or the one given). */
+async function setUp(
+  now: () => number = Date.now,
+  options: { mode?: 'demo' | 'live'; store?: SecretStore } = {},
+) {
   const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'pin-')), 'journal.sqlite'));
-  const store = createMemorySecretStore();
-  const keys = new CounterKeys(store);
+  const store = options.store ?? createMemorySecretStore();
+  const keys = new CounterKeys(store, journal.auditTrail);
   await keys.load();
-  const pepper: PinPepper = {
-    pepper: () => keys.pepper(),
-    pepperOrMake: () => keys.pepperOrMake(),
-    readable: () => true,
-  };
-  return { journal, store, keys, pin: new ManagerPin(journal, pepper, now, FAST) };
+  const pin = new ManagerPin(journal, keys, { now, cost: FAST, mode: options.mode ?? 'live' });
+  return { journal, store, keys, pin };
 }
 
 const storedPin = (journal: Journal) =>
@@ -95,21 +98,46 @@ describe('manager PIN', () => {
   it("the journal alone does not reveal the PIN: its hash is keyed with the keychain's pepper", async () => {
     const setup = await setUp();
     journal = setup.journal;
-    await setup.pin.set('4821', undefined, 'test');
+    await setup.pin.set('482193', undefined, 'test');
     const stored = storedPin(setup.journal);
     expect(stored).toMatchObject({ v: 2, N: FAST.N, r: 8, p: 1 });
     // Someone with the journal file but not the keychain: the plain scrypt of the PIN, or the
     // PIN keyed with any other pepper, never matches what is stored.
     const salt = Buffer.from(stored.salt, 'base64');
-    const plain = scryptSync('4821', salt, 32, { N: stored.N, r: stored.r, p: stored.p });
+    const plain = scryptSync('482193', salt, 32, { N: stored.N, r: stored.r, p: stored.p });
     expect(plain.toString('base64')).not.toBe(stored.hash);
-    expect(await pinMatches('4821', stored, Buffer.alloc(32, 7))).toBe(false);
-    expect(await pinMatches('4821', stored, setup.keys.pepper())).toBe(true);
+    expect(await pinMatches('482193', stored, Buffer.alloc(32, 7))).toBe(false);
+    expect(await pinMatches('482193', stored, setup.keys.pepper())).toBe(true);
     expect(await setup.store.get(PIN_PEPPER_ACCOUNT)).toBe(setup.keys.pepper()!.toString('base64'));
-    // A short PIN is allowed, and its length noted in the audit log for the warning.
-    expect(setup.journal.auditLog().at(-1)).toMatchObject({
+  });
+
+  it('a new PIN on a live counter has at least 6 digits; demo mode takes 4 (its PIN is 2468)', async () => {
+    const live = await setUp();
+    journal = live.journal;
+    for (const short of ['4821', '48219'])
+      expect(await live.pin.set(short, undefined, 'test')).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'A new manager PIN is 6 to 8 digits.' },
+      });
+    expect(await live.pin.reset('4821', 'manager')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'A new manager PIN is 6 to 8 digits.' },
+    });
+    expect(live.pin.status()).toMatchObject({ set: false });
+    expect(await live.pin.set('482193', undefined, 'test')).toMatchObject({ ok: true });
+    journal.close();
+
+    const demo = await setUp(Date.now, { mode: 'demo' });
+    journal = demo.journal;
+    expect(await demo.pin.set('2468', undefined, 'system')).toMatchObject({ ok: true });
+    // A short PIN is allowed there, and its length noted in the audit log.
+    expect(demo.journal.auditLog().at(-1)).toMatchObject({
       action: 'manager PIN set',
       detail: { digits: 4 },
+    });
+    expect(await demo.pin.set('123', '2468', 'manager')).toMatchObject({
+      ok: false,
+      error: { message: 'A new manager PIN is 4 to 8 digits.' },
     });
   });
 
@@ -138,34 +166,15 @@ describe('manager PIN', () => {
     expect(await setup.pin.check('654321', 'refund')).toEqual({ ok: true, value: undefined });
   });
 
-  it('a PIN stored before the pepper (version 1) still works, and is stored again peppered', async () => {
-    const setup = await setUp();
+  it('a PIN stored before seals (a 16-byte salt, 4 digits, from an earlier version) still works, is sealed, and stored again with a 32-byte salt at no lower cost', async () => {
+    // The keychain of a counter that set its PIN before seals: a pepper, no seal key.
+    const pepper = Buffer.alloc(32, 4);
+    const store = createMemorySecretStore({ [PIN_PEPPER_ACCOUNT]: pepper.toString('base64') });
+    const setup = await setUp(Date.now, { store });
     journal = setup.journal;
-    const salt = Buffer.alloc(16, 3);
-    const hash = scryptSync('2468', salt, 32, { N: 16384, r: 8, p: 1 });
-    setup.journal.setCounterState(
-      'manager_pin',
-      JSON.stringify({
-        v: 1,
-        salt: salt.toString('base64'),
-        hash: hash.toString('base64'),
-        N: 16384,
-        r: 8,
-        p: 1,
-      }),
-    );
-    expect(await setup.pin.check('2468', 'refund')).toEqual({ ok: true, value: undefined });
-    expect(storedPin(setup.journal)).toMatchObject({ v: 2 });
-    expect(await setup.pin.check('2468', 'refund')).toEqual({ ok: true, value: undefined });
-  });
-
-  it('a PIN stored with a 16-byte salt (older versions) still works, and is stored again with a 32-byte salt at no lower cost', async () => {
-    const setup = await setUp();
-    journal = setup.journal;
-    const pepper = await setup.keys.pepperOrMake();
     const salt = Buffer.alloc(16, 9);
     const cost = { N: 2048, r: 8, p: 1 };
-    const peppered = createHmac('sha256', pepper).update('482193').digest();
+    const peppered = createHmac('sha256', pepper).update('4821').digest();
     const hash = scryptSync(peppered, salt, 32, cost);
     setup.journal.setCounterState(
       'manager_pin',
@@ -176,13 +185,17 @@ describe('manager PIN', () => {
         ...cost,
       }),
     );
-    expect(await setup.pin.check('482193', 'refund')).toEqual({ ok: true, value: undefined });
-    const upgraded = storedPin(setup.journal);
+    expect(setup.pin.status()).toMatchObject({ set: true, resetNeeded: false });
+    expect(await setup.pin.check('4821', 'refund')).toEqual({ ok: true, value: undefined });
+    const upgraded = storedPin(setup.journal) as StoredPin & { seal?: unknown };
     expect(Buffer.from(upgraded.salt, 'base64')).toHaveLength(32);
-    expect(upgraded).toMatchObject({ v: 2, N: 2048, r: 8, p: 1 });
-    expect(setup.journal.auditLog().at(-1)).toMatchObject({ action: 'manager PIN upgraded' });
-    expect(await setup.pin.check('482193', 'refund')).toEqual({ ok: true, value: undefined });
-    expect(await setup.pin.check('482194', 'refund')).toMatchObject({ ok: false });
+    expect(upgraded).toMatchObject({ v: 2, N: 2048, r: 8, p: 1, seal: expect.any(Object) });
+    expect(await store.get(PIN_SEAL_KEY_ACCOUNT)).toBeDefined();
+    const actions = setup.journal.auditLog().map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(['manager PIN record sealed', 'manager PIN upgraded']);
+    // A 4-digit PIN from before keeps working on a live counter.
+    expect(await setup.pin.check('4821', 'refund')).toEqual({ ok: true, value: undefined });
+    expect(await setup.pin.check('4822', 'refund')).toMatchObject({ ok: false });
   });
 
   it('new PINs are hashed at N = 2^17, r = 8, p = 1 unless told otherwise (OWASP)', () => {

@@ -1,8 +1,12 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cupsTransport, lpArguments } from '../../../src/main/printing/transports/cups-transport';
+import {
+  LP_PROGRAM,
+  powershellProgram,
+} from '../../../src/main/printing/transports/helper-programs';
 import { sendOverTcp } from '../../../src/main/printing/transports/tcp-transport';
 import type { PrintPayload } from '../../../src/main/printing/transports/print-transport';
 import {
@@ -80,57 +84,74 @@ describe('network printer, raw TCP', () => {
   });
 });
 
-/** A folder with a stand-in program, put first on PATH while `run` runs. */
-async function withProgramOnPath<T>(
-  name: string,
-  script: string,
-  run: (dir: string) => Promise<T>,
-): Promise<T> {
+/** A stand-in program in a fresh folder: its path, and the folder it writes what it saw to. */
+function standIn(name: string, script: string): { program: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'fake-bin-'));
   writeFileSync(join(dir, name), script);
   chmodSync(join(dir, name), 0o755);
+  return { program: join(dir, name), dir };
+}
+
+/** Runs `run` with `dir` first on PATH, as a folder an attacker could write to would be. */
+async function withFirstOnPath<T>(dir: string, run: () => Promise<T>): Promise<T> {
   const path = process.env['PATH'];
   process.env['PATH'] = `${dir}${delimiter}${path ?? ''}`;
   try {
-    return await run(dir);
+    return await run();
   } finally {
     process.env['PATH'] = path;
   }
 }
 
+/** A program that only leaves a mark that it ran. */
+const MARKER = '#!/bin/sh\ncat > /dev/null\ntouch "$(dirname "$0")/ran"\n';
+
 describe('CUPS: lp -o raw', () => {
   it('hands the bytes untouched to lp for the queue, raw, named after the slip', async () => {
-    const outcome = await withProgramOnPath(
+    const lp = standIn(
       'lp',
       '#!/bin/sh\nprintf "%s\\n" "$@" > "$(dirname "$0")/args"\ncat > "$(dirname "$0")/stdin"\necho "request id is Receipts-7 (1 file(s))"\n',
-      async (dir) => {
-        const result = await cupsTransport('Receipts').send(payload);
-        expect(readFileSync(join(dir, 'args'), 'utf8').trim().split('\n')).toEqual(
-          lpArguments('Receipts', 'Receipt T01-1'),
-        );
-        expect(readFileSync(join(dir, 'stdin')).equals(BYTES)).toBe(true);
-        return result;
-      },
     );
+    const outcome = await cupsTransport('Receipts', { program: lp.program }).send(payload);
     expect(outcome).toEqual({ ok: true });
+    expect(readFileSync(join(lp.dir, 'args'), 'utf8').trim().split('\n')).toEqual(
+      lpArguments('Receipts', 'Receipt T01-1'),
+    );
+    expect(readFileSync(join(lp.dir, 'stdin')).equals(BYTES)).toBe(true);
     expect(lpArguments('Receipts', 'x')).toEqual(['-d', 'Receipts', '-o', 'raw', '-t', 'x']);
   });
 
-  it("lp's own error becomes the reason; a missing lp says to install CUPS", async () => {
-    const refused = await withProgramOnPath(
+  it("lp's own error becomes the reason; a missing lp is named with its path", async () => {
+    const lp = standIn(
       'lp',
       '#!/bin/sh\ncat > /dev/null\necho "lp: The printer or class does not exist." >&2\nexit 1\n',
-      () => cupsTransport('Nope').send(payload),
     );
-    expect(refused).toEqual({
+    expect(await cupsTransport('Nope', { program: lp.program }).send(payload)).toEqual({
       ok: false,
       reason: 'CUPS refused the slip for "Nope": lp: The printer or class does not exist.',
     });
-    const missing = await cupsTransport('Receipts', { command: '/nonexistent/lp' }).send(payload);
+    const missing = await cupsTransport('Receipts', { program: '/nonexistent/lp' }).send(payload);
     expect(missing).toEqual({
       ok: false,
-      reason: expect.stringMatching(/lp command was not found: install CUPS/),
+      reason:
+        'The lp program was not found at /nonexistent/lp: install CUPS, or choose another kind of printer.',
     });
+  });
+
+  it('runs /usr/bin/lp, never an lp found first on the search path', async () => {
+    const planted = standIn('lp', MARKER);
+    const outcome = await withFirstOnPath(planted.dir, () =>
+      cupsTransport('Receipts').send(payload),
+    );
+    expect(existsSync(join(planted.dir, 'ran'))).toBe(false);
+    expect(LP_PROGRAM).toBe('/usr/bin/lp');
+    // Here (no CUPS) /usr/bin/lp is missing and the reason names it; with CUPS, it refuses the queue.
+    expect(outcome).toMatchObject({ ok: false });
+    if (!existsSync(LP_PROGRAM))
+      expect(outcome).toEqual({
+        ok: false,
+        reason: expect.stringContaining('not found at /usr/bin/lp'),
+      });
   });
 });
 
@@ -170,14 +191,35 @@ describe('Windows spooler, RAW datatype through PowerShell (run here with a stan
       `#!/bin/sh\nprintf "%s" "$ALIPAY_COUNTER_PRINTER" > "${dir}/printer"\nbase64 -d > "${dir}/bytes"\n[ "$ALIPAY_COUNTER_PRINTER" = "Counter USB" ] && exit 0\necho "OpenPrinter: The printer name is invalid" >&2\nexit 1\n`,
     );
     chmodSync(fake, 0o755);
-    expect(await windowsSpoolerTransport('Counter USB', { command: fake }).send(payload)).toEqual({
+    expect(await windowsSpoolerTransport('Counter USB', { program: fake }).send(payload)).toEqual({
       ok: true,
     });
     expect(readFileSync(join(dir, 'bytes')).equals(BYTES)).toBe(true);
     expect(readFileSync(join(dir, 'printer'), 'utf8')).toBe('Counter USB');
-    expect(await windowsSpoolerTransport('Nope', { command: fake }).send(payload)).toEqual({
+    expect(await windowsSpoolerTransport('Nope', { program: fake }).send(payload)).toEqual({
       ok: false,
       reason: 'Windows could not print to "Nope": OpenPrinter: The printer name is invalid',
     });
+  });
+
+  it('runs PowerShell from the Windows folder, never a powershell.exe found first on the search path', async () => {
+    const planted = standIn('powershell.exe', MARKER);
+    const outcome = await withFirstOnPath(planted.dir, () =>
+      windowsSpoolerTransport('Counter USB').send(payload),
+    );
+    expect(existsSync(join(planted.dir, 'ran'))).toBe(false);
+    expect(outcome).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        /^PowerShell was not found at C:\\Windows\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe: /,
+      ),
+    });
+    expect(powershellProgram({ SystemRoot: 'D:\\WINDOWS' })).toBe(
+      'D:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    );
+    // A SystemRoot that is not a folder on a drive is not trusted.
+    expect(powershellProgram({ SystemRoot: '.\\here' })).toBe(
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+    );
   });
 });

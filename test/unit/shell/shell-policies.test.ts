@@ -48,7 +48,44 @@ describe('debugging switches a packaged app refuses', () => {
   });
 
   it('leaves ordinary arguments alone', () => {
-    expect(debugSwitchesIn(['app', '--demo', '--inspected-file', '--lang=zh'])).toEqual([]);
+    expect(
+      debugSwitchesIn([
+        'C:\\Program Files\\Alipay Counter\\Alipay Counter.exe',
+        '/opt/Alipay Counter/alipay-counter',
+        '--demo',
+        '--inspected-file',
+        '-lang=zh',
+        '/prefetch:1',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('finds them with one dash, a slash (Windows) or in other letter cases, as Chromium takes them', () => {
+    const spellings = [
+      '-remote-debugging-port=9222',
+      '/remote-debugging-port=9222',
+      '--Remote-Debugging-Port=9222',
+      '-REMOTE-DEBUGGING-PIPE',
+      '/Inspect',
+      '-inspect-brk=0',
+      '--JS-Flags=--allow-natives-syntax',
+      '/auto-open-devtools-for-tabs',
+    ];
+    for (const arg of spellings) expect(debugSwitchesIn(['app', arg])).toEqual([arg]);
+  });
+
+  it("also asks Chromium's own parser (app.commandLine.hasSwitch) for every debugging switch", () => {
+    const parsed = new Set(['remote-debugging-port']);
+    const asked: string[] = [];
+    const hasSwitch = (name: string) => (asked.push(name), parsed.has(name));
+    // A switch Chromium parsed although argv does not show it in a spelling known here.
+    expect(debugSwitchesIn(['app'], hasSwitch)).toEqual(['--remote-debugging-port']);
+    expect(asked).toEqual(expect.arrayContaining(['remote-debugging-port', 'inspect', 'js-flags']));
+    // Found in argv already: named once, as it was typed.
+    expect(debugSwitchesIn(['app', '-remote-debugging-port=1'], hasSwitch)).toEqual([
+      '-remote-debugging-port=1',
+    ]);
+    expect(debugSwitchesIn(['app', '--demo'], () => false)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type PrintTransport,
   type SendOutcome,
 } from './print-transport';
+import { LP_PROGRAM } from './helper-programs';
 import { lastLine, runWithStdin } from './run-with-stdin';
 
 /** How long CUPS may take to accept a job (it queues; printing happens after). */
@@ -18,20 +19,23 @@ export function lpArguments(queue: string, title: string): string[] {
   return ['-d', queue, '-o', 'raw', '-t', title];
 }
 
+/** Which lp to run (/usr/bin/lp unless told otherwise: tests give a stand-in's path). */
+export interface LpOptions {
+  /** The absolute path of lp. */
+  readonly program?: string;
+  readonly timeoutMs?: number;
+}
+
 /** Sends the bytes through CUPS' `lp` (macOS, Linux). Taken = CUPS queued the job. */
 export async function sendWithLp(
   queue: string,
   payload: PrintPayload,
-  options: { command?: string; timeoutMs?: number } = {},
+  options: LpOptions = {},
 ): Promise<SendOutcome> {
-  const result = await runWithStdin(
-    options.command ?? 'lp',
-    lpArguments(queue, payload.title),
-    payload.bytes,
-    {
-      timeoutMs: options.timeoutMs ?? LP_TIMEOUT_MS,
-    },
-  );
+  const program = options.program ?? LP_PROGRAM;
+  const result = await runWithStdin(program, lpArguments(queue, payload.title), payload.bytes, {
+    timeoutMs: options.timeoutMs ?? LP_TIMEOUT_MS,
+  });
   switch (result.kind) {
     case 'exited':
       if (result.code === 0) return sent;
@@ -40,7 +44,7 @@ export async function sendWithLp(
       );
     case 'not-found':
       return failed(
-        'The lp command was not found: install CUPS, or choose another kind of printer.',
+        `The lp program was not found at ${program}: install CUPS, or choose another kind of printer.`,
       );
     case 'timed-out':
       return failed(`CUPS did not take the slip for "${queue}" within ${LP_TIMEOUT_MS / 1000} s.`);
@@ -50,7 +54,7 @@ export async function sendWithLp(
 }
 
 /** A CUPS queue of an ESC/POS printer (USB or network), printed raw. */
-export function cupsTransport(queue: string, options: { command?: string } = {}): PrintTransport {
+export function cupsTransport(queue: string, options: LpOptions = {}): PrintTransport {
   return {
     description: `CUPS printer "${queue}"`,
     send: (payload) => sendWithLp(queue, payload, options),

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { isAbsolute, win32 } from 'node:path';
 
 /** How a helper program ended. */
 export type ProgramResult =
@@ -15,15 +17,21 @@ export type ProgramResult =
 /**
  * Runs a program with `input` on its standard input, bounded in time (killed after `timeoutMs`).
  * No shell: arguments go to the program as they are, so a printer name cannot run commands.
+ * `program` is an absolute path (never looked up on the search path), checked to be a file
+ * first: 'not-found' when it is not there.
  */
 export function runWithStdin(
-  command: string,
+  program: string,
   args: readonly string[],
   input: Buffer,
   options: { timeoutMs: number; env?: NodeJS.ProcessEnv },
 ): Promise<ProgramResult> {
+  if (!isAbsolute(program) && !win32.isAbsolute(program))
+    throw new Error(`runWithStdin: ${program} is not an absolute path`);
+  if (statSync(program, { throwIfNoEntry: false })?.isFile() !== true)
+    return Promise.resolve({ kind: 'not-found' });
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
+    const child = spawn(program, args, {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: options.env ?? process.env,
       windowsHide: true,

@@ -5,6 +5,7 @@ import {
   type PrintTransport,
   type SendOutcome,
 } from './print-transport';
+import { powershellProgram } from './helper-programs';
 import { lastLine, runWithStdin } from './run-with-stdin';
 
 const SPOOLER_TIMEOUT_MS = 30_000;
@@ -88,19 +89,25 @@ export function spoolerInvocation(
   };
 }
 
+/** Which PowerShell to run (the Windows folder's unless told otherwise: tests give a stand-in's path). */
+export interface SpoolerOptions {
+  /** The absolute path of powershell.exe. */
+  readonly program?: string;
+  readonly timeoutMs?: number;
+}
+
 /** Sends the bytes to a Windows printer (USB or shared) through the spooler, RAW. */
 export async function sendToSpooler(
   printerName: string,
   payload: PrintPayload,
-  options: { command?: string; timeoutMs?: number } = {},
+  options: SpoolerOptions = {},
 ): Promise<SendOutcome> {
+  const program = options.program ?? powershellProgram();
   const { args, env } = spoolerInvocation(printerName, payload.title);
-  const result = await runWithStdin(
-    options.command ?? 'powershell.exe',
-    args,
-    Buffer.from(payload.bytes.toString('base64')),
-    { timeoutMs: options.timeoutMs ?? SPOOLER_TIMEOUT_MS, env },
-  );
+  const result = await runWithStdin(program, args, Buffer.from(payload.bytes.toString('base64')), {
+    timeoutMs: options.timeoutMs ?? SPOOLER_TIMEOUT_MS,
+    env,
+  });
   switch (result.kind) {
     case 'exited':
       if (result.code === 0) return sent;
@@ -108,7 +115,9 @@ export async function sendToSpooler(
         `Windows could not print to "${printerName}": ${lastLine(result.stderr) || `PowerShell exited with ${result.code}`}`,
       );
     case 'not-found':
-      return failed('PowerShell was not found: printing to a Windows printer needs Windows.');
+      return failed(
+        `PowerShell was not found at ${program}: printing to a Windows printer needs Windows with Windows PowerShell.`,
+      );
     case 'timed-out':
       return failed(
         `The Windows spooler did not take the slip for "${printerName}" within ${SPOOLER_TIMEOUT_MS / 1000} s.`,
@@ -121,7 +130,7 @@ export async function sendToSpooler(
 /** A printer installed in Windows (USB or shared), fed raw ESC/POS through the spooler. */
 export function windowsSpoolerTransport(
   printerName: string,
-  options: { command?: string } = {},
+  options: SpoolerOptions = {},
 ): PrintTransport {
   return {
     description: `Windows printer "${printerName}"`,

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/views';
 import { useCounter } from '../store';
 import { ConnectionTestResult } from './ConnectionTestPanel';
-import { PinReset, ShortPinWarning } from './PinForm';
+import { newPinProblem } from '../../../shared/manager-pin-rules';
+import { NewPinHint, newPinDigits, PinReset } from './PinForm';
 import { FIELD_TEXTS } from './field-texts';
 import { TextField } from './TextField';
 
@@ -77,6 +78,8 @@ export function FirstRunWizard() {
     switch (step) {
       case 'pin': {
         if (!pinSet) {
+          const problem = newPinProblem(pin, settings.mode);
+          if (problem) return problem;
           if (pin !== repeat) return 'The two PINs differ.';
           return (await setPin(pin)) ? true : (useCounter.getState().settingsError ?? 'Refused.');
         }
@@ -144,8 +147,8 @@ export function FirstRunWizard() {
           ) : (
             <>
               <p className="hint">
-                Choose the manager PIN first: settings, refunds and closing the day need it. Use 6
-                to 8 digits; 4 is allowed but easy to guess.
+                Choose the manager PIN first: settings, refunds and closing the day need it. Use{' '}
+                {newPinDigits(settings.mode)}.
               </p>
               <TextField
                 label="New manager PIN"
@@ -162,7 +165,7 @@ export function FirstRunWizard() {
                 value={repeat}
                 onChange={setRepeat}
               />
-              <ShortPinWarning pin={pin} />
+              <NewPinHint pin={pin} mode={settings.mode} />
             </>
           )
         ) : null}

@@ -1,5 +1,16 @@
 import { useState } from 'react';
+import { minNewPinDigits, newPinProblem, PIN_MAX_DIGITS } from '../../../shared/manager-pin-rules';
 import { useCounter } from '../store';
+
+/** The counter's mode, which sets how many digits a new PIN needs (live unless told). */
+function useMode(): 'demo' | 'live' {
+  return useCounter((s) => s.settings?.mode) ?? 'live';
+}
+
+/** "6 to 8 digits": what a new PIN must be on this counter. */
+export function newPinDigits(mode: 'demo' | 'live'): string {
+  return `${minNewPinDigits(mode)} to ${PIN_MAX_DIGITS} digits`;
+}
 
 /**
  * Set the manager PIN the first time, change it with the current one, or (when it cannot be
@@ -15,10 +26,15 @@ export function PinForm() {
 /** Set or change the PIN. */
 function PinChange({ setPin }: { setPin: (next: string, current?: string) => Promise<boolean> }) {
   const managerStatus = useCounter((s) => s.managerStatus);
+  const mode = useMode();
   const [pins, setPins] = useState({ current: '', next: '' });
+  const [problem, setProblem] = useState<string | null>(null);
   const pinSet = managerStatus?.pinSet === true;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    const wrong = newPinProblem(pins.next, mode);
+    setProblem(wrong ?? null);
+    if (wrong) return;
     if (await setPin(pins.next, pinSet ? pins.current : undefined))
       setPins({ current: '', next: '' });
   };
@@ -28,7 +44,9 @@ function PinChange({ setPin }: { setPin: (next: string, current?: string) => Pro
       className="settings-form pin-form"
       aria-label="Manager PIN"
     >
-      <h2>{pinSet ? 'Change the manager PIN' : 'Set a manager PIN (4 to 8 digits)'}</h2>
+      <h2>
+        {pinSet ? 'Change the manager PIN' : 'Set a manager PIN'} ({newPinDigits(mode)})
+      </h2>
       {managerStatus?.lockedUntil ? (
         <p className="action-error" role="status">
           Manager actions are locked until{' '}
@@ -58,7 +76,12 @@ function PinChange({ setPin }: { setPin: (next: string, current?: string) => Pro
           onChange={(e) => setPins({ ...pins, next: e.target.value })}
         />
       </label>
-      <ShortPinWarning pin={pins.next} />
+      <NewPinHint pin={pins.next} mode={mode} />
+      {problem ? (
+        <p className="action-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       <div className="settings-actions">
         <button type="submit">{pinSet ? 'Change PIN' : 'Set PIN'}</button>
       </div>
@@ -69,10 +92,15 @@ function PinChange({ setPin }: { setPin: (next: string, current?: string) => Pro
 /** The PIN's record is gone from the journal (or its key from the keychain): the merchant resets it. */
 export function PinReset() {
   const resetPin = useCounter((s) => s.resetPin);
+  const mode = useMode();
   const [secret, setSecret] = useState('');
   const [next, setNext] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    const wrong = newPinProblem(next, mode);
+    setProblem(wrong ?? null);
+    if (wrong) return;
     if (await resetPin(secret, next)) {
       setSecret('');
       setNext('');
@@ -99,7 +127,7 @@ export function PinReset() {
         />
       </label>
       <label>
-        New PIN
+        New PIN ({newPinDigits(mode)})
         <input
           type="password"
           inputMode="numeric"
@@ -108,6 +136,12 @@ export function PinReset() {
           onChange={(e) => setNext(e.target.value)}
         />
       </label>
+      <NewPinHint pin={next} mode={mode} />
+      {problem ? (
+        <p className="action-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
       <div className="settings-actions">
         <button type="submit">Reset PIN</button>
       </div>
@@ -115,8 +149,18 @@ export function PinReset() {
   );
 }
 
-/** Fewer than 6 digits is allowed, but said to be easy to guess. */
-export function ShortPinWarning({ pin }: { pin: string }) {
+/**
+ * What a new PIN typed so far still needs, said before it is submitted: on a live counter, at
+ * least 6 digits; in demo mode 4 or 5 are allowed, but said to be easy to guess.
+ */
+export function NewPinHint({ pin, mode }: { pin: string; mode: 'demo' | 'live' }) {
+  const min = minNewPinDigits(mode);
+  if (/^\d+$/.test(pin) && pin.length < min)
+    return (
+      <p className="field-hint pin-warning" role="status">
+        A new manager PIN needs at least {min} digits ({pin.length} so far).
+      </p>
+    );
   if (!/^\d{4,5}$/.test(pin)) return null;
   return (
     <p className="field-hint pin-warning" role="status">
