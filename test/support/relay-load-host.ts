@@ -6,6 +6,7 @@
  *
  * env: NATS_URL, RELAY_URLS (two, comma-separated), HOST, COUNTERS, PAYMENTS, DEADLINE_MS
  */
+import { FAST_PIN } from './counter-harness';
 import { testCallbackPath } from './relay-harness';
 import http from 'node:http';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
@@ -28,6 +29,8 @@ for (let c = 0; c < counters; c++) {
   const counter = await createCounter({
     dataDir: (await import('node:fs')).mkdtempSync(`${(await import('node:os')).tmpdir()}/load-`),
     mode: 'demo',
+    // A hundred demo PINs at the production scrypt cost would measure scrypt, not the relay.
+    pinCost: FAST_PIN,
     // Never contacted: polling waits ten minutes, so every result must come through the relay.
     demo: { sandboxUrl: 'http://127.0.0.1:9', sandboxSecret: SECRET, projectId: 1001 },
     pollSchedule: { firstAfterMs: 600_000, maxIntervalMs: 600_000 },

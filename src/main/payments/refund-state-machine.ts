@@ -49,7 +49,12 @@ export function decideRefund(state: RefundState, event: RefundEvent): Decision<R
       );
     case 'final': {
       const to: RefundState = event.outcome === 'success' ? 'succeeded' : 'declined';
-      if (state === 'created' || state === 'requested' || state === 'unknown' || state === 'rejected')
+      if (
+        state === 'created' ||
+        state === 'requested' ||
+        state === 'unknown' ||
+        state === 'rejected'
+      )
         return move(to);
       if (state === to) return ignore(`already ${state}`);
       // Money given back cannot be taken back, and a refund refused does not happen later.
