@@ -147,15 +147,6 @@ export function createManagerHandlers(deps: ManagerDeps): Pick<ChannelHandlers, 
         actor: 'manager',
       });
       if (!result.ok) return result;
-      const now = journal.get(paymentId)!;
-      // The alert closes only for a refund that is on its way or done: one Gate refused at once
-      // (or that could not be sent) leaves it open, as the customer's money is still taken.
-      if (now.lateAlert === 'open' && result.value.state !== 'rejected') {
-        journal.transition(paymentId, now.state, now.state, 'manager refunds the late payment', {
-          lateAlert: 'refund_requested',
-        });
-        journal.audit('manager', 'late payment refunded', paymentId, { refundId: result.value.id });
-      }
       deps.paymentChanged(paymentId);
       return ok(refundView(result.value));
     },

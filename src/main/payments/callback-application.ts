@@ -13,6 +13,7 @@ import { gateWord, type PaymentTransitions } from './payment-transitions';
 import { customerQr, type CustomerQrDeps } from './customer-qr';
 import { setupHint } from './qr-view';
 import { SourceBudget } from '../../protocol/source-budget';
+import { describeApplied, ignored, refused, type Applied } from './state-change';
 
 const log = createLogger('payments');
 
@@ -26,7 +27,7 @@ export interface CallbackApplicationDeps extends CustomerQrDeps {
   readonly settings: () => Settings;
   readonly now: () => number;
   /** Where refund callbacks go (the refund service). */
-  readonly onRefundCallback?: (callback: GateCallback) => string;
+  readonly onRefundCallback?: (callback: GateCallback) => Applied;
   readonly step: (step: CallbackStep, paymentId: string) => void;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
@@ -76,21 +77,21 @@ export class CallbackApplication {
     // The same bytes again (a retry, a replay) are applied again, harmlessly, but the first
     // record keeps what was done with them.
     const outcome = await this.apply(parsed.callback);
-    if (!entry.copy) this.deps.journal.setCallbackOutcome(entry.id, outcome);
+    if (!entry.copy) this.deps.journal.setCallbackOutcome(entry.id, describeApplied(outcome));
   }
 
   /** Applies a verified callback; returns what was done, for the callback inbox. */
-  async apply(callback: GateCallback): Promise<string> {
+  async apply(callback: GateCallback): Promise<Applied> {
     const settings = this.deps.settings();
     if (callback.project_id !== undefined && callback.project_id !== String(settings.projectId)) {
-      return `ignored: project ${callback.project_id} is not this counter's project`;
+      return ignored(`project ${callback.project_id} is not this counter's project`);
     }
     const payment = this.deps.journal.get(callback.payment.id);
-    if (!payment) return 'ignored: unknown payment';
+    if (!payment) return ignored('unknown payment');
     if (isRefundCallback(callback))
-      return this.deps.onRefundCallback?.(callback) ?? 'ignored: refund operation';
+      return this.deps.onRefundCallback?.(callback) ?? ignored('refund operation');
     const type = callback.operation?.type;
-    if (type !== undefined && type !== 'sale') return `ignored: ${type} operation`;
+    if (type !== undefined && type !== 'sale') return ignored(`${type} operation`);
     const mismatch = amountMismatch(
       payment,
       callback.operation?.sum_initial ?? callback.payment.sum,
@@ -98,7 +99,7 @@ export class CallbackApplication {
     if (mismatch) {
       this.deps.journal.audit('gate', 'callback amount mismatch', payment.id, { mismatch });
       log.error('callback does not match the payment', { paymentId: payment.id, mismatch });
-      return `refused: ${mismatch}`;
+      return refused(mismatch);
     }
     const status = callback.payment.status;
     // A callback's `error`, in the payment or its sale, ends the sale: nothing was charged.
@@ -113,7 +114,7 @@ export class CallbackApplication {
     payment: PaymentRecord,
     callback: GateCallback,
     outcome: 'success' | 'decline',
-  ): string {
+  ): Applied {
     this.deps.step('final-received', payment.id);
     const firstError = callback.errors?.[0];
     const code = callback.operation?.code ?? firstError?.code ?? '';
@@ -136,9 +137,9 @@ export class CallbackApplication {
     payment: PaymentRecord,
     callback: GateCallback,
     settings: Settings,
-  ): Promise<string> {
+  ): Promise<Applied> {
     const instructions = customerInstructions(callback);
-    if (!instructions) return `ignored: status ${callback.payment.status} without QR`;
+    if (!instructions) return ignored(`status ${callback.payment.status} without QR`);
     const { qr, hosted } = await customerQr(payment, instructions, callback, settings, this.deps);
     const hint = hosted ? undefined : setupHint(instructions.qr, settings.projectId);
     if (hint)

@@ -13,11 +13,12 @@ export interface MoneyPath {
 
 /**
  * Builds the money path once, the same way for the app and the command line: one payment
- * service and one refund service over the same journal and Gate access, refund callbacks handed
- * from the first to the second.
+ * service and one refund service over the same journal and Gate access.
  */
 export function createMoneyPath(deps: MoneyPathDeps): MoneyPath {
-  const refunds = new RefundService({
+  // The two call each other, each only once both exist: refund callbacks arrive with the sale's
+  // callbacks, and a refund moves its late payment's alert.
+  const refunds: RefundService = new RefundService({
     journal: deps.journal,
     gate: deps.gate,
     ...(deps.statusGate ? { statusGate: deps.statusGate } : {}),
@@ -27,8 +28,10 @@ export function createMoneyPath(deps: MoneyPathDeps): MoneyPath {
     ...(deps.pollSchedule ? { pollSchedule: deps.pollSchedule } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.notFoundGraceMs !== undefined ? { notFoundGraceMs: deps.notFoundGraceMs } : {}),
+    lateAlerts: (paymentId, event, audit, cause) =>
+      payments.changeLateAlert(paymentId, event, audit, cause),
   });
-  const payments = new PaymentService({
+  const payments: PaymentService = new PaymentService({
     ...deps,
     onRefundCallback: (callback) => refunds.applyCallback(callback),
   });

@@ -21,6 +21,7 @@ import { newPaymentId } from './payment-id';
 import { showPaymentPageLink, type LinkSigner } from './payment-page-link';
 import { PaymentTransitions } from './payment-transitions';
 import { StatusPoller } from './status-poller';
+import type { Applied } from './state-change';
 import type { PollSchedule } from './status-poll-schedule';
 import { StatusReconciler, type GateAnswerHealth } from './status-reconciler';
 
@@ -63,7 +64,7 @@ export interface PaymentServiceDeps {
   readonly notFoundGraceMs?: number;
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
   /** Where refund callbacks go (the refund service). */
-  readonly onRefundCallback?: (callback: GateCallback) => string;
+  readonly onRefundCallback?: (callback: GateCallback) => Applied;
   /** How this counter takes the next sale: Gate QR, or a Payment Page link (issue 5). */
   readonly purchaseMode?: () => PurchaseMode;
   /** Signs a Payment Page link with the project secret. */
@@ -279,25 +280,23 @@ export class PaymentService {
   /** The cashier keeps a late payment: it stays paid and the alert closes. */
   keepLate(paymentId: string): Result<PaymentRecord, ErrorCode> {
     const payment = this.get(paymentId);
-    if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
-    if (payment.lateAlert !== 'open')
-      return err('INVALID_STATE', `Payment ${paymentId} has no late-payment alert open.`);
-    const record = this.deps.journal.inTransaction(() => {
-      const kept = this.deps.journal.transition(
-        paymentId,
-        payment.state,
-        payment.state,
-        'cashier kept the late payment',
-        { lateAlert: 'kept' },
-      );
-      this.deps.journal.audit('cashier', 'late payment kept', paymentId, {
-        amount: payment.amount,
-        currency: payment.currency,
-      });
-      return kept;
-    });
-    this.transitions.emit(record);
-    return ok(record);
+    return this.changeLateAlert(
+      paymentId,
+      { type: 'kept' },
+      {
+        actor: 'cashier',
+        action: 'late payment kept',
+        detail: payment ? { amount: payment.amount, currency: payment.currency } : undefined,
+      },
+      'cashier kept the late payment',
+    );
+  }
+
+  /** Moves a payment's late-payment alert (see PaymentTransitions.changeLateAlert). */
+  changeLateAlert(
+    ...change: Parameters<PaymentTransitions['changeLateAlert']>
+  ): Result<PaymentRecord, ErrorCode> {
+    return this.transitions.changeLateAlert(...change);
   }
 
   /**

@@ -1,9 +1,17 @@
-import { isSettled } from '../../shared/payment-state';
+import { isSettled, type PaymentState } from '../../shared/payment-state';
+import { err, ok, type Result } from '../../shared/result';
 import { StaleStateError, type Journal } from '../journal/journal';
 import type { PaymentPatch, PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { PaymentEventBus } from './payment-events';
+import {
+  alertOf,
+  decideLateAlert,
+  type LateAlertEvent,
+  type LateAlertState,
+} from './late-alert';
 import { decide, type SaleEvent } from './sale-state-machine';
+import { applyWithRetry, describeApplied, type Applied } from './state-change';
 
 const log = createLogger('payments');
 
@@ -50,7 +58,7 @@ export class PaymentTransitions {
 
   /**
    * Feeds one event to the state machine and journals the result; returns what was done.
-   * `detail` goes into the transition row (Gate's operation id, which receipts print).
+   * `detail` goes into the transition row (how Gate's word came, its operation id).
    */
   apply(
     paymentId: string,
@@ -58,64 +66,111 @@ export class PaymentTransitions {
     cause: string,
     patch: PaymentPatch = {},
     detail: Record<string, unknown> = {},
-  ): string {
+  ): Applied {
     const { journal } = this.deps;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const payment = journal.get(paymentId);
-      if (!payment) return 'ignored: unknown payment';
-      const decision = decide(payment.state, event);
-      if (decision.kind === 'ignore') return `ignored: ${decision.reason}`;
-      if (decision.kind === 'forbidden') {
-        journal.audit('gate', 'contradictory answer', paymentId, {
-          state: payment.state,
-          event: event.type,
-          reason: decision.reason,
-        });
-        log.error('contradictory answer from Gate', {
-          paymentId,
-          state: payment.state,
-          event: event.type,
-        });
-        return `refused: ${decision.reason}`;
-      }
-      // Late: the cashier gave up, moved on, or was told it ended unpaid (expired, rejected),
-      // even if that screen is still up: the customer may already have paid another way.
-      const late =
-        decision.to === 'succeeded' &&
-        (payment.cancelledAt !== null ||
-          !this.deps.isOnScreen(paymentId) ||
-          this.endedUnpaidBefore(payment));
-      const fullPatch: PaymentPatch = late ? { ...patch, lateAlert: 'open' } : patch;
-      try {
-        // The transition and its audit entry (a late payment) in one transaction.
-        const record = journal.inTransaction(() => {
-          const moved = journal.transition(
+    let moved: { record: PaymentRecord; late: boolean } | undefined;
+    const applied = applyWithRetry<PaymentRecord, PaymentState>(
+      {
+        read: () => journal.get(paymentId),
+        stateOf: (payment) => payment.state,
+        decide: (state) => decide(state, event),
+        forbidden: (payment, reason) => {
+          journal.audit('gate', 'contradictory answer', paymentId, {
+            state: payment.state,
+            event: event.type,
+            reason,
+          });
+          log.error('contradictory answer from Gate', {
             paymentId,
-            payment.state,
-            decision.to,
-            cause,
-            fullPatch,
-            {
+            state: payment.state,
+            event: event.type,
+          });
+        },
+        write: (payment, to) => {
+          // Late: the cashier gave up, moved on, or was told it ended unpaid (expired,
+          // rejected), even if that screen is still up: the customer may have paid another way.
+          const late =
+            to === 'succeeded' &&
+            (payment.cancelledAt !== null ||
+              !this.deps.isOnScreen(paymentId) ||
+              this.endedUnpaidBefore(payment));
+          const alert = late ? decideLateAlert(payment.lateAlert, { type: 'paid_late' }) : undefined;
+          const fullPatch: PaymentPatch =
+            alert?.kind === 'move' ? { ...patch, lateAlert: alertOf(alert.to) } : patch;
+          // The transition and its audit entry (a late payment) in one transaction.
+          const record = journal.inTransaction(() => {
+            const written = journal.transition(paymentId, payment.state, to, cause, fullPatch, {
               event: event.type,
               ...detail,
-            },
-          );
-          if (late)
-            journal.audit('gate', 'late payment', paymentId, {
-              amount: moved.amount,
-              currency: moved.currency,
             });
-          return moved;
-        });
-        this.follow(record);
-        this.emit(record);
-        if (late) this.deps.events.emit('late', record);
-        return `applied: ${payment.state} → ${record.state}`;
-      } catch (error) {
-        if (!(error instanceof StaleStateError)) throw error;
-      }
+            if (alert?.kind === 'move')
+              journal.audit('gate', 'late payment', paymentId, {
+                amount: written.amount,
+                currency: written.currency,
+              });
+            return written;
+          });
+          moved = { record, late: alert?.kind === 'move' };
+        },
+      },
+      'payment',
+    );
+    if (moved) {
+      this.follow(moved.record);
+      this.emit(moved.record);
+      if (moved.late) this.deps.events.emit('late', moved.record);
     }
-    return 'ignored: state kept changing';
+    return applied;
+  }
+
+  /**
+   * Moves a payment's late-payment alert (kept, refunded, reopened) through its decider, with
+   * its audit entry, in one transaction; the payment's state stays. Refused when the alert is
+   * not where the event needs it.
+   */
+  changeLateAlert(
+    paymentId: string,
+    event: LateAlertEvent,
+    audit: { readonly actor: string; readonly action: string; readonly detail?: unknown },
+    cause: string,
+  ): Result<PaymentRecord, 'NOT_FOUND' | 'INVALID_STATE'> {
+    const { journal } = this.deps;
+    let record: PaymentRecord | undefined;
+    const applied = applyWithRetry<PaymentRecord, LateAlertState>(
+      {
+        read: () => journal.get(paymentId),
+        stateOf: (payment) => payment.lateAlert ?? 'none',
+        decide: (state) => decideLateAlert(alertOf(state), event),
+        forbidden: () => {},
+        write: (payment, to) => {
+          record = journal.inTransaction(() => {
+            // Two changes of the alert racing (Keep pressed twice): the second sees the first.
+            const now = journal.get(paymentId);
+            if (now?.lateAlert !== payment.lateAlert)
+              throw new StaleStateError(paymentId, payment.state, now?.state ?? payment.state);
+            const written = journal.transition(
+              paymentId,
+              payment.state,
+              payment.state,
+              cause,
+              { lateAlert: alertOf(to) },
+              { lateAlert: to },
+            );
+            journal.audit(audit.actor, audit.action, paymentId, audit.detail);
+            return written;
+          });
+        },
+      },
+      'payment',
+    );
+    if (record) {
+      this.emit(record);
+      if (record.lateAlert === 'open') this.deps.events.emit('late', record);
+      return ok(record);
+    }
+    if (applied.kind === 'ignored' && applied.reason === 'unknown payment')
+      return err('NOT_FOUND', `No payment ${paymentId}.`);
+    return err('INVALID_STATE', `Payment ${paymentId}: ${describeApplied(applied)}.`);
   }
 
   /** Tells the screens a payment changed (journal first: callers emit after writing). */

@@ -17,12 +17,14 @@ import {
   type RefundRecord,
   type RefundState,
 } from '../journal/refund-journal';
-import { StaleStateError } from '../journal/stale-state-error';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import type { GateAccess } from './payment-service';
+import type { LateAlertEvent } from './late-alert';
 import { gateWord, type GateChannel } from './payment-transitions';
-import { decide, DEFAULT_NOT_FOUND_GRACE_MS, type SaleEvent } from './sale-state-machine';
+import { decideRefund, type RefundEvent } from './refund-state-machine';
+import { DEFAULT_NOT_FOUND_GRACE_MS } from './sale-state-machine';
+import { applyWithRetry, ignored, refused, type Applied } from './state-change';
 import { StatusPoller } from './status-poller';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
 
@@ -41,7 +43,17 @@ export interface RefundServiceDeps {
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
   readonly now?: () => number;
   readonly notFoundGraceMs?: number;
+  /** Moves a refunded late payment's alert (the payment service's transitions). */
+  readonly lateAlerts?: LateAlertChanger;
 }
+
+/** Moves a payment's late-payment alert, with its audit entry (PaymentTransitions). */
+export type LateAlertChanger = (
+  paymentId: string,
+  event: LateAlertEvent,
+  audit: { readonly actor: string; readonly action: string; readonly detail?: unknown },
+  cause: string,
+) => unknown;
 
 /** A refund's id, also its merchant_refund_id at Gate: terminal, date and time, random hex. */
 export function newRefundId(terminalId: string, now: Date): string {
@@ -160,15 +172,25 @@ export class RefundService {
         gateMessage: reason,
       });
     }
-    return ok(this.deps.journal.refunds.get(refund.id)!);
+    const now = this.deps.journal.refunds.get(refund.id)!;
+    // A late payment's alert closes for a refund on its way or done; one Gate refused at once
+    // (or that could not be sent) leaves it open, as the customer's money is still taken.
+    if (now.state !== 'rejected')
+      this.deps.lateAlerts?.(
+        now.paymentId,
+        { type: 'refund_sent' },
+        { actor: request.actor, action: 'late payment refunded', detail: { refundId: now.id } },
+        `${request.actor} refunds the late payment`,
+      );
+    return ok(now);
   }
 
   /** Applies a verified refund callback (its payment already matched); returns what was done. */
-  applyCallback(callback: GateCallback): string {
+  applyCallback(callback: GateCallback): Applied {
     const operation = callback.operation;
-    if (!operation) return 'ignored: no operation';
+    if (!operation) return ignored('no operation');
     const refund = this.match(callback.payment.id, operation, callback.payment.merchant_refund_id);
-    if (!refund) return 'ignored: unknown refund';
+    if (!refund) return ignored('unknown refund');
     const sum = operation.sum_initial;
     if (!sum || sum.amount !== refund.amount || sum.currency !== refund.currency) {
       const mismatch = sum
@@ -178,7 +200,7 @@ export class RefundService {
         refundId: refund.id,
         mismatch,
       });
-      return `refused: ${mismatch}`;
+      return refused(mismatch);
     }
     return this.applyOperation(
       refund,
@@ -287,7 +309,7 @@ export class RefundService {
     operation: GateOperation,
     cause: string,
     source: 'callback' | 'status',
-  ): string {
+  ): Applied {
     const code = operation.code ?? '';
     const message = operation.message || `Gate ended the refund: ${operation.status}`;
     // Matched by merchant_refund_id: keep Gate's request_id, so later status answers that do
@@ -317,82 +339,83 @@ export class RefundService {
    * A late payment's refund that failed leaves the customer charged: when nothing else is under
    * way and money is still taken, the late-payment alert comes back for Keep or Refund.
    */
-  private reopenLateAlert(refund: RefundRecord): void {
+  private refundFailed(refund: RefundRecord): void {
     const payment = this.deps.journal.get(refund.paymentId);
-    if (!payment || payment.lateAlert !== 'refund_requested') return;
-    if (payment.refundedAmount >= payment.amount) return;
-    const stillOpen = this.deps.journal.refunds
-      .ofPayment(payment.id)
-      .some((r) => OPEN_REFUND_STATES.includes(r.state));
-    if (stillOpen) return;
-    this.deps.journal.transition(
+    if (!payment) return;
+    this.deps.lateAlerts?.(
       payment.id,
-      payment.state,
-      payment.state,
+      {
+        type: 'refund_failed',
+        moneyStillTaken: payment.refundedAmount < payment.amount,
+        refundsUnderWay: this.deps.journal.refunds
+          .ofPayment(payment.id)
+          .some((r) => OPEN_REFUND_STATES.includes(r.state)),
+      },
+      {
+        actor: 'gate',
+        action: 'late payment alert reopened',
+        detail: { refundId: refund.id, refund: refund.state },
+      },
       `the late payment's refund ${refund.state}`,
-      { lateAlert: 'open' },
     );
-    this.deps.journal.audit('gate', 'late payment alert reopened', payment.id, {
-      refundId: refund.id,
-      refund: refund.state,
-    });
   }
 
   private apply(
     refundId: string,
-    event: SaleEvent,
+    event: RefundEvent,
     cause: string,
     patch: RefundPatch = {},
     via?: GateChannel,
-  ): string {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const refund = this.deps.journal.refunds.get(refundId);
-      if (!refund) return 'ignored: unknown refund';
-      const decision = decide(refund.state, event);
-      if (decision.kind === 'ignore') return `ignored: ${decision.reason}`;
-      if (decision.kind === 'forbidden') {
-        this.deps.journal.audit('gate', 'contradictory refund answer', refund.paymentId, {
-          refundId,
-          state: refund.state,
-          event: event.type,
-        });
-        return `refused: ${decision.reason}`;
-      }
-      try {
-        // The refund's change, the late alert it brings back and its audit entry: one transaction.
-        const record = this.deps.journal.inTransaction(() => {
-          const moved = this.deps.journal.refunds.transition(
+  ): Applied {
+    const { journal } = this.deps;
+    let moved: RefundRecord | undefined;
+    const applied = applyWithRetry<RefundRecord, RefundState>(
+      {
+        read: () => journal.refunds.get(refundId),
+        stateOf: (refund) => refund.state,
+        decide: (state) => decideRefund(state, event),
+        forbidden: (refund) =>
+          journal.audit('gate', 'contradictory refund answer', refund.paymentId, {
             refundId,
-            refund.state,
-            decision.to as RefundState,
-            cause,
-            patch,
-            this.now(),
-            via ? gateWord(via) : {},
-          );
-          if (!OPEN_REFUND_STATES.includes(moved.state)) {
-            if (moved.state !== 'succeeded') this.reopenLateAlert(moved);
-            this.deps.journal.audit('gate', `refund ${moved.state}`, moved.paymentId, {
+            state: refund.state,
+            event: event.type,
+          }),
+        write: (refund, to) => {
+          // The refund's change, the late alert it brings back and its audit entry: one
+          // transaction.
+          moved = journal.inTransaction(() => {
+            const written = journal.refunds.transition(
               refundId,
-              amount: moved.amount,
-              currency: moved.currency,
-              gateCode: moved.gateCode,
-              gateMessage: moved.gateMessage,
-            });
-          }
-          return moved;
-        });
-        // Gate may reopen a refund we had settled (one written off that it still processes).
-        if (OPEN_REFUND_STATES.includes(record.state))
-          this.poller.track(refundId, record.createdAt);
-        else this.poller.untrack(refundId);
-        this.events.emit('updated', record);
-        return `applied: refund ${refund.state} → ${record.state}`;
-      } catch (error) {
-        if (!(error instanceof StaleStateError)) throw error;
-      }
+              refund.state,
+              to,
+              cause,
+              patch,
+              this.now(),
+              via ? gateWord(via) : {},
+            );
+            if (!OPEN_REFUND_STATES.includes(written.state)) {
+              if (written.state !== 'succeeded') this.refundFailed(written);
+              journal.audit('gate', `refund ${written.state}`, written.paymentId, {
+                refundId,
+                amount: written.amount,
+                currency: written.currency,
+                gateCode: written.gateCode,
+                gateMessage: written.gateMessage,
+              });
+            }
+            return written;
+          });
+        },
+      },
+      'refund',
+    );
+    if (moved) {
+      // Gate may reopen a refund we had settled (one written off that it still processes).
+      if (OPEN_REFUND_STATES.includes(moved.state)) this.poller.track(refundId, moved.createdAt);
+      else this.poller.untrack(refundId);
+      this.events.emit('updated', moved);
     }
-    return 'ignored: state kept changing';
+    return applied;
   }
 }
 
