@@ -18,8 +18,8 @@ function previousReleaseJournal(dir: string): string {
   const db = new Database(path);
   migrate(db, MIGRATIONS.slice(0, -1));
   db.prepare(
-    `INSERT INTO payments (id, project_id, terminal_id, amount, currency, state, created_at, updated_at)
-     VALUES ('T01-OLD', 1001, 'T01', 8800, 'CNY', 'succeeded', 1, 1)`,
+    `INSERT INTO payments (id, project_id, terminal_id, amount, currency, state, created_at, updated_at, settled_at)
+     VALUES ('T01-OLD', 1001, 'T01', 8800, 'CNY', 'succeeded', 1, 1, 1)`,
   ).run();
   db.close();
   return path;
