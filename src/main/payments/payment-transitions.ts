@@ -4,12 +4,7 @@ import { StaleStateError, type Journal } from '../journal/journal';
 import type { PaymentPatch, PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { PaymentEventBus } from './payment-events';
-import {
-  alertOf,
-  decideLateAlert,
-  type LateAlertEvent,
-  type LateAlertState,
-} from './late-alert';
+import { alertOf, decideLateAlert, type LateAlertEvent, type LateAlertState } from './late-alert';
 import { decide, type SaleEvent } from './sale-state-machine';
 import { applyWithRetry, describeApplied, type Applied } from './state-change';
 
@@ -94,7 +89,9 @@ export class PaymentTransitions {
             (payment.cancelledAt !== null ||
               !this.deps.isOnScreen(paymentId) ||
               this.endedUnpaidBefore(payment));
-          const alert = late ? decideLateAlert(payment.lateAlert, { type: 'paid_late' }) : undefined;
+          const alert = late
+            ? decideLateAlert(payment.lateAlert, { type: 'paid_late' })
+            : undefined;
           const fullPatch: PaymentPatch =
             alert?.kind === 'move' ? { ...patch, lateAlert: alertOf(alert.to) } : patch;
           // The transition and its audit entry (a late payment) in one transaction.

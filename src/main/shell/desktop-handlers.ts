@@ -1,7 +1,7 @@
 import { err, ok, type Result, type ErrorCode } from '../../shared/result';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
 import type { AboutView, DisplayList } from '../../shared/ipc/views';
-import type { ShellChannels } from '../app/shell-handlers';
+import type { ShellChannels } from '../ipc/handlers/shell-handlers';
 import type { UpdateController } from '../updates/update-controller';
 
 /** What the desktop's About, logs, updates and displays channels are made of. */

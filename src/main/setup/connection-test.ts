@@ -6,8 +6,8 @@ import type { Journal } from '../journal/journal';
 import { checkRelayPath, type RelayLinkNow } from '../relay/relay-check';
 import { createLogger } from '../logging/logger';
 import { relayConfigured, type Settings } from '../settings/settings';
-import type { CallbackEndpoint } from './callback-endpoint';
-import type { GateConnection } from './gate-connection';
+import type { CallbackEndpoint } from '../callbacks/callback-endpoint';
+import type { GateConnection } from '../gate/gate-connection';
 
 const log = createLogger('app');
 const STATE_KEY = 'connection_test';

@@ -1,12 +1,12 @@
-import { err, ok } from '../../shared/result';
-import type { ChannelHandlers } from '../../shared/ipc/contract';
-import type { PrintJobView, PrintStatusView } from '../../shared/printing/print-views';
-import type { Journal } from '../journal/journal';
-import type { PrintJobRecord } from '../journal/print-job-journal';
-import type { PrintQueue } from '../printing/print-queue';
-import { slipMarkup } from '../printing/slip-for-job';
-import { renderSvg, slipFormat } from '../printing/slip-render';
-import type { Settings } from '../settings/settings';
+import { err, ok } from '../../../shared/result';
+import type { ChannelHandlers } from '../../../shared/ipc/contract';
+import type { PrintJobView, PrintStatusView } from '../../../shared/printing/print-views';
+import type { Journal } from '../../journal/journal';
+import type { PrintJobRecord } from '../../journal/print-job-journal';
+import type { PrintQueue } from '../../printing/print-queue';
+import { slipMarkup } from '../../printing/slip-for-job';
+import { renderSvg, slipFormat } from '../../printing/slip-render';
+import type { Settings } from '../../settings/settings';
 
 /** The channels these handlers serve. */
 export type PrintingChannels =

@@ -1,6 +1,6 @@
-import { err, ok } from '../../shared/result';
-import type { ChannelHandlers } from '../../shared/ipc/contract';
-import type { AboutView } from '../../shared/ipc/views';
+import { err, ok } from '../../../shared/result';
+import type { ChannelHandlers } from '../../../shared/ipc/contract';
+import type { AboutView } from '../../../shared/ipc/views';
 
 /** The channels only the desktop shell can serve in full: About, logs, updates, displays. */
 export type ShellChannels =

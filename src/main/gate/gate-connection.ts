@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
-import { buildPaymentPageUrl, createGateClient, type GateClient } from '../gate';
+import { buildPaymentPageUrl, createGateClient, type GateClient } from '.';
 import type { GateAccess } from '../payments/payment-service';
 import {
   projectAccount,

@@ -2,7 +2,7 @@ import {
   startCallbackListener,
   type CallbackListener,
   type ReceivedCallback,
-} from '../callbacks/callback-listener';
+} from './callback-listener';
 import type { Settings } from '../settings/settings';
 
 /**

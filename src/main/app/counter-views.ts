@@ -1,0 +1,83 @@
+import { effectiveLimits } from '../../shared/money';
+import type { AppInfo, DisplayView, SessionView, SettingsView } from '../../shared/ipc/views';
+import type { CounterHealth } from '../counter/counter-health';
+import type { CounterSession } from '../counter/counter-session';
+import type { GateConnection } from '../gate/gate-connection';
+import { toView } from '../journal/payment-record';
+import type { ManagerPin } from '../manager/manager-pin';
+import type { PaymentService } from '../payments/payment-service';
+import type { HeldBackCallbacks } from '../relay/held-back-callbacks';
+import type { RelayLink } from '../relay/relay-link';
+import type { ConnectionTest } from '../setup/connection-test';
+import type { CounterReadiness } from '../setup/counter-readiness';
+import { effectivePurchaseMode } from '../settings/settings';
+import type { SettingsState } from '../settings/settings-state';
+
+/** What the screens' views are made of. */
+export interface ViewSources {
+  readonly mode: 'demo' | 'live';
+  readonly shell: 'electron' | 'browser';
+  readonly version: string;
+  readonly state: SettingsState;
+  readonly payments: PaymentService;
+  readonly session: CounterSession;
+  readonly health: CounterHealth;
+  readonly relay: RelayLink;
+  readonly heldBack: HeldBackCallbacks;
+  readonly connection: GateConnection;
+  readonly connectionTest: ConnectionTest;
+  readonly readiness: CounterReadiness;
+  readonly pin: ManagerPin;
+}
+
+/** The views the screens are sent: the counter's state put into the contract's shapes. */
+export interface CounterViews {
+  /** The cashier's screen: the sale on it, late payments, banners, the relay's link. */
+  session(): SessionView;
+  /** The customer display: the sale on the counter and the merchant's name. */
+  display(): DisplayView;
+  settings(): SettingsView;
+  appInfo(): AppInfo;
+}
+
+/** Builds the views from the counter's services; nothing here changes anything. */
+export function counterViews(sources: ViewSources): CounterViews {
+  const { state, payments, session } = sources;
+  const active = () => {
+    const activeId = session.activeId();
+    const record = activeId ? payments.get(activeId) : undefined;
+    return record ? toView(record) : null;
+  };
+  return {
+    session: () => ({
+      active: active(),
+      lateAlerts: payments.openLateAlerts().map(toView),
+      banners: sources.health.list(),
+      relay: sources.relay.status() ?? null,
+    }),
+    display: () => ({ active: active(), merchantName: state.current.merchantName }),
+    settings: () => {
+      const problems = sources.readiness.problems();
+      return {
+        mode: sources.mode,
+        ...state.current,
+        effectivePurchaseMode: effectivePurchaseMode(state.current, sources.mode === 'demo'),
+        secretConfigured: sources.connection.hasSecret(),
+        ready: problems.length === 0,
+        problems,
+        connectionTest: sources.connectionTest.view(state.current),
+        pinSet: sources.pin.status().set,
+        setupDone: sources.readiness.setupDone(),
+        purchaseLimits: effectiveLimits(state.current.amountLimits),
+        relayCredentialsConfigured: sources.relay.credentialsConfigured(),
+        relayHeldBack: sources.heldBack.list(),
+      };
+    },
+    appInfo: () => ({
+      version: sources.version,
+      mode: sources.mode,
+      shell: sources.shell,
+      keychain: sources.connection.keychainStatus(),
+    }),
+  };
+}
