@@ -3,8 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 /**
- * Three builds, one per process (DESIGN §1). The preload is CommonJS: Electron loads sandboxed
- * preloads (sandbox: true) only as CommonJS.
+ * Three builds, one per process. The preloads are CommonJS files that stand alone: Electron
+ * loads sandboxed preloads (sandbox: true) only as CommonJS, and their `require` knows
+ * `electron` and a few built-ins but no file of ours, so no chunk may be shared between them.
  */
 export default defineConfig({
   main: {
@@ -18,6 +19,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       externalizeDeps: false,
+      isolatedEntries: true,
       rollupOptions: {
         input: {
           index: resolve('src/preload/index.ts'),

@@ -1,18 +1,12 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CustomerDisplayApi } from '../shared/ipc/api';
-import type { EventOf } from '../shared/ipc/contract';
+import { contextBridge } from 'electron';
+import type { CustomerDisplayBridge } from '../shared/ipc/api';
+import { buildBridge } from '../shared/ipc/build-bridge';
+import { ipcTransport } from './ipc-transport';
 
 /**
  * The customer display's preload: `window.counterDisplay`, the sale on the counter and its
  * changes, and nothing else. Main refuses every other channel from this window as well.
  */
-const api: CustomerDisplayApi = {
-  getDisplay: () => ipcRenderer.invoke('display:get', {}),
-  onDisplayChanged: (listener) => {
-    const handler = (_event: IpcRendererEvent, data: EventOf<'display:changed'>) => listener(data);
-    ipcRenderer.on('display:changed', handler);
-    return () => ipcRenderer.removeListener('display:changed', handler);
-  },
-};
+const api: CustomerDisplayBridge = buildBridge('counterDisplay', ipcTransport);
 
-contextBridge.exposeInMainWorld('counterDisplay', Object.freeze(api));
+contextBridge.exposeInMainWorld('counterDisplay', api);

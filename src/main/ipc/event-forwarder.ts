@@ -1,15 +1,11 @@
 import type { WebContents } from 'electron';
 import type { Counter, CounterEvents } from '../app/create-counter';
-import { CUSTOMER_DISPLAY_EVENTS } from '../../shared/ipc/contract';
+import { CUSTOMER_DISPLAY_EVENTS, EVENTS, type EventChannel } from '../../shared/ipc/contract';
 
-const EVENTS: ReadonlyArray<keyof CounterEvents> = [
-  'payments:updated',
-  'payments:late',
-  'session:changed',
-  'settings:changed',
-  'display:changed',
-  'printing:changed',
-];
+/** The contract's events; each is one of the counter's. */
+const FORWARDED: ReadonlyArray<EventChannel & keyof CounterEvents> = Object.keys(
+  EVENTS,
+) as EventChannel[];
 
 /**
  * Sends the counter's events to the open windows (the store mirrors main): every event to the
@@ -20,7 +16,7 @@ export function forwardEvents(
   cashier: () => readonly WebContents[],
   display: () => readonly WebContents[],
 ): () => void {
-  const offs = EVENTS.map((event) => {
+  const offs = FORWARDED.map((event) => {
     const listener = (data: unknown) => {
       const targets = CUSTOMER_DISPLAY_EVENTS.includes(event)
         ? [...cashier(), ...display()]

@@ -1,18 +1,14 @@
-import {
-  DISPLAY_METHOD_CHANNELS,
-  DISPLAY_SUBSCRIPTION_EVENTS,
-  METHOD_CHANNELS,
-  SUBSCRIPTION_EVENTS,
-  type CounterApi,
-  type CustomerDisplayApi,
-} from '../../shared/ipc/api';
+import type { BridgeTransport } from '../../shared/ipc/api';
+import { BRIDGES, type BridgeName } from '../../shared/ipc/bridges';
+import { buildBridge } from '../../shared/ipc/build-bridge';
 import type { EventChannel } from '../../shared/ipc/contract';
 import type { ErrorCode, Result } from '../../shared/result';
 
 /**
- * `window.counter` for the browser shell (demo and E2E tests on machines without Electron):
- * the same CounterApi as the preload, carried over a WebSocket to main's dispatcher. Loaded
- * before the app's script; never part of the Electron renderer.
+ * `window.counter` and `window.counterDisplay` for the browser shell (demo and E2E tests on
+ * machines without Electron): the same bridges as the preloads, built from the same table,
+ * carried over a WebSocket to main's dispatcher. Loaded before the app's script; never part of
+ * the Electron renderer. Answers go to the page unchecked, as from the preloads.
  */
 const token = new URLSearchParams(window.location.search).get('token') ?? '';
 const socket = new WebSocket(
@@ -24,18 +20,18 @@ const opened = new Promise<void>((resolve, reject) => {
     once: true,
   });
 });
-const pending = new Map<number, (result: Result<unknown, ErrorCode>) => void>();
+const pending = new Map<number, (answer: unknown) => void>();
 const listeners = new Map<EventChannel, Set<(data: unknown) => void>>();
 let nextId = 1;
 
 socket.addEventListener('message', (message: MessageEvent<string>) => {
   const data = JSON.parse(message.data) as {
     id?: number;
-    result?: Result<unknown, ErrorCode>;
+    result?: unknown;
     event?: EventChannel;
     data?: unknown;
   };
-  if (data.id !== undefined && data.result) {
+  if (data.id !== undefined && 'result' in data) {
     pending.get(data.id)?.(data.result);
     pending.delete(data.id);
   } else if (data.event) {
@@ -43,56 +39,34 @@ socket.addEventListener('message', (message: MessageEvent<string>) => {
   }
 });
 socket.addEventListener('close', () => {
-  for (const resolve of pending.values())
-    resolve({
-      ok: false,
-      error: { code: 'INTERNAL', message: 'The connection to the counter was lost.' },
-    });
+  const lost: Result<never, ErrorCode> = {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'The connection to the counter was lost.' },
+  };
+  for (const resolve of pending.values()) resolve(lost);
   pending.clear();
 });
 
-async function invoke(channel: string, payload: unknown): Promise<Result<unknown, ErrorCode>> {
-  await opened;
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    socket.send(JSON.stringify({ id, channel, payload }));
-  });
-}
-
-function subscribe(event: EventChannel) {
-  return (listener: (data: never) => void) => {
+const transport: BridgeTransport = {
+  async invoke(channel, payload) {
+    await opened;
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, channel, payload }));
+    });
+  },
+  subscribe(event, listener) {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);
-    const wrapped = listener as (data: unknown) => void;
-    set.add(wrapped);
-    return () => void set.delete(wrapped);
-  };
-}
+    set.add(listener);
+    return () => void set.delete(listener);
+  },
+};
 
-/** An API object from its method → channel and subscription → event tables. */
-function bridge(methods: Record<string, string>, events: Record<string, EventChannel>): object {
-  return Object.fromEntries([
-    ...Object.entries(methods).map(([method, channel]) => [
-      method,
-      (payload?: unknown) => invoke(channel, payload ?? {}),
-    ]),
-    ...Object.entries(events).map(([method, event]) => [method, subscribe(event)]),
-  ]);
-}
-
-const api = bridge(METHOD_CHANNELS, SUBSCRIPTION_EVENTS) as CounterApi;
-const displayApi = bridge(
-  DISPLAY_METHOD_CHANNELS,
-  DISPLAY_SUBSCRIPTION_EVENTS,
-) as CustomerDisplayApi;
-
-for (const [name, value] of [
-  ['counter', api],
-  ['counterDisplay', displayApi],
-] as const)
+for (const name of Object.keys(BRIDGES) as BridgeName[])
   Object.defineProperty(window, name, {
-    value: Object.freeze(value),
+    value: buildBridge(name, transport),
     writable: false,
     configurable: false,
   });

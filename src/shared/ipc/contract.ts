@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppError, ErrorCode, Result } from '../result';
+import { requestsOf, eventsOf, type BridgeChannel, type BridgeEvent } from './bridges';
 import { CURRENCIES } from '../money/currencies';
 import { PAYMENT_STATES } from '../payment-state';
 import {
@@ -92,7 +93,7 @@ export const settingsUpdateSchema = z
     customerDisplayId: z.number().int().nullable(),
     /** The manager PIN; required once one is set. */
     pin,
-    /** The receipt printer (issue 12): all of its settings at once. */
+    /** The receipt printer: all of its settings at once. */
     printer: printerSettingsSchema,
     /** The callback relay; checked in main. Empty values switch it off. */
     relayNatsUrls: z.array(z.string().max(200)).max(8),
@@ -106,9 +107,16 @@ export const settingsUpdateSchema = z
   .strict();
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
+/** What a channel takes and what it answers with. */
+interface ChannelSchemas {
+  readonly request: z.ZodType;
+  readonly response: z.ZodType;
+}
+
 /**
- * Every request channel once (STYLE rule 2): `domain:verb`, with the schema of its argument and
- * of its value. Both the ipcMain adapter and the browser shell parse arguments with these.
+ * The schemas of every request channel named in `bridges.ts` (`domain:verb`), no more and no
+ * fewer: the argument main parses before its handler runs, and the value the renderer parses
+ * before it believes an answer.
  */
 export const CHANNELS = {
   'payments:charge': {
@@ -184,7 +192,6 @@ export const CHANNELS = {
   'updates:check': { request: nothing, response: aboutViewSchema },
   'updates:restart': { request: z.object({ pin }).strict(), response: aboutViewSchema },
   'displays:list': { request: nothing, response: displayListSchema },
-  // Receipt printing (issue 12).
   'printing:status': { request: printingRequests.status, response: printStatusViewSchema },
   'printing:retry': { request: printingRequests.retry, response: printStatusViewSchema },
   'printing:dismiss': { request: printingRequests.dismiss, response: printStatusViewSchema },
@@ -192,7 +199,7 @@ export const CHANNELS = {
   'printing:report': { request: printingRequests.report, response: printJobViewSchema },
   'printing:test': { request: printingRequests.test, response: printJobViewSchema },
   'printing:preview': { request: printingRequests.preview, response: slipPreviewSchema },
-} as const;
+} as const satisfies { readonly [C in BridgeChannel]: ChannelSchemas };
 
 /** A request channel. */
 export type Channel = keyof typeof CHANNELS;
@@ -203,7 +210,7 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof CHANNELS)[C]['respon
 /** What crosses the bridge: a Result, errors as data. */
 export type ChannelResult<C extends Channel> = Result<ResponseOf<C>, ErrorCode>;
 
-/** Events main sends to the windows. */
+/** The data of every event named in `bridges.ts`, which main sends to the windows. */
 export const EVENTS = {
   'payments:updated': paymentViewSchema,
   'payments:late': paymentViewSchema,
@@ -211,12 +218,16 @@ export const EVENTS = {
   'settings:changed': settingsViewSchema,
   'display:changed': displayViewSchema,
   'printing:changed': printStatusViewSchema,
-} as const;
+} as const satisfies { readonly [E in BridgeEvent]: z.ZodType };
 
-/** The channels the customer display's window may use; every other channel refuses it. */
-export const CUSTOMER_DISPLAY_CHANNELS: readonly Channel[] = ['display:get'];
-/** The events the customer display's window is sent. */
-export const CUSTOMER_DISPLAY_EVENTS: readonly EventChannel[] = ['display:changed'];
+/** The channels the customer display's window may use: its bridge's. Others refuse it. */
+export const CUSTOMER_DISPLAY_CHANNELS: readonly Channel[] = requestsOf('counterDisplay').map(
+  ([, channel]) => channel,
+);
+/** The events the customer display's window is sent: its bridge's. */
+export const CUSTOMER_DISPLAY_EVENTS: readonly EventChannel[] = eventsOf('counterDisplay').map(
+  ([, event]) => event,
+);
 
 /** An event channel. */
 export type EventChannel = keyof typeof EVENTS;
@@ -237,13 +248,18 @@ export type ChannelHandlers = {
   ) => Promise<ChannelResult<C>>;
 };
 
-/** An INVALID_INPUT error naming the field that failed, e.g. `payments:charge: amount: ...`. */
-export function invalidInput(channel: string, error: z.ZodError): AppError<ErrorCode> {
+/** The first problem zod found, as `field: message` (`whole` when it is the whole value). */
+export function firstIssue(error: z.ZodError, whole = '(argument)'): string {
   const issue = error.issues[0];
-  const field = issue?.path.length ? issue.path.join('.') : '(argument)';
+  const field = issue?.path.length ? issue.path.join('.') : whole;
   const message =
     issue?.code === 'unrecognized_keys'
       ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`
       : (issue?.message ?? 'invalid');
-  return { code: 'INVALID_INPUT', message: `${channel}: ${field}: ${message}` };
+  return `${field}: ${message}`;
+}
+
+/** An INVALID_INPUT error naming the field that failed, e.g. `payments:charge: amount: ...`. */
+export function invalidInput(channel: string, error: z.ZodError): AppError<ErrorCode> {
+  return { code: 'INVALID_INPUT', message: `${channel}: ${firstIssue(error)}` };
 }
