@@ -1,7 +1,8 @@
 import { CURRENCY_EXPONENTS } from '../shared/money/currencies';
 import { GATE_CODES } from './gate-codes';
 import { statusAnswer } from './gate-messages';
-import { isFinal, openPayment, startRefund } from './payment-lifecycle';
+import { isFinal, openPayment } from './payment-lifecycle';
+import { startRefund } from './refund-lifecycle';
 import { refundable } from './payment-store';
 import {
   authenticate,

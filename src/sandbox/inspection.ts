@@ -1,6 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultInjector } from './fault-injector';
+import { readBody, sendJson, sendText } from './http-io';
 import { customerUrl, isFinal } from './payment-lifecycle';
 import type { SandboxContext } from './sandbox-context';
-import type { SandboxPayment } from './sandbox-types';
+import type { SandboxFaults, SandboxPayment } from './sandbox-types';
 
 /**
  * A payment as tests and `--pay` see it through `/sandbox/payments/...`: the sandbox's truth,
@@ -41,4 +44,43 @@ export function inspectPayment(
       attempts: c.attempts.map((a) => ({ ...a, at: a.at.toISOString() })),
     })),
   };
+}
+
+/**
+ * `/sandbox/...`: health, one payment as the sandbox holds it, and the fault modes tests set
+ * (POST a JSON object, DELETE to clear).
+ */
+export async function inspectionRoute(
+  ctx: SandboxContext,
+  faults: FaultInjector,
+  path: string,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (path === '/sandbox/health') return sendJson(res, 200, { ok: true, payments: ctx.store.size });
+  const inspect = /^\/sandbox\/payments\/(\d+)\/(.+)$/.exec(path);
+  if (inspect && method === 'GET') {
+    const payment = ctx.store.get(Number(inspect[1]), decodeURIComponent(inspect[2]!));
+    if (!payment) return sendJson(res, 404, { error: 'no such payment' });
+    return sendJson(res, 200, inspectPayment(ctx, payment));
+  }
+  if (path === '/sandbox/faults') {
+    if (method === 'DELETE') {
+      faults.set({});
+      return sendJson(res, 200, {});
+    }
+    if (method === 'POST') {
+      const text = await readBody(req);
+      try {
+        const set = JSON.parse(text ?? '') as SandboxFaults;
+        faults.set(set);
+        return sendJson(res, 200, set);
+      } catch {
+        return sendJson(res, 400, { error: 'faults must be a JSON object' });
+      }
+    }
+    if (method === 'GET') return sendJson(res, 200, faults.current());
+  }
+  sendText(res, 404, 'not found');
 }

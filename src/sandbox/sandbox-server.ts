@@ -9,7 +9,7 @@ import { FaultInjector } from './fault-injector';
 import { GATE_CODES } from './gate-codes';
 import { handleRefund, handleSale, handleStatus } from './gate-api';
 import { readBody, redirect, sendHtml, sendJson, sendText } from './http-io';
-import { inspectPayment } from './inspection';
+import { inspectionRoute } from './inspection';
 import { customerActs, customerUrl } from './payment-lifecycle';
 import { chooseMethod, confirmPayment, showPaymentPage, type PageAnswer } from './payment-page';
 import { PaymentStore } from './payment-store';
@@ -256,41 +256,6 @@ async function customerRoute(
   if (outcome === 'already_final' || outcome === 'needs_clarification')
     return sendHtml(res, 409, customerPage(payment));
   redirect(res, `/customer/${token}`);
-}
-
-async function inspectionRoute(
-  ctx: SandboxContext,
-  faults: FaultInjector,
-  path: string,
-  method: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (path === '/sandbox/health') return sendJson(res, 200, { ok: true, payments: ctx.store.size });
-  const inspect = /^\/sandbox\/payments\/(\d+)\/(.+)$/.exec(path);
-  if (inspect && method === 'GET') {
-    const payment = ctx.store.get(Number(inspect[1]), decodeURIComponent(inspect[2]!));
-    if (!payment) return sendJson(res, 404, { error: 'no such payment' });
-    return sendJson(res, 200, inspectPayment(ctx, payment));
-  }
-  if (path === '/sandbox/faults') {
-    if (method === 'DELETE') {
-      faults.set({});
-      return sendJson(res, 200, {});
-    }
-    if (method === 'POST') {
-      const text = await readBody(req);
-      try {
-        const set = JSON.parse(text ?? '') as SandboxFaults;
-        faults.set(set);
-        return sendJson(res, 200, set);
-      } catch {
-        return sendJson(res, 400, { error: 'faults must be a JSON object' });
-      }
-    }
-    if (method === 'GET') return sendJson(res, 200, faults.current());
-  }
-  sendText(res, 404, 'not found');
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

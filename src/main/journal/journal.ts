@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { PaymentState } from '../../shared/payment-state';
-import { isSettled, OPEN_STATES } from '../../shared/payment-state';
+import { OPEN_STATES, type PaymentState } from '../../shared/payment-state';
 import { AuditTrail, type AuditEntry } from './audit-trail';
 import {
   CallbackInbox,
@@ -10,13 +9,14 @@ import {
   type InboxLimits,
   type RecordedCallback,
 } from './callback-inbox';
+import { CounterStateTable } from './counter-state';
 import { migrate } from './migrations';
+import { paymentUpdate } from './payment-update';
 import { HistoryQueries } from './history-queries';
 import { RelayQuarantine } from './relay-quarantine';
 import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries, type Report } from './report-queries';
-import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
 
@@ -34,25 +34,11 @@ export interface TransitionEntry {
 export { StaleStateError } from './stale-state-error';
 export type { CallbackEntry, RecordedCallback } from './callback-inbox';
 
-/** Ends with nothing charged that Gate may still overturn: the new result is filed when it came. */
-const UNPAID_ENDS: ReadonlySet<string> = new Set(['rejected', 'expired', 'declined']);
-
-const PATCH_COLUMNS: Record<keyof PaymentPatch, string> = {
-  requestId: 'request_id',
-  qr: 'qr',
-  qrExpiresAt: 'qr_expires_at',
-  gateCode: 'gate_code',
-  gateMessage: 'gate_message',
-  cancelledAt: 'cancelled_at',
-  lateAlert: 'late_alert',
-  refundedAmount: 'refunded_amount',
-};
-
 const OPEN_STATES_SQL = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 
 /**
- * The SQLite journal (DESIGN §3): every payment, every transition with its time and cause,
- * every callback received, and the audit log. WAL with synchronous=FULL: a call returns only
+ * The SQLite journal: every payment, every transition with its time and cause, every callback
+ * received, and the audit log. WAL with synchronous=FULL: a call returns only
  * once its transaction is on disk, so a crash right after loses nothing.
  */
 export class Journal {
@@ -72,6 +58,7 @@ export class Journal {
   readonly printJobs: PrintJobJournal;
   /** Relayed callbacks held back after failing their signature check. */
   readonly relayQuarantine: RelayQuarantine;
+  private readonly counterState: CounterStateTable;
 
   constructor(path: string, inboxLimits?: InboxLimits) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -88,6 +75,7 @@ export class Journal {
     this.callbacks = new CallbackInbox(this.db, inboxLimits);
     this.printJobs = new PrintJobJournal(this.db);
     this.relayQuarantine = new RelayQuarantine(this.db);
+    this.counterState = new CounterStateTable(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments
@@ -173,28 +161,8 @@ export class Journal {
       const current = this.statements.get.get(id) as PaymentRow | undefined;
       if (!current) throw new Error(`no payment ${id}`);
       if (current.state !== from) throw new StaleStateError(id, from, current.state);
-      const sets = ['state = ?', 'updated_at = ?'];
-      const values: unknown[] = [to, at];
-      // When the purchase got its result: the time reports file it under. A payment we had
-      // marked rejected or expired that Gate then settles is filed when Gate settled it.
-      if (isSettled(to) && (!isSettled(from) || UNPAID_ENDS.has(from))) {
-        sets.push(`settled_at = MAX(?, ${AFTER_LAST_Z_SQL})`);
-        values.push(at);
-      } else if (!isSettled(to)) {
-        // Reopened (an expired link Gate still processes): no settlement time until it settles.
-        sets.push('settled_at = NULL');
-      }
-      for (const [key, column] of Object.entries(PATCH_COLUMNS) as Array<
-        [keyof PaymentPatch, string]
-      >) {
-        if (!(key in patch)) continue;
-        sets.push(`${column} = ?`);
-        const value = patch[key];
-        values.push(
-          key === 'qr' && value !== null && value !== undefined ? JSON.stringify(value) : value,
-        );
-      }
-      this.cached(`UPDATE payments SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      const update = paymentUpdate(from, to, patch, at);
+      this.cached(update.sql).run(...update.values, id);
       this.statements.transition.run(
         id,
         from,
@@ -310,32 +278,17 @@ export class Journal {
 
   /** A fact about the counter (see counter_state), or undefined. */
   getCounterState(key: string): string | undefined {
-    return (
-      this.db.prepare('SELECT value FROM counter_state WHERE key = ?').get(key) as
-        { value: string } | undefined
-    )?.value;
+    return this.counterState.get(key);
   }
 
   /** Stores (or with undefined, removes) a fact about the counter. */
   setCounterState(key: string, value: string | undefined): void {
-    if (value === undefined) this.db.prepare('DELETE FROM counter_state WHERE key = ?').run(key);
-    else
-      this.db
-        .prepare(
-          'INSERT INTO counter_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        )
-        .run(key, value);
+    this.counterState.set(key, value);
   }
 
   /** Runs `fn` in one transaction (for bulk writes such as benchmarks and imports). */
   inTransaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
-  }
-
-  /** The schema version in use. */
-  schemaVersion(): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number })
-      .v;
   }
 
   close(): void {

@@ -1,83 +1,25 @@
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import {
   effectiveLimits,
-  isCurrency,
   parsePurchaseAmount,
   type Currency,
   type Money,
 } from '../../shared/money';
 import { isSettled } from '../../shared/payment-state';
-import type { QrView } from '../../shared/ipc/views';
-import type { GateCallback, GateClient } from '../gate';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
-import type { Journal } from '../journal/journal';
 import type { PaymentRecord, PurchaseMode } from '../journal/payment-record';
-import type { Settings } from '../settings/settings';
-import { CallbackApplication, type CallbackStep } from './callback-application';
-import type { CustomerQrDeps } from './customer-qr';
-import { sendGateSale, type GateSaleStep } from './gate-qr-sale';
+import { CallbackApplication } from './callback-application';
+import { sendGateSale } from './gate-qr-sale';
+import type { PaymentServiceDeps, SaleOptions, SaleStep } from './payment-deps';
 import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
-import { showPaymentPageLink, type LinkSigner } from './payment-page-link';
+import { showPaymentPageLink } from './payment-page-link';
 import { PaymentTransitions } from './payment-transitions';
 import { StatusPoller } from './status-poller';
-import type { Applied } from './state-change';
-import type { PollSchedule } from './status-poll-schedule';
-import { StatusReconciler, type GateAnswerHealth } from './status-reconciler';
+import { StatusReconciler } from './status-reconciler';
 
+export type { GateAccess, PaymentServiceDeps, SaleOptions, SaleStep } from './payment-deps';
 export { PAYMENT_PAGE_POLL_MS } from './status-reconciler';
-
-/** How one sale is taken, beyond its amount. */
-export interface SaleOptions {
-  /** Runs as soon as the payment is journaled (the screens show it while Gate answers). */
-  readonly onCreated?: (payment: PaymentRecord) => void;
-  /** The payment id to use; a fresh one from the terminal id and the time by default. */
-  readonly paymentId?: string;
-  /** What Gate and the customer see as the purchase (`payment.description`). */
-  readonly description?: string;
-}
-
-/** Points in a sale where tests may stop the process (crash tests); no effect otherwise. */
-export type SaleStep = 'journal-created' | GateSaleStep | CallbackStep;
-
-/** The Gate client, or why there is none (not configured, keychain unavailable). */
-export type GateAccess = Result<GateClient, 'NOT_CONFIGURED' | 'KEYCHAIN_UNAVAILABLE'>;
-
-/** What the payment service needs from the rest of main. */
-export interface PaymentServiceDeps {
-  readonly journal: Journal;
-  readonly gate: () => GateAccess;
-  /** The client for status requests (defaults to `gate`): allowed while only a non-Gate address is wrong. */
-  readonly statusGate?: () => GateAccess;
-  readonly settings: () => Settings;
-  /** Why a new sale may not start (setup unfinished), checked before anything is journaled. */
-  readonly canCharge?: () => Result<void, ErrorCode>;
-  /** The URL Gate should send this sale's callbacks to (merchant_callback_url). */
-  readonly callbackUrl: () => string | undefined;
-  /** True when the payment is the one on the counter's screen (else a late success alerts). */
-  readonly isOnScreen: (paymentId: string) => boolean;
-  readonly fetchImage?: (url: string) => Promise<QrView>;
-  /** Overrides of the status poll schedule (tests run it in milliseconds). */
-  readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
-  readonly now?: () => number;
-  /** How long after a sale "not found" still means "not yet" (60 s; tests shorten it). */
-  readonly notFoundGraceMs?: number;
-  readonly onStep?: (step: SaleStep, paymentId: string) => void;
-  /** Where refund callbacks go (the refund service). */
-  readonly onRefundCallback?: (callback: GateCallback) => Applied;
-  /** How this counter takes the next sale: Gate QR, or a Payment Page link (issue 5). */
-  readonly purchaseMode?: () => PurchaseMode;
-  /** Signs a Payment Page link with the project secret. */
-  readonly paymentPageLink?: LinkSigner;
-  /** Status polling interval for Payment Page payments (5 s; tests shorten it). */
-  readonly paymentPagePollMs?: number;
-  /** What status answers say about signatures (the cashier's banner). */
-  readonly onAnswerHealth?: (health: GateAnswerHealth) => void;
-  /** Unverified callbacks recorded per source address and minute (30). */
-  readonly unverifiedPerMinute?: number;
-  /** Makes a POST redirect scannable through the callback relay (see customer-qr.ts). */
-  readonly hostRedirect?: CustomerQrDeps['hostRedirect'];
-}
 
 /**
  * The money path (DESIGN §3), as one facade over its parts: a new sale is journaled first, then
@@ -249,32 +191,7 @@ export class PaymentService {
    * its final state (a success afterwards raises the late-payment alert).
    */
   cancel(paymentId: string, why = 'sale cancelled'): Result<PaymentRecord, ErrorCode> {
-    const payment = this.get(paymentId);
-    if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
-    if (isSettled(payment.state))
-      return err(
-        'INVALID_STATE',
-        `Payment ${paymentId} is already ${payment.state}; there is nothing to cancel.`,
-      );
-    if (payment.cancelledAt !== null) return ok(payment);
-    // The change and its audit entry in one transaction: neither without the other.
-    const record = this.deps.journal.inTransaction(() => {
-      const cancelled = this.deps.journal.transition(
-        paymentId,
-        payment.state,
-        payment.state,
-        `cashier cancelled (${why}); still tracking`,
-        { cancelledAt: this.now() },
-      );
-      this.deps.journal.audit('cashier', why, paymentId, {
-        state: payment.state,
-        amount: payment.amount,
-        currency: payment.currency,
-      });
-      return cancelled;
-    });
-    this.transitions.emit(record);
-    return ok(record);
+    return this.transitions.cancel(paymentId, why);
   }
 
   /** The cashier keeps a late payment: it stays paid and the alert closes. */
@@ -300,38 +217,14 @@ export class PaymentService {
   }
 
   /**
-   * Follows a payment made elsewhere (another terminal, an earlier run of the command line):
-   * journaled as it is, with the amount Gate reports, then settled by one status request
-   * through the same state machine as the counter's own sales.
+   * Follows a payment made elsewhere (another terminal, an earlier run of the command line)
+   * through the same state machine as the counter's own sales (see StatusReconciler.adopt).
    */
-  async adopt(
+  adopt(
     paymentId: string,
     sum: { readonly amount: number; readonly currency: string },
   ): Promise<Result<PaymentRecord, ErrorCode>> {
-    const settings = this.deps.settings();
-    if (settings.projectId === null)
-      return err('NOT_CONFIGURED', 'Enter the ecommpay project id in Settings.');
-    const currency = sum.currency;
-    if (!isCurrency(currency))
-      return err(
-        'INVALID_INPUT',
-        `Gate reports payment ${paymentId} in ${currency}, not an Alipay currency.`,
-      );
-    if (!this.get(paymentId))
-      this.deps.journal.create(
-        {
-          id: paymentId,
-          projectId: settings.projectId,
-          terminalId: settings.terminalId,
-          amount: sum.amount,
-          currency,
-          createdAt: this.now(),
-          mode: 'gate_qr',
-        },
-        'followed from Gate',
-      );
-    await this.reconciler.pollOnce(paymentId);
-    return ok(this.get(paymentId)!);
+    return this.reconciler.adopt(paymentId, sum);
   }
 
   /** Payments with a late-payment alert waiting for Keep or Refund. */

@@ -170,6 +170,40 @@ export class PaymentTransitions {
     return err('INVALID_STATE', `Payment ${paymentId}: ${describeApplied(applied)}.`);
   }
 
+  /**
+   * The cashier gives up: the screens stop showing the QR, but the payment is still tracked to
+   * its final state (a success afterwards raises the late-payment alert).
+   */
+  cancel(paymentId: string, why: string): Result<PaymentRecord, 'NOT_FOUND' | 'INVALID_STATE'> {
+    const { journal } = this.deps;
+    const payment = journal.get(paymentId);
+    if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
+    if (isSettled(payment.state))
+      return err(
+        'INVALID_STATE',
+        `Payment ${paymentId} is already ${payment.state}; there is nothing to cancel.`,
+      );
+    if (payment.cancelledAt !== null) return ok(payment);
+    // The change and its audit entry in one transaction: neither without the other.
+    const record = journal.inTransaction(() => {
+      const cancelled = journal.transition(
+        paymentId,
+        payment.state,
+        payment.state,
+        `cashier cancelled (${why}); still tracking`,
+        { cancelledAt: this.deps.now() },
+      );
+      journal.audit('cashier', why, paymentId, {
+        state: payment.state,
+        amount: payment.amount,
+        currency: payment.currency,
+      });
+      return cancelled;
+    });
+    this.emit(record);
+    return ok(record);
+  }
+
   /** Tells the screens a payment changed (journal first: callers emit after writing). */
   emit(record: PaymentRecord): void {
     this.deps.events.emit('updated', record);

@@ -1,4 +1,6 @@
+import { isCurrency } from '../../shared/money';
 import { isSettled } from '../../shared/payment-state';
+import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import {
   customerInstructions,
   describeGateError,
@@ -115,6 +117,41 @@ export class StatusReconciler {
     }
     this.deps.onAnswerHealth?.({ ok: true });
     await this.applyStatus(payment, answer.value.status);
+  }
+
+  /**
+   * Follows a payment made elsewhere (another terminal, an earlier run of the command line):
+   * journaled as it is, with the amount Gate reports, then settled by one status request
+   * through the same state machine as the counter's own sales.
+   */
+  async adopt(
+    paymentId: string,
+    sum: { readonly amount: number; readonly currency: string },
+  ): Promise<Result<PaymentRecord, ErrorCode>> {
+    const settings = this.deps.settings();
+    if (settings.projectId === null)
+      return err('NOT_CONFIGURED', 'Enter the ecommpay project id in Settings.');
+    const currency = sum.currency;
+    if (!isCurrency(currency))
+      return err(
+        'INVALID_INPUT',
+        `Gate reports payment ${paymentId} in ${currency}, not an Alipay currency.`,
+      );
+    if (!this.deps.journal.get(paymentId))
+      this.deps.journal.create(
+        {
+          id: paymentId,
+          projectId: settings.projectId,
+          terminalId: settings.terminalId,
+          amount: sum.amount,
+          currency,
+          createdAt: this.deps.now(),
+          mode: 'gate_qr',
+        },
+        'followed from Gate',
+      );
+    await this.pollOnce(paymentId);
+    return ok(this.deps.journal.get(paymentId)!);
   }
 
   /**

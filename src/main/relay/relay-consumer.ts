@@ -21,6 +21,11 @@ import {
 import { createLogger } from '../logging/logger';
 import { inBackground } from '../logging/in-background';
 import { intakeCallback, type IntakeOutcome } from '../callbacks/callback-intake';
+import {
+  RETRY_NOT_RECORDED_MS,
+  RETRY_QUARANTINE_FULL_MS,
+  settlementOf,
+} from './relayed-settlement';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import type { RelayCredentials } from './relay-credentials';
 
@@ -69,17 +74,6 @@ const CONCURRENCY = 8;
  */
 const PULL_BATCH = 16;
 const DEFAULT_ACK_WAIT_MS = 60_000;
-/** Redeliver after: no secret loaded yet, or the journal could not take it. */
-const RETRY_NO_SECRET_MS = 30_000;
-const RETRY_NOT_RECORDED_MS = 5_000;
-/**
- * A callback whose signature fails is delivered again after these pauses (a secret being
- * changed may be right by then), then held back in the journal: about 18 minutes in all.
- */
-const BAD_SIGNATURE_DELAYS_MS = [10_000, 30_000, 120_000, 300_000, 600_000];
-/** A held-back callback with no room in the journal stays at the relay, tried again hourly. */
-const RETRY_QUARANTINE_FULL_MS = 3_600_000;
-
 /** Lets timers, I/O and the screens' requests run between two callbacks. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -255,43 +249,23 @@ export class RelayConsumer {
     this.settle(msg, outcome, source);
   }
 
-  /**
-   * What each intake outcome means for the message. Applied or refused for good: acknowledged
-   * (the journal has it). A failed signature is never simply acknowledged, since the relay
-   * already answered Gate and nothing would bring it back: it is delivered again a few times,
-   * then held back in the journal until the secret is right.
-   */
+  /** Acknowledges, delivers again later, or holds back one message (see settlementOf). */
   private settle(msg: JsMsg, outcome: IntakeOutcome, source: string): void {
-    switch (outcome) {
-      case 'accepted':
-      case 'bad_request':
-        msg.ack();
-        return;
-      case 'invalid_signature': {
-        const delays = this.options.badSignatureDelaysMs ?? BAD_SIGNATURE_DELAYS_MS;
-        const delivery = msg.info.deliveryCount;
-        if (delivery <= delays.length) {
-          msg.nak(delays[delivery - 1]);
-          return;
-        }
-        let kept;
-        try {
-          kept = this.options.quarantine(msg.data, source);
-        } catch {
-          msg.nak(RETRY_NOT_RECORDED_MS);
-          return;
-        }
-        if (kept === 'full') msg.nak(RETRY_QUARANTINE_FULL_MS);
-        else msg.ack();
-        return;
-      }
-      case 'retry':
-        msg.nak(RETRY_NO_SECRET_MS);
-        return;
-      case 'not_recorded':
-        msg.nak(RETRY_NOT_RECORDED_MS);
-        return;
+    const settlement = settlementOf(
+      outcome,
+      msg.info.deliveryCount,
+      this.options.badSignatureDelaysMs,
+    );
+    if (settlement.kind === 'ack') return msg.ack();
+    if (settlement.kind === 'again') return msg.nak(settlement.afterMs);
+    let kept;
+    try {
+      kept = this.options.quarantine(msg.data, source);
+    } catch {
+      return msg.nak(RETRY_NOT_RECORDED_MS);
     }
+    if (kept === 'full') msg.nak(RETRY_QUARANTINE_FULL_MS);
+    else msg.ack();
   }
 
   /** Reports the connection's ups and downs. */
