@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Journal } from '../src/main/journal/journal';
 import { percentile } from './stats';
 
-/** Journal figures (issue 3): durable insert rate next to the disk's fsync rate, and reads at 1M. */
+/** Journal figures: durable insert rate next to the disk's fsync rate, and reads at 1M. */
 export interface JournalFigures {
   readonly fsyncPerSecond: number;
   readonly durableSalesPerSecond: number;
@@ -16,7 +16,7 @@ export interface JournalFigures {
   readonly recoveryScanP99Ms: number;
   readonly historyPageP50Ms: number;
   readonly historyPageP99Ms: number;
-  /** History searches (issue 4): name → p50/p99 in ms. */
+  /** History searches: name → p50/p99 in ms. */
   readonly historySearch: Record<string, { p50: number; p99: number }>;
   /** Z report totals: a day of payments, and the whole million in one period (worst case). */
   readonly zReportDayP50Ms: number;

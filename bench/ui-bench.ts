@@ -36,7 +36,7 @@ const PAID_SHOWN = `new Promise((resolve) => {
   check();
 })`;
 
-/** UI latency through the browser shell (issue 3), in milliseconds. */
+/** UI latency through the browser shell, in milliseconds. */
 export interface UiFigures {
   readonly sales: number;
   readonly chargeToQrP50: number;

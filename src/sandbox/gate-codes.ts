@@ -1,6 +1,6 @@
 /**
  * Codes and messages the sandbox answers with, from ecommpay's unified registry
- * (ecommpay-gate.md §6). Messages are quoted as listed there.
+ *. Messages are quoted as listed there.
  */
 export const GATE_CODES = {
   success: { code: '0', message: 'Success' },

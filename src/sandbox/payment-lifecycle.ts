@@ -24,7 +24,7 @@ export interface NewPayment {
   readonly source: PaymentSource;
 }
 
-/** How long Gate waits for clarification data before it gives up (ecommpay-gate.md §4). */
+/** How long Gate waits for clarification data before it gives up. */
 const CLARIFICATION_WAIT_SECONDS = 30 * 60;
 
 /** The customer fields a clarification asks for: what only the customer can give. */

@@ -1,5 +1,5 @@
 /**
- * ecommpay's callback delivery schedule (ecommpay-gate.md §3.1): 6 attempts 10 s apart, then
+ * ecommpay's callback delivery schedule: 6 attempts 10 s apart, then
  * the pause grows as 70 + 10·1.12^(n−4) seconds (n = attempt number) up to 4 hours, then every
  * 4 hours; at most 120 attempts, which spans about 11 days.
  */

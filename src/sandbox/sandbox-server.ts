@@ -61,7 +61,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** Starts a Gate sandbox (DESIGN.md §6) and resolves once it listens. */
+/** Starts a Gate sandbox and resolves once it listens. */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (options.projects.length === 0) throw new Error('the sandbox needs at least one project');
   const projects = new Map(options.projects.map((p) => [p.id, p]));

@@ -18,12 +18,12 @@ export interface SandboxProject {
   readonly callbackUrl?: string;
   /**
    * Every Gate sale asks for clarification (customer fields a counter cannot know) instead of
-   * showing a QR, as a provider may (ecommpay-gate.md §4).
+   * showing a QR, as a provider may.
    */
   readonly clarification?: boolean;
 }
 
-/** Statuses a sandbox payment goes through (ecommpay-gate.md §3.3). */
+/** Statuses a sandbox payment goes through. */
 export type SandboxPaymentStatus =
   | 'processing'
   | 'awaiting customer action'

@@ -1,5 +1,5 @@
 /**
- * States of a payment in the journal (DESIGN §3). `unknown`: a request was sent and its outcome
+ * States of a payment in the journal. `unknown`: a request was sent and its outcome
  * is not known yet; it is reconciled by status, never treated as failed.
  */
 export const PAYMENT_STATES = [

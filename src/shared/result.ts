@@ -1,5 +1,5 @@
 /**
- * Errors cross module and process boundaries as data (STYLE rule 5): a closed union of codes
+ * Errors cross module and process boundaries as data: a closed union of codes
  * and a message a cashier or an engineer can act on. Throw only for bugs.
  */
 export const ERROR_CODES = [

@@ -4,7 +4,7 @@ import { scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
 
 /**
- * Payment Page link mode end to end (issue 5): the customer scans the QR with the phone's camera,
+ * Payment Page link mode end to end: the customer scans the QR with the phone's camera,
  * the phone opens the sandbox's Payment Page, presses Pay, gives a last name, and presses Success
  * or Decline; the counter learns the result by polling.
  */

@@ -14,7 +14,7 @@ import {
   waitForPayment,
 } from '../support/counter-harness';
 
-/** Payment Page link mode (issue 5): no sale request to Gate; polling learns the result. */
+/** Payment Page link mode: no sale request to Gate; polling learns the result. */
 describe('Payment Page link mode', () => {
   let counter: Counter | undefined;
   afterEach(async () => {

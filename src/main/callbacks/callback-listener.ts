@@ -17,7 +17,7 @@ export interface ReceivedCallback {
 
 /** How to run the listener. */
 export interface CallbackListenerOptions {
-  /** Address to bind (DESIGN §5: 127.0.0.1 unless the merchant routes Gate to this machine). */
+  /** Address to bind (127.0.0.1 unless the merchant routes Gate to this machine). */
   readonly host?: string;
   readonly port?: number;
   /** Path Gate posts to; other paths get 404. */
@@ -72,7 +72,7 @@ const INTAKE_ANSWERS: Record<IntakeOutcome, [number, string]> = {
 const DEFAULT_MAX_CONNECTIONS = 64;
 
 /**
- * Listens for Gate callbacks (DESIGN §5) over node:http: 400 for malformed JSON or a bad or
+ * Listens for Gate callbacks over node:http: 400 for malformed JSON or a bad or
  * missing signature, 413 for an oversized body (cut off as it streams in), 415 for a body that
  * is not `application/json`, 200 once the callback is handed over and recorded. A validly
  * signed callback of a shape we do not handle is answered 200, so Gate stops retrying something

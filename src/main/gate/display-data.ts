@@ -103,7 +103,7 @@ function qrTimeoutSeconds(items: readonly DisplayItem[]): number | undefined {
 }
 
 /**
- * The field names a clarification asks for, in either observed shape (ecommpay-gate.md §4):
+ * The field names a clarification asks for, in either observed shape:
  * `{"customer": ["first_name"]}` or JSON-Schema-like `{"customer": {"properties": {...}}}`.
  */
 function clarificationFieldNames(carrier: InstructionCarrier): string[] {

@@ -3,7 +3,7 @@ import { JsonNumber } from '../../protocol/signer';
 
 /**
  * Shapes of what Gate sends: acknowledgements, rejections, status responses and callbacks
- * (ecommpay-gate.md §2.4, §2.5, §3; the Alipay seed's examples). Parsed after the signature is
+ * (the Alipay seed's examples). Parsed after the signature is
  * verified and nulls are left out (`withoutNulls`): only a payment's id and status, and a
  * rejection's code, are required; every other field may be missing. Objects keep fields we do
  * not model (`looseObject`): the raw text is journaled too.
@@ -91,7 +91,7 @@ export const callbackSchema = z.looseObject({
   operation: operationSchema.optional(),
   display_data: z.array(displayItemSchema).optional(),
   redirect_data: redirectDataSchema.optional(),
-  /** `awaiting clarification`: the fields Gate wants (ecommpay-gate.md §4); only read to name them. */
+  /** `awaiting clarification`: the fields Gate wants; only read to name them. */
   clarification_fields: z.unknown().optional(),
   errors: z.array(errorItemSchema).optional(),
 });
@@ -128,7 +128,7 @@ export const statusFoundSchema = z.looseObject({
 });
 export type GateStatus = z.infer<typeof statusFoundSchema>;
 
-/** Purchase statuses in which the customer's money moved (refunds aside; ecommpay-gate.md §3.3). */
+/** Purchase statuses in which the customer's money moved (refunds aside). */
 export const PAID_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
   'success',
   'refunded',
@@ -138,7 +138,7 @@ export const PAID_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Final purchase statuses in which nothing was charged (§3.3): all end as a decline here. Not
+ * Final purchase statuses in which nothing was charged: all end as a decline here. Not
  * `error`: status answers also use it for "not registered", which may still change.
  */
 export const FAILED_PURCHASE_STATUSES: ReadonlySet<string> = new Set([
@@ -169,7 +169,7 @@ export function callbackOutcome(status: string | undefined): 'success' | 'declin
   return status === 'error' ? 'decline' : finalOutcome(status);
 }
 
-/** Gate waits for customer fields a cashier cannot know (ecommpay-gate.md §4). */
+/** Gate waits for customer fields a cashier cannot know. */
 export const AWAITING_CLARIFICATION = 'awaiting clarification';
 
 /** What a purchase status means: paid, ended with nothing charged, or not final (undefined). */
@@ -178,7 +178,7 @@ export function purchaseOutcome(status: string): 'success' | 'decline' | undefin
   return FAILED_PURCHASE_STATUSES.has(status) ? 'decline' : undefined;
 }
 
-/** Operation types that give money back: Gate may carry out a refund as a reversal (§3.4). */
+/** Operation types that give money back: Gate may carry out a refund as a reversal. */
 export const REFUND_OPERATION_TYPES: ReadonlySet<string> = new Set(['refund', 'reversal']);
 
 /** Payment statuses after which nothing more happens to a purchase. */

@@ -10,7 +10,7 @@ export function bestBeforeText(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-/** Inputs of a signed Payment Page link (ecommpay-gate.md §5). */
+/** Inputs of a signed Payment Page link. */
 export interface PaymentPageLink {
   readonly params: Readonly<Record<string, PaymentPageValue>>;
   readonly secret: string;

@@ -62,7 +62,7 @@ export type PaymentRecord = PaymentFacts &
       }
   );
 
-/** The two ways a sale reaches the customer (issue 5). */
+/** The two ways a sale reaches the customer. */
 export type PurchaseMode = 'gate_qr' | 'payment_page';
 
 /** Fields a transition may change besides the state. */

@@ -71,7 +71,7 @@ export interface NewPrintJob {
 }
 
 /**
- * Print jobs (issue 12): each slip is journaled when it is queued, then marked sent or failed
+ * Print jobs: each slip is journaled when it is queued, then marked sent or failed
  * with the reason, so a fault never loses a slip and the cashier can print it again.
  */
 export class PrintJobJournal {

@@ -45,7 +45,7 @@ export function setLogSink(next: LogSink | null): void {
 }
 
 /**
- * One redacting logger per module (STYLE rule 11): JSON lines with time, level, module,
+ * One redacting logger per module: JSON lines with time, level, module,
  * message and detail, secrets and signatures replaced by "[redacted]".
  */
 export function createLogger(module: string): Logger {

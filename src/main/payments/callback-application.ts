@@ -34,7 +34,7 @@ export interface CallbackApplicationDeps extends CustomerQrDeps {
 }
 
 /**
- * Gate's callbacks about sales (DESIGN §5): each is recorded before anything else (a failure to
+ * Gate's callbacks about sales: each is recorded before anything else (a failure to
  * record makes the listener answer 500, so Gate delivers it again), then applied through the
  * state machine only if it is verified, ours, and about the amount and currency we charged.
  */

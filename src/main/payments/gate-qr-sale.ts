@@ -15,7 +15,7 @@ export function walkInCustomerId(paymentId: string): string {
 }
 
 /**
- * Sends a journaled Gate QR sale once (DESIGN §3 step 3) and journals what Gate's answer proves:
+ * Sends a journaled Gate QR sale once and journals what Gate's answer proves:
  * acknowledged, rejected (Gate did nothing, or the request never left), or an unknown outcome
  * that only a status answer settles. Never sends it again.
  */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * A new payment id: terminal id, local date and time, and random hex, e.g.
- * `T01-261125-184712-9f3a`. Unique within the project (DESIGN §3 step 2) and readable on a
+ * `T01-261125-184712-9f3a`. Unique within the project and readable on a
  * receipt. It is the sale's idempotency key: minted once, never for a retry.
  */
 export function newPaymentId(terminalId: string, now = new Date()): string {

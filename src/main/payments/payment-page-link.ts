@@ -9,7 +9,7 @@ import { walkInCustomerId } from './gate-qr-sale';
 export type LinkSigner = (params: Record<string, string | number>) => Result<string, ErrorCode>;
 
 /**
- * Payment Page link mode (DESIGN §7), after the journal: a signed link with a best_before at
+ * Payment Page link mode, after the journal: a signed link with a best_before at
  * the end of the payment's lifetime, shown as the QR. Nothing is sent to Gate: the payment
  * exists there only once the customer confirms the form, and polling learns the result.
  * Returns false when no link could be made (the payment is then rejected: nothing was shown).

@@ -22,7 +22,7 @@ export type { GateAccess, PaymentServiceDeps, SaleOptions, SaleStep } from './pa
 export { PAYMENT_PAGE_POLL_MS } from './status-reconciler';
 
 /**
- * The money path (DESIGN §3), as one facade over its parts: a new sale is journaled first, then
+ * The money path, as one facade over its parts: a new sale is journaled first, then
  * goes out as a Gate QR sale (`gate-qr-sale.ts`) or a Payment Page link (`payment-page-link.ts`);
  * callbacks (`callback-application.ts`) and status answers (`status-reconciler.ts`) change it only
  * through `PaymentTransitions`, the one place the state machine decides.

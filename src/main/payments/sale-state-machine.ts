@@ -50,7 +50,7 @@ const ignore = (reason: string): Decision => ({ kind: 'ignore', reason });
 const forbidden = (reason: string): Decision => ({ kind: 'forbidden', reason });
 
 /**
- * The sale state machine of DESIGN §3, as a pure function. Gate's signed word wins over our own
+ * The sale state machine, as a pure function. Gate's signed word wins over our own
  * inferences: a payment we marked `rejected` (no record at Gate, or unreachable) still becomes
  * `succeeded` when Gate says it was paid. Gate contradicting itself is refused and audited.
  */

@@ -1,6 +1,5 @@
 /**
- * When to ask Gate for a payment's status while no final callback has arrived (DESIGN §3
- * step 6): not earlier than 10 s after the request (earlier answers can be "not found"), then
+ * When to ask Gate for a payment's status while no final callback has arrived: not earlier than 10 s after the request (earlier answers can be "not found"), then
  * backing off by half again each time up to once a minute, until the threshold time has passed.
  */
 export interface PollSchedule {

@@ -15,7 +15,7 @@ interface Tracked {
 }
 
 /**
- * Asks Gate for the status of every unfinished payment on the schedule (DESIGN §3 step 6): the
+ * Asks Gate for the status of every unfinished payment on the schedule: the
  * first time at least 10 s after the request, backing off to once a minute until the threshold
  * time, then every 5 minutes until the payment settles. Never forgets a tracked payment.
  */

@@ -50,7 +50,7 @@ export interface StatusReconcilerDeps extends CustomerQrDeps {
 }
 
 /**
- * Status polling and start-up recovery (DESIGN §3 step 6): asks Gate about unfinished payments
+ * Status polling and start-up recovery: asks Gate about unfinished payments
  * and applies the answers through the state machine; keeps watching expired links for the
  * threshold time, since a customer who confirmed at the last second can still be charged.
  */
@@ -155,7 +155,7 @@ export class StatusReconciler {
   }
 
   /**
-   * Re-tracks every unfinished payment after a start (DESIGN §3, recovery): each is asked about
+   * Re-tracks every unfinished payment after a start: each is asked about
    * right away (or at 10 s after its request if that is later), then on the schedule.
    */
   recover(): PaymentRecord[] {

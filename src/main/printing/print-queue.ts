@@ -23,7 +23,7 @@ export interface PrintQueueDeps {
 export const NO_PRINTER = 'No receipt printer is set up: choose one in Settings → Printer.';
 
 /**
- * The print queue (issue 12). Every slip is journaled as queued before anything is sent, then
+ * The print queue. Every slip is journaled as queued before anything is sent, then
  * sent to the configured printer one at a time, in order, and journaled as sent or failed with
  * the reason. It never throws into its callers: a sale or a refund goes on whatever a printer
  * does. A failed slip stays on the cashier's screen until it is retried or dismissed.

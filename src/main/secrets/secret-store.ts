@@ -14,7 +14,7 @@ export class SecretStoreUnavailableError extends Error {
 
 /**
  * Where the project secret lives. Only main holds one; the renderer never sees the secret, only
- * whether it is configured. There is no file-backed implementation on purpose (DESIGN §8).
+ * whether it is configured. There is no file-backed implementation on purpose.
  */
 export interface SecretStore {
   readonly kind: 'keychain' | 'memory';

@@ -9,7 +9,7 @@ import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options'
 import { printerSettingsSchema } from '../../shared/printing/printer-settings';
 import { relayAddress, relaySettingsProblems } from '../relay/relay-settings';
 
-/** The QR forms a counter can show (DESIGN §3 step 4). */
+/** The QR forms a counter can show. */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
 
 /** Non-secret settings as stored (validated with zod at every load and change). */
@@ -63,7 +63,7 @@ export const settingsSchema = z.object({
     z.enum(CURRENCIES as unknown as [Currency, ...Currency[]]),
     z.object({ min: z.number().int(), max: z.number().int() }),
   ),
-  /** The receipt printer (issue 12); none until one is set up. */
+  /** The receipt printer; none until one is set up. */
   printer: printerSettingsSchema,
   /**
    * The callback relay: the NATS servers this counter dials out to, and its callback URL at the

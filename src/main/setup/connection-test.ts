@@ -42,7 +42,7 @@ export class ConnectionTest {
     private readonly endpoint: CallbackEndpoint,
     private readonly timeoutMs = CONNECTION_TEST_TIMEOUT_MS,
     private readonly now: () => number = Date.now,
-    /** This counter's callback relay link, when the counter has one (issue 13). */
+    /** This counter's callback relay link, when the counter has one. */
     private readonly relay?: () => RelayLinkNow,
   ) {}
 

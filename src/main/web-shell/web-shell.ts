@@ -45,7 +45,7 @@ export interface WebShell {
 
 /**
  * Serves the built renderer on 127.0.0.1 and carries `window.counter` over a WebSocket to the
- * same dispatcher the Electron IPC uses (DESIGN §8). It exists only for the sandbox: it refuses
+ * same dispatcher the Electron IPC uses. It exists only for the sandbox: it refuses
  * a counter in live mode, binds to loopback only, and needs a random token on the WebSocket.
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {

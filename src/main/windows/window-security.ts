@@ -1,6 +1,6 @@
 import type { BrowserWindow, Session, WebContents, WebPreferences } from 'electron';
 
-/** The CSP of every window (DESIGN §8): only the app's own scripts and styles, QR images as data. */
+/** The CSP of every window: only the app's own scripts and styles, QR images as data. */
 export const APP_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -8,7 +8,7 @@ export const APP_CSP =
 export const APP_ORIGIN = 'app://counter';
 
 /**
- * webPreferences set explicitly in one place (STYLE rule 8), overriding the electron-vite
+ * webPreferences set explicitly in one place, overriding the electron-vite
  * template's `sandbox: false`.
  */
 export function hardenedWebPreferences(preload: string): WebPreferences {

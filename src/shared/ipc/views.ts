@@ -115,7 +115,7 @@ export const settingsViewSchema = z.object({
   updateChannel: z.enum(['stable', 'pilot']),
   startAtLogin: z.boolean(),
   customerDisplayId: z.number().int().nullable(),
-  /** The receipt printer (issue 12). */
+  /** The receipt printer. */
   printer: printerSettingsSchema,
   /** The callback relay: NATS servers, and this counter's callback URL at the relay. */
   relayNatsUrls: z.array(z.string()),

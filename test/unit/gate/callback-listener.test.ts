@@ -11,7 +11,7 @@ import { sign } from '../../../src/protocol/signer';
 
 const SECRET = 'listener-secret';
 
-describe('callback listener (DESIGN §5)', () => {
+describe('callback listener', () => {
   let listener: CallbackListener;
   const received: ReceivedCallback[] = [];
   let failNext = false;

@@ -10,7 +10,7 @@ function queryOf(url: string): Record<string, string> {
   return Object.fromEntries(new URL(url).searchParams);
 }
 
-describe('Payment Page URL (ecommpay-gate.md §5)', () => {
+describe('Payment Page URL', () => {
   it('reproduces the official V8 link signature', () => {
     const v8 = loadSignatureVectors().find((v) => v.name === 'V8')!;
     const url = buildPaymentPageUrl({

@@ -31,7 +31,7 @@ export function printStatusView(queue: PrintQueue): PrintStatusView {
 }
 
 /**
- * Receipt printing (issue 12): the failed-slip line and its Retry, reprints from a payment's
+ * Receipt printing: the failed-slip line and its Retry, reprints from a payment's
  * detail (journaled in the audit log: a reprint is how a receipt could be passed off twice),
  * report slips, the Settings test print and the slip preview.
  */

@@ -7,7 +7,7 @@ import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-/** The renderer's one store (STYLE rule 12), built from typed slices. */
+/** The renderer's one store, built from typed slices. */
 export type CounterStore = SessionSlice &
   SaleSlice &
   UiSlice &
