@@ -40,19 +40,31 @@ export function optional(options: Options, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A positive number option (seconds, ports, scales). */
+/** A number option that `fits`, else the fallback when absent; the error says what it must be. */
+function numberOption(
+  options: Options,
+  name: string,
+  command: string,
+  fallback: number,
+  fits: (value: number) => boolean,
+  mustBe: string,
+): number {
+  const text = optional(options, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!fits(value)) throw new CliError(`${command}: --${name} must be ${mustBe}, not "${text}"`);
+  return value;
+}
+
+/** A positive number option (seconds, scales). */
 export function positiveNumber(
   options: Options,
   name: string,
   command: string,
   fallback: number,
 ): number {
-  const text = optional(options, name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new CliError(`${command}: --${name} must be a positive number, not "${text}"`);
-  return value;
+  const fits = (value: number) => Number.isFinite(value) && value > 0;
+  return numberOption(options, name, command, fallback, fits, 'a positive number');
 }
 
 /** A port number option (0 = any free port). */
@@ -62,12 +74,8 @@ export function portOption(
   command: string,
   fallback: number,
 ): number {
-  const text = optional(options, name);
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65535)
-    throw new CliError(`${command}: --${name} must be a port number (0-65535), not "${text}"`);
-  return value;
+  const fits = (value: number) => Number.isInteger(value) && value >= 0 && value <= 65535;
+  return numberOption(options, name, command, fallback, fits, 'a port number (0-65535)');
 }
 
 /** A Gate project id: a positive integer. */

@@ -3,26 +3,21 @@ import { callbackBody } from './gate-messages';
 import { randomId, saleOperation } from './payment-store';
 import { qrPng } from './qr-image';
 import type { SandboxContext } from './sandbox-context';
-import type {
-  CallbackDelivery,
-  PaymentSource,
-  QrMode,
-  SandboxOperation,
-  SandboxPayment,
-} from './sandbox-types';
+import type { CallbackDelivery, QrMode, SandboxOperation, SandboxPayment } from './sandbox-types';
 
-/** What a new payment starts from. */
-export interface NewPayment {
-  readonly projectId: number;
-  readonly id: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly description: string;
-  readonly customerId: string;
-  readonly callbackUrl?: string;
-  readonly returnUrls?: SandboxPayment['returnUrls'];
-  readonly source: PaymentSource;
-}
+/** What a new payment starts from: what its request said. */
+export type NewPayment = Pick<
+  SandboxPayment,
+  | 'projectId'
+  | 'id'
+  | 'amount'
+  | 'currency'
+  | 'description'
+  | 'customerId'
+  | 'callbackUrl'
+  | 'returnUrls'
+  | 'source'
+>;
 
 /** How long Gate waits for clarification data before it gives up. */
 const CLARIFICATION_WAIT_SECONDS = 30 * 60;

@@ -233,15 +233,7 @@ export class Journal {
   }
 
   /** Appends to the audit log (hash-chained, append-only); the entry as written. */
-  audit(
-    actor: string,
-    action: string,
-    paymentId: string | null,
-    detail?: unknown,
-    at = Date.now(),
-  ): AuditEntry {
-    return this.auditTrail.append(actor, action, paymentId, detail, at);
-  }
+  readonly audit: AuditTrail['append'] = (...entry) => this.auditTrail.append(...entry);
 
   /**
    * Closes the day: the Z report with its proof (the audit head and the money rows' digest),

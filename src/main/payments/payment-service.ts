@@ -15,7 +15,7 @@ import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
 import { showPaymentPageLink } from './payment-page-link';
 import { PaymentTransitions } from './payment-transitions';
-import { StatusPoller } from './status-poller';
+import { StatusPoller, trackerOf } from './status-poller';
 import { StatusReconciler } from './status-reconciler';
 
 export type { GateAccess, PaymentServiceDeps, SaleOptions, SaleStep } from './payment-deps';
@@ -37,10 +37,7 @@ export class PaymentService {
 
   constructor(private readonly deps: PaymentServiceDeps) {
     this.now = deps.now ?? Date.now;
-    const tracker = {
-      track: (id: string, since: number) => this.poller.track(id, since),
-      untrack: (id: string) => this.poller.untrack(id),
-    };
+    const tracker = trackerOf(() => this.poller);
     this.transitions = new PaymentTransitions({
       journal: deps.journal,
       events: this.events,

@@ -9,7 +9,7 @@ import type { GateAccess } from './payment-service';
 import { RefundReconciler } from './refund-reconciler';
 import { RefundTransitions, type LateAlertChanger } from './refund-transitions';
 import type { Applied } from './state-change';
-import { StatusPoller } from './status-poller';
+import { StatusPoller, trackerOf } from './status-poller';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
 
 export type { LateAlertChanger } from './refund-transitions';
@@ -53,10 +53,7 @@ export class RefundService {
 
   constructor(private readonly deps: RefundServiceDeps) {
     this.now = deps.now ?? Date.now;
-    const tracker = {
-      track: (id: string, since: number) => this.poller.track(id, since),
-      untrack: (id: string) => this.poller.untrack(id),
-    };
+    const tracker = trackerOf(() => this.poller);
     this.transitions = new RefundTransitions({
       journal: deps.journal,
       events: this.events,

@@ -1,14 +1,11 @@
 import { OPEN_STATES, type PaymentState } from '../../shared/payment-state';
 import type { QrView } from '../../shared/ipc/views';
+import { decideRequest, type RequestEvent } from './request-phase';
+import type { Decision as StateDecision } from './state-change';
 
 /** What can happen to a sale, from Gate's answers or from what we learn by ourselves. */
 export type SaleEvent =
-  /** Gate acknowledged the sale request. */
-  | { readonly type: 'acknowledged'; readonly requestId: string }
-  /** Gate refused the request (it did nothing), or the request provably never left. */
-  | { readonly type: 'rejected'; readonly code: string; readonly message: string }
-  /** The request may have reached Gate but no answer came (timeout, cut, 5xx, garbage). */
-  | { readonly type: 'outcome_unknown'; readonly reason: string }
+  | RequestEvent
   /** The intermediate callback (or a status answer repeating it): the QR to show. */
   | {
       readonly type: 'customer_instructions';
@@ -27,20 +24,9 @@ export type SaleEvent =
   /** A status answer: Gate has the payment and it is still in progress. */
   | { readonly type: 'still_processing' }
   /** A Payment Page link's lifetime ended with no payment at Gate. */
-  | { readonly type: 'link_expired' }
-  /**
-   * A status answer: Gate has no such payment. `conclusive` once the sale is older than the
-   * grace period (Gate may say "not found" for a while right after a sale).
-   */
-  | { readonly type: 'not_found'; readonly conclusive: boolean };
+  | { readonly type: 'link_expired' };
 
-/** What a transition decides. */
-export type Decision =
-  | { readonly kind: 'move'; readonly to: PaymentState }
-  /** Nothing to do: a repeat, or information the state already contains. */
-  | { readonly kind: 'ignore'; readonly reason: string }
-  /** A contradiction worth an audit entry: the state does not change. */
-  | { readonly kind: 'forbidden'; readonly reason: string };
+type Decision = StateDecision<PaymentState>;
 
 /** Gate may answer "not found" shortly after a sale (it asks for 10 s); after this, we believe it. */
 export const DEFAULT_NOT_FOUND_GRACE_MS = 60_000;
@@ -57,15 +43,10 @@ const forbidden = (reason: string): Decision => ({ kind: 'forbidden', reason });
 export function decide(state: PaymentState, event: SaleEvent): Decision {
   switch (event.type) {
     case 'acknowledged':
-      if (state === 'created' || state === 'unknown') return move('requested');
-      return ignore(`already ${state}`);
     case 'rejected':
-      if (state === 'created') return move('rejected');
-      return forbidden(`a rejection cannot follow ${state}`);
     case 'outcome_unknown':
-      // A callback may beat a slow answer: then Gate already told us more than "unknown".
-      if (state === 'created') return move('unknown');
-      return ignore(`Gate already answered (${state})`);
+    case 'not_found':
+      return decideRequest<PaymentState>(state, event);
     case 'customer_instructions':
       if (state === 'created' || state === 'requested' || state === 'unknown')
         return move('awaiting_customer');
@@ -84,13 +65,6 @@ export function decide(state: PaymentState, event: SaleEvent): Decision {
       if (state === 'created' || state === 'unknown' || state === 'rejected' || state === 'expired')
         return move('requested');
       return ignore(`Gate is still processing; already ${state}`);
-    case 'not_found':
-      if ((state === 'created' || state === 'unknown') && event.conclusive) return move('rejected');
-      return ignore(
-        state === 'created' || state === 'unknown'
-          ? 'too early to conclude'
-          : `Gate acknowledged it; ${state}`,
-      );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { PaymentTracker } from './payment-transitions';
 import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 import { pollTimeMs, type PollSchedule } from './status-poll-schedule';
@@ -19,6 +20,17 @@ interface Tracked {
  * first time at least 10 s after the request, backing off to once a minute until the threshold
  * time, then every 5 minutes until the payment settles. Never forgets a tracked payment.
  */
+/**
+ * Tracking through a poller made later (the poller needs the reconciler, which needs the
+ * transitions, which start and stop tracking): each call reaches the poller when it is made.
+ */
+export function trackerOf(poller: () => StatusPoller): PaymentTracker {
+  return {
+    track: (id, since) => poller().track(id, since),
+    untrack: (id) => poller().untrack(id),
+  };
+}
+
 export class StatusPoller {
   private readonly tracked = new Map<string, Tracked>();
   private stopped = false;
