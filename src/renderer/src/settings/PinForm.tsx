@@ -55,36 +55,15 @@ function PinChange({ setPin }: { setPin: (next: string, current?: string) => Pro
         </p>
       ) : null}
       {pinSet ? (
-        <label>
-          Current PIN
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pins.current}
-            onChange={(e) => setPins({ ...pins, current: e.target.value })}
-          />
-        </label>
-      ) : null}
-      <label>
-        New PIN
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pins.next}
-          onChange={(e) => setPins({ ...pins, next: e.target.value })}
+        <PinField
+          label="Current PIN"
+          value={pins.current}
+          onChange={(current) => setPins({ ...pins, current })}
         />
-      </label>
-      <NewPinHint pin={pins.next} mode={mode} />
-      {problem ? (
-        <p className="action-error" role="alert">
-          {problem}
-        </p>
       ) : null}
-      <div className="settings-actions">
-        <button type="submit">{pinSet ? 'Change PIN' : 'Set PIN'}</button>
-      </div>
+      <PinField label="New PIN" value={pins.next} onChange={(next) => setPins({ ...pins, next })} />
+      <NewPinHint pin={pins.next} mode={mode} />
+      <FormEnd problem={problem} submit={pinSet ? 'Change PIN' : 'Set PIN'} />
     </form>
   );
 }
@@ -126,25 +105,9 @@ export function PinReset() {
           onChange={(e) => setSecret(e.target.value)}
         />
       </label>
-      <label>
-        New PIN ({newPinDigits(mode)})
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
+      <PinField label={`New PIN (${newPinDigits(mode)})`} value={next} onChange={setNext} />
       <NewPinHint pin={next} mode={mode} />
-      {problem ? (
-        <p className="action-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <div className="settings-actions">
-        <button type="submit">Reset PIN</button>
-      </div>
+      <FormEnd problem={problem} submit="Reset PIN" />
     </form>
   );
 }
@@ -166,5 +129,37 @@ export function NewPinHint({ pin, mode }: { pin: string; mode: 'demo' | 'live' }
     <p className="field-hint pin-warning" role="status">
       A {pin.length}-digit PIN is allowed but easy to guess: 6 to 8 digits are safer.
     </p>
+  );
+}
+
+/** A PIN typed in digits, never shown and never remembered by the browser. */
+function PinField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
+/** What is wrong with what was typed, if anything, and the form's button. */
+function FormEnd(props: { problem: string | null; submit: string }) {
+  return (
+    <>
+      {props.problem ? (
+        <p className="action-error" role="alert">
+          {props.problem}
+        </p>
+      ) : null}
+      <div className="settings-actions">
+        <button type="submit">{props.submit}</button>
+      </div>
+    </>
   );
 }
