@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +30,22 @@ function freshClone(): string {
   return dir;
 }
 
-describe("the README's commands, run as written in a fresh clone", () => {
+/** The README, every page of docs/ and every folder README of src/: where commands are named. */
+function docPages(): string[] {
+  return [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+    ...readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+      .filter(
+        (entry) => entry.isDirectory() && existsSync(join(ROOT, 'src', entry.name, 'README.md')),
+      )
+      .map((entry) => `src/${entry.name}/README.md`),
+  ];
+}
+
+describe("the docs' commands, run as written in a fresh clone", () => {
   const clone = freshClone();
   afterAll(() => rmSync(clone, { recursive: true, force: true }));
 
@@ -73,14 +96,20 @@ describe("the README's commands, run as written in a fresh clone", () => {
     expect(result.stdout + result.stderr).toMatch(/succeeded|Paid/i);
   }, 70_000);
 
-  // The README's command-line lines that need nothing running (no Gate URL, no secret): each is
-  // typed as written, and each must end in a paid purchase.
-  const selfContained = readFileSync(join(ROOT, 'README.md'), 'utf8')
-    .split('\n')
-    .filter((line) => /^npm run -s cli -- sale .*--pay success/.test(line) && !/--gate/.test(line))
-    .map((line) => line.replace(/\s+#.*$/, '').trim());
+  // The command-line purchases the README and the docs name that need nothing running (no Gate
+  // URL, no secret): each is typed as written, and each must end in a paid purchase.
+  const selfContained = [
+    ...new Set(
+      docPages()
+        .flatMap((path) => readFileSync(join(ROOT, path), 'utf8').split('\n'))
+        .filter(
+          (line) => /^npm run -s cli -- sale .*--pay success/.test(line) && !/--gate/.test(line),
+        )
+        .map((line) => line.replace(/\s+#.*$/, '').trim()),
+    ),
+  ];
 
-  it('the README names command-line purchases that need nothing running', () => {
+  it('the docs name command-line purchases that need nothing running', () => {
     expect(selfContained.length).toBeGreaterThanOrEqual(2);
   });
 
