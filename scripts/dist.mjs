@@ -67,4 +67,4 @@ const built = run('npx', [
 rebuildNativeModules('node');
 if (!built) process.exit(1);
 if (unsigned)
-  console.log('signing: the installers above are UNSIGNED (see README: Installing at a store)');
+  console.log('signing: the installers above are UNSIGNED (see docs/releasing.md: Signing)');

@@ -20,7 +20,7 @@ export function paymentBlock(
     status: payment.status,
     date: gateDate(lastChange(payment)),
     method: 'alipay',
-    // The purchase amount as made; refunds show in their operations (unconfirmed, see README).
+    // The purchase amount as made; refunds show in their operations (unconfirmed, see docs/sandbox-fidelity.md).
     sum: { amount: payment.amount, currency: payment.currency },
     description: payment.description,
   };
@@ -48,7 +48,7 @@ export function operationBlock(operation: SandboxOperation): Record<string, unkn
     },
     code: operation.code,
     message: operation.message,
-    // Unconfirmed (see README): refund operations echo the merchant's refund id.
+    // Unconfirmed (see docs/sandbox-fidelity.md): refund operations echo the merchant's refund id.
     ...(operation.merchantRefundId !== undefined
       ? { merchant_refund_id: operation.merchantRefundId }
       : {}),

@@ -208,7 +208,7 @@ async function gateApi(
   if (fault?.action === '5xx_before') return sendText(res, 503, 'Service Unavailable');
   const text = await readBody(req);
   let answer: ApiAnswer;
-  // Gate's API takes JSON only; what is sent as a form or text is refused (unconfirmed: README).
+  // Gate's API takes JSON only; what is sent as a form or text is refused (unconfirmed: docs/sandbox-fidelity.md).
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json')
     answer = rejection(GATE_CODES.invalidJson, 'the Content-Type must be application/json');

@@ -29,7 +29,7 @@ function sqliteBuiltForNode(): boolean {
 /** Why the unpackaged shell cannot run here, or undefined when it can. */
 export function shellSkipReason(): string | undefined {
   if (!electronBinary())
-    return 'no Electron binary on this machine (its release host is unreachable; see README)';
+    return 'no Electron binary on this machine (its release host is unreachable; see docs/testing.md)';
   if (sqliteBuiltForNode())
     return 'the native modules are built for Node, not Electron (npm run test:electron rebuilds them)';
   return undefined;

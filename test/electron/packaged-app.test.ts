@@ -5,7 +5,7 @@ import { electronBinary, packagedBinary, suiteTitle } from './electron-harness';
 
 const binary = packagedBinary();
 const skip = !electronBinary()
-  ? 'no Electron binary on this machine (its release host is unreachable; see README)'
+  ? 'no Electron binary on this machine (its release host is unreachable; see docs/testing.md)'
   : !binary
     ? 'no packaged app in dist/ (npm run dist:dir, dist:win or dist:mac first)'
     : undefined;

@@ -53,7 +53,7 @@ function makeCertificates(dir: string): { caFile: string; certFile: string; keyF
 }
 
 /**
- * A broker that speaks only TLS with a certificate of the merchant's own CA, as the README asks
+ * A broker that speaks only TLS with a certificate of the merchant's own CA, as docs/relay.md asks
  * of a broker the counters reach over the internet. The relay and a counter (each its own
  * process) trust that CA either through NODE_EXTRA_CA_CERTS or as configured (`relay --ca`,
  * Settings → Broker CA certificate) and carry a sale's callback over tls://; without it,

@@ -84,7 +84,7 @@ describe(`packaging smoke test: electron-builder dir target, linux-${Arch[arch]}
       ]),
     );
     expect(files.some((f) => /^out\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
-    // Electron names the data folder after package.json's name (README: Where things live).
+    // Electron names the data folder after package.json's name (docs/installing.md: Where things live).
     const shipped = JSON.parse(extractFile(asar, 'package.json').toString()) as Record<
       string,
       unknown

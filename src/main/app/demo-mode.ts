@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, isLoopbackUrl, type Settings } from '../settings/sett
 /** The embedded sandbox: the rest of main knows it through this file only. */
 export type { Sandbox };
 
-/** The manager PIN demo mode starts with (README). */
+/** The manager PIN demo mode starts with (README, docs/managers.md). */
 export const DEMO_MANAGER_PIN = '2468';
 
 /** The store address demo sales carry: reserved for documentation (RFC 5737), never routed. */

@@ -7,7 +7,7 @@ export interface SaleRequest {
   readonly currency: Currency;
   readonly description: string;
   readonly customerId: string;
-  /** `customer.ip_address`: the store's public address for an in-store QR (README). */
+  /** `customer.ip_address`: the store's public address for an in-store QR (docs/configuration.md). */
   readonly customerIp: string;
   /** Overrides the project's callback URL for this payment (`general.merchant_callback_url`). */
   readonly callbackUrl?: string;

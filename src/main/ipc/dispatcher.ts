@@ -23,8 +23,8 @@ function isChannel(channel: unknown): channel is Channel {
 
 /**
  * Builds the one dispatcher both transports use (Electron IPC and the browser shell's
- * WebSocket). Every argument arrives as `unknown` and is parsed with its zod schema (STYLE
- * rule 4); a bad one gets INVALID_INPUT naming the field. A handler that throws is a bug: it is
+ * WebSocket). Every argument arrives as `unknown` and is parsed with its zod schema, at
+ * the edge; a bad one gets INVALID_INPUT naming the field. A handler that throws is a bug: it is
  * logged and answered with INTERNAL, never with the exception's text.
  */
 export function createDispatcher(handlers: ChannelHandlers): Dispatch {
