@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import formatjs from 'eslint-plugin-formatjs';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
@@ -104,6 +105,35 @@ const boundaryZones = [
     message:
       'the relay may import src/shared and src/protocol only (it never holds the merchant secret).',
   },
+];
+
+/** Renderer files whose words are not in the catalogue yet; each leaves this list once moved. */
+const UNTRANSLATED = [
+  'src/renderer/src/cashier/Banners.tsx',
+  'src/renderer/src/cashier/Keypad.tsx',
+  'src/renderer/src/cashier/NotReady.tsx',
+  'src/renderer/src/cashier/OutcomeScreen.tsx',
+  'src/renderer/src/cashier/RelayBadge.tsx',
+  'src/renderer/src/cashier/SaleScreen.tsx',
+  'src/renderer/src/cashier/WaitingScreen.tsx',
+  'src/renderer/src/components/PinDialog.tsx',
+  'src/renderer/src/components/QrCode.tsx',
+  'src/renderer/src/customer/CustomerDisplay.tsx',
+  'src/renderer/src/manager/HistoryScreen.tsx',
+  'src/renderer/src/manager/PaymentDetailPanel.tsx',
+  'src/renderer/src/manager/Receipt.tsx',
+  'src/renderer/src/manager/ReportsScreen.tsx',
+  'src/renderer/src/printing/PrintFailureLine.tsx',
+  'src/renderer/src/printing/PrinterSettingsSection.tsx',
+  'src/renderer/src/printing/ReceiptPrintButtons.tsx',
+  'src/renderer/src/printing/SlipPreview.tsx',
+  'src/renderer/src/settings/AboutSection.tsx',
+  'src/renderer/src/settings/ConnectionTestPanel.tsx',
+  'src/renderer/src/settings/FirstRunWizard.tsx',
+  'src/renderer/src/settings/LimitsSection.tsx',
+  'src/renderer/src/settings/PinForm.tsx',
+  'src/renderer/src/settings/RelaySection.tsx',
+  'src/renderer/src/settings/SettingsScreen.tsx',
 ];
 
 const keytarOnlyInItsStore = {
@@ -219,7 +249,21 @@ export default tseslint.config(
     },
   },
   {
-    // Only the typed IPC adapters touch Electron IPC (STYLE rule 2).
+    // Every word a window shows comes from the message catalogue (src/shared/i18n/catalogue),
+    // through useSay or <Say>: no text in JSX, nor in the attributes people read. The files
+    // listed in UNTRANSLATED are still being moved to the catalogue.
+    files: ['src/renderer/**/*.tsx'],
+    ignores: UNTRANSLATED,
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '{label,placeholder,title,alt,aria-valuetext}']] } },
+      ],
+    },
+  },
+  {
+    // Only the typed IPC adapters touch Electron IPC.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/ipc/**', 'src/preload/**'],
     rules: {

@@ -20,7 +20,9 @@ if (electron) {
   // Native modules are built for Node; Electron needs them built for its own ABI (demo mode
   // uses no keychain, so only the journal's SQLite binding matters here).
   if (!rebuildNativeModules('electron', ['better-sqlite3'])) {
-    console.log('Could not rebuild better-sqlite3 for Electron; see docs/testing.md (What needs Electron).');
+    console.log(
+      'Could not rebuild better-sqlite3 for Electron; see docs/testing.md (What needs Electron).',
+    );
     process.exit(1);
   }
   const child = spawn(electron, ['.', '--demo'], { stdio: 'inherit' });

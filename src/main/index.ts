@@ -146,6 +146,7 @@ async function start(): Promise<void> {
     mode: demo ? 'demo' : 'live',
     shell: 'electron',
     version: app.getVersion(),
+    systemLocale: app.getLocale(),
     ...(demo ? {} : { secretStore: createKeytarSecretStore() }),
     printing: { driver: createDriverPrinter(openSlipWindow) },
   });

@@ -269,9 +269,9 @@ describe('the counter against the sandbox over HTTP', () => {
     expect(
       await counter.handlers['settings:update']({
         merchantName: 'Tea',
-        language: 'zh',
+        language: 'zh-Hans',
         pin: '2468',
       }),
-    ).toMatchObject({ ok: true, value: { merchantName: 'Tea', language: 'zh' } });
+    ).toMatchObject({ ok: true, value: { merchantName: 'Tea', language: 'zh-Hans' } });
   });
 });

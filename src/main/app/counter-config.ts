@@ -24,6 +24,8 @@ export interface CounterConfig extends CounterTuning {
   readonly secretStore?: SecretStore;
   readonly shell?: 'electron' | 'browser' | 'headless';
   readonly version?: string;
+  /** The operating system's language (Electron's app.getLocale()); the browser shell has none. */
+  readonly systemLocale?: string;
   readonly demo?: DemoOptions;
   /** Settings to force over the stored ones (tests: fixed callback port, short threshold). */
   readonly settingsOverrides?: Partial<Settings>;

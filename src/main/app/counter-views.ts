@@ -18,6 +18,7 @@ export interface ViewSources {
   readonly mode: 'demo' | 'live';
   readonly shell: 'electron' | 'browser';
   readonly version: string;
+  readonly systemLocale: string | null;
   readonly state: SettingsState;
   readonly payments: PaymentService;
   readonly session: CounterSession;
@@ -55,7 +56,11 @@ export function counterViews(sources: ViewSources): CounterViews {
       banners: sources.health.list(),
       relay: sources.relay.status() ?? null,
     }),
-    display: () => ({ active: active(), merchantName: state.current.merchantName }),
+    display: () => ({
+      active: active(),
+      merchantName: state.current.merchantName,
+      locale: state.current.customerLanguage,
+    }),
     settings: () => {
       const problems = sources.readiness.problems();
       return {
@@ -78,6 +83,7 @@ export function counterViews(sources: ViewSources): CounterViews {
       mode: sources.mode,
       shell: sources.shell,
       keychain: sources.connection.keychainStatus(),
+      systemLocale: sources.systemLocale,
     }),
   };
 }

@@ -31,6 +31,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     mode: config.mode,
     shell: config.shell === 'electron' ? 'electron' : 'browser',
     version: config.version ?? '0.0.0',
+    systemLocale: config.systemLocale ?? null,
     state: stores.state,
     connection: stores.connection,
     pin: stores.pin,

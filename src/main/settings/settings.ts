@@ -8,6 +8,7 @@ import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-p
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
 import { printerSettingsSchema } from '../../shared/printing/printer-settings';
 import { relayAddress, relaySettingsProblems } from '../relay/relay-settings';
+import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../../shared/i18n/locales';
 
 /** The QR forms a counter can show. */
 export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
@@ -30,7 +31,10 @@ export const settingsSchema = z.object({
   acceptedQrKinds: z.array(z.enum(QR_KINDS)).min(1),
   /** Gate declines a payment nobody finished after this long (seed: up to one hour). */
   thresholdSeconds: z.number().int().min(60),
-  language: z.enum(['en', 'zh']),
+  /** The cashier window's language: the system's until a manager picks one. */
+  language: z.enum(LANGUAGE_CHOICES),
+  /** The customer display's language: its customers are mostly visitors from China. */
+  customerLanguage: z.enum(CUSTOMER_LOCALES),
   merchantName: z.string().max(80),
   /**
    * Gate QR (the QR comes in Gate's callback) or a Payment Page link shown as the QR (works with
@@ -87,7 +91,8 @@ export const DEFAULT_SETTINGS: Settings = {
   callbackPublicUrl: '',
   acceptedQrKinds: ['qr_data', 'qr_url', 'qr_img', 'redirect'],
   thresholdSeconds: 3600,
-  language: 'en',
+  language: 'system',
+  customerLanguage: 'zh-Hans',
   merchantName: '',
   purchaseMode: 'auto',
   paymentPageUrl: PRODUCTION_PAYMENT_PAGE_URL,
@@ -221,7 +226,7 @@ export class SettingsFile {
     if (!existsSync(this.path)) return defaults;
     const parsed = settingsSchema.safeParse({
       ...defaults,
-      ...(JSON.parse(readFileSync(this.path, 'utf8')) as object),
+      ...migrated(JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, unknown>),
     });
     if (!parsed.success)
       throw new Error(
@@ -236,6 +241,16 @@ export class SettingsFile {
     writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
     renameSync(temporary, this.path);
   }
+}
+
+/**
+ * Stored settings of older versions in today's form. Their language was 'en' by default (never
+ * picked, so now the system's) or 'zh' (picked: Simplified Chinese).
+ */
+function migrated(stored: Record<string, unknown>): Record<string, unknown> {
+  if (stored.language === 'en') return { ...stored, language: 'system' };
+  if (stored.language === 'zh') return { ...stored, language: 'zh-Hans' };
+  return stored;
 }
 
 /** What stops live payments, in plain words; empty when everything is in place. */

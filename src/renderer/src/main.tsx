@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CashierApp } from './cashier/CashierApp';
 import { CustomerDisplay } from './customer/CustomerDisplay';
-import { useCounter } from './store';
+import { IntlRoot } from './i18n/IntlRoot';
+import { selectLocale, useCounter } from './store';
 import './styles.css';
 
 /** One bundle, two windows: `#customer` is the customer display, anything else the cashier. */
@@ -14,6 +15,26 @@ document.title = isCustomerDisplay ? 'Alipay Counter · Customer display' : 'Ali
 if (isCustomerDisplay) void useCounter.getState().initDisplay();
 else void useCounter.getState().init();
 
+/** The cashier window, in the language picked in Settings or the system's. */
+function CashierWindow() {
+  const locale = useCounter(selectLocale);
+  return (
+    <IntlRoot locale={locale}>
+      <CashierApp />
+    </IntlRoot>
+  );
+}
+
+/** The customer display, in its own language (Simplified Chinese unless Settings says otherwise). */
+function CustomerWindow() {
+  const locale = useCounter((s) => s.display?.locale ?? 'zh-Hans');
+  return (
+    <IntlRoot locale={locale}>
+      <CustomerDisplay />
+    </IntlRoot>
+  );
+}
+
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>{isCustomerDisplay ? <CustomerDisplay /> : <CashierApp />}</StrictMode>,
+  <StrictMode>{isCustomerDisplay ? <CustomerWindow /> : <CashierWindow />}</StrictMode>,
 );

@@ -20,6 +20,7 @@ import {
   settingsViewSchema,
 } from './views';
 import { printerSettingsSchema } from '../printing/printer-settings';
+import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../i18n/locales';
 import {
   printingRequests,
   printJobViewSchema,
@@ -68,7 +69,8 @@ export const settingsUpdateSchema = z
       .int()
       .min(60)
       .max(24 * 3600),
-    language: z.enum(['en', 'zh']),
+    language: z.enum(LANGUAGE_CHOICES),
+    customerLanguage: z.enum(CUSTOMER_LOCALES),
     merchantName: z.string().max(80),
     purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
     paymentPageUrl: z.string().url().max(200),

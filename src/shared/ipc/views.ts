@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PAYMENT_STATES } from '../payment-state';
 import { CURRENCIES } from '../money/currencies';
 import { printerSettingsSchema } from '../printing/printer-settings';
+import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../i18n/locales';
 
 /** What to draw as the QR: text the renderer encodes, an image main checked, or why it cannot. */
 export const qrViewSchema = z.discriminatedUnion('kind', [
@@ -68,6 +69,8 @@ export type ConnectionTestView = z.infer<typeof connectionTestSchema>;
 export const displayViewSchema = z.object({
   active: paymentViewSchema.nullable(),
   merchantName: z.string(),
+  /** The customer display's language (Settings), whatever the cashier window speaks. */
+  locale: z.enum(CUSTOMER_LOCALES),
 });
 export type DisplayView = z.infer<typeof displayViewSchema>;
 
@@ -83,7 +86,8 @@ export const settingsViewSchema = z.object({
   callbackPublicUrl: z.string(),
   acceptedQrKinds: z.array(z.enum(['qr_data', 'qr_url', 'qr_img', 'redirect'])),
   thresholdSeconds: z.number().int(),
-  language: z.enum(['en', 'zh']),
+  language: z.enum(LANGUAGE_CHOICES),
+  customerLanguage: z.enum(CUSTOMER_LOCALES),
   merchantName: z.string(),
   purchaseMode: z.enum(['auto', 'gate_qr', 'payment_page']),
   /** What `auto` means here: Gate QR where a callback URL is set (or in demo), else the link. */
@@ -143,6 +147,8 @@ export const appInfoSchema = z.object({
   mode: z.enum(['demo', 'live']),
   shell: z.enum(['electron', 'browser']),
   keychain: z.object({ available: z.boolean(), message: z.string() }),
+  /** The operating system's language (Electron's app.getLocale()); null in the browser shell. */
+  systemLocale: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

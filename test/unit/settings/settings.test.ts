@@ -126,3 +126,20 @@ describe('what a live sale needs from the settings (return page, store address)'
     );
   });
 });
+
+describe('the language of a settings file an older version wrote', () => {
+  it.each([
+    ['en', 'system'],
+    ['zh', 'zh-Hans'],
+    ['de', 'de'],
+  ])(
+    "'%s' loads as '%s' (English was the default nobody picked; Chinese was picked)",
+    (old, now) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'settings-')), 'settings.json');
+      writeFileSync(path, JSON.stringify({ language: old }));
+      const loaded = new SettingsFile(path).load();
+      expect(loaded.language).toBe(now);
+      expect(loaded.customerLanguage).toBe('zh-Hans');
+    },
+  );
+});

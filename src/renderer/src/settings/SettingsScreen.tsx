@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { CURRENCIES } from '../../../shared/money';
 import { t } from '../i18n';
-import { selectLanguage, useCounter } from '../store';
+import { selectLanguage, selectSystemLocale, useCounter } from '../store';
+import { useSay } from '../i18n/use-say';
+import { isLocale, LOCALE_NAMES, LOCALES, type LanguageChoice } from '../../../shared/i18n/locales';
 import { AboutSection } from './AboutSection';
 import { ConnectionTestPanel } from './ConnectionTestPanel';
 import { LimitsSection } from './LimitsSection';
@@ -21,6 +23,9 @@ const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
  */
 export function SettingsScreen() {
   const language = useCounter(selectLanguage);
+  const { say } = useSay();
+  const systemLocale = useCounter(selectSystemLocale);
+  const systemName = isLocale(systemLocale) ? LOCALE_NAMES[systemLocale] : systemLocale;
   const settings = useCounter((s) => s.settings);
   const { settingsError, settingsSaved } = useCounter();
   const save = useCounter((s) => s.submitSettings);
@@ -205,10 +210,16 @@ export function SettingsScreen() {
             Language
             <select
               value={form.language}
-              onChange={(e) => field('language')(e.target.value as 'en' | 'zh')}
+              onChange={(e) => field('language')(e.target.value as LanguageChoice)}
             >
-              <option value="en">English</option>
-              <option value="zh">简体中文</option>
+              <option value="system">
+                {say('common.language.system', { language: systemName })}
+              </option>
+              {LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {LOCALE_NAMES[locale]}
+                </option>
+              ))}
             </select>
           </label>
         </fieldset>

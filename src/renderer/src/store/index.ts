@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { chosenLocale, type DisplayLocale } from '../../../shared/i18n/locales';
 import { createAboutSlice, type AboutSlice } from './about-slice';
 import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
@@ -26,5 +27,21 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createPrintingSlice(...args),
 }));
 
-/** The language of the cashier window (Settings), English until settings arrive. */
-export const selectLanguage = (s: CounterStore) => s.settings?.language ?? 'en';
+/**
+ * The cashier window's language: the one a manager picked in Settings, else the system's (the
+ * desktop app's own locale, else the browser's preferences).
+ */
+export const selectLocale = (s: CounterStore): DisplayLocale =>
+  chosenLocale(s.settings?.language ?? 'system', systemLocales(s));
+
+/** The language the system asks for, which the cashier window speaks until one is picked. */
+export const selectSystemLocale = (s: CounterStore): DisplayLocale =>
+  chosenLocale('system', systemLocales(s));
+
+function systemLocales(s: CounterStore): string[] {
+  return [...(s.appInfo?.systemLocale ? [s.appInfo.systemLocale] : []), ...navigator.languages];
+}
+
+/** The old two-language words (`i18n.ts`) while screens move to the catalogue. */
+export const selectLanguage = (s: CounterStore): 'en' | 'zh' =>
+  selectLocale(s).startsWith('zh') ? 'zh' : 'en';

@@ -3,15 +3,18 @@ import type { ChannelResult, RequestOf } from '../../../shared/ipc/contract';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
+/** The parts of the cashier window. */
+export type View = 'counter' | 'settings' | 'history' | 'reports';
+
 /** Which part of the cashier window is open, and the Settings form's state. */
 export interface UiSlice {
-  view: 'counter' | 'settings' | 'history' | 'reports';
+  view: View;
   settingsError: string | null;
   settingsSaved: boolean;
   openSettings(): void;
   closeSettings(): void;
   /** Opens History or Reports (Settings has its own opener). */
-  openView(view: 'counter' | 'history' | 'reports'): void;
+  openView(view: Exclude<View, 'settings'>): void;
   saveSettings(update: RequestOf<'settings:update'>): Promise<boolean>;
   setPin(newPin: string, currentPin?: string): Promise<boolean>;
   /** Resets a PIN that cannot be checked any more, with the project's secret key as proof. */

@@ -1,0 +1,25 @@
+// Written by `npm run i18n` from src/shared/i18n/catalogue: do not edit.
+import type { Said } from './said';
+
+/** Every message id and the values it takes (dates as ms since the epoch). */
+export interface MessageArgs {
+  'common.action.back': undefined;
+  'common.action.cancel': undefined;
+  'common.action.close': undefined;
+  'common.action.save': undefined;
+  'common.demoBadge': undefined;
+  'common.language.system': { language: string | number | Said };
+  'common.loading': undefined;
+  'common.nav.counter': undefined;
+  'common.nav.history': undefined;
+  'common.nav.label': undefined;
+  'common.nav.reports': undefined;
+  'common.nav.settings': undefined;
+  'common.paymentCount': { count: number };
+  'common.productName': undefined;
+  'common.terminalFallback': undefined;
+  'common.terminalLine': { merchant: string | number | Said; terminal: string | number | Said };
+  'main.error.internal': undefined;
+}
+
+export type MessageId = keyof MessageArgs;
