@@ -1,3 +1,5 @@
+import type { Said } from './i18n/said';
+
 /**
  * Errors cross module and process boundaries as data: a closed union of codes
  * and a message a cashier or an engineer can act on. Throw only for bugs.
@@ -36,10 +38,14 @@ export const ERROR_CODES = [
 /** One of the error codes that may cross a boundary. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** An error as data. */
+/**
+ * An error as data: `message` in English (the log, the command line, tests), and `said`, the
+ * same as a catalogue message that each window words in its own language.
+ */
 export interface AppError<C extends string = ErrorCode> {
   readonly code: C;
   readonly message: string;
+  readonly said?: Said;
 }
 
 /** Success with a value, or an error as data. */
@@ -51,12 +57,13 @@ export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
 }
 
-/** Wraps a code and message as a failed Result. */
+/** Wraps a code and message (and the message for the windows, when known) as a failed Result. */
 export function err<C extends string>(
   code: C,
   message: string,
+  said?: Said,
 ): { readonly ok: false; readonly error: AppError<C> } {
-  return { ok: false, error: { code, message } };
+  return { ok: false, error: said ? { code, message, said } : { code, message } };
 }
 
 /** Marks a switch as exhaustive: the compiler fails when a case is missing. */

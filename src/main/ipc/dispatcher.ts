@@ -6,6 +6,8 @@ import {
   type HandlerContext,
 } from '../../shared/ipc/contract';
 import { err, type ErrorCode, type Result } from '../../shared/result';
+import { said } from '../../shared/i18n/said';
+import { fail } from '../i18n/fail';
 import { createLogger } from '../logging/logger';
 
 const log = createLogger('ipc');
@@ -40,10 +42,7 @@ export function createDispatcher(handlers: ChannelHandlers): Dispatch {
       return await handler(parsed.data, context);
     } catch (error) {
       log.error('handler failed', { channel, error: (error as Error).stack ?? String(error) });
-      return err(
-        'INTERNAL',
-        'Something went wrong in the counter; the payment journal is intact. Try again.',
-      );
+      return fail('INTERNAL', said('main.error.internal'));
     }
   };
 }

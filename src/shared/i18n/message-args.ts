@@ -19,6 +19,21 @@ export interface MessageArgs {
   'common.productName': undefined;
   'common.terminalFallback': undefined;
   'common.terminalLine': { merchant: string | number | Said; terminal: string | number | Said };
+  'main.error.code.AMOUNT_ABOVE_MAXIMUM': undefined;
+  'main.error.code.AMOUNT_BELOW_MINIMUM': undefined;
+  'main.error.code.BUSY': undefined;
+  'main.error.code.FORBIDDEN_SENDER': undefined;
+  'main.error.code.INVALID_AMOUNT': undefined;
+  'main.error.code.INVALID_INPUT': undefined;
+  'main.error.code.INVALID_STATE': undefined;
+  'main.error.code.KEYCHAIN_UNAVAILABLE': undefined;
+  'main.error.code.NOT_CONFIGURED': undefined;
+  'main.error.code.NOT_FOUND': undefined;
+  'main.error.code.NOT_SUPPORTED': undefined;
+  'main.error.code.PIN_INCORRECT': undefined;
+  'main.error.code.PIN_LOCKED': undefined;
+  'main.error.code.PIN_NOT_SET': undefined;
+  'main.error.code.UNKNOWN_CURRENCY': undefined;
   'main.error.internal': undefined;
 }
 

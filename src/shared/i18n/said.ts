@@ -29,3 +29,14 @@ export function said<I extends MessageId>(id: I, ...values: ArgsOf<I>): Said {
   const [given] = values;
   return given === undefined ? { id } : { id, values: given as Record<string, SaidValue> };
 }
+
+/**
+ * What a window says for an error: its own message, or, for an error that came without one, the
+ * plain sentence for its code (an error code is never shown alone).
+ */
+export function saidOfError(error: { readonly code: string; readonly said?: Said }): Said {
+  if (error.said) return error.said;
+  return {
+    id: error.code === 'INTERNAL' ? 'main.error.internal' : `main.error.code.${error.code}`,
+  };
+}

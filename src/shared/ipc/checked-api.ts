@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { ERROR_CODES, err } from '../result';
+import { saidSchema } from '../i18n/said';
 import type { ApiOf, BridgeOf } from './api';
 import { eventsOf, requestsOf, type BridgeName } from './bridges';
 import { CHANNELS, EVENTS, firstIssue, type Channel } from './contract';
 
-const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+const errorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  said: saidSchema.optional(),
+});
 
 /** A channel's answer: its value as its schema says, or an error with a known code. */
 function answerSchema(channel: Channel) {

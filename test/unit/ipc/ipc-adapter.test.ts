@@ -60,7 +60,7 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ secret: 'short' }, /settings:update: secret: /],
     [{ callbackPort: 70000 }, /settings:update: callbackPort: /],
     [{ acceptedQrKinds: [] }, /settings:update: acceptedQrKinds: /],
-    [{ language: 'fr' }, /settings:update: language: /],
+    [{ language: 'fr-CA' }, /settings:update: language: /],
     [{ mode: 'live' }, /settings:update: \(argument\): unknown field "mode"/],
     [{ customerReturnUrl: 'not a url' }, /settings:update: customerReturnUrl: /],
     [{ storeIpAddress: 8 }, /settings:update: storeIpAddress: /],

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { MessageId } from '../../../shared/i18n/message-args';
-import type { ArgsOf, Said } from '../../../shared/i18n/said';
+import { saidOfError, type ArgsOf, type Said } from '../../../shared/i18n/said';
 
 /** A message main sent, worded: its nested messages first, then the message itself. */
 function word(intl: IntlShape, message: Said): string {
@@ -13,11 +13,13 @@ function word(intl: IntlShape, message: Said): string {
 
 /**
  * The window's words: `say('common.nav.history')`, `say('common.paymentCount', { count })`, the
- * values each message takes checked by the compiler; `sayAll(said)` for messages main sent.
+ * values each message takes checked by the compiler; `sayAll(said)` for messages main sent;
+ * `sayError(error)` for an error main answered with.
  */
 export function useSay(): {
   say: <I extends MessageId>(id: I, ...values: ArgsOf<I>) => string;
   sayAll: (message: Said) => string;
+  sayError: (error: { readonly code: string; readonly said?: Said }) => string;
 } {
   const intl = useIntl();
   return useMemo(
@@ -25,6 +27,8 @@ export function useSay(): {
       say: <I extends MessageId>(id: I, ...values: ArgsOf<I>): string =>
         word(intl, { id, ...(values[0] ? { values: values[0] as Said['values'] } : {}) }),
       sayAll: (message: Said): string => word(intl, message),
+      sayError: (error: { readonly code: string; readonly said?: Said }): string =>
+        word(intl, saidOfError(error)),
     }),
     [intl],
   );
