@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -8,6 +8,7 @@ export function rendererBundleSize(dir = 'out/renderer/assets'): {
   rawBytes: number;
   gzipBytes: number;
 } {
+  if (!existsSync(dir)) throw new Error(`no ${dir}: run \`npm run build\` first`);
   let rawBytes = 0;
   let gzipBytes = 0;
   let files = 0;

@@ -22,6 +22,8 @@ export interface JournalFigures {
   readonly zReportDayP50Ms: number;
   readonly zReportDayP99Ms: number;
   readonly zReportAllMs: number;
+  /** Closing that period: its totals, the digest of all its money rows, and the audit entry. */
+  readonly zCloseAllMs: number;
 }
 
 /** The disk's raw rate of small durable writes: 512 bytes written and fsync'ed, repeatedly. */
@@ -137,6 +139,9 @@ export function benchJournal(payments = 1_000_000, durableSales = 2000): Journal
         `the Z report counted ${counted(all)} of ${payments} payments (${counted(day)} in the day): the benchmark data is wrong`,
       );
     }
+    const closeStart = performance.now();
+    journal.closeDay(base + payments + 10, 'bench');
+    const zCloseAllMs = performance.now() - closeStart;
     journal.close();
     return {
       fsyncPerSecond,
@@ -152,6 +157,7 @@ export function benchJournal(payments = 1_000_000, durableSales = 2000): Journal
       zReportDayP50Ms: percentile(zDay, 50),
       zReportDayP99Ms: percentile(zDay, 99),
       zReportAllMs,
+      zCloseAllMs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +5,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCounter } from '../src/main/app/create-counter';
 import { setLogSink } from '../src/main/logging/logger';
 import { MAX_CALLBACK_BYTES, MAX_CALLBACK_FIELDS } from '../src/protocol/callback-body';
-import { startNatsServer } from '../test/support/nats-server';
-import { startRelayProcess, testCallbackPath } from '../test/support/relay-harness';
+import { testCallbackPath } from '../test/support/relay-harness';
+import { keptAliveClient } from './kept-alive-client';
+import { within } from './parts';
 import { median, percentile } from './stats';
+import { withRelay } from './with-relay';
 
 /** Relay ingest figures: POST → JetStream PubAck → 200, unique bodies, many in flight. */
 export interface IngestFigures {
@@ -35,25 +36,6 @@ export interface DrainFigures {
   readonly idleLongestStallMs: number;
 }
 
-function poster(inFlight: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
-  const post = (url: string, body: string): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const req = http.request(url, {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      });
-      req.on('error', reject);
-      req.on('response', (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.end(body);
-    });
-  return { post, close: () => agent.destroy() };
-}
-
 /**
  * Relay ingest as Gate would load it: unique callback bodies (each its own message id) posted to
  * one counter's token path of one relay process, `inFlight` at a time, each answered 200 only
@@ -64,51 +46,43 @@ export async function benchRelayIngest(
   posts: number,
   inFlight: number,
 ): Promise<IngestFigures> {
-  const nats = await startNatsServer();
   const address = { store: 'B1', counter: 'C1' };
-  // The stream must hold every round's callbacks: nobody collects them here.
-  const relay = await startRelayProcess([
-    '--nats',
-    nats.url,
-    '--port',
-    '0',
-    '--counters',
-    'B1/C1',
-    '--max-per-counter',
-    String(rounds * posts + 1000),
-  ]);
-  const url = relay.url + testCallbackPath(address);
-  const client = poster(inFlight);
   const perSecond: number[] = [];
   const p50s: number[] = [];
   const p99s: number[] = [];
-  let serial = 0;
-  try {
-    // Warm-up: connections open, JIT warm.
-    await Promise.all(Array.from({ length: inFlight * 4 }, () => client.post(url, body(serial++))));
-    for (let round = 0; round < rounds; round++) {
-      const latencies: number[] = [];
-      let left = posts;
-      const started = performance.now();
+  // The stream must hold every round's callbacks: nobody collects them here.
+  const relayArgs = ['--counters', 'B1/C1', '--max-per-counter', String(rounds * posts + 1000)];
+  await withRelay(relayArgs, async (relay) => {
+    const url = relay.url + testCallbackPath(address);
+    const client = keptAliveClient(inFlight);
+    let serial = 0;
+    try {
+      // Warm-up: connections open, JIT warm.
       await Promise.all(
-        Array.from({ length: inFlight }, async () => {
-          while (left-- > 0) {
-            const sent = performance.now();
-            const status = await client.post(url, body(serial++));
-            if (status !== 200) throw new Error(`the relay answered ${status}`);
-            latencies.push(performance.now() - sent);
-          }
-        }),
+        Array.from({ length: inFlight * 4 }, () => client.post(url, body(serial++))),
       );
-      perSecond.push(posts / ((performance.now() - started) / 1000));
-      p50s.push(median(latencies));
-      p99s.push(percentile(latencies, 99));
+      for (let round = 0; round < rounds; round++) {
+        const latencies: number[] = [];
+        let left = posts;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: inFlight }, async () => {
+            while (left-- > 0) {
+              const sent = performance.now();
+              const status = await client.post(url, body(serial++));
+              if (status !== 200) throw new Error(`the relay answered ${status}`);
+              latencies.push(performance.now() - sent);
+            }
+          }),
+        );
+        perSecond.push(posts / ((performance.now() - started) / 1000));
+        p50s.push(median(latencies));
+        p99s.push(percentile(latencies, 99));
+      }
+    } finally {
+      client.close();
     }
-  } finally {
-    client.close();
-    await relay.stop();
-    await nats.close();
-  }
+  });
   const spread = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
   return {
     posts,
@@ -154,68 +128,76 @@ export function craftedBody(serial: number): string {
  */
 export async function benchCraftedDrain(count: number): Promise<DrainFigures> {
   setLogSink(null);
-  const nats = await startNatsServer();
   const address = { store: 'B1', counter: 'C2' };
-  const relay = await startRelayProcess(['--nats', nats.url, '--port', '0', '--counters', 'B1/C2']);
-  const url = relay.url + testCallbackPath(address);
-  const client = poster(8);
   const sample = craftedBody(0);
-  for (let i = 0; i < count; i++) {
-    const status = await client.post(url, craftedBody(i));
-    if (status !== 200) throw new Error(`the relay answered ${status} to a crafted body`);
-  }
-  client.close();
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-drain-'));
-  let seen = 0;
-  let drained: () => void = () => {};
-  const allSeen = new Promise<void>((resolve) => (drained = resolve));
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  let started = 0;
-  const counter = await createCounter({
-    dataDir,
-    mode: 'demo',
-    demo: {
-      sandboxUrl: 'http://127.0.0.1:9',
-      sandboxSecret: 'bench-drain-secret',
-      projectId: 1001,
-    },
-    pollSchedule: { firstAfterMs: 600_000, maxIntervalMs: 600_000 },
-    settingsOverrides: {
-      relayNatsUrls: [nats.url],
-      relayCallbackUrl: relay.url + testCallbackPath(address),
-    },
-    relay: {
-      afterIntake: () => {
-        // Measured from the first body on: the counter's own start-up is not the drain.
-        if (seen === 0) {
-          histogram.enable();
-          started = performance.now();
-        }
-        if (++seen === count) drained();
-      },
-    },
+  return withRelay(['--counters', 'B1/C2'], async (relay, nats) => {
+    const url = relay.url + testCallbackPath(address);
+    const client = keptAliveClient(8);
+    try {
+      for (let i = 0; i < count; i++) {
+        const status = await client.post(url, craftedBody(i));
+        if (status !== 200) throw new Error(`the relay answered ${status} to a crafted body`);
+      }
+    } finally {
+      client.close();
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-drain-'));
+    let seen = 0;
+    let drained: () => void = () => {};
+    const allSeen = new Promise<void>((resolve) => (drained = resolve));
+    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    let started = 0;
+    let counter: Awaited<ReturnType<typeof createCounter>> | undefined;
+    try {
+      counter = await createCounter({
+        dataDir,
+        mode: 'demo',
+        demo: {
+          sandboxUrl: 'http://127.0.0.1:9',
+          sandboxSecret: 'bench-drain-secret',
+          projectId: 1001,
+        },
+        pollSchedule: { firstAfterMs: 600_000, maxIntervalMs: 600_000 },
+        settingsOverrides: {
+          relayNatsUrls: [nats.url],
+          relayCallbackUrl: relay.url + testCallbackPath(address),
+        },
+        relay: {
+          afterIntake: () => {
+            // Measured from the first body on: the counter's own start-up is not the drain.
+            if (seen === 0) {
+              histogram.enable();
+              started = performance.now();
+            }
+            if (++seen === count) drained();
+          },
+        },
+      });
+      await within(
+        allSeen,
+        120_000,
+        () => `the counter took in ${seen} of ${count} bodies in 120 s`,
+      );
+      const drainMs = performance.now() - started;
+      histogram.disable();
+      // The floor, in the same process, straight after: what this machine does to an idle loop.
+      const idle = monitorEventLoopDelay({ resolution: 1 });
+      idle.enable();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(drainMs, 5000)));
+      idle.disable();
+      return {
+        bodies: count,
+        bodyBytes: Buffer.byteLength(sample),
+        fields: MAX_CALLBACK_FIELDS,
+        drainMs,
+        longestStallMs: histogram.max / 1e6,
+        p99StallMs: histogram.percentile(99) / 1e6,
+        idleLongestStallMs: idle.max / 1e6,
+      };
+    } finally {
+      histogram.disable();
+      await counter?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
-  await allSeen;
-  const drainMs = performance.now() - started;
-  histogram.disable();
-  const longestStallMs = histogram.max / 1e6;
-  const p99StallMs = histogram.percentile(99) / 1e6;
-  // The floor, in the same process, straight after: what this machine does to an idle loop.
-  const idle = monitorEventLoopDelay({ resolution: 1 });
-  idle.enable();
-  await new Promise((resolve) => setTimeout(resolve, Math.min(drainMs, 5000)));
-  idle.disable();
-  await counter.close();
-  await relay.stop();
-  await nats.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  return {
-    bodies: count,
-    bodyBytes: Buffer.byteLength(sample),
-    fields: MAX_CALLBACK_FIELDS,
-    drainMs,
-    longestStallMs,
-    p99StallMs,
-    idleLongestStallMs: idle.max / 1e6,
-  };
 }

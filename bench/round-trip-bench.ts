@@ -1,7 +1,8 @@
-import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { startCallbackListener } from '../src/main/callbacks/callback-listener';
 import { createGateClient, customerInstructions, type GateCallback } from '../src/main/gate';
+import { keptAliveClient } from './kept-alive-client';
+import { within } from './parts';
 import { percentile } from './stats';
 
 const PROJECT = 9001;
@@ -17,33 +18,6 @@ export interface RoundTripFigures {
   readonly ackP50: number;
   readonly ackP99: number;
   readonly throughput: number;
-}
-
-const customerAgent = new http.Agent({ keepAlive: true });
-
-/** The customer presses Success on the QR's page (a form POST, kept-alive like a phone's browser). */
-function press(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const body = 'action=success';
-    const req = http.request(url, {
-      method: 'POST',
-      agent: customerAgent,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'content-length': body.length,
-      },
-    });
-    req.on('error', reject);
-    req.on('response', (res) => {
-      res.resume();
-      res.on('end', () =>
-        res.statusCode === 303
-          ? resolve()
-          : reject(new Error(`customer page answered ${res.statusCode}`)),
-      );
-    });
-    req.end(body);
-  });
 }
 
 /** Starts the sandbox as its own process through the CLI, as a real Gate would be. */
@@ -90,8 +64,17 @@ export async function benchRoundTrip(
       if (parsed.callback.payment.status === 'success') entry.final(parsed.callback);
       else entry.intermediate(parsed.callback);
     },
+  }).catch((error: unknown) => {
+    sandbox.stop();
+    throw error;
   });
   const client = createGateClient({ baseUrl: sandbox.url, projectId: PROJECT, secret: SECRET });
+  // The customer's phone: presses Success on the QR's page, a form POST on a kept-alive socket.
+  const phone = keptAliveClient();
+  const press = async (url: string) => {
+    const status = await phone.post(url, 'action=success', 'application/x-www-form-urlencoded');
+    if (status !== 303) throw new Error(`customer page answered ${status}`);
+  };
   let serial = 0;
 
   const onePayment = async (): Promise<{ total: number; ack: number }> => {
@@ -114,10 +97,12 @@ export async function benchRoundTrip(
     });
     if (!ack.ok) throw new Error(`sale failed: ${JSON.stringify(ack.error)}`);
     const acked = performance.now();
-    const qr = customerInstructions(await gotIntermediate)?.qr;
+    const wait = <T>(what: Promise<T>, which: string) =>
+      within(what, 30_000, `payment ${paymentId}: no ${which} callback within 30 s`);
+    const qr = customerInstructions(await wait(gotIntermediate, 'intermediate'))?.qr;
     if (qr?.kind !== 'qr_data') throw new Error('no QR');
     await press(qr.data);
-    await gotFinal;
+    await wait(gotFinal, 'final');
     waiting.delete(paymentId);
     return { total: performance.now() - start, ack: acked - start };
   };
@@ -158,6 +143,7 @@ export async function benchRoundTrip(
     }
     return figures;
   } finally {
+    phone.close();
     client.close();
     await listener.close();
     sandbox.stop();

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -33,6 +33,7 @@ const PAID_SHOWN = `new Promise((resolve) => {
   };
   const observer = new MutationObserver(check);
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
   check();
 })`;
 
@@ -54,63 +55,72 @@ export interface UiFigures {
  *   "Paid" is on the screen; press to screen adds the sandbox and the callback delivery.
  */
 export async function benchUi(sales = 200): Promise<UiFigures> {
+  if (!existsSync('out/renderer/index.html'))
+    throw new Error('no renderer in out/renderer: run `npm run build` first');
   setLogSink(null);
+  const chargeToQr: number[] = [];
+  const callbackToScreen: number[] = [];
+  const pressToScreen: number[] = [];
   const counter = await createCounter({
     dataDir: mkdtempSync(join(tmpdir(), 'ui-bench-')),
     mode: 'demo',
   });
-  const shell = await startWebShell({
-    counter,
-    rendererDir: 'out/renderer',
-    bridgeScript: await buildBridgeScript(),
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-  const chargeToQr: number[] = [];
-  const callbackToScreen: number[] = [];
-  const pressToScreen: number[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(shell.cashierUrl);
-    await page.getByLabel('Amount').waitFor();
-    for (let i = 0; i < sales + 10; i++) {
-      await page.getByLabel('Amount').fill('18.80');
-      const qrMs = (await page.evaluate(CHARGE_TO_QR)) as number;
-      if (qrMs < 0) throw new Error(`sale ${i}: the QR did not appear within 5 s`);
-      const session = await counter.handlers['session:get']({});
-      const paymentId = session.ok ? session.value.active!.id : '';
-      // Wait for "Paid" in the page while the customer presses Success on the sandbox.
-      const paid = page.evaluate(PAID_SHOWN) as Promise<number>;
-      const pressedAt = performance.timeOrigin + performance.now();
-      const payment = counter.sandbox!.payment(1001, paymentId)!;
-      await fetch(counter.sandbox!.customerUrl(payment), {
-        method: 'POST',
-        body: 'action=success',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        redirect: 'manual',
+    const shell = await startWebShell({
+      counter,
+      rendererDir: 'out/renderer',
+      bridgeScript: await buildBridgeScript(),
+    });
+    try {
+      const browser = await chromium.launch({
+        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+        ],
       });
-      const shownAt = await paid;
-      const callback = counter.journal
-        .callbacksOf(paymentId)
-        .find((c) => c.outcome?.includes('→ succeeded'));
-      if (i >= 10) {
-        chargeToQr.push(qrMs);
-        pressToScreen.push(shownAt - pressedAt);
-        if (callback) callbackToScreen.push(shownAt - callback.receivedAt);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        await page.goto(shell.cashierUrl);
+        await page.getByLabel('Amount').waitFor();
+        for (let i = 0; i < sales + 10; i++) {
+          await page.getByLabel('Amount').fill('18.80');
+          const qrMs = (await page.evaluate(CHARGE_TO_QR)) as number;
+          if (qrMs < 0) throw new Error(`sale ${i}: the QR did not appear within 5 s`);
+          const session = await counter.handlers['session:get']({});
+          const paymentId = session.ok ? session.value.active!.id : '';
+          // Wait for "Paid" in the page while the customer presses Success on the sandbox.
+          const paid = page.evaluate(PAID_SHOWN) as Promise<number>;
+          const pressedAt = performance.timeOrigin + performance.now();
+          const payment = counter.sandbox!.payment(1001, paymentId)!;
+          await fetch(counter.sandbox!.customerUrl(payment), {
+            method: 'POST',
+            body: 'action=success',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            redirect: 'manual',
+          });
+          const shownAt = await paid;
+          if (shownAt < 0) throw new Error(`sale ${i}: "Paid" did not appear within 10 s`);
+          const callback = counter.journal
+            .callbacksOf(paymentId)
+            .find((c) => c.outcome?.includes('→ succeeded'));
+          if (i >= 10) {
+            chargeToQr.push(qrMs);
+            pressToScreen.push(shownAt - pressedAt);
+            if (callback) callbackToScreen.push(shownAt - callback.receivedAt);
+          }
+          await page.keyboard.press('Enter');
+          await page.getByLabel('Amount').waitFor();
+        }
+      } finally {
+        await browser.close();
       }
-      await page.keyboard.press('Enter');
-      await page.getByLabel('Amount').waitFor();
+    } finally {
+      await shell.close();
     }
   } finally {
-    await browser.close();
-    await shell.close();
     await counter.close();
   }
   return {

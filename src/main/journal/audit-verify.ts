@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, type AuditRow } from './audit-chain';
-import { periodDigest, type PeriodDigest, type RowMarks } from './period-digest';
+import { recomputeDigest, type PeriodDigest, type RowMarks } from './period-digest';
 
 /** One Z report as `verify` found it. */
 export interface ZCheck {
@@ -219,7 +219,7 @@ function zProblem(
   if (stored.keyed && !key) return 'unproven';
   if (!stored.keyed && key && closedAfterKey)
     return `Z report ${z.number}: its digest is not keyed although the audit key existed when the day was closed (recomputed without the key)`;
-  const now = periodDigest(db, from, stored.upto, stored.keyed ? key : undefined);
+  const now = recomputeDigest(db, from, stored, stored.keyed ? key : undefined);
   if (now.digest === stored.digest) return undefined;
   const changed = (['payments', 'refunds', 'transitions'] as const)
     .filter((kind) => now.sections[kind] !== stored.sections[kind])

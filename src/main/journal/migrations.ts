@@ -243,6 +243,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    description:
+      'report indexes by currency and state: a period reads only its own counted rows, with no sort',
+    sql: `
+      -- A report's totals: per currency, one range of settlement times within each counted
+      -- state, summed straight off the index (grouping rows by currency would sort them all).
+      CREATE INDEX payments_report ON payments (currency, state, settled_at, amount)
+        WHERE settled_at IS NOT NULL;
+      CREATE INDEX refunds_report ON refunds (currency, state, settled_at, amount)
+        WHERE settled_at IS NOT NULL;
+    `,
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */

@@ -41,6 +41,12 @@ const PAID = "('succeeded', 'partially_refunded', 'refunded')";
 const OPEN_PAYMENTS = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 const OPEN_REFUNDS = OPEN_REFUND_STATES.map((s) => `'${s}'`).join(', ');
 
+/** How many rows a total counts, and their amounts added up. */
+interface Sum {
+  readonly count: number;
+  readonly sum: number;
+}
+
 /**
  * X and Z reports from the journal. A payment counts in the period it settled in, a refund in the
  * period it succeeded in, so consecutive periods add up exactly to the whole journal, however
@@ -51,14 +57,37 @@ export class ReportQueries {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      // INDEXED BY: the period's rows through the settlement index, whatever the state index offers.
-      payments: db.prepare(`SELECT currency, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum
-        FROM payments INDEXED BY payments_settled WHERE settled_at > ? AND settled_at <= ? AND state IN ${PAID} GROUP BY currency`),
-      declined:
-        db.prepare(`SELECT currency, COUNT(*) AS count FROM payments INDEXED BY payments_settled
-        WHERE settled_at > ? AND settled_at <= ? AND state = 'declined' GROUP BY currency`),
-      refunds: db.prepare(`SELECT currency, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum
-        FROM refunds INDEXED BY refunds_settled WHERE settled_at > ? AND settled_at <= ? AND state = 'succeeded' GROUP BY currency`),
+      // Per currency, each counted state's settlement times are one range of the report index:
+      // COUNT and SUM read only the period's counted rows, and nothing is sorted (GROUP BY
+      // currency over a settlement-time range would sort every row of the period).
+      payments: db.prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum
+        FROM payments INDEXED BY payments_report
+        WHERE currency = ? AND state IN ${PAID} AND settled_at > ? AND settled_at <= ?`),
+      declined: db.prepare(`SELECT COUNT(*) AS count FROM payments INDEXED BY payments_report
+        WHERE currency = ? AND state = 'declined' AND settled_at > ? AND settled_at <= ?`),
+      refunds: db.prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum
+        FROM refunds INDEXED BY refunds_report
+        WHERE currency = ? AND state = 'succeeded' AND settled_at > ? AND settled_at <= ?`),
+      // Every currency ever settled in, one index seek each: the report indexes start with it.
+      currencies: db
+        .prepare(
+          `WITH RECURSIVE
+            p(currency) AS (
+              SELECT MIN(currency) FROM payments INDEXED BY payments_report WHERE settled_at IS NOT NULL
+              UNION ALL
+              SELECT (SELECT MIN(currency) FROM payments INDEXED BY payments_report
+                      WHERE currency > p.currency AND settled_at IS NOT NULL)
+              FROM p WHERE p.currency IS NOT NULL),
+            r(currency) AS (
+              SELECT MIN(currency) FROM refunds INDEXED BY refunds_report WHERE settled_at IS NOT NULL
+              UNION ALL
+              SELECT (SELECT MIN(currency) FROM refunds INDEXED BY refunds_report
+                      WHERE currency > r.currency AND settled_at IS NOT NULL)
+              FROM r WHERE r.currency IS NOT NULL)
+          SELECT currency FROM p WHERE currency IS NOT NULL
+          UNION SELECT currency FROM r WHERE currency IS NOT NULL`,
+        )
+        .pluck(),
       openPayments: db.prepare(
         `SELECT COUNT(*) AS count FROM payments WHERE state IN (${OPEN_PAYMENTS})`,
       ),
@@ -92,45 +121,20 @@ export class ReportQueries {
 
   /** The totals of (start, end]. */
   totals(kind: 'X' | 'Z', number: number | null, start: number, end: number): Report {
-    const byCurrency = new Map<
-      string,
-      {
-        payments: { count: number; sum: number };
-        refunds: { count: number; sum: number };
-        declined: number;
-      }
-    >();
-    const entry = (currency: string) => {
-      let e = byCurrency.get(currency);
-      if (!e) {
-        e = { payments: { count: 0, sum: 0 }, refunds: { count: 0, sum: 0 }, declined: 0 };
-        byCurrency.set(currency, e);
-      }
-      return e;
-    };
-    for (const r of this.statements.payments.all(start, end) as Array<{
-      currency: string;
-      count: number;
-      sum: number;
-    }>) {
-      entry(r.currency).payments = { count: r.count, sum: r.sum };
+    const currencies: CurrencyTotals[] = [];
+    for (const currency of this.settledCurrencies()) {
+      const payments = this.statements.payments.get(currency, start, end) as Sum;
+      const refunds = this.statements.refunds.get(currency, start, end) as Sum;
+      const declined = (this.statements.declined.get(currency, start, end) as Sum).count;
+      if (payments.count === 0 && refunds.count === 0 && declined === 0) continue;
+      currencies.push({
+        currency,
+        payments: { count: payments.count, sum: payments.sum },
+        refunds: { count: refunds.count, sum: refunds.sum },
+        declined,
+        net: payments.sum - refunds.sum,
+      });
     }
-    for (const r of this.statements.refunds.all(start, end) as Array<{
-      currency: string;
-      count: number;
-      sum: number;
-    }>) {
-      entry(r.currency).refunds = { count: r.count, sum: r.sum };
-    }
-    for (const r of this.statements.declined.all(start, end) as Array<{
-      currency: string;
-      count: number;
-    }>) {
-      entry(r.currency).declined = r.count;
-    }
-    const currencies = [...byCurrency.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([currency, e]) => ({ currency, ...e, net: e.payments.sum - e.refunds.sum }));
     return {
       kind,
       number,
@@ -142,6 +146,11 @@ export class ReportQueries {
         refunds: (this.statements.openRefunds.get() as { count: number }).count,
       },
     };
+  }
+
+  /** Every currency a payment or refund ever settled in, in the order reports list them. */
+  private settledCurrencies(): string[] {
+    return (this.statements.currencies.all() as string[]).sort((a, b) => (a < b ? -1 : 1));
   }
 
   /** The X report: the current period so far. */
