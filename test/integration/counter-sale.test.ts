@@ -232,7 +232,7 @@ describe('the counter against the sandbox over HTTP', () => {
     // One plain sentence for the cashier; the change to ask ecommpay for goes to the timeline.
     expect(waiting.qr).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('web form, which a QR code cannot carry'),
+      message: { id: 'cashier.qr.unscannable.webForm' },
     });
     expect(
       counter.journal.transitionsOf(started.id).some((t) => t.cause.includes('redirection type')),

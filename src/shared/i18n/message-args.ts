@@ -42,7 +42,10 @@ export interface MessageArgs {
   'cashier.announce.waiting': { amount: string | number | Said };
   'cashier.banner.gateRefusesKey': undefined;
   'cashier.banner.gateUnverified': undefined;
+  'cashier.banner.heldBack': { count: number };
   'cashier.banner.keychain': undefined;
+  'cashier.banner.relayNeedsUrl': undefined;
+  'cashier.banner.relayUnreachable': undefined;
   'cashier.banner.since': { since: number };
   'cashier.details': undefined;
   'cashier.error.busy': undefined;

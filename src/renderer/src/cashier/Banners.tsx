@@ -1,5 +1,6 @@
 import { timeOfDay } from '../../../shared/time-of-day';
 import type { SessionView } from '../../../shared/ipc/views';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 
 /** One empty list for every render: a new [] per call would re-render for ever. */
@@ -11,12 +12,13 @@ const NONE: SessionView['banners'] = [];
  */
 export function Banners() {
   const banners = useCounter((s) => s.session?.banners ?? NONE);
+  const { sayAll } = useSay();
   if (banners.length === 0) return null;
   return (
     <div className="banners" role="alert">
       {banners.map((banner) => (
         <p key={banner.key} className="banner">
-          <strong>!</strong> {banner.message}{' '}
+          <strong>!</strong> {sayAll(banner.message)}{' '}
           <span className="banner-since">since {timeOfDay(banner.since)}</span>
         </p>
       ))}

@@ -2,6 +2,7 @@ import type { PaymentView } from '../../../shared/ipc/views';
 import { Money } from '../components/Money';
 import { QrCode } from '../components/QrCode';
 import { t } from '../i18n';
+import { useSay } from '../i18n/use-say';
 import { mmss, secondsLeft } from '../screen-of';
 import { selectLanguage, useCounter } from '../store';
 
@@ -79,7 +80,8 @@ function RetryAsLink({ payment }: { payment: PaymentView }) {
   const language = useCounter(selectLanguage);
   const retry = useCounter((s) => s.retryAsLink);
   const cancel = useCounter((s) => s.cancel);
-  const message = payment.qr?.kind === 'unscannable' ? payment.qr.message : '';
+  const { sayAll } = useSay();
+  const message = payment.qr?.kind === 'unscannable' ? sayAll(payment.qr.message) : '';
   return (
     <section className="retry-link" aria-label="This QR cannot be scanned">
       <div className="big-amount">
