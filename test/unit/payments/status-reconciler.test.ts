@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ok } from '../../../src/shared/result';
+import { err, ok } from '../../../src/shared/result';
 import { Journal } from '../../../src/main/journal/journal';
 import type { PaymentRecord } from '../../../src/main/journal/payment-record';
 import { setLogSink } from '../../../src/main/logging/logger';
@@ -205,6 +205,19 @@ describe('status reconciler: what a status answer does to a sale', () => {
     await reconciler.pollOnce(sale.id);
     expect(gate.statusAsks).toEqual([]);
     expect(journal.get(sale.id)?.state).toBe('unknown');
+    expect(tracked.has(sale.id)).toBe(true);
+  });
+
+  it('with no Gate client (the keychain locked) nothing is asked and nothing concluded, however late', async () => {
+    const { journal, gate, clock, reconciler, tracked } = start({
+      deps: { statusGate: () => err('KEYCHAIN_UNAVAILABLE', 'The keychain is locked.') },
+    });
+    const sale = journaledPayment(journal, 'T01-LOCKED', 'created', { createdAt: T0 });
+    tracked.set(sale.id, T0);
+    clock.now = T0 + 24 * 3_600_000;
+    await reconciler.pollOnce(sale.id);
+    expect(gate.statusAsks).toEqual([]);
+    expect(journal.get(sale.id)?.state).toBe('created');
     expect(tracked.has(sale.id)).toBe(true);
   });
 
