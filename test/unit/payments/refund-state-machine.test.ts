@@ -16,8 +16,8 @@ const EVENTS: Record<string, RefundEvent> = {
 /**
  * Every refund state against every event: the state it moves to, "-" (nothing to do) or "!"
  * (a contradiction from Gate: refused and audited). Gate's word that a refund was made or
- * refused wins over what the counter concluded by itself (unknown, rejected), never over
- * Gate's own earlier final word.
+ * refused wins over what the counter concluded by itself (unknown, rejected), and its word
+ * that money went back wins over its own earlier decline; money given back is never taken back.
  */
 const TABLE: Record<RefundState, Record<keyof typeof EVENTS, string>> = {
   created: {
@@ -74,7 +74,7 @@ const TABLE: Record<RefundState, Record<keyof typeof EVENTS, string>> = {
     acknowledged: '-',
     rejected: '!',
     outcome_unknown: '-',
-    success: '!',
+    success: 'succeeded',
     decline: '-',
     still_processing: '-',
     not_found_early: '-',
@@ -102,7 +102,7 @@ describe('the refund state machine', () => {
   it('says why it refuses money given back being declined afterwards', () => {
     expect(decideRefund('succeeded', EVENTS['decline']!)).toEqual({
       kind: 'forbidden',
-      reason: 'Gate reported the refund decline after succeeded',
+      reason: 'Gate declined a refund it reported made',
     });
   });
 
