@@ -56,6 +56,7 @@ export interface MessageArgs {
   'cashier.error.nothingToCancel': undefined;
   'cashier.key.enter': undefined;
   'cashier.key.escape': undefined;
+  'cashier.key.tryAgain': undefined;
   'cashier.keypad.backspace': undefined;
   'cashier.keypad.clear': undefined;
   'cashier.keypad.decimal': undefined;
