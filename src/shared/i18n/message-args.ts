@@ -59,7 +59,6 @@ export interface MessageArgs {
   'cashier.key.tryAgain': undefined;
   'cashier.keypad.backspace': undefined;
   'cashier.keypad.clear': undefined;
-  'cashier.keypad.decimal': undefined;
   'cashier.keypad.label': undefined;
   'cashier.late.keep': undefined;
   'cashier.late.refund': undefined;

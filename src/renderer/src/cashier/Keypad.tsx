@@ -29,7 +29,7 @@ export function Keypad() {
   return (
     <div className="keypad" role="group" aria-label={say('cashier.keypad.label')}>
       {DIGITS.map((digit) => key(digit))}
-      {key(decimal, decimal, say('cashier.keypad.decimal'))}
+      {key(decimal)}
       {key('0')}
       {key('00')}
       <button
