@@ -58,7 +58,7 @@ describe('the cashier in English, Simplified Chinese and German', () => {
     it(`${language.browser}: typed with "${language.mark}", declined, then Try again (R) charges the same amount`, async () => {
       await ui.start();
       const cashier = await ui.openCashier({ locale: language.browser });
-      expect(await cashier.evaluate(() => document.documentElement.lang)).toBe(language.lang);
+      expect(await cashier.locator('html').getAttribute('lang')).toBe(language.lang);
       expect(await liveRegion(cashier).getAttribute('role')).toBe('status');
       expect(await liveRegion(cashier).getAttribute('aria-live')).toBe('polite');
       await expect.poll(() => cashier.locator('h1').count()).toBe(1);

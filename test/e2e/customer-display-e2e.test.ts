@@ -37,7 +37,7 @@ describe('the customer display', () => {
       const start = element.textContent?.indexOf(word) ?? -1;
       if (!text || start < 0) return [];
       return [...word].map((_, i) => {
-        const range = document.createRange();
+        const range = element.ownerDocument.createRange();
         range.setStart(text, start + i);
         range.setEnd(text, start + i + 1);
         return Math.round(range.getBoundingClientRect().top);
@@ -47,7 +47,7 @@ describe('the customer display', () => {
 
   it('in Simplified Chinese: the merchant and the amount throughout, 支付宝 whole, welcome again 10 s after Paid', async () => {
     const { cashier, display } = await setUp();
-    expect(await display.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    expect(await display.locator('html').getAttribute('lang')).toBe('zh-Hans');
     await display.getByRole('heading', { name: '欢迎光临' }).waitFor();
     expect(await display.getByText(MERCHANT).isVisible()).toBe(true);
     await screenshot(display, 'display-zh-Hans-01-welcome');
@@ -87,7 +87,7 @@ describe('the customer display', () => {
     });
     expect(saved.ok).toBe(true);
     await display.getByRole('heading', { name: 'Welcome' }).waitFor();
-    expect(await display.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await display.locator('html').getAttribute('lang')).toBe('en');
     await screenshot(display, 'display-en-01-welcome');
 
     await cashier.locator('#amount').fill('30.00');

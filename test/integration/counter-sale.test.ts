@@ -66,7 +66,14 @@ describe('the counter against the sandbox over HTTP', () => {
     const result = await counter.handlers['payments:charge']({ amount: '12.345', currency: 'CNY' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INVALID_AMOUNT', message: 'CNY has 2 decimal places: "12.345" has 3.' },
+      error: {
+        code: 'INVALID_AMOUNT',
+        message: 'CNY has 2 decimal places: "12.345" has 3.',
+        said: {
+          id: 'cashier.amount.tooManyDecimals',
+          values: { count: 3, currency: 'CNY', places: 2, text: '12.345' },
+        },
+      },
     });
     expect(counter.journal.page(10)).toEqual([]);
     expect(sandbox().stats().requests.sale).toBe(0);

@@ -18,7 +18,9 @@ export function decimalMarksOf(locale = 'en'): DecimalMarks {
   if (!marks) {
     let decimal: '.' | ',' = '.';
     try {
-      const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
+      const part = new Intl.NumberFormat(locale)
+        .formatToParts(1.5)
+        .find((p) => p.type === 'decimal');
       if (part?.value === ',') decimal = ',';
     } catch {
       // A tag Intl refuses: English marks.

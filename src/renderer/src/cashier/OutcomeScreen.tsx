@@ -71,6 +71,11 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
   useEffect(() => {
     if (quickExit) button.current?.focus();
   }, [screen, quickExit]);
+  // A sale that never reached Alipay says so: the fix is the connection, not the customer.
+  const sentence =
+    screen === 'rejected' && payment.gateCode === 'NETWORK'
+      ? 'cashier.outcome.rejected.network'
+      : look.say;
   const gateText = [payment.gateMessage, payment.gateCode ? `(${payment.gateCode})` : '']
     .filter(Boolean)
     .join(' ');
@@ -85,7 +90,7 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
       <div className="big-amount">
         <Money amount={payment.amount} currency={payment.currency} />
       </div>
-      {look.say ? <p className="outcome-say">{say(look.say)}</p> : null}
+      {sentence ? <p className="outcome-say">{say(sentence)}</p> : null}
       <div className="outcome-actions">
         {retryable ? (
           <button
