@@ -96,15 +96,23 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
           <button
             type="button"
             className="try-again"
+            aria-keyshortcuts="R"
             disabled={charging}
             onClick={() => void tryAgain()}
           >
-            {say('cashier.outcome.tryAgain')} <kbd>{say('cashier.key.tryAgain')}</kbd>
+            {say('cashier.outcome.tryAgain')}
+            <kbd aria-hidden="true">{say('cashier.key.tryAgain')}</kbd>
           </button>
         ) : null}
-        <button ref={button} type="button" className="new-sale" onClick={() => void newSale()}>
+        <button
+          ref={button}
+          type="button"
+          className="new-sale"
+          aria-keyshortcuts={quickExit ? 'Enter' : undefined}
+          onClick={() => void newSale()}
+        >
           {say('cashier.outcome.newSale')}
-          {quickExit ? <kbd>{say('cashier.key.enter')}</kbd> : null}
+          {quickExit ? <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd> : null}
         </button>
         {screen === 'paid' ? (
           <button

@@ -77,13 +77,19 @@ export function SaleScreen() {
         <p id="amount-error" className="amount-error" role="alert">
           {amountError ? sayAll(amountError) : ''}
         </p>
-        <button type="button" className="charge" disabled={charging} onClick={() => void charge()}>
+        <button
+          type="button"
+          className="charge"
+          aria-keyshortcuts="Enter"
+          disabled={charging}
+          onClick={() => void charge()}
+        >
           {preview.ok
             ? say('cashier.sale.chargeAmount', {
                 amount: money(preview.value.amount, preview.value.currency),
               })
             : say('cashier.sale.charge')}
-          <kbd>{say('cashier.key.enter')}</kbd>
+          <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
         </button>
       </div>
       <Keypad />

@@ -49,8 +49,14 @@ export function WaitingScreen({
           </div>
         ) : null}
         <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
-        <button type="button" className="cancel" onClick={() => void cancel()}>
-          {say('cashier.waiting.cancel')} <kbd>{say('cashier.key.escape')}</kbd>
+        <button
+          type="button"
+          className="cancel"
+          aria-keyshortcuts="Escape"
+          onClick={() => void cancel()}
+        >
+          {say('cashier.waiting.cancel')}
+          <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
         </button>
       </div>
     </section>
@@ -81,12 +87,25 @@ function RetryAsLink({ payment }: { payment: PaymentView }) {
       </div>
       <h1 id="retry-link-title">{say('cashier.retryLink.title')}</h1>
       {qr ? <p className="retry-reason">{sayAll(qr.message)}</p> : null}
-      <button type="button" className="primary retry" autoFocus onClick={() => void retry()}>
-        {say('cashier.retryLink.action')} <kbd>{say('cashier.key.enter')}</kbd>
+      <button
+        type="button"
+        className="primary retry"
+        aria-keyshortcuts="Enter"
+        autoFocus
+        onClick={() => void retry()}
+      >
+        {say('cashier.retryLink.action')}
+        <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
       </button>
       <p className="hint">{say('cashier.retryLink.hint')}</p>
-      <button type="button" className="cancel" onClick={() => void cancel()}>
-        {say('cashier.waiting.cancel')} <kbd>{say('cashier.key.escape')}</kbd>
+      <button
+        type="button"
+        className="cancel"
+        aria-keyshortcuts="Escape"
+        onClick={() => void cancel()}
+      >
+        {say('cashier.waiting.cancel')}
+        <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
       </button>
       <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
       {qr?.detail ? (

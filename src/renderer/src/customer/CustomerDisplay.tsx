@@ -91,7 +91,11 @@ export function CustomerDisplay() {
       <div className="customer-pay-text">
         {header}
         <h1>
-          {active.mode === 'payment_page' ? say('customer.pay.scanLink') : say('customer.pay.scan')}
+          {screen === 'unknown'
+            ? say('customer.checking.title')
+            : active.mode === 'payment_page'
+              ? say('customer.pay.scanLink')
+              : say('customer.pay.scan')}
         </h1>
         {amount}
         <p
