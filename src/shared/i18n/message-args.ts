@@ -98,6 +98,7 @@ export interface MessageArgs {
   'cashier.qr.unscannable.webForm': undefined;
   'cashier.relay.connected': undefined;
   'cashier.relay.connecting': { since: number };
+  'cashier.relay.label': undefined;
   'cashier.relay.reconnecting': { since: number };
   'cashier.retryLink.action': undefined;
   'cashier.retryLink.hint': undefined;

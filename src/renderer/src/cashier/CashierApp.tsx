@@ -70,7 +70,6 @@ export function CashierApp() {
   return (
     <div className="cashier">
       <Header />
-      <SaleAnnouncer />
       <Banners />
       <PrintFailureLine />
       <main className="cashier-main">
@@ -91,6 +90,7 @@ export function CashierApp() {
       </main>
       {late && view === 'counter' ? <LateAlert payment={late} /> : null}
       <PinDialog />
+      <SaleAnnouncer />
     </div>
   );
 }

@@ -16,7 +16,11 @@ export function RelayBadge({
         ? say('cashier.relay.reconnecting', { since })
         : say('cashier.relay.connecting', { since });
   return (
-    <span className={`relay-badge relay-${state}`} role="status">
+    <span
+      className={`relay-badge relay-${state}`}
+      role="status"
+      aria-label={say('cashier.relay.label')}
+    >
       {text}
     </span>
   );
