@@ -130,14 +130,7 @@ export interface MessageArgs {
   'common.productName': undefined;
   'common.terminalFallback': undefined;
   'common.terminalLine': { merchant: string | number | Said; terminal: string | number | Said };
-  'customer.announce.cancelled': { amount: string | number | Said };
-  'customer.announce.checking': { amount: string | number | Said };
-  'customer.announce.expired': { amount: string | number | Said };
-  'customer.announce.failed': { amount: string | number | Said };
-  'customer.announce.paid': { amount: string | number | Said };
-  'customer.announce.waiting': { amount: string | number | Said };
   'customer.askCashier': undefined;
-  'customer.cancelled.title': undefined;
   'customer.checking.title': undefined;
   'customer.expired.hint': undefined;
   'customer.expired.title': undefined;
