@@ -59,9 +59,7 @@ describe('the demo and the browser shell, in the browser’s language', () => {
   /** The cashier window, drawn in the browser's language and ready for digits. */
   async function openCashier(locale: BrowserLocale): Promise<Page> {
     const page = await openPage(locale, ui.shell.cashierUrl);
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.lang))
-      .toBe(WORDS[locale].html);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(WORDS[locale].html);
     await page.locator('input').first().waitFor();
     return page;
   }
@@ -97,7 +95,7 @@ describe('the demo and the browser shell, in the browser’s language', () => {
       await page.getByRole('heading', { level: 1, name: words.noAccess }).waitFor();
       await expect.poll(() => page.getByText(words.missing).isVisible()).toBe(true);
       await expect.poll(() => page.getByText(words.where).isVisible()).toBe(true);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(words.html);
+      expect(await page.locator('html').getAttribute('lang')).toBe(words.html);
       // Nothing of the cashier: no amount to type, no Charge to press.
       expect(await page.locator('input, button').count()).toBe(0);
       await screenshot(page, `shell-${locale}-no-access-key`);
