@@ -17,6 +17,7 @@ const DATA = [
   /Demo Tea House/g,
   /\bDEMO\b/g,
   /\b[A-Z]{3}\b/g,
+  /\b[A-Z]{2}(?=[¥$€£])/g,
   /https?:\/\/\S+/g,
   /\b\d+(\.\d+)+\b/g,
 ];

@@ -211,8 +211,11 @@ export async function tourFirstRun(
   }
 }
 
-/** The page a link without its access key opens. */
-export async function tourNoAccess(
+/**
+ * The browser shell's own pages: a link without its access key, and a cashier window whose
+ * counter stopped answering.
+ */
+export async function tourShellPages(
   browser: Browser,
   locale: DisplayLocale,
   visit: VisitScreen,
@@ -225,11 +228,17 @@ export async function tourNoAccess(
     `${new URL(shell.cashierUrl).origin}/`,
     CASHIER_VIEWPORT,
   );
+  const cashier = await openIn(browser, locale, shell.cashierUrl, CASHIER_VIEWPORT);
   try {
     await page.locator('h1').waitFor();
     await visit('no-access-key', page);
+    await drawnIn(cashier, locale);
+    await shell.close();
+    await cashier.locator('.connection-lost').waitFor();
+    await visit('connection-lost', cashier);
   } finally {
     await page.close();
+    await cashier.close();
     await shell.close();
     await counter.close();
   }
@@ -244,5 +253,5 @@ export async function tourAll(
   await tourCashier(browser, locale, visit);
   await tourDisplay(browser, locale, visit);
   await tourFirstRun(browser, locale, visit);
-  await tourNoAccess(browser, locale, visit);
+  await tourShellPages(browser, locale, visit);
 }
