@@ -17,8 +17,11 @@ const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X] [--sa
     [--sandbox-url URL (its secret in SANDBOX_SECRET)] [--callback-port P]
   The counter in a browser (machines without Electron): demo mode only, against the sandbox.
   Prints "cashier: <URL>" and "customer display: <URL>"; both carry the access token.
-  --sandbox-host 0.0.0.0 (or one address of this computer) lets a phone on the same network
-  open the QR's page; the line starting "Gate sandbox:" says at which address.`;
+  --sandbox-host ADDRESS: the embedded sandbox listens on ADDRESS too (an IP address of this
+  computer, or 0.0.0.0 for every network) so that a phone on the same network can open the QR;
+  there it answers the customer pages only (the page behind the QR, its image, the Payment Page
+  and the return page), never the Gate API. Without it, the sandbox answers this computer only.
+  The line starting "Gate sandbox:" says where phones open it.`;
 
 /** `web`: the browser shell, until SIGINT/SIGTERM. */
 export async function webCommand(argv: string[]): Promise<number> {
