@@ -9,6 +9,7 @@ import {
 } from './app/demo-mode';
 import { CustomerDisplayKeeper } from './displays/customer-display-keeper';
 import { createDispatcher } from './ipc/dispatcher';
+import { inBackground } from './logging/in-background';
 import { forwardEvents } from './ipc/event-forwarder';
 import { registerElectronIpc } from './ipc/electron-ipc';
 import { createRotatingFileSink } from './logging/file-sink';
@@ -195,7 +196,8 @@ async function start(): Promise<void> {
     renderer,
     log,
     (url) => {
-      if (sandbox && isSandboxPhonePage(sandbox, url)) void shell.openExternal(url);
+      if (sandbox && isSandboxPhonePage(sandbox, url))
+        inBackground(shell.openExternal(url), log, "opening the customer's page");
     },
   );
   // The customer display gets its own preload: the sale on the counter, nothing else.
