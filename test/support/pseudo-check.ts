@@ -10,7 +10,7 @@ export interface PseudoFindings {
 
 /**
  * Things that are data, not words for translation: payment ids, the demo store's name and
- * terminal, currency codes, addresses, key caps, version numbers.
+ * terminal, currency codes, addresses, version numbers, the AM and PM of English times.
  */
 const DATA = [
   /DEMO-\d{6}-\d{6}-[0-9a-f]+/g,
@@ -20,6 +20,7 @@ const DATA = [
   /\b[A-Z]{2}(?=[¥$€£])/g,
   /https?:\/\/\S+/g,
   /\b\d+(\.\d+)+\b/g,
+  /\b[AP]M\b/g,
 ];
 
 /**
@@ -56,6 +57,9 @@ const READ_TEXTS = `(() => {
   const clipped = [];
   const texts = [];
   for (const [block, text] of blocks) {
+    // Text for screen readers only (a 1-pixel box, clipped on purpose) is read, not seen.
+    const box = block.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
     const hidesY = getComputedStyle(block).overflowY !== 'visible';
     if (
       block.scrollWidth > block.clientWidth + 1 ||
