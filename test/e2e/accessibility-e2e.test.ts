@@ -7,7 +7,8 @@ import { tourAll } from '../support/screen-tour';
 
 /**
  * axe-core on every screen a cashier, a manager, a merchant setting up and a customer see, in
- * three languages: no serious or critical finding (contrast, names, landmarks, ARIA) anywhere.
+ * three languages: no serious or critical finding (contrast, names, landmarks, ARIA) anywhere,
+ * and one visible h1 on each (a PIN dialog over a screen keeps that screen's).
  */
 describe('every screen passes axe-core', () => {
   let browser: Browser;
@@ -24,6 +25,10 @@ describe('every screen passes axe-core', () => {
         screens.push(screen);
         const findings = await axeFindings(page);
         if (findings.length > 0) problems.push(describeFindings(screen, findings));
+        // A screen reader user lands on the screen's title first: one, at the top level.
+        const titles = await page.locator('h1:visible').count();
+        if (titles !== 1 && !screen.endsWith('-pin') && screen !== 'connection-lost')
+          problems.push(`${screen}: ${titles} visible h1 headings, not 1`);
       });
       expect(screens).toEqual(
         expect.arrayContaining([
