@@ -36,6 +36,7 @@ describe('every screen passes axe-core', () => {
           'cashier-waiting',
           'cashier-paid',
           'cashier-declined',
+          'cashier-cancelled',
           'history',
           'reports',
           'settings',

@@ -3,7 +3,11 @@ import { createCounter } from '../../src/main/app/create-counter';
 import { DEMO_MANAGER_PIN } from '../../src/main/app/demo-mode';
 import { createMemorySecretStore } from '../../src/main/secrets/secret-store';
 import { createSandbox } from '../../src/sandbox';
-import type { DisplayLocale } from '../../src/shared/i18n/locales';
+import {
+  CUSTOMER_LOCALES,
+  type CustomerLocale,
+  type DisplayLocale,
+} from '../../src/shared/i18n/locales';
 import { serveCounter } from './browser-harness';
 import {
   FAST_PIN,
@@ -25,6 +29,10 @@ export const BROWSER_LOCALES: Readonly<Record<DisplayLocale, string>> = {
   it: 'it-IT',
   'en-XA': 'en-XA',
 };
+
+function isCustomerLocale(locale: DisplayLocale): locale is CustomerLocale {
+  return (CUSTOMER_LOCALES as readonly string[]).includes(locale);
+}
 
 /** Called on each screen of the tour, once it is drawn; `name` is file-name safe. */
 export type VisitScreen = (name: string, page: Page) => Promise<void>;
@@ -133,6 +141,14 @@ export async function tourCashier(
     await page.locator('img.qr').waitFor({ state: 'detached' });
     await visit('cashier-declined', page);
     await counter.handlers['session:new-sale']({});
+
+    // Esc on the waiting screen cancels the sale.
+    const cancelled = await chargeByKeyboard(page, counter, '14');
+    await page.keyboard.press('Escape');
+    await waitForPayment(counter, cancelled, (p) => p.cancelledAt !== null);
+    await page.locator('img.qr').waitFor({ state: 'detached' });
+    await visit('cashier-cancelled', page);
+    await counter.handlers['session:new-sale']({});
     await page.locator('input').first().waitFor();
 
     await openSection(page, 'history', visit);
@@ -155,17 +171,28 @@ export async function tourCashier(
   }
 }
 
-/** The customer display (its own language setting): welcome, the QR with the amount, paid. */
+/**
+ * The customer display: welcome, the QR with the amount, paid. It has its own language setting:
+ * set to `locale` where the display speaks it (English and both Chinese), else its default.
+ */
 export async function tourDisplay(
   browser: Browser,
   locale: DisplayLocale,
   visit: VisitScreen,
 ): Promise<void> {
   const counter = await startDemoCounter();
+  if (isCustomerLocale(locale)) {
+    const set = await counter.handlers['settings:update']({
+      customerLanguage: locale,
+      pin: DEMO_MANAGER_PIN,
+    });
+    if (!set.ok) throw new Error(`the display's language was refused: ${set.error.message}`);
+  }
   const shell = await serveCounter(counter);
   const page = await openIn(browser, locale, shell.customerUrl, DISPLAY_VIEWPORT);
   try {
     await page.locator('main').waitFor();
+    await drawnIn(page, isCustomerLocale(locale) ? locale : 'zh-Hans');
     await visit('display-welcome', page);
     const charged = await counter.handlers['payments:charge']({ amount: '88.00', currency: 'CNY' });
     if (!charged.ok) throw new Error(`charge refused: ${charged.error.message}`);
