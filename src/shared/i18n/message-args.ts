@@ -161,6 +161,13 @@ export interface MessageArgs {
   'main.error.code.PIN_NOT_SET': undefined;
   'main.error.code.UNKNOWN_CURRENCY': undefined;
   'main.error.internal': undefined;
+  'shell.connection.lost': undefined;
+  'shell.demoPay.hint': undefined;
+  'shell.demoPay.link': undefined;
+  'shell.noAccess.missing': undefined;
+  'shell.noAccess.title': undefined;
+  'shell.noAccess.where': undefined;
+  'shell.noAccess.wrong': undefined;
 }
 
 export type MessageId = keyof MessageArgs;

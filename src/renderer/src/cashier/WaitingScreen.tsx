@@ -3,6 +3,7 @@ import { Money } from '../components/Money';
 import { QrCode } from '../components/QrCode';
 import { Say } from '../i18n/Say';
 import { useSay } from '../i18n/use-say';
+import { DemoPayLink } from './DemoPayLink';
 import { mmss, secondsLeft } from '../screen-of';
 import { useCounter } from '../store';
 
@@ -49,6 +50,7 @@ export function WaitingScreen({
           </div>
         ) : null}
         <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
+        <DemoPayLink />
         <button
           type="button"
           className="cancel"
