@@ -1,4 +1,5 @@
 import {
+  english,
   parsePrinterUrl,
   samplePaymentId,
   saleSlip,
@@ -6,18 +7,29 @@ import {
   renderEscPos,
   renderSvg,
   slipFormat,
+  slipTitle,
   transportFor,
+  wantedLanguages,
+  wordIn,
 } from '../../main/command-line';
 import { writeFileSync } from 'node:fs';
+import {
+  CUSTOMER_LOCALES,
+  LANGUAGE_CHOICES,
+  type CustomerLocale,
+  type LanguageChoice,
+} from '../../shared/i18n/locales';
 import { CODE_PAGES, type CodePage } from '../../shared/printing/printer-options';
 import { CliError, EXIT } from '../cli-error';
 import { optional, parseOptions, required } from '../options';
 
 const HELP = `print-test --printer tcp://HOST:PORT|cups://QUEUE|windows://NAME [--width 58|80]
-           [--payment-id ID] [--code-page gb18030|cp936|cp437] [--merchant NAME] [--svg FILE]
+           [--payment-id ID] [--code-page ${CODE_PAGES.join('|')}] [--merchant NAME]
+           [--language system|LOCALE] [--customer-language zh-Hans|zh-Hant|en] [--svg FILE]
   Prints the sample customer slip (the app's own layout, the payment id in its text and QR) and
-  exits 0 once the printer took it, or prints one line saying why not and exits 1. --svg also
-  writes the slip's picture to FILE.`;
+  exits 0 once the printer took it, or prints one line saying why not and exits 1. The slip is
+  in --language (the store's: this system's by default), then --customer-language (Simplified
+  Chinese by default), as far as the code page prints them. --svg also writes its picture.`;
 
 /** `print-test`: the installer's check that the counter's printer prints its slips. */
 export async function printTestCommand(argv: string[]): Promise<number> {
@@ -27,6 +39,8 @@ export async function printTestCommand(argv: string[]): Promise<number> {
     'payment-id': { type: 'string' },
     'code-page': { type: 'string' },
     merchant: { type: 'string' },
+    language: { type: 'string' },
+    'customer-language': { type: 'string' },
     svg: { type: 'string' },
   });
   const target = parsePrinterUrl(required(options, 'printer', 'print-test'));
@@ -43,7 +57,23 @@ export async function printTestCommand(argv: string[]): Promise<number> {
       'print-test: --payment-id must be 1 to 64 printable characters without spaces',
     );
 
+  const language = optional(options, 'language') ?? 'system';
+  if (!(LANGUAGE_CHOICES as readonly string[]).includes(language))
+    throw new CliError(`print-test: --language must be one of ${LANGUAGE_CHOICES.join(', ')}`);
+  const customerLanguage = optional(options, 'customer-language') ?? 'zh-Hans';
+  if (!(CUSTOMER_LOCALES as readonly string[]).includes(customerLanguage))
+    throw new CliError(
+      `print-test: --customer-language must be one of ${CUSTOMER_LOCALES.join(', ')}`,
+    );
+
   const paper = { paperWidth: Number(widthText) as 58 | 80, codePage: codePage as CodePage };
+  const words = slipFormat(
+    paper,
+    wantedLanguages({
+      language: language as LanguageChoice,
+      customerLanguage: customerLanguage as CustomerLocale,
+    }),
+  );
   const markup = saleSlip(
     sampleSaleFacts(
       paymentId,
@@ -52,7 +82,7 @@ export async function printTestCommand(argv: string[]): Promise<number> {
       Date.now(),
     ),
     'customer',
-    slipFormat(paper),
+    words,
   );
   const svgFile = optional(options, 'svg');
   if (svgFile) writeFileSync(svgFile, renderSvg(markup, paper));
@@ -61,12 +91,12 @@ export async function printTestCommand(argv: string[]): Promise<number> {
   const outcome = await transport.send({
     bytes,
     svg: () => renderSvg(markup, paper),
-    title: 'Test print',
+    title: wordIn(words.languages.first, slipTitle({ kind: 'test' })),
     paperWidthMm: paper.paperWidth,
   });
-  if (!outcome.ok) throw new CliError(`print-test: ${outcome.reason}`);
+  if (!outcome.ok) throw new CliError(`print-test: ${english(outcome.reason)}`);
   process.stdout.write(
-    `printed the sample slip for ${paymentId} on ${transport.description} (${bytes.length} bytes, ${paper.paperWidth} mm)\n`,
+    `printed the sample slip for ${paymentId} on ${english(transport.description)} (${bytes.length} bytes, ${paper.paperWidth} mm)\n`,
   );
   return EXIT.ok;
 }

@@ -24,6 +24,13 @@ export const printerSettingsSchema: z.ZodType<PrinterSettings> = z
   })
   .strict()
   .superRefine((printer, ctx) => {
+    // The message id stands for the sentence; params.said carries it as a message to word.
     const problem = printerAddressProblem(printer.kind, printer.address);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['address'], message: problem });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address'],
+        message: problem,
+        params: { said: { id: problem } },
+      });
   });

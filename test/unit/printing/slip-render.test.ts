@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  refundSlip,
-  reportSlip,
-  saleSlip,
-  slipTime,
-} from '../../../src/main/printing/slip-layouts';
+import { refundSlip, reportSlip, saleSlip } from '../../../src/main/printing/slip-layouts';
+import { slipTime } from '../../../src/main/printing/slip-values';
 import { renderEscPos, renderSvg, slipFormat } from '../../../src/main/printing/slip-render';
 import type { SaleSlipFacts } from '../../../src/main/printing/slip-facts';
 import {
@@ -27,13 +23,15 @@ const sale: SaleSlipFacts = {
   operationId: '20891000000045',
 };
 
+const LANGUAGES = { store: 'en', customer: 'zh-Hans' } as const;
+
 const PAPER_DOTS = { 58: 384, 80: 576 } as const;
 
 describe('slips as the printer gets them', () => {
   for (const paperWidth of [58, 80] as const) {
     it(`a ${paperWidth} mm customer slip: initialise, Chinese in GB18030, the facts, a QR of the payment id, cut`, () => {
       const paper = { paperWidth, codePage: 'gb18030' } as const;
-      const bytes = renderEscPos(saleSlip(sale, 'customer', slipFormat(paper)), paper);
+      const bytes = renderEscPos(saleSlip(sale, 'customer', slipFormat(paper, LANGUAGES)), paper);
 
       expect(indexOfBytes(bytes, INITIALISE)).toBe(0);
       expect(indexOfBytes(bytes, ALIPAY_GB18030)).toBeGreaterThan(0);
@@ -65,7 +63,7 @@ describe('slips as the printer gets them', () => {
   it('the merchant copy and a reprint say so', () => {
     const paper = { paperWidth: 80, codePage: 'gb18030' } as const;
     const text = printedText(
-      renderEscPos(saleSlip(sale, 'merchant', slipFormat(paper), true), paper),
+      renderEscPos(saleSlip(sale, 'merchant', slipFormat(paper, LANGUAGES), true), paper),
     );
     expect(text).toContain('商户联');
     expect(text).toContain('MERCHANT COPY');
@@ -76,7 +74,7 @@ describe('slips as the printer gets them', () => {
   it('a printer without Chinese fonts (cp437) gets English only, and the QR still reads', () => {
     const paper = { paperWidth: 58, codePage: 'cp437' } as const;
     const bytes = renderEscPos(
-      saleSlip({ ...sale, merchantName: 'Tea House' }, 'customer', slipFormat(paper)),
+      saleSlip({ ...sale, merchantName: 'Tea House' }, 'customer', slipFormat(paper, LANGUAGES)),
       paper,
     );
     expect(indexOfBytes(bytes, ALIPAY_GB18030)).toBe(-1);
@@ -104,7 +102,7 @@ describe('slips as the printer gets them', () => {
           refundedAt: sale.paidAt,
         },
         'customer',
-        slipFormat(paper),
+        slipFormat(paper, LANGUAGES),
       ),
       paper,
     );
@@ -149,7 +147,7 @@ describe('slips as the printer gets them', () => {
             periodDigest: 'd'.repeat(64),
             printedAt: sale.paidAt,
           },
-          slipFormat(paper),
+          slipFormat(paper, LANGUAGES),
         ),
         paper,
       ),
@@ -161,13 +159,13 @@ describe('slips as the printer gets them', () => {
     expect(text).toContain(hash.slice(32));
     expect(text).toContain('Period digest');
     expect(text).toContain('d'.repeat(32));
-    expect(text).toContain(slipTime(sale.paidAt - 3_600_000));
+    expect(text).toContain(slipTime(sale.paidAt - 3_600_000, 'en'));
   });
 
   it('the preview is a picture as wide as the paper, with the amount in it', () => {
     for (const paperWidth of [58, 80] as const) {
       const paper = { paperWidth, codePage: 'gb18030' } as const;
-      const svg = renderSvg(saleSlip(sale, 'customer', slipFormat(paper)), paper);
+      const svg = renderSvg(saleSlip(sale, 'customer', slipFormat(paper, LANGUAGES)), paper);
       expect(svg).toMatch(new RegExp(`^<svg width="${PAPER_DOTS[paperWidth]}px"`));
       expect(svg).toContain('支');
     }
