@@ -82,7 +82,7 @@ export async function printTestCommand(argv: string[]): Promise<number> {
       Date.now(),
     ),
     'customer',
-    words,
+    words.customer,
   );
   const svgFile = optional(options, 'svg');
   if (svgFile) writeFileSync(svgFile, renderSvg(markup, paper));
@@ -91,7 +91,7 @@ export async function printTestCommand(argv: string[]): Promise<number> {
   const outcome = await transport.send({
     bytes,
     svg: () => renderSvg(markup, paper),
-    title: wordIn(words.languages.first, slipTitle({ kind: 'test' })),
+    title: wordIn(words.languages.store, slipTitle({ kind: 'test' })),
     paperWidthMm: paper.paperWidth,
   });
   if (!outcome.ok) throw new CliError(`print-test: ${english(outcome.reason)}`);

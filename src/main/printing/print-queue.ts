@@ -12,7 +12,7 @@ import type { Settings } from '../settings/settings';
 import { slipMarkup, slipTitle, type SlipRequest } from './slip-for-job';
 import { wantedLanguages } from './slip-languages';
 import { renderEscPos, renderSvg, slipFormat } from './slip-render';
-import type { SlipWords } from './slip-words';
+import type { SlipWording } from './slip-words';
 import { transportFor, type PrintTransport, type TransportOptions } from './transports';
 
 const log = createLogger('printing');
@@ -58,13 +58,18 @@ export class PrintQueue {
   }
 
   /**
-   * How slips are worded on this paper and printer: in the store's language, then the customer
-   * display's, as far as its code page prints them.
+   * How slips are worded on this paper and printer: merchant copies in the store's language, the
+   * customer's in the customer display's, as far as its code page prints them. `systemLocale` is
+   * a window's system language, for a shell whose main does not know it (the browser's).
    */
-  slipWords(paper: PaperSetup, settings: Settings = this.deps.settings()): SlipWords {
+  slipWording(
+    paper: PaperSetup,
+    settings: Settings = this.deps.settings(),
+    systemLocale?: string,
+  ): SlipWording {
     return slipFormat(
       paper,
-      wantedLanguages(settings, this.deps.systemLocale),
+      wantedLanguages(settings, this.deps.systemLocale || systemLocale),
       settings.merchantName,
     );
   }
@@ -78,7 +83,7 @@ export class PrintQueue {
       this.deps.journal,
       settings,
       request,
-      this.slipWords(settings.printer, settings),
+      this.slipWording(settings.printer, settings),
       this.now(),
     );
     if (!markup.ok) return markup;
@@ -211,7 +216,7 @@ export class PrintQueue {
     transport: PrintTransport,
   ): Promise<PrintJobRecord> {
     const journal = this.deps.journal;
-    const words = this.slipWords(settings.printer, settings);
+    const words = this.slipWording(settings.printer, settings);
     const markup = slipMarkup(journal, settings, request, words, this.now());
     if (!markup.ok)
       return journal.printJobs.failUnsent(
@@ -222,7 +227,7 @@ export class PrintQueue {
     const outcome = await transport.send({
       bytes: renderEscPos(markup.value, settings.printer),
       svg: () => renderSvg(markup.value, settings.printer),
-      title: wordIn(words.languages.first, slipTitle(request)),
+      title: wordIn(words.languages.store, slipTitle(request)),
       paperWidthMm: settings.printer.paperWidth,
     });
     if (!outcome.ok)

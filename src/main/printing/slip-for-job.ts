@@ -4,9 +4,10 @@ import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import type { PrintJobKind } from '../journal/print-job-journal';
 import type { Settings } from '../settings/settings';
+import type { SlipCopy } from './slip-facts';
 import { refundSlip, reportSlip, saleSlip, sampleSaleFacts } from './slip-layouts';
 import { refundFacts, reportFacts, saleFacts } from './slip-sources';
-import type { SlipWords } from './slip-words';
+import { wordsFor, type SlipWording } from './slip-words';
 
 /** What a job prints: its kind and what it is about. */
 export interface SlipRequest {
@@ -15,6 +16,8 @@ export interface SlipRequest {
   readonly refundId?: string | null;
   readonly zNumber?: number | null;
   readonly reprint?: boolean;
+  /** The sample slip's copy (test prints and previews): the customer's unless said. */
+  readonly copy?: SlipCopy;
 }
 
 /** The payment id a test print puts in its text and QR. */
@@ -28,7 +31,7 @@ export function slipMarkup(
   journal: Journal,
   settings: Settings,
   request: SlipRequest,
-  words: SlipWords,
+  wording: SlipWording,
   now: number,
 ): Result<string, ErrorCode> {
   const reprint = request.reprint ?? false;
@@ -36,13 +39,15 @@ export function slipMarkup(
     case 'customer':
     case 'merchant': {
       const facts = saleFacts(journal, settings, request.paymentId ?? '');
-      return facts.ok ? ok(saleSlip(facts.value, request.kind, words, reprint)) : facts;
+      return facts.ok
+        ? ok(saleSlip(facts.value, request.kind, wordsFor(wording, request.kind), reprint))
+        : facts;
     }
     case 'refund_customer':
     case 'refund_merchant': {
       const facts = refundFacts(journal, settings, request.refundId ?? '');
       const copy = request.kind === 'refund_customer' ? 'customer' : 'merchant';
-      return facts.ok ? ok(refundSlip(facts.value, copy, words, reprint)) : facts;
+      return facts.ok ? ok(refundSlip(facts.value, copy, wordsFor(wording, copy), reprint)) : facts;
     }
     case 'x_report':
     case 'z_report': {
@@ -52,7 +57,7 @@ export function slipMarkup(
         request.kind === 'z_report' ? (request.zNumber ?? 0) : null,
         now,
       );
-      return facts.ok ? ok(reportSlip(facts.value, words)) : facts;
+      return facts.ok ? ok(reportSlip(facts.value, wording.store)) : facts;
     }
     case 'test':
       return ok(
@@ -63,8 +68,8 @@ export function slipMarkup(
             settings.terminalId,
             now,
           ),
-          'customer',
-          words,
+          request.copy ?? 'customer',
+          wordsFor(wording, request.copy ?? 'customer'),
         ),
       );
     default:

@@ -18,13 +18,14 @@ export interface WantedLanguages {
 }
 
 /**
- * The languages a slip prints in: the store's first, the customer's under it where it differs,
- * each as the printer can print it; and what differs from what was asked, for Settings → Printer.
+ * The languages slips print in on one printer: merchant copies and reports in the store's, the
+ * customer's slips in the customer display's, each as the printer's code page can print it; and
+ * what the Printer settings say about them (the languages, then anything that differs from what
+ * was asked).
  */
 export interface SlipLanguages {
-  readonly first: Locale;
-  readonly second: Locale | null;
-  /** What the Printer settings say about them: the languages, then anything left off. */
+  readonly store: Locale;
+  readonly customer: Locale;
   readonly notes: readonly Said[];
 }
 
@@ -91,52 +92,55 @@ export function printsFully(locale: Locale, charset: PrinterCharset): boolean {
 
 /**
  * A language as this printer can print it: itself; for Chinese the other script when only that
- * one prints (a Big5 printer has no Simplified characters); undefined when no Chinese prints.
- * A Western language always prints, its missing letters without accents.
+ * one prints (a Big5 printer has no Simplified characters), else English. A Western language
+ * always prints, its missing letters without their accents.
  */
-function printableAs(locale: Locale, charset: PrinterCharset): Locale | undefined {
+function printableAs(locale: Locale, charset: PrinterCharset): Locale {
   if (locale !== 'zh-Hans' && locale !== 'zh-Hant') return locale;
   const other: Locale = locale === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
-  return [locale, other].find((candidate) => printsFully(candidate, charset));
+  return [locale, other].find((candidate) => printsFully(candidate, charset)) ?? 'en';
 }
 
-/** The languages a slip prints in on this printer, and what the Printer settings say of them. */
+type Slips = 'all' | 'merchant' | 'customer';
+
+/** What a code page changes of a language asked for, if anything. */
+function change(wanted: Locale, printed: Locale, slips: Slips): Said | undefined {
+  if (printed === wanted) return undefined;
+  if (printed === 'en')
+    return said('printing.languages.fallback', { slips, language: nameOf(wanted) });
+  return said('printing.languages.substituted', {
+    wanted: nameOf(wanted),
+    printed: nameOf(printed),
+  });
+}
+
+/** The languages slips print in on this printer, and what the Printer settings say of them. */
 export function slipLanguages(
   wanted: WantedLanguages,
   charset: PrinterCharset,
   merchantName = '',
 ): SlipLanguages {
+  const store = printableAs(wanted.store, charset);
+  const customer = printableAs(wanted.customer, charset);
   const problems: Said[] = [];
-  const first = printableAs(wanted.store, charset) ?? 'en';
-  if (first === 'en' && wanted.store !== 'en')
-    problems.push(said('printing.languages.storeFallback', { language: nameOf(wanted.store) }));
-  else if (first !== wanted.store)
-    problems.push(
-      said('printing.languages.substituted', {
-        wanted: nameOf(wanted.store),
-        printed: nameOf(first),
-      }),
-    );
-  let second: Locale | null = printableAs(wanted.customer, charset) ?? null;
-  // A Chinese store on a printer without Chinese already said so for both.
-  if (second === null && wanted.customer !== wanted.store)
-    problems.push(said('printing.languages.dropped', { language: nameOf(wanted.customer) }));
-  else if (second !== null && second !== wanted.customer && second !== first)
-    problems.push(
-      said('printing.languages.substituted', {
-        wanted: nameOf(wanted.customer),
-        printed: nameOf(second),
-      }),
-    );
-  if (second === first) second = null;
-  const printed: Locale[] = second ? [first, second] : [first];
-  for (const locale of printed)
+  if (wanted.store === wanted.customer) {
+    const changed = change(wanted.store, store, 'all');
+    if (changed) problems.push(changed);
+  } else {
+    for (const changed of [
+      change(wanted.store, store, 'merchant'),
+      change(wanted.customer, customer, 'customer'),
+    ])
+      if (changed) problems.push(changed);
+  }
+  for (const locale of new Set([store, customer]))
     if (!printsFully(locale, charset))
       problems.push(said('printing.languages.unaccented', { language: nameOf(locale) }));
   if (merchantName !== '' && !charset.prints(merchantName))
     problems.push(said('printing.languages.storeName'));
-  const summary = second
-    ? said('printing.languages.two', { first: nameOf(first), second: nameOf(second) })
-    : said('printing.languages.one', { language: nameOf(first) });
-  return { first, second, notes: [summary, ...problems] };
+  const summary =
+    store === customer
+      ? said('printing.languages.one', { language: nameOf(store) })
+      : said('printing.languages.two', { store: nameOf(store), customer: nameOf(customer) });
+  return { store, customer, notes: [summary, ...problems] };
 }

@@ -1,5 +1,3 @@
-import { said } from '../../shared/i18n/said';
-import { wordIn } from '../i18n/wording';
 import type { RefundSlipFacts, ReportSlipFacts, SaleSlipFacts, SlipCopy } from './slip-facts';
 import { BLANK, centred, heading, large, left, qr, row, RULE, wrap } from './slip-markup';
 import type { SlipWords } from './slip-words';
@@ -7,17 +5,9 @@ import type { SlipWords } from './slip-words';
 /** QR cells of 6 printer dots (0.75 mm at 203 dpi): hand scanners and phones read them. */
 const QR_CELL_DOTS = 6;
 
-/**
- * A centred line in both languages; the second under the first where together they would not
- * fit (a line the printer wraps breaks words in the middle).
- */
-function centredPair(words: SlipWords, [first, second]: [string, string | null]): string {
-  const both = second === null ? first : `${first} ${second}`;
-  if (words.width(both) <= words.cpl) return centred(both);
-  return [first, ...(second === null ? [] : [second])]
-    .flatMap((text) => wrapped(words, text))
-    .map(centred)
-    .join('\n');
+/** A centred line; several where it would not fit (a printer left to wrap it breaks words). */
+function centredLines(words: SlipWords, text: string): string {
+  return wrapped(words, text).map(centred).join('\n');
 }
 
 /** Text in lines that fit the paper. */
@@ -28,21 +18,19 @@ const leftLines = (words: SlipWords, text: string) => wrapped(words, text).map(l
 
 /** The store's name, or the app's when it has none (or none of it prints). */
 function header(words: SlipWords, merchantName: string): string {
-  const name =
-    words.typed(merchantName) ||
-    words.typed(wordIn(words.languages.first, said('common.productName')));
+  const name = words.typed(merchantName) || words.typed(words.say('common.productName'));
   return wrapped(words, name).map(heading).join('\n');
 }
 
 function copyLines(words: SlipWords, copy: SlipCopy, reprint: boolean): string[] {
   const lines = [
-    centredPair(
+    centredLines(
       words,
-      words.each(copy === 'customer' ? 'printing.slip.customerCopy' : 'printing.slip.merchantCopy'),
+      words.say(copy === 'customer' ? 'printing.slip.customerCopy' : 'printing.slip.merchantCopy'),
     ),
   ];
   // A reprint must never pass for the original slip.
-  if (reprint) lines.push(heading(words.label('printing.slip.reprint')));
+  if (reprint) lines.push(heading(words.say('printing.slip.reprint')));
   return lines;
 }
 
@@ -58,24 +46,24 @@ export function saleSlip(
 ): string {
   return [
     header(words, facts.merchantName),
-    centredPair(words, words.each('printing.slip.receiptTitle')),
+    centredLines(words, words.say('printing.slip.receiptTitle')),
     ...copyLines(words, copy, reprint),
     RULE,
-    centredPair(words, words.each('printing.slip.amount')),
+    centredLines(words, words.say('printing.slip.amount')),
     large(words.money(facts.amount, facts.currency)),
-    centredPair(words, words.each('printing.slip.alipayPaid')),
+    centredLines(words, words.say('printing.slip.alipayPaid')),
     RULE,
-    row(words.label('printing.slip.method'), words.label('printing.slip.alipay'), words),
-    row(words.label('printing.slip.time'), words.time(facts.paidAt), words),
-    row(words.label('printing.slip.paymentId'), facts.paymentId, words),
-    row(words.label('printing.slip.transactionId'), facts.operationId ?? '-', words),
-    row(words.label('printing.slip.terminal'), words.typed(facts.terminalId), words),
+    row(words.say('printing.slip.method'), words.say('printing.slip.alipay'), words),
+    row(words.say('printing.slip.time'), words.time(facts.paidAt), words),
+    row(words.say('printing.slip.paymentId'), facts.paymentId, words),
+    row(words.say('printing.slip.transactionId'), facts.operationId ?? '-', words),
+    row(words.say('printing.slip.terminal'), words.typed(facts.terminalId), words),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
     BLANK,
-    centredPair(words, words.each('printing.slip.showForRefund')),
+    centredLines(words, words.say('printing.slip.showForRefund')),
     BLANK,
-    centredPair(words, words.each('printing.slip.thanks')),
+    centredLines(words, words.say('printing.slip.thanks')),
   ].join('\n');
 }
 
@@ -89,24 +77,24 @@ export function refundSlip(
   const money = (minor: number) => words.money(minor, facts.currency);
   return [
     header(words, facts.merchantName),
-    centredPair(words, words.each('printing.slip.refundTitle')),
+    centredLines(words, words.say('printing.slip.refundTitle')),
     ...copyLines(words, copy, reprint),
     RULE,
-    centredPair(words, words.each('printing.slip.refundedAmount')),
+    centredLines(words, words.say('printing.slip.refundedAmount')),
     large(money(facts.refundAmount)),
-    centredPair(words, words.each('printing.slip.alipayRefunded')),
+    centredLines(words, words.say('printing.slip.alipayRefunded')),
     RULE,
-    row(words.label('printing.slip.originalPayment'), facts.paymentId, words),
-    row(words.label('printing.slip.paidAmount'), money(facts.paymentAmount), words),
-    row(words.label('printing.slip.remaining'), money(facts.remaining), words),
-    row(words.label('printing.slip.reason'), words.typed(facts.reason) || '-', words),
-    row(words.label('printing.slip.time'), words.time(facts.refundedAt), words),
-    row(words.label('printing.slip.refundId'), facts.refundId, words),
-    row(words.label('printing.slip.terminal'), words.typed(facts.terminalId), words),
+    row(words.say('printing.slip.originalPayment'), facts.paymentId, words),
+    row(words.say('printing.slip.paidAmount'), money(facts.paymentAmount), words),
+    row(words.say('printing.slip.remaining'), money(facts.remaining), words),
+    row(words.say('printing.slip.reason'), words.typed(facts.reason) || '-', words),
+    row(words.say('printing.slip.time'), words.time(facts.refundedAt), words),
+    row(words.say('printing.slip.refundId'), facts.refundId, words),
+    row(words.say('printing.slip.terminal'), words.typed(facts.terminalId), words),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
     BLANK,
-    centredPair(words, words.each('printing.slip.thanks')),
+    centredLines(words, words.say('printing.slip.thanks')),
   ].join('\n');
 }
 
@@ -119,54 +107,54 @@ export function reportSlip(facts: ReportSlipFacts, words: SlipWords): string {
   const lines = [
     header(words, facts.merchantName),
     facts.kind === 'Z'
-      ? centredPair(words, words.each('printing.slip.zTitle', { number: facts.number ?? 0 }))
-      : centredPair(words, words.each('printing.slip.xTitle')),
-    row(words.label('printing.slip.terminal'), words.typed(facts.terminalId), words),
+      ? centredLines(words, words.say('printing.slip.zTitle', { number: facts.number ?? 0 }))
+      : centredLines(words, words.say('printing.slip.xTitle')),
+    row(words.say('printing.slip.terminal'), words.typed(facts.terminalId), words),
     row(
-      words.label('printing.slip.from'),
+      words.say('printing.slip.from'),
       facts.periodStart === 0 ? '-' : words.time(facts.periodStart),
       words,
     ),
-    row(words.label('printing.slip.to'), words.time(facts.periodEnd), words),
+    row(words.say('printing.slip.to'), words.time(facts.periodEnd), words),
     RULE,
   ];
   if (facts.currencies.length === 0)
-    lines.push(centredPair(words, words.each('printing.slip.noActivity')));
+    lines.push(centredLines(words, words.say('printing.slip.noActivity')));
   for (const c of facts.currencies) {
     const money = (minor: number) => words.money(minor, c.currency);
     lines.push(
       heading(c.currency),
       row(
-        words.label('printing.slip.payments', { count: c.payments.count }),
+        words.say('printing.slip.payments', { count: c.payments.count }),
         money(c.payments.sum),
         words,
       ),
       row(
-        words.label('printing.slip.refunds', { count: c.refunds.count }),
+        words.say('printing.slip.refunds', { count: c.refunds.count }),
         money(c.refunds.sum),
         words,
       ),
-      row(words.label('printing.slip.net'), money(c.net), words),
-      row(words.label('printing.slip.declined'), words.count(c.declined), words),
+      row(words.say('printing.slip.net'), money(c.net), words),
+      row(words.say('printing.slip.declined'), words.count(c.declined), words),
       RULE,
     );
   }
   lines.push(
-    row(words.label('printing.slip.openPayments'), words.count(facts.open.payments), words),
-    row(words.label('printing.slip.openRefunds'), words.count(facts.open.refunds), words),
+    row(words.say('printing.slip.openPayments'), words.count(facts.open.payments), words),
+    row(words.say('printing.slip.openRefunds'), words.count(facts.open.refunds), words),
   );
   if (facts.kind === 'Z') {
     // 64 hex digits: split so that each half fits even on 58 mm paper.
     const hash = facts.auditHeadHash ?? '-';
-    lines.push(RULE, ...leftLines(words, words.label('printing.slip.auditHead')));
+    lines.push(RULE, ...leftLines(words, words.say('printing.slip.auditHead')));
     for (let at = 0; at < hash.length; at += 32) lines.push(left(hash.slice(at, at + 32)));
     if (facts.periodDigest) {
-      lines.push(...leftLines(words, words.label('printing.slip.periodDigest')));
+      lines.push(...leftLines(words, words.say('printing.slip.periodDigest')));
       for (let at = 0; at < facts.periodDigest.length; at += 32)
         lines.push(left(facts.periodDigest.slice(at, at + 32)));
     }
   }
-  lines.push(RULE, row(words.label('printing.slip.printedAt'), words.time(facts.printedAt), words));
+  lines.push(RULE, row(words.say('printing.slip.printedAt'), words.time(facts.printedAt), words));
   return lines.join('\n');
 }
 

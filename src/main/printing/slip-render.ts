@@ -2,7 +2,7 @@ import { commands, transform, type Printer } from 'receiptline';
 import type { CodePage, PaperWidth } from '../../shared/printing/printer-options';
 import { charsetFor, type PrinterCharset } from './printer-charset';
 import { slipLanguages, type WantedLanguages } from './slip-languages';
-import { slipWords, type SlipWords } from './slip-words';
+import { slipWording, type SlipWording } from './slip-words';
 
 /** Characters per line of the printer's 12-dot font: 384 dots on 58 mm, 576 on 80 mm paper. */
 export const CHARS_PER_LINE: Record<PaperWidth, number> = { 58: 32, 80: 48 };
@@ -21,9 +21,9 @@ export function slipFormat(
   paper: PaperSetup,
   wanted: WantedLanguages,
   merchantName?: string,
-): SlipWords {
+): SlipWording {
   const charset = charsetFor(paper.codePage);
-  return slipWords(
+  return slipWording(
     slipLanguages(wanted, charset, merchantName),
     charset,
     CHARS_PER_LINE[paper.paperWidth],

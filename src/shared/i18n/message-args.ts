@@ -111,19 +111,21 @@ export interface MessageArgs {
   'printing.languageName.it': undefined;
   'printing.languageName.zhHans': undefined;
   'printing.languageName.zhHant': undefined;
-  'printing.languages.dropped': { language: string | number | Said };
+  'printing.languages.fallback': { language: string | number | Said; slips: string };
   'printing.languages.one': { language: string | number | Said };
-  'printing.languages.storeFallback': { language: string | number | Said };
   'printing.languages.storeName': undefined;
   'printing.languages.substituted': {
     printed: string | number | Said;
     wanted: string | number | Said;
   };
-  'printing.languages.two': { first: string | number | Said; second: string | number | Said };
+  'printing.languages.two': { customer: string | number | Said; store: string | number | Said };
   'printing.languages.unaccented': { language: string | number | Said };
   'printing.notice.queued': { printer: string | number | Said };
   'printing.preview.alt': { width: string | number | Said };
   'printing.preview.caption': { width: string | number | Said };
+  'printing.preview.copy': undefined;
+  'printing.preview.copy.customer': undefined;
+  'printing.preview.copy.merchant': undefined;
   'printing.preview.label': { width: string | number | Said };
   'printing.printer.cups': { queue: string | number | Said };
   'printing.printer.driver': { name: string | number | Said };

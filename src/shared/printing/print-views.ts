@@ -77,8 +77,15 @@ export const printingRequests = {
     .object({
       paperWidth: z.union([z.literal(58), z.literal(80)]),
       codePage: z.enum(CODE_PAGES),
-      /** A paid payment's customer slip; without it the sample slip of a test print. */
+      /** A paid payment's slip; without it the sample slip of a test print. */
       paymentId: paymentId.optional(),
+      /** Which copy: the customer's (the default) or the merchant's. */
+      copy: z.enum(['customer', 'merchant']).optional(),
+      /**
+       * The window's system language (a BCP 47 tag), used while the store's language is the
+       * system's and main does not know the system's (the browser shell).
+       */
+      systemLocale: z.string().min(2).max(35).optional(),
     })
     .strict(),
 };

@@ -93,13 +93,19 @@ export function createPrintingHandlers(deps: {
       const printed = await queue.testPrint(printer);
       return printed.ok ? ok(printJobView(printed.value)) : printed;
     },
-    'printing:preview': async ({ paperWidth, codePage, paymentId }) => {
+    'printing:preview': async ({
+      paperWidth,
+      codePage,
+      paymentId,
+      copy = 'customer',
+      systemLocale,
+    }) => {
       const paper = { paperWidth, codePage };
-      const words = queue.slipWords(paper);
+      const words = queue.slipWording(paper, deps.settings(), systemLocale);
       const markup = slipMarkup(
         journal,
         deps.settings(),
-        paymentId === undefined ? { kind: 'test' } : { kind: 'customer', paymentId },
+        paymentId === undefined ? { kind: 'test', copy } : { kind: copy, paymentId },
         words,
         deps.now(),
       );
