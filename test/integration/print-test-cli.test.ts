@@ -62,7 +62,7 @@ describe('cli print-test', () => {
         ],
         [
           ['--printer', 'tcp://bad:99999'],
-          /^print-test: "tcp:\/\/bad:99999": Enter the printer's network address/,
+          /^print-test: "tcp:\/\/bad:99999": Enter the printer’s network address/,
         ],
         [['--printer', 'usb://thing'], /^print-test: "usb:\/\/thing" is not a printer/],
         [
