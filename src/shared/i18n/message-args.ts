@@ -154,6 +154,12 @@ export interface MessageArgs {
   'printing.settings.codePage.cp858': undefined;
   'printing.settings.codePage.cp936': undefined;
   'printing.settings.codePage.gb18030': undefined;
+  'printing.settings.codePageName.big5': undefined;
+  'printing.settings.codePageName.cp1252': undefined;
+  'printing.settings.codePageName.cp437': undefined;
+  'printing.settings.codePageName.cp858': undefined;
+  'printing.settings.codePageName.cp936': undefined;
+  'printing.settings.codePageName.gb18030': undefined;
   'printing.settings.driverPaper': undefined;
   'printing.settings.driverPaper.roll': undefined;
   'printing.settings.driverPaper.sheet': undefined;

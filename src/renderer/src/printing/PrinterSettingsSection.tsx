@@ -45,13 +45,29 @@ const DRIVER_PAPERS: ReadonlyArray<[DriverPaper, Label]> = [
   ['sheet', 'printing.settings.driverPaper.sheet'],
 ];
 
-const CODE_PAGE_NAMES: Record<CodePage, Label> = {
-  gb18030: 'printing.settings.codePage.gb18030',
-  cp936: 'printing.settings.codePage.cp936',
-  big5: 'printing.settings.codePage.big5',
-  cp858: 'printing.settings.codePage.cp858',
-  cp1252: 'printing.settings.codePage.cp1252',
-  cp437: 'printing.settings.codePage.cp437',
+/** Each code page: a short name for the list, and a sentence of what it prints. */
+const CODE_PAGE_WORDS: Record<CodePage, { name: Label; prints: Label }> = {
+  gb18030: {
+    name: 'printing.settings.codePageName.gb18030',
+    prints: 'printing.settings.codePage.gb18030',
+  },
+  cp936: {
+    name: 'printing.settings.codePageName.cp936',
+    prints: 'printing.settings.codePage.cp936',
+  },
+  big5: { name: 'printing.settings.codePageName.big5', prints: 'printing.settings.codePage.big5' },
+  cp858: {
+    name: 'printing.settings.codePageName.cp858',
+    prints: 'printing.settings.codePage.cp858',
+  },
+  cp1252: {
+    name: 'printing.settings.codePageName.cp1252',
+    prints: 'printing.settings.codePage.cp1252',
+  },
+  cp437: {
+    name: 'printing.settings.codePageName.cp437',
+    prints: 'printing.settings.codePage.cp437',
+  },
 };
 
 /**
@@ -146,11 +162,12 @@ export function PrinterSettingsSection() {
           >
             {CODE_PAGES.map((codePage) => (
               <option key={codePage} value={codePage}>
-                {say(CODE_PAGE_NAMES[codePage])}
+                {say(CODE_PAGE_WORDS[codePage].name)}
               </option>
             ))}
           </select>
         </label>
+        <p className="hint code-page-hint">{say(CODE_PAGE_WORDS[form.codePage].prints)}</p>
         <fieldset>
           <legend>{say('printing.settings.auto')}</legend>
           <label className="check">

@@ -14,7 +14,7 @@ const COPIES: readonly PreviewCopy[] = ['customer', 'merchant'];
 /**
  * The slip as the printer will print it (the same layout, drawn by main as a picture): the
  * sample slip or a paid payment's, the customer's copy or the merchant's, each in its own
- * language; under it, the languages slips print in and what this code page cannot print.
+ * language; above it, the languages slips print in and what this code page cannot print.
  */
 export function SlipPreview({
   paperWidth,
@@ -70,6 +70,15 @@ export function SlipPreview({
           </button>
         ))}
       </div>
+      {shown?.notes.length ? (
+        <ul className="slip-notes" aria-live="polite">
+          {shown.notes.map((note, index) => (
+            <li key={index} className={index === 0 ? undefined : 'slip-note-problem'}>
+              {sayAll(note)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="slip-paper" style={{ width: DOTS[paperWidth] + 24 }}>
         {shown ? (
           <img
@@ -79,18 +88,7 @@ export function SlipPreview({
           />
         ) : null}
       </div>
-      <figcaption>
-        <p>{say('printing.preview.caption', { width: paperWidth })}</p>
-        {shown?.notes.length ? (
-          <ul className="slip-notes">
-            {shown.notes.map((note, index) => (
-              <li key={index} className={index === 0 ? undefined : 'slip-note-problem'}>
-                {sayAll(note)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </figcaption>
+      <figcaption>{say('printing.preview.caption', { width: paperWidth })}</figcaption>
     </figure>
   );
 }
