@@ -5,6 +5,7 @@ import { said } from '../../src/shared/i18n/said';
 import type { Locale } from '../../src/shared/i18n/locales';
 import type { PrinterSettings } from '../../src/shared/printing/printer-options';
 import { useBrowserCounter } from '../support/browser-counter';
+import { charge, pressOnSandbox, waitForPayment } from '../support/counter-harness';
 import { startFakePrinter, type FakeReceiptPrinter } from '../support/fake-receipt-printer';
 import { readSlipPreview } from '../support/slip-preview-reader';
 
@@ -25,6 +26,7 @@ const EXPECTED = {
     cp858: /customer slips print in English instead of Simplified Chinese/,
     test: 'Test print',
     refused: /refused the connection/,
+    failedLine: /Receipt not printed\..*out of paper/,
   },
   de: {
     browser: 'de-DE',
@@ -38,6 +40,7 @@ const EXPECTED = {
     cp858: /Kundenbelege werden auf Englisch statt auf Chinesisch \(vereinfacht\) gedruckt/,
     test: 'Testdruck',
     refused: /hat die Verbindung abgelehnt/,
+    failedLine: /Beleg nicht gedruckt\..*hat kein Papier/,
   },
   'zh-Hans': {
     browser: 'zh-CN',
@@ -51,6 +54,7 @@ const EXPECTED = {
     cp858: /小票改用英文打印，而不是简体中文/,
     test: '打印测试页',
     refused: /拒绝连接/,
+    failedLine: /小票未打印。.*缺纸/,
   },
 } as const;
 
@@ -123,6 +127,32 @@ describe('the printer settings and slip preview speak the browser’s language',
         await section.getByRole('button', { name: words.test }).click();
         await expect.poll(() => section.getByRole('status').textContent()).toMatch(words.refused);
         await page.screenshot({ path: `/tmp/printing-${locale}-test-failed.png` });
+      } finally {
+        await printer.close();
+      }
+    });
+  }
+
+  for (const locale of ['de', 'zh-Hans'] as const) {
+    it(`${locale}: a slip the printer could not print is one line in the window’s language, with Retry`, async () => {
+      const page = await openIn(locale);
+      try {
+        printer.behaviour = 'paper-out';
+        const c = ui.counter;
+        const sale = await charge(c, '18.80');
+        await waitForPayment(c, sale.id, (p) => p.state === 'awaiting_customer');
+        await pressOnSandbox(c.sandbox!, sale.id, 'success');
+        const line = page.getByRole('alert', {
+          name: wordIn(locale, said('printing.failedLine.label')),
+        });
+        await expect.poll(() => line.textContent()).toMatch(EXPECTED[locale].failedLine);
+        await page.screenshot({ path: `/tmp/printing-${locale}-failed-line.png` });
+        printer.behaviour = 'print';
+        await line
+          .getByRole('button', { name: wordIn(locale, said('printing.failedLine.retry')) })
+          .click();
+        await printer.waitForJobs(1);
+        await line.waitFor({ state: 'detached' });
       } finally {
         await printer.close();
       }
