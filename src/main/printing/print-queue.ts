@@ -58,18 +58,25 @@ export class PrintQueue {
   }
 
   /**
+   * The system language a window reported (the browser shell's main does not know the
+   * browser's): slips follow it while the store's language is the system's.
+   */
+  private windowLocale: string | undefined;
+
+  /**
    * How slips are worded on this paper and printer: merchant copies in the store's language, the
    * customer's in the customer display's, as far as its code page prints them. `systemLocale` is
-   * a window's system language, for a shell whose main does not know it (the browser's).
+   * a window's system language, kept for later slips where main does not know the system's.
    */
   slipWording(
     paper: PaperSetup,
     settings: Settings = this.deps.settings(),
     systemLocale?: string,
   ): SlipWording {
+    if (systemLocale) this.windowLocale = systemLocale;
     return slipFormat(
       paper,
-      wantedLanguages(settings, this.deps.systemLocale || systemLocale),
+      wantedLanguages(settings, this.deps.systemLocale || this.windowLocale),
       settings.merchantName,
     );
   }

@@ -38,11 +38,6 @@ export type DriverPaper = (typeof DRIVER_PAPERS)[number];
 export const CODE_PAGES = ['gb18030', 'cp936', 'big5', 'cp858', 'cp1252', 'cp437'] as const;
 export type CodePage = (typeof CODE_PAGES)[number];
 
-/** Whether a code page can print Chinese characters. */
-export function printsChinese(codePage: CodePage): boolean {
-  return codePage === 'gb18030' || codePage === 'cp936' || codePage === 'big5';
-}
-
 /** The port raw network printers listen on (JetDirect / AppSocket). */
 export const RAW_PRINT_PORT = 9100;
 

@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { PaymentView, RefundView } from '../../../shared/ipc/views';
-import { formatAmount, type Currency } from '../../../shared/money';
+import { toDecimalString, type Currency } from '../../../shared/money';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 
@@ -22,8 +22,13 @@ export function Receipt({
   const merchant = useCounter((s) => s.settings?.merchantName) || say('common.productName');
   const time = (ms: number) =>
     intl.formatDate(ms, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' });
+  // With the currency's code, as on the printed slip: "¥" alone reads as yen or yuan.
   const money = (minor: number, currency: string) =>
-    formatAmount(minor, currency as Currency, intl.locale);
+    intl.formatNumber(Number(toDecimalString(minor, currency as Currency)), {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+    });
   return (
     <section className="receipt-screen" aria-label={say('printing.receipt.label')}>
       <div className="receipt" id="receipt">
