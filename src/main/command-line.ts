@@ -18,7 +18,6 @@ export { buildBridgeScript } from './web-shell/bridge-script';
 export { startWebShell } from './web-shell/web-shell';
 export { parsePrinterUrl } from './printing/printer-url';
 export { samplePaymentId, slipTitle } from './printing/slip-for-job';
-export { wantedLanguages } from './printing/slip-languages';
 export { english, wordIn } from './i18n/wording';
 export { saleSlip, sampleSaleFacts } from './printing/slip-layouts';
 export { renderEscPos, renderSvg, slipFormat } from './printing/slip-render';
