@@ -219,6 +219,13 @@ export interface MessageArgs {
   'printing.slip.transactionId': undefined;
   'printing.slip.xTitle': undefined;
   'printing.slip.zTitle': { number: string | number | Said };
+  'shell.connection.lost': undefined;
+  'shell.demoPay.hint': undefined;
+  'shell.demoPay.link': undefined;
+  'shell.noAccess.missing': undefined;
+  'shell.noAccess.title': undefined;
+  'shell.noAccess.where': undefined;
+  'shell.noAccess.wrong': undefined;
 }
 
 export type MessageId = keyof MessageArgs;
