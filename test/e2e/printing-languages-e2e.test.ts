@@ -4,6 +4,7 @@ import { wordIn } from '../../src/main/i18n/wording';
 import { said } from '../../src/shared/i18n/said';
 import type { Locale } from '../../src/shared/i18n/locales';
 import type { PrinterSettings } from '../../src/shared/printing/printer-options';
+import { axeFindings } from '../support/axe';
 import { useBrowserCounter } from '../support/browser-counter';
 import { charge, pressOnSandbox, waitForPayment } from '../support/counter-harness';
 import { startFakePrinter, type FakeReceiptPrinter } from '../support/fake-receipt-printer';
@@ -116,6 +117,13 @@ describe('the printer settings and slip preview speak the browser’s language',
           .poll(() => preview.getByRole('listitem').first().textContent())
           .toBe(words.languages);
         await page.screenshot({ path: `/tmp/printing-${locale}-settings.png` });
+        // Nothing serious for axe in the section and its preview (the whole page is the shell's).
+        const findings = await axeFindings(page);
+        expect(
+          findings.filter((finding) =>
+            finding.where.some((where) => /printer|slip|print/.test(where)),
+          ),
+        ).toEqual([]);
 
         // A printer without Chinese: Settings says the Chinese customer's slips print in English.
         await section.getByLabel(/CP858|Codepage|代码页/).selectOption('cp858');
@@ -147,6 +155,8 @@ describe('the printer settings and slip preview speak the browser’s language',
         });
         await expect.poll(() => line.textContent()).toMatch(EXPECTED[locale].failedLine);
         await page.screenshot({ path: `/tmp/printing-${locale}-failed-line.png` });
+        const findings = await axeFindings(page);
+        expect(findings.filter((f) => f.where.some((where) => /print/.test(where)))).toEqual([]);
         printer.behaviour = 'print';
         await line
           .getByRole('button', { name: wordIn(locale, said('printing.failedLine.retry')) })
