@@ -162,6 +162,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
   const printQueue = new PrintQueue({
     journal,
     settings,
+    systemLocale: config.systemLocale ?? null,
     ...(config.printing ? { transport: config.printing } : {}),
   });
   const stopAutoPrint = startAutoPrint({
