@@ -27,6 +27,7 @@ export interface MessageArgs {
   'main.error.code.INVALID_INPUT': undefined;
   'main.error.code.INVALID_STATE': undefined;
   'main.error.code.KEYCHAIN_UNAVAILABLE': undefined;
+  'main.error.code.MANAGER_LOCKED': undefined;
   'main.error.code.NOT_CONFIGURED': undefined;
   'main.error.code.NOT_FOUND': undefined;
   'main.error.code.NOT_SUPPORTED': undefined;
@@ -35,6 +36,24 @@ export interface MessageArgs {
   'main.error.code.PIN_NOT_SET': undefined;
   'main.error.code.UNKNOWN_CURRENCY': undefined;
   'main.error.internal': undefined;
+  'manager.duration.hours': { count: number };
+  'manager.duration.minutes': { count: number };
+  'manager.history.badCursor': undefined;
+  'manager.pdf.browser': undefined;
+  'manager.pin.keychain': undefined;
+  'manager.pin.locked': { left: string | number | Said; until: number };
+  'manager.pin.lockedLong': { left: string | number | Said; until: number };
+  'manager.pin.newDigits': { max: string | number | Said; min: string | number | Said };
+  'manager.pin.notSet': undefined;
+  'manager.pin.resetNeeded': undefined;
+  'manager.pin.secretNotLoaded': undefined;
+  'manager.pin.secretWrong': undefined;
+  'manager.pin.wrong': { left: number; lock: string | number | Said };
+  'manager.refund.noPayment': { paymentId: string | number | Said };
+  'manager.refund.notPaid': undefined;
+  'manager.refund.tooMuch': { asked: string | number | Said; remaining: string | number | Said };
+  'manager.report.noZ': { number: string | number | Said };
+  'manager.session.locked': undefined;
 }
 
 export type MessageId = keyof MessageArgs;

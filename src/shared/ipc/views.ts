@@ -207,6 +207,8 @@ export const reportSchema = z.object({
       refunds: totalsSchema,
       net: z.number().int(),
       declined: z.number().int(),
+      /** Sales the cashier cancelled that were not paid (absent from older Z reports). */
+      cancelled: z.number().int().optional(),
     }),
   ),
   open: z.object({ payments: z.number().int(), refunds: z.number().int() }),
@@ -229,6 +231,11 @@ export const managerStatusSchema = z.object({
   failures: z.number().int(),
   /** The PIN cannot be checked any more: reset it with the project's secret key. */
   resetNeeded: z.boolean(),
+  /**
+   * The manager session (Reports, Settings, actions without a second PIN), as main holds it:
+   * open until `until` unless there is activity, or null when locked.
+   */
+  session: z.object({ until: z.number(), idleMs: z.number().int() }).nullable(),
 });
 export type ManagerStatus = z.infer<typeof managerStatusSchema>;
 

@@ -28,6 +28,9 @@ const CASHIER_CALLS: { readonly [M in keyof Requests]: Call<Requests[M]> } = {
   getManagerStatus: ['manager:status'],
   setManagerPin: ['manager:set-pin', { newPin: '482916' }],
   resetManagerPin: ['manager:reset-pin', { secret: 'project-secret', newPin: '135790' }],
+  unlockManager: ['manager:unlock', { pin: '482916' }],
+  lockManager: ['manager:lock'],
+  touchManager: ['manager:touch'],
   refund: [
     'refunds:create',
     { paymentId: 'T1-refund', amount: '1.00', reason: 'broken cup', pin: '482916' },
@@ -73,6 +76,7 @@ const CASHIER_EVENTS = {
   onSessionChanged: 'session:changed',
   onSettingsChanged: 'settings:changed',
   onPrintStatusChanged: 'printing:changed',
+  onManagerChanged: 'manager:changed',
 };
 
 /** Valid answers of a few channels, and a payment view for events. */
