@@ -1,9 +1,46 @@
 import type { TimelineEntry } from '../../shared/ipc/views';
+import { said, type Said } from '../../shared/i18n/said';
+import type { PaymentState } from '../../shared/payment-state';
 import type { Journal } from '../journal/journal';
 
+/** What a change of state means to a manager, in one sentence. */
+const REACHED: Record<PaymentState, Said> = {
+  created: said('manager.timeline.started'),
+  requested: said('manager.timeline.started'),
+  awaiting_customer: said('manager.timeline.qrShown'),
+  succeeded: said('manager.timeline.paid'),
+  declined: said('manager.timeline.declined'),
+  rejected: said('manager.timeline.rejected'),
+  unknown: said('manager.timeline.unknown'),
+  partially_refunded: said('manager.timeline.partlyRefunded'),
+  refunded: said('manager.timeline.refunded'),
+  expired: said('manager.timeline.expired'),
+};
+
+/** A change that keeps the state (a cancel, a late payment's decision, a check). */
+function sameState(cause: string): Said {
+  if (cause.startsWith('cashier cancelled')) return said('manager.timeline.cancelled');
+  if (cause.includes('late')) return said('manager.timeline.lateDecision');
+  return said('manager.timeline.noted');
+}
+
+/** The audit entries worth their own sentence; the others say who noted something. */
+function auditSaid(actor: string, action: string): Said {
+  if (action === 'refund requested') return said('manager.timeline.refundAsked');
+  if (action === 'refund refused') return said('manager.timeline.refundRefused');
+  if (action === 'late payment') return said('manager.timeline.late');
+  if (action === 'receipt reprinted') return said('manager.timeline.reprinted');
+  if (action.startsWith('refund ')) return said('manager.timeline.refundResult');
+  if (actor === 'cashier') return said('manager.timeline.byCashier');
+  if (actor === 'manager') return said('manager.timeline.byManager');
+  if (actor === 'gate') return said('manager.timeline.fromGate');
+  return said('manager.timeline.byCounter');
+}
+
 /**
- * Everything the journal knows about a payment, in time order: each state change with its
- * cause, each callback received (with what was done with it), each audit entry.
+ * Everything the journal knows about a payment, in time order, each as a plain sentence for the
+ * manager (`said`) with the journal's own words behind it (`detail`, shown under Details): each
+ * state change with its cause, each result received, each audit entry, each slip.
  */
 export function paymentTimeline(journal: Journal, paymentId: string): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
@@ -12,7 +49,8 @@ export function paymentTimeline(journal: Journal, paymentId: string): TimelineEn
     entries.push({
       at: t.at,
       kind: 'transition',
-      text: `${change.replaceAll('_', ' ')}: ${t.cause}`,
+      said: t.from === null ? REACHED[t.to] : t.from === t.to ? sameState(t.cause) : REACHED[t.to],
+      detail: `${change}: ${t.cause}`,
     });
   }
   for (const c of journal.callbacksOf(paymentId)) {
@@ -20,22 +58,34 @@ export function paymentTimeline(journal: Journal, paymentId: string): TimelineEn
     entries.push({
       at: c.receivedAt,
       kind: 'callback',
-      text: `callback from ${c.remote || 'unknown'}: ${what}`,
+      said: said(c.verified ? 'manager.timeline.resultArrived' : 'manager.timeline.resultIgnored'),
+      detail: `callback from ${c.remote || 'unknown'}: ${what}`,
     });
   }
   for (const a of journal.auditTrail.entriesOf(paymentId)) {
-    entries.push({ at: a.at, kind: 'audit', text: `${a.actor}: ${a.action}` });
+    entries.push({
+      at: a.at,
+      kind: 'audit',
+      said: auditSaid(a.actor, a.action),
+      detail: `${a.actor}: ${a.action}`,
+    });
   }
   // Its slips: whether the customer got a receipt is a question the counter gets asked.
   for (const job of journal.printJobs.ofPayment(paymentId)) {
     const slip = `${job.reprint ? 'reprint of ' : ''}${job.kind.replace('_', ' ')} slip`;
-    const text =
+    const detail =
       job.state === 'sent'
         ? `${slip} printed on ${job.printer}`
         : job.state === 'failed'
           ? `${slip} not printed: ${job.reason ?? ''}`
           : `${slip} queued for ${job.printer}`;
-    entries.push({ at: job.updatedAt, kind: 'print', text });
+    const words =
+      job.state === 'sent'
+        ? said('manager.timeline.slipPrinted')
+        : job.state === 'failed'
+          ? said('manager.timeline.slipFailed')
+          : said('manager.timeline.slipQueued');
+    entries.push({ at: job.updatedAt, kind: 'print', said: words, detail });
   }
   return entries.sort((a, b) => a.at - b.at);
 }

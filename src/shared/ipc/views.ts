@@ -3,6 +3,7 @@ import { PAYMENT_STATES } from '../payment-state';
 import { CURRENCIES } from '../money/currencies';
 import { printerSettingsSchema } from '../printing/printer-settings';
 import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../i18n/locales';
+import { saidSchema } from '../i18n/said';
 
 /** What to draw as the QR: text the renderer encodes, an image main checked, or why it cannot. */
 export const qrViewSchema = z.discriminatedUnion('kind', [
@@ -171,7 +172,10 @@ export type RefundView = z.infer<typeof refundViewSchema>;
 export const timelineEntrySchema = z.object({
   at: z.number(),
   kind: z.enum(['transition', 'callback', 'audit', 'print']),
-  text: z.string(),
+  /** What happened, in a plain sentence for the manager. */
+  said: saidSchema,
+  /** The journal's own words behind it (states, causes, codes), shown under Details. */
+  detail: z.string(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

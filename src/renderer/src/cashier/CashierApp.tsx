@@ -13,6 +13,8 @@ import { FirstRunWizard } from '../settings/FirstRunWizard';
 import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
 import { ReportsScreen } from '../manager/ReportsScreen';
+import { ManagerLocked } from '../manager/ManagerLocked';
+import { selectManagerOpen } from '../store/manager-session-slice';
 import { PrintFailureLine } from '../printing/PrintFailureLine';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
@@ -26,6 +28,26 @@ export function CashierApp() {
   const now = useNow(ticking);
   const screen = screenOf(active, now);
   const late = session?.lateAlerts[0];
+  const managerOpen = useCounter(selectManagerOpen);
+  // A QR is up or the charge is on its way: the sale stays on screen until it ends or is cancelled.
+  const saleOnScreen = screen === 'waiting' || screen === 'sending';
+
+  useEffect(() => useCounter.getState().watchManagerSession(), []);
+  useEffect(() => {
+    // Any key or click keeps an open manager session open (main locks it when idle).
+    const active = () => useCounter.getState().noteManagerActivity();
+    window.addEventListener('keydown', active, true);
+    window.addEventListener('pointerdown', active, true);
+    return () => {
+      window.removeEventListener('keydown', active, true);
+      window.removeEventListener('pointerdown', active, true);
+    };
+  }, []);
+  useEffect(() => {
+    // A sale on screen brings the counter back into view: the cashier deals with it first.
+    if (saleOnScreen && useCounter.getState().view !== 'counter')
+      useCounter.getState().openView('counter');
+  }, [saleOnScreen]);
 
   useEffect(() => {
     // Keyboard-only use: Escape cancels a waiting sale, Enter leaves a result for a new sale
@@ -68,11 +90,13 @@ export function CashierApp() {
 
   return (
     <div className="cashier">
-      <Header />
+      <Header busy={saleOnScreen} />
       <Banners />
       <PrintFailureLine />
       <main className="cashier-main">
-        {view === 'settings' ? (
+        {(view === 'settings' || view === 'reports') && !managerOpen ? (
+          <ManagerLocked />
+        ) : view === 'settings' ? (
           <SettingsScreen />
         ) : view === 'history' ? (
           <HistoryScreen />
@@ -91,7 +115,8 @@ export function CashierApp() {
           </p>
         ) : null}
       </main>
-      {late && view === 'counter' ? <LateAlert payment={late} /> : null}
+      {/* A late payment interrupts whatever screen is open. */}
+      {late ? <LateAlert payment={late} /> : null}
       <PinDialog />
     </div>
   );
