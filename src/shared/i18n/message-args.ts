@@ -60,7 +60,6 @@ export interface MessageArgs {
   'manager.header.lock': undefined;
   'manager.header.lockHint': undefined;
   'manager.header.navBusy': undefined;
-  'manager.header.unlocked': undefined;
   'manager.history.amount': undefined;
   'manager.history.any': undefined;
   'manager.history.badCursor': undefined;
