@@ -6,7 +6,7 @@ import type { Journal } from '../journal/journal';
 /** What a change of state means to a manager, in one sentence. */
 const REACHED: Record<PaymentState, Said> = {
   created: said('manager.timeline.started'),
-  requested: said('manager.timeline.started'),
+  requested: said('manager.timeline.sent'),
   awaiting_customer: said('manager.timeline.qrShown'),
   succeeded: said('manager.timeline.paid'),
   declined: said('manager.timeline.declined'),
@@ -24,8 +24,17 @@ function sameState(cause: string): Said {
   return said('manager.timeline.noted');
 }
 
-/** The audit entries worth their own sentence; the others say who noted something. */
-function auditSaid(actor: string, action: string): Said {
+/** What the cashier's cancel writes in the audit log: its state change already says it. */
+const CANCELS = ['sale cancelled', 'retried as a Payment Page link'];
+
+/**
+ * The audit entries worth their own sentence; the others say who noted something; null for a
+ * cancel, which the state change beside it already says.
+ */
+function auditSaid(actor: string, action: string): Said | null {
+  if (actor === 'cashier' && CANCELS.includes(action)) return null;
+  if (action === 'sale retried as a Payment Page link')
+    return said('manager.timeline.retriedAsLink');
   if (action === 'refund requested') return said('manager.timeline.refundAsked');
   if (action === 'refund refused') return said('manager.timeline.refundRefused');
   if (action === 'late payment') return said('manager.timeline.late');
@@ -63,12 +72,9 @@ export function paymentTimeline(journal: Journal, paymentId: string): TimelineEn
     });
   }
   for (const a of journal.auditTrail.entriesOf(paymentId)) {
-    entries.push({
-      at: a.at,
-      kind: 'audit',
-      said: auditSaid(a.actor, a.action),
-      detail: `${a.actor}: ${a.action}`,
-    });
+    const words = auditSaid(a.actor, a.action);
+    if (words)
+      entries.push({ at: a.at, kind: 'audit', said: words, detail: `${a.actor}: ${a.action}` });
   }
   // Its slips: whether the customer got a receipt is a question the counter gets asked.
   for (const job of journal.printJobs.ofPayment(paymentId)) {

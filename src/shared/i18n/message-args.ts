@@ -189,6 +189,8 @@ export interface MessageArgs {
   'manager.timeline.reprinted': undefined;
   'manager.timeline.resultArrived': undefined;
   'manager.timeline.resultIgnored': undefined;
+  'manager.timeline.retriedAsLink': undefined;
+  'manager.timeline.sent': undefined;
   'manager.timeline.slipFailed': undefined;
   'manager.timeline.slipPrinted': undefined;
   'manager.timeline.slipQueued': undefined;

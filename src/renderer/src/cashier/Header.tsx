@@ -51,13 +51,20 @@ export function Header({
       {relay ? <RelayBadge state={relay.state} since={relay.since} /> : null}
       {navigation ? (
         <nav className="header-nav" aria-label={say('common.nav.label')}>
-          {busy ? <span className="nav-busy">{say('manager.header.navBusy')}</span> : null}
+          {/* Read out with the greyed sections (and shown on hover): why they wait. */}
+          {busy ? (
+            <span id="nav-busy" className="nav-busy">
+              {say('manager.header.navBusy')}
+            </span>
+          ) : null}
           {sections.map((section) => (
             <button
               key={section.view}
               type="button"
               aria-pressed={view === section.view}
               disabled={busy && view !== section.view}
+              title={busy && view !== section.view ? say('manager.header.navBusy') : undefined}
+              aria-describedby={busy ? 'nav-busy' : undefined}
               onClick={section.open}
             >
               {section.label}
