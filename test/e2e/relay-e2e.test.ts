@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startRelay, type Relay } from '../../src/relay/relay-server';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
+import { openAsManager } from '../support/manager-session';
 import { NO_NATS_SERVER, startNatsServer, type NatsServer } from '../support/nats-server';
 import {
   relaySettings,
@@ -54,7 +55,7 @@ describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 
     // No relay yet: no relay state in the header.
     expect(await cashier.getByRole('status', { name: 'Callback relay' }).count()).toBe(0);
 
-    await cashier.getByRole('button', { name: 'Settings' }).click();
+    await openAsManager(cashier, 'Settings');
     const section = cashier.getByRole('region', { name: 'Callback relay' });
     await section.getByLabel('NATS servers').fill(nats.url);
     await section.getByLabel('Callback URL').fill(relay.url + testCallbackPath());

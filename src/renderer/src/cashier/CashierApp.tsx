@@ -14,7 +14,7 @@ import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
 import { ReportsScreen } from '../manager/ReportsScreen';
 import { ManagerLocked } from '../manager/ManagerLocked';
-import { selectManagerOpen } from '../store/manager-session-slice';
+import { selectManagerViewOpen } from '../store/manager-session-slice';
 import { PrintFailureLine } from '../printing/PrintFailureLine';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
@@ -28,7 +28,8 @@ export function CashierApp() {
   const now = useNow(ticking);
   const screen = screenOf(active, now);
   const late = session?.lateAlerts[0];
-  const managerOpen = useCounter(selectManagerOpen);
+  const reportsOpen = useCounter(selectManagerViewOpen('reports'));
+  const settingsOpen = useCounter(selectManagerViewOpen('settings'));
   // A QR is up or the charge is on its way: the sale stays on screen until it ends or is cancelled.
   const saleOnScreen = screen === 'waiting' || screen === 'sending';
 
@@ -94,7 +95,7 @@ export function CashierApp() {
       <Banners />
       <PrintFailureLine />
       <main className="cashier-main">
-        {(view === 'settings' || view === 'reports') && !managerOpen ? (
+        {(view === 'settings' && !settingsOpen) || (view === 'reports' && !reportsOpen) ? (
           <ManagerLocked />
         ) : view === 'settings' ? (
           <SettingsScreen />

@@ -25,6 +25,18 @@ export interface ManagerSessionSlice {
 /** Whether the manager session is open, as main last said. */
 export const selectManagerOpen = (s: CounterStore): boolean => Boolean(s.managerStatus?.session);
 
+/**
+ * Whether `view` may be shown: with the session open; Settings also while no PIN can be asked
+ * (none set yet, or one that must be reset there), else nobody could ever set one.
+ */
+export const selectManagerViewOpen =
+  (view: ManagerView) =>
+  (s: CounterStore): boolean => {
+    if (selectManagerOpen(s)) return true;
+    const status = s.managerStatus;
+    return view === 'settings' && status !== null && (!status.pinSet || status.resetNeeded);
+  };
+
 /** Activity is told to main at most this often (the session's idle time is minutes). */
 const TOUCH_EVERY_MS = 10_000;
 let lastTouch = 0;
@@ -40,7 +52,7 @@ export const createManagerSessionSlice: StateCreator<CounterStore, [], [], Manag
   },
   openManagerView(view) {
     const open = () => (view === 'settings' ? get().openSettings() : get().openView(view));
-    if (selectManagerOpen(get())) open();
+    if (selectManagerViewOpen(view)(get())) open();
     else get().unlockManager(open);
   },
   unlockManager(then) {
