@@ -157,7 +157,7 @@ describe('receipt printing in the browser', () => {
             ).document.activeElement?.getAttribute('placeholder'),
           ),
         )
-        .toMatch(/scan the receipt's QR/);
+        .toMatch(/scan the receipt’s QR/);
       await cashier.keyboard.type(scanned, { delay: 5 });
       await cashier.keyboard.press('Enter');
       await cashier.getByRole('heading', { name: paymentId }).waitFor();
