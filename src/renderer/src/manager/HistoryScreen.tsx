@@ -79,6 +79,7 @@ export function HistoryScreen() {
         <label>
           {say('manager.history.paymentId')}
           <input
+            className="filter-id"
             value={form.paymentId ?? ''}
             placeholder={say('manager.history.scanHint')}
             autoFocus
