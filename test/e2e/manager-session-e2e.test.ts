@@ -46,12 +46,15 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     return session.ok ? session.value.active!.id : '';
   }
 
-  /** The QR's link for the customer's phone (the sandbox's page), from what main shows. */
+  /** The QR's link for the customer's phone (the sandbox's page), once main shows it. */
   async function qrLink(): Promise<string> {
-    const session = await ui.counter.handlers['session:get']({});
-    const qr = session.ok ? session.value.active?.qr : null;
-    if (qr?.kind !== 'text') throw new Error(`no QR text to pay: ${JSON.stringify(qr)}`);
-    return qr.text;
+    const text = async () => {
+      const session = await ui.counter.handlers['session:get']({});
+      const qr = session.ok ? session.value.active?.qr : null;
+      return qr?.kind === 'text' ? qr.text : '';
+    };
+    await expect.poll(text).not.toBe('');
+    return text();
   }
 
   it('Reports and Settings need the manager PIN; Lock locks them again; History stays open', async () => {
@@ -181,6 +184,12 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     await nav(page, 'common.nav.history').click();
     await page.getByRole('row').nth(1).click();
     const form = page.getByRole('form', { name: w['manager.refund.title'] });
+    // More than was paid: said beside the form in plain words, before any PIN.
+    await form.getByLabel(w['manager.refund.amount']!).fill('500');
+    await form.getByLabel(w['manager.refund.reason']!).fill('cup');
+    await form.getByRole('button', { name: w['manager.refund.submit'] }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/500[.,]00 CNY/);
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await form.getByLabel(w['manager.refund.amount']!).fill(tag === 'de' ? '5,00' : '5.00');
     await form.getByLabel(w['manager.refund.reason']!).fill('cup');
     await form.getByRole('button', { name: w['manager.refund.submit'] }).click();

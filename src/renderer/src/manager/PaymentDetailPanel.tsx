@@ -16,9 +16,10 @@ import { RefundDoneNote, RefundForm } from './RefundForm';
  * own words stay behind Details.
  */
 export function PaymentDetailPanel() {
-  const { say } = useSay();
+  const { say, sayError } = useSay();
   const intl = useIntl();
   const detail = useCounter((s) => s.detail)!;
+  const error = useCounter((s) => s.historyError);
   const close = useCounter((s) => s.closeDetail);
   const { payment, refunds, refundable, timeline } = detail;
   const [receipt, setReceipt] = useState(false);
@@ -81,6 +82,11 @@ export function PaymentDetailPanel() {
           paymentId={payment.id}
           remaining={toDecimalString(refundable, payment.currency as Currency)}
         />
+      ) : null}
+      {error ? (
+        <p className="action-error" role="alert">
+          {sayError(error)}
+        </p>
       ) : null}
       {refunds.length > 0 ? (
         <>

@@ -9,6 +9,7 @@ import type {
   ReportView,
 } from '../../../shared/ipc/views';
 import { said, type Said } from '../../../shared/i18n/said';
+import { formatWithCode, parseAmount, type Currency } from '../../../shared/money';
 import type { ErrorCode, Result } from '../../../shared/result';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
@@ -141,15 +142,34 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
       set((s) => ({
         detail: result.value,
         refundDone: s.refundDone?.paymentId === paymentId ? s.refundDone : null,
+        historyError: s.detail?.payment.id === paymentId ? s.historyError : null,
       }));
     else set({ historyError: result.error });
   },
-  closeDetail: () => set({ detail: null, refundDone: null }),
+  closeDetail: () => set({ detail: null, refundDone: null, historyError: null }),
   askPin(title, run) {
     set({ pinPrompt: { title, run } });
   },
   cancelPin: () => set({ pinPrompt: null }),
   refund(paymentId, amount, reason) {
+    // The amount is checked here first: a mistake is said beside the form, before any PIN.
+    const detail = get().detail;
+    if (detail?.payment.id === paymentId) {
+      const currency = detail.payment.currency as Currency;
+      const parsed = parseAmount(amount, currency);
+      if (!parsed.ok) return set({ historyError: parsed.error });
+      if (parsed.value > detail.refundable)
+        return set({
+          historyError: {
+            code: 'INVALID_AMOUNT',
+            said: said('manager.refund.tooMuch', {
+              remaining: formatWithCode(detail.refundable, currency),
+              asked: formatWithCode(parsed.value, currency),
+            }),
+          },
+        });
+    }
+    set({ historyError: null });
     const run = async (pin?: string) => {
       const result = await counter().refund({ paymentId, amount, reason, ...(pin ? { pin } : {}) });
       void get().refreshManagerStatus();
