@@ -138,6 +138,7 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     // Kept: a late payment, marked as one.
     await page.getByRole('button', { name: w['manager.history.search'] }).click();
     await expect.poll(() => row.textContent()).toContain(w['manager.status.late']);
+    await screenshot(page, `46-history-late-${tag}`);
   });
 
   it('the X report counts a cancelled sale as Cancelled, not open; closing the day shows the totals and that it cannot be undone before the PIN', async () => {
@@ -157,7 +158,7 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
       ok: true,
       value: { open: { payments: 0 } },
     });
-    await screenshot(page, `46-x-cancelled-${tag}`);
+    await screenshot(page, `47-x-cancelled-${tag}`);
 
     await page.getByRole('button', { name: w['manager.reports.closeDay'] }).click();
     const confirm = page.getByRole('dialog', { name: w['manager.closeDay.title'] });
@@ -165,7 +166,7 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     await confirm.getByRole('row', { name: /^CNY/ }).waitFor();
     // The totals and the warning come first: no PIN is asked yet.
     expect(await page.locator('input[type="password"]').count()).toBe(0);
-    await screenshot(page, `47-close-day-${tag}`);
+    await screenshot(page, `48-close-day-${tag}`);
     await confirm.getByRole('button', { name: w['manager.closeDay.continue'] }).click();
     await page.getByRole('dialog', { name: w['manager.closeDay.pinTitle'] }).waitFor();
     await typeManagerPin(page);
@@ -197,10 +198,10 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     const done = page.getByRole('status').filter({ hasText: w['manager.refund.doneBody']! });
     await done.waitFor();
     expect(await done.textContent()).toMatch(/5[.,]00/);
-    await screenshot(page, `48-refund-done-${tag}`);
+    await screenshot(page, `49-refund-done-${tag}`);
     await page.getByRole('button', { name: w['manager.detail.showDetails'], exact: true }).click();
     await page.getByText(w['manager.timeline.paid']!).waitFor();
-    await screenshot(page, `49-detail-details-${tag}`);
+    await screenshot(page, `50-detail-details-${tag}`);
   });
 
   it('the PIN dialog keeps the keyboard inside, closes on Escape and gives focus back', async () => {
