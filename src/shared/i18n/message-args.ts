@@ -197,6 +197,13 @@ export interface MessageArgs {
   'manager.timeline.started': undefined;
   'manager.timeline.unknown': undefined;
   'manager.unlock.title': undefined;
+  'shell.connection.lost': undefined;
+  'shell.demoPay.hint': undefined;
+  'shell.demoPay.link': undefined;
+  'shell.noAccess.missing': undefined;
+  'shell.noAccess.title': undefined;
+  'shell.noAccess.where': undefined;
+  'shell.noAccess.wrong': undefined;
 }
 
 export type MessageId = keyof MessageArgs;
