@@ -56,6 +56,8 @@ export function CashierApp() {
     const onKey = (e: KeyboardEvent) => {
       const store = useCounter.getState();
       if (store.view !== 'counter' || store.session?.lateAlerts.length) return;
+      // A dialog on top (the PIN, closing the day) has the keys: Enter there confirms it.
+      if (store.pinPrompt || store.closingDay) return;
       if (e.key === 'Escape' && (screen === 'waiting' || screen === 'sending')) void store.cancel();
       else if (e.key === 'Enter' && screen === 'waiting' && active && canRetryAsLink(active)) {
         e.preventDefault();
