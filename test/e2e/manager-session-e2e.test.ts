@@ -204,6 +204,9 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     await screenshot(page, `49-refund-done-${tag}`);
     await page.getByRole('button', { name: w['manager.detail.showDetails'], exact: true }).click();
     await page.getByText(w['manager.timeline.paid']!).waitFor();
+    await page
+      .getByRole('heading', { name: w['manager.detail.timeline'] })
+      .scrollIntoViewIfNeeded();
     await screenshot(page, `50-detail-details-${tag}`);
   });
 

@@ -19,7 +19,7 @@ describe('the payment timeline', () => {
     counter = undefined;
   });
 
-  it('a sale cancelled and then paid reads as sentences; the states and causes stay in the details', async () => {
+  it('a sale cancelled, then paid, then partly refunded reads as sentences; the states and causes stay in the details', async () => {
     counter = await startDemoCounter();
     const started = await charge(counter, '45.00');
     await waitForPayment(counter, started.id, (p) => p.state === 'awaiting_customer');
@@ -28,6 +28,13 @@ describe('the payment timeline', () => {
     await pressOnSandbox(counter.sandbox!, started.id, 'success');
     await waitForPayment(counter, started.id, (p) => p.lateAlert === 'open');
 
+    const refund = await counter.handlers['refunds:create']({
+      paymentId: started.id,
+      amount: '5.00',
+      reason: 'cup',
+      pin: '2468',
+    });
+    expect(refund.ok).toBe(true);
     const detail = await counter.handlers['payments:detail']({ paymentId: started.id });
     if (!detail.ok) throw new Error(detail.error.message);
     const sentences = detail.value.timeline.map((t) => english(t.said));
@@ -39,8 +46,11 @@ describe('the payment timeline', () => {
         'The cashier cancelled the sale',
         'Customer paid in Alipay',
         'The customer paid after the sale was cancelled',
+        'A refund was asked for',
       ]),
     );
+    // The refund written against the payment is said by the refund's own line, not as a check.
+    expect(sentences).not.toContain('The counter checked the payment again');
     // The cancel is said once (its audit entry is not a second line).
     expect(sentences.filter((s) => s === 'The cashier cancelled the sale')).toHaveLength(1);
     // No engineer's words in the sentences; they are all in the details.

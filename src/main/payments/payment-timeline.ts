@@ -17,8 +17,12 @@ const REACHED: Record<PaymentState, Said> = {
   expired: said('manager.timeline.expired'),
 };
 
-/** A change that keeps the state (a cancel, a late payment's decision, a check). */
-function sameState(cause: string): Said {
+/**
+ * A change that keeps the state (a cancel, a late payment's decision, a check); null for a refund
+ * written against the payment, which the refund's own lines say.
+ */
+function sameState(cause: string): Said | null {
+  if (cause.startsWith('refund ')) return null;
   if (cause.startsWith('cashier cancelled')) return said('manager.timeline.cancelled');
   if (cause.includes('late')) return said('manager.timeline.lateDecision');
   return said('manager.timeline.noted');
@@ -55,12 +59,9 @@ export function paymentTimeline(journal: Journal, paymentId: string): TimelineEn
   const entries: TimelineEntry[] = [];
   for (const t of journal.transitionsOf(paymentId)) {
     const change = t.from === null ? t.to : t.from === t.to ? t.to : `${t.from} → ${t.to}`;
-    entries.push({
-      at: t.at,
-      kind: 'transition',
-      said: t.from === null ? REACHED[t.to] : t.from === t.to ? sameState(t.cause) : REACHED[t.to],
-      detail: `${change}: ${t.cause}`,
-    });
+    const words = t.from !== null && t.from === t.to ? sameState(t.cause) : REACHED[t.to];
+    if (words)
+      entries.push({ at: t.at, kind: 'transition', said: words, detail: `${change}: ${t.cause}` });
   }
   for (const c of journal.callbacksOf(paymentId)) {
     const what = c.verified ? (c.outcome ?? 'recorded') : `refused (${c.problem ?? 'unverified'})`;
