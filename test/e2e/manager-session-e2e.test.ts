@@ -62,6 +62,19 @@ describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, t
     expect(await page.locator('html').getAttribute('lang')).toBe(tag);
     await nav(page, 'common.nav.history').click();
     await page.getByRole('heading', { name: w['common.nav.history'], level: 1 }).waitFor();
+    // The date filter: typed in the date field, said back in the window's language.
+    const today = new Date();
+    const typed = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+      .map((n) => String(n).padStart(2, '0'))
+      .join('-');
+    await page.locator('input[type="date"]').first().fill(typed);
+    await page.getByRole('button', { name: w['manager.history.search'] }).click();
+    const longDate = new Intl.DateTimeFormat(browser, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    }).format(today);
+    await page.getByText(longDate).waitFor();
 
     await nav(page, 'common.nav.reports').click();
     const dialog = page.getByRole('dialog', { name: w['manager.unlock.title'] });
