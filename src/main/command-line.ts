@@ -12,6 +12,7 @@ export { isLoopbackUrl } from './settings/settings';
 export { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from './gate/gate-paths';
 export { OPEN_REFUND_STATES } from './journal/refund-journal';
 export { describeGateError, type GateStatus } from './gate';
+export { english } from './i18n/wording';
 export { DEMO_STORE_IP, sandboxHostOptions, sandboxReachLine } from './app/demo-mode';
 export { createCounter } from './app/create-counter';
 export { buildBridgeScript } from './web-shell/bridge-script';
