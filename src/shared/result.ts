@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'PIN_LOCKED',
   /** No manager PIN is set yet: set one in Settings first. */
   'PIN_NOT_SET',
+  /** The manager session is locked and no PIN came with the action: ask for the PIN. */
+  'MANAGER_LOCKED',
   /** This shell cannot do it (for example PDF files in the browser shell). */
   'NOT_SUPPORTED',
   /** The message did not come from one of the app's own windows. */

@@ -5,6 +5,7 @@ import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { tempDataDir, TEST_PROJECT, TEST_SECRET } from '../support/counter-harness';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
+import { openAsManager } from '../support/manager-session';
 
 /**
  * End to end in Chromium through the browser shell: a cashier at the keyboard and a customer
@@ -210,7 +211,7 @@ describe('Alipay Counter in the browser', () => {
 
   it('settings: the secret is never shown; demo mode keeps the sandbox', async () => {
     const cashier = await open();
-    await cashier.getByRole('button', { name: 'Settings' }).click();
+    await openAsManager(cashier, 'Settings');
     await cashier.getByRole('heading', { name: 'Settings' }).waitFor();
     expect(await cashier.getByLabel('Secret key').isDisabled()).toBe(true);
     expect(await cashier.getByLabel('Secret key').inputValue()).toBe('');

@@ -5,6 +5,7 @@ import { startWebShell } from '../../src/main/web-shell/web-shell';
 import { createSandbox } from '../../src/sandbox';
 import { scanQr, screenshot, serveCounter, RENDERER_DIR } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
+import { openAsManager } from '../support/manager-session';
 import { tempDataDir, TEST_SECRET } from '../support/counter-harness';
 import { FAST_PIN } from '../support/counter-harness';
 
@@ -91,8 +92,14 @@ describe('live Gate screens in the browser', () => {
       // No public callback URL: Automatic takes the sale as a Payment Page link.
       expect(await scanQr(page)).toMatch(/\/payment\?project_id=4242&payment_id=/);
 
-      // Settings → Manager PIN says the same, and checks it before sending anything.
-      await page.getByRole('button', { name: 'Settings' }).click();
+      // Settings → Manager PIN says the same, and checks it before sending anything. The sale
+      // on screen is cancelled first (the sections wait while it is up), and Settings opens
+      // with the manager PIN set in the first run.
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Settings' }).isDisabled())
+        .toBe(false);
+      await openAsManager(page, 'Settings', '482916');
       const pinForm = page.getByRole('form', { name: 'Manager PIN' });
       await pinForm
         .getByRole('heading', { name: 'Change the manager PIN (6 to 8 digits)' })

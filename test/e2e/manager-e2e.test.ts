@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
+import { openAsManager } from '../support/manager-session';
 
 /** A store manager in Chromium: refunds under the PIN, the history, X and Z reports, CSV. */
 describe('manager screens in the browser', () => {
@@ -45,6 +46,10 @@ describe('manager screens in the browser', () => {
     await screenshot(cashier, '20-refund-pin');
     await enterPin(cashier, /Refund 30\.00/, '2468');
     await dialog.waitFor({ state: 'detached' });
+    // The refund ends with a confirmation: how much, and what happens next.
+    const done = cashier.getByRole('status').filter({ hasText: 'Refund of CN¥30.00 sent' });
+    await done.waitFor();
+    expect(await done.textContent()).toContain('returns the money to the customer’s account');
     await expect
       .poll(
         async () =>
@@ -57,7 +62,7 @@ describe('manager screens in the browser', () => {
       .or(cashier.getByRole('button', { name: 'Back to history' }))
       .first()
       .waitFor();
-    await expect.poll(() => cashier.getByText('partially refunded').first().isVisible()).toBe(true);
+    await expect.poll(() => cashier.getByText('Partly refunded').first().isVisible()).toBe(true);
     await expect.poll(() => cashier.getByLabel('Refund amount').inputValue()).toBe('70.00');
     await screenshot(cashier, '21-payment-detail');
 
@@ -93,10 +98,10 @@ describe('manager screens in the browser', () => {
     await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/locked/);
     expect(ui.counter.journal.get(paymentId)?.state).toBe('succeeded');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Settings are the manager's: while the PIN is locked, even the right one does not open them.
     await cashier.getByRole('button', { name: 'Settings' }).click();
-    await expect
-      .poll(() => cashier.getByText(/Manager actions are locked until/).isVisible())
-      .toBe(true);
+    await enterPin(cashier, /Unlock the manager screens/, '2468');
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/locked/);
   });
 
   it('an X and a Z report match the sales of the test; the Z starts a new period', async () => {
@@ -104,17 +109,21 @@ describe('manager screens in the browser', () => {
     await sell(cashier, '12.00');
     await cashier.getByRole('button', { name: /New sale/ }).click();
     await sell(cashier, '30.50');
-    await cashier.getByRole('button', { name: 'Reports' }).click();
+    await openAsManager(cashier, 'Reports');
     const x = cashier.getByRole('article', { name: 'X report (so far)' });
     const cny = x.getByRole('row', { name: /^CNY/ });
-    await expect.poll(() => cny.textContent()).toBe('CNY2CN¥42.500CN¥0.00CN¥42.500');
+    await expect.poll(() => cny.textContent()).toBe('CNY2CN¥42.500CN¥0.00CN¥42.5000');
     await screenshot(cashier, '24-x-report');
-    await cashier.getByRole('button', { name: 'Close the day (Z)…' }).click();
+    await cashier.getByRole('button', { name: 'Close the day…' }).click();
+    await cashier
+      .getByRole('dialog', { name: 'Close the day' })
+      .getByRole('button', { name: 'Close the day…' })
+      .click();
     await enterPin(cashier, /Close the day/, '2468');
     const z = cashier.getByRole('article', { name: 'Z report 1' });
     await expect
       .poll(() => z.getByRole('row', { name: /^CNY/ }).textContent())
-      .toBe('CNY2CN¥42.500CN¥0.00CN¥42.500');
+      .toBe('CNY2CN¥42.500CN¥0.00CN¥42.5000');
     await expect
       .poll(() => x.getByText('No payments or refunds in this period.').isVisible())
       .toBe(true);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { PrinterSettings } from '../../src/shared/printing/printer-options';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
+import { openAsManager } from '../support/manager-session';
 import { printedQrCodes, printedText } from '../support/escpos-reader';
 import { startFakePrinter, type FakeReceiptPrinter } from '../support/fake-receipt-printer';
 import { readSlipPreview } from '../support/slip-preview-reader';
@@ -52,7 +53,7 @@ describe('receipt printing in the browser', () => {
     const settings = await ui.counter.handlers['settings:get']({});
     const sampleId = `${settings.ok ? settings.value.terminalId : ''}-TEST-PRINT`;
     try {
-      await cashier.getByRole('button', { name: 'Settings' }).click();
+      await openAsManager(cashier, 'Settings');
       const section = cashier.getByRole('form', { name: 'Printer' });
       await section.scrollIntoViewIfNeeded();
       for (const width of [80, 58] as const) {
@@ -98,7 +99,7 @@ describe('receipt printing in the browser', () => {
   it('a printer with a driver: Paper asks roll or sheets, and Sheets is saved with the printer', async () => {
     const cashier = await open();
     try {
-      await cashier.getByRole('button', { name: 'Settings' }).click();
+      await openAsManager(cashier, 'Settings');
       const section = cashier.getByRole('form', { name: 'Printer' });
       await section.scrollIntoViewIfNeeded();
       expect(await section.getByRole('group', { name: 'Paper', exact: true }).count()).toBe(0);
@@ -145,7 +146,7 @@ describe('receipt printing in the browser', () => {
 
       // A hand scanner reads the slip's QR and types it, then Enter, into the focused search.
       await cashier.getByRole('button', { name: 'Back to history' }).click();
-      await cashier.getByRole('button', { name: 'Reports' }).click();
+      await cashier.getByRole('button', { name: 'Counter' }).click();
       await cashier.getByRole('button', { name: 'History' }).click();
       await expect
         .poll(() =>
@@ -157,7 +158,7 @@ describe('receipt printing in the browser', () => {
             ).document.activeElement?.getAttribute('placeholder'),
           ),
         )
-        .toMatch(/scan the receipt's QR/);
+        .toMatch(/scan the receipt’s QR/);
       await cashier.keyboard.type(scanned, { delay: 5 });
       await cashier.keyboard.press('Enter');
       await cashier.getByRole('heading', { name: paymentId }).waitFor();

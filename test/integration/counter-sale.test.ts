@@ -270,9 +270,10 @@ describe('the counter against the sandbox over HTTP', () => {
       ok: false,
       error: { code: 'INVALID_STATE' },
     });
+    // Without a PIN (and the manager session locked), the PIN is asked for.
     expect(await counter.handlers['settings:update']({ merchantName: 'Tea' })).toMatchObject({
       ok: false,
-      error: { code: 'PIN_INCORRECT' },
+      error: { code: 'MANAGER_LOCKED' },
     });
     expect(
       await counter.handlers['settings:update']({

@@ -177,6 +177,7 @@ describe('refund reconciliation', () => {
         refunds: { count: 1, sum: 1000 },
         net: 4000,
         declined: 0,
+        cancelled: 0,
       },
     ]);
     const z2 = counter!.journal.closeDay(Date.now(), 'manager');

@@ -85,7 +85,7 @@ describe('refunds', () => {
     });
     expect(over).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_AMOUNT', message: expect.stringContaining('At most 7000') },
+      error: { code: 'INVALID_AMOUNT', message: expect.stringContaining('At most 70.00 CNY') },
     });
     const rest = await counter.handlers['refunds:create']({
       paymentId: payment.id,
@@ -393,6 +393,15 @@ describe('history and reports', () => {
     if (!r.ok) throw new Error(r.error.message);
     await waitForRefund(counter, p1.id, r.value.id, 'succeeded');
 
+    // The reports are the manager's: they open only in the manager session.
+    expect(await counter.handlers['reports:current']({})).toMatchObject({
+      ok: false,
+      error: { code: 'MANAGER_LOCKED' },
+    });
+    expect(await counter.handlers['manager:unlock']({ pin: PIN })).toMatchObject({
+      ok: true,
+      value: { session: { until: expect.any(Number) } },
+    });
     const x = await counter.handlers['reports:current']({});
     expect(x).toMatchObject({
       ok: true,
@@ -468,11 +477,17 @@ describe('history and reports', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'payment_id,created_at,settled_at,amount,refunded,currency,status,gate_code,gate_message,terminal',
+      'payment_id,created_at,settled_at,amount,refunded,currency,status,gate_code,gate_message,terminal,cancelled_at,late_payment',
     );
     expect(lines[1]).toMatch(
-      new RegExp(`^${p.id},[^,]+,[^,]+,18\\.80,0\\.00,CNY,succeeded,0,Success,DEMO$`),
+      new RegExp(`^${p.id},[^,]+,[^,]+,18\\.80,0\\.00,CNY,succeeded,0,Success,DEMO,,$`),
     );
+    // History is open to everyone at the counter; a report needs the manager session.
+    expect(await counter.handlers['exports:report-csv']({})).toMatchObject({
+      ok: false,
+      error: { code: 'MANAGER_LOCKED' },
+    });
+    await counter.handlers['manager:unlock']({ pin: PIN });
     const report = await counter.handlers['exports:report-csv']({});
     expect(report.ok && report.value.content).toContain('X,,');
     expect(await counter.handlers['exports:report-csv']({ number: 9 })).toMatchObject({

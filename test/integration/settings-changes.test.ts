@@ -57,13 +57,24 @@ describe('changing settings', () => {
       expect.objectContaining({ action: 'settings changed' }),
     );
     await counter.handlers['manager:set-pin']({ newPin: TEST_PIN });
+    // No PIN and the manager session locked: asked for the PIN (not counted as a wrong one).
     expect(await counter.handlers['settings:update']({ merchantName: 'Tea' })).toMatchObject({
       ok: false,
-      error: { code: 'PIN_INCORRECT' },
+      error: { code: 'MANAGER_LOCKED' },
+    });
+    expect(await counter.handlers['manager:status']({})).toMatchObject({
+      ok: true,
+      value: { failures: 0 },
     });
     expect(
       await counter.handlers['settings:update']({ merchantName: 'Tea', pin: TEST_PIN }),
     ).toMatchObject({ ok: true, value: { merchantName: 'Tea', pinSet: true } });
+    // In the open manager session, a change needs no second PIN.
+    await counter.handlers['manager:unlock']({ pin: TEST_PIN });
+    expect(await counter.handlers['settings:update']({ merchantName: 'Tea House' })).toMatchObject({
+      ok: true,
+      value: { merchantName: 'Tea House' },
+    });
   });
 
   it('demo mode keeps its sandbox return page and documentation address', async () => {

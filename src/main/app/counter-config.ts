@@ -1,6 +1,12 @@
 import type { EventEmitter } from 'node:events';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
-import type { DisplayView, PaymentView, SessionView, SettingsView } from '../../shared/ipc/views';
+import type {
+  DisplayView,
+  ManagerStatus,
+  PaymentView,
+  SessionView,
+  SettingsView,
+} from '../../shared/ipc/views';
 import type { PrintStatusView } from '../../shared/printing/print-views';
 import type { InboxLimits } from '../journal/callback-inbox';
 import type { Journal } from '../journal/journal';
@@ -47,6 +53,8 @@ export interface CounterTuning {
   readonly inboxLimits?: InboxLimits;
   /** Unverified callbacks recorded per source address and minute (30). */
   readonly unverifiedPerMinute?: number;
+  /** How long the manager session stays open without activity (3 minutes by default). */
+  readonly managerIdleMs?: number;
   /** scrypt's cost for new manager PINs (2^17 by default; tests lower it to run fast). */
   readonly pinCost?: ScryptCost;
   /** Pauses between checks of an unavailable keychain. */
@@ -65,6 +73,7 @@ export interface CounterEvents {
   'settings:changed': [SettingsView];
   'display:changed': [DisplayView];
   'printing:changed': [PrintStatusView];
+  'manager:changed': [ManagerStatus];
 }
 
 /** A running counter: the IPC handlers, the events, and a way to stop. */

@@ -6,6 +6,7 @@ import { CounterDesk } from '../counter/counter-desk';
 import { CounterHealth } from '../counter/counter-health';
 import { CounterSession } from '../counter/counter-session';
 import { ManagerActions } from '../manager/manager-actions';
+import { identifyByPin, ManagerSession } from '../manager/manager-session';
 import { createMoneyPath } from '../payments/money-path';
 import type { PaymentService } from '../payments/payment-service';
 import type { RefundService } from '../payments/refund-service';
@@ -50,6 +51,8 @@ export interface CounterServices {
   readonly desk: CounterDesk;
   readonly changes: SettingsChanges;
   readonly actions: ManagerActions;
+  /** The manager session: Reports, Settings and manager actions without a second PIN. */
+  readonly managerSession: ManagerSession;
   readonly printQueue: PrintQueue;
   readonly stopAutoPrint: () => void;
   readonly keychainWatch: KeychainWatch;
@@ -140,18 +143,25 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
 
   // What the cashier and the manager do.
   const desk = new CounterDesk({ payments, session, changed: sessionChanged });
+  const managerSession = new ManagerSession({
+    identify: identifyByPin(pin),
+    audit: (actor, action, detail) => journal.audit(actor, action, null, detail),
+    ...(config.managerIdleMs !== undefined ? { idleMs: config.managerIdleMs } : {}),
+  });
   const changes = new SettingsChanges({
     mode: config.mode,
     state,
     connection,
     endpoint,
     pin,
+    authorize: (typed, action) => managerSession.authorize(typed, action),
     journal,
     storeRelayCredentials: (credentials) => relay.storeCredentials(credentials),
   });
   const actions = new ManagerActions({
     journal,
     pin,
+    session: managerSession,
     refunds,
     secretMatches: (candidate) => connection.secretMatches(candidate),
     now: Date.now,
@@ -213,6 +223,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
     desk,
     changes,
     actions,
+    managerSession,
     printQueue,
     stopAutoPrint,
     keychainWatch,

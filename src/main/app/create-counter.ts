@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
 import { historyHandlers } from '../ipc/handlers/history-handlers';
-import { managerHandlers } from '../ipc/handlers/manager-handlers';
+import { managerHandlers, managerStatusView } from '../ipc/handlers/manager-handlers';
 import { createPrintingHandlers, printStatusView } from '../ipc/handlers/printing-handlers';
 import { saleHandlers } from '../ipc/handlers/sale-handlers';
 import { settingsHandlers } from '../ipc/handlers/settings-handlers';
@@ -86,6 +86,9 @@ function forwardEvents(
   printQueue.events.on('changed', () =>
     events.emit('printing:changed', printStatusView(printQueue)),
   );
+  services.managerSession.onChange((open) =>
+    events.emit('manager:changed', managerStatusView(stores.pin.status(), open)),
+  );
   return events;
 }
 
@@ -115,8 +118,18 @@ function handlersOf(
         events.emit('display:changed', views.display());
       },
     }),
-    ...managerHandlers({ actions: services.actions, pin: stores.pin, dataDir: config.dataDir }),
-    ...historyHandlers({ journal, settings: () => state.current, now: Date.now }),
+    ...managerHandlers({
+      actions: services.actions,
+      pin: stores.pin,
+      session: services.managerSession,
+      dataDir: config.dataDir,
+    }),
+    ...historyHandlers({
+      journal,
+      settings: () => state.current,
+      session: services.managerSession,
+      now: Date.now,
+    }),
     ...createPrintingHandlers({
       queue: services.printQueue,
       journal,
@@ -162,6 +175,7 @@ async function start(
 /** Stops the counter in the reverse order: callbacks under way finish before the journal closes. */
 async function stop(stores: CounterStores, services: CounterServices): Promise<void> {
   services.keychainWatch.stop();
+  services.managerSession.stop();
   services.payments.stop();
   services.refunds.stop();
   services.stopAutoPrint();

@@ -1,13 +1,13 @@
 import { parseAmount, type Currency } from '../../shared/money';
 import { ok, type ErrorCode, type Result } from '../../shared/result';
-import type { HistoryCursor, HistoryFilter } from './history-queries';
+import type { HistoryCursor, HistoryFilter, HistoryStateFilter } from './history-queries';
 
 /** History filters as the screens send them: text, as typed. */
 export interface HistoryFilterInput {
   readonly paymentId?: string;
   readonly amount?: string;
   readonly currency?: string;
-  readonly state?: HistoryFilter['state'];
+  readonly state?: HistoryStateFilter;
   /** Local calendar days, "YYYY-MM-DD", both included. */
   readonly from?: string;
   readonly to?: string;

@@ -2,6 +2,25 @@ import type Database from 'better-sqlite3';
 import type { PaymentState } from '../../shared/payment-state';
 import { fromRow, type PaymentRecord, type PaymentRow } from './payment-record';
 
+/**
+ * A state History can be filtered by: a payment's, `cancelled` (the cashier cancelled it, and it
+ * was not paid) or `late` (paid after the cashier gave up on it).
+ */
+export type HistoryStateFilter = PaymentState | 'cancelled' | 'late';
+
+const PAID = "('succeeded', 'partially_refunded', 'refunded')";
+const PAID_STATES: readonly PaymentState[] = ['succeeded', 'partially_refunded', 'refunded'];
+
+/** The condition (and its parameters) for one state filter. */
+function stateCondition(state: HistoryStateFilter): { sql: string; params: unknown[] } {
+  if (state === 'cancelled')
+    return { sql: `cancelled_at IS NOT NULL AND state NOT IN ${PAID}`, params: [] };
+  if (state === 'late') return { sql: 'late_alert IS NOT NULL', params: [] };
+  // A sale the cashier cancelled reads Cancelled until it is paid: not Waiting, not Declined.
+  if (PAID_STATES.includes(state)) return { sql: 'state = ?', params: [state] };
+  return { sql: 'state = ? AND cancelled_at IS NULL', params: [state] };
+}
+
 /** What the history can be searched by. All optional; times in ms since the epoch. */
 export interface HistoryFilter {
   /** The beginning of a payment id (a whole id finds exactly that payment). */
@@ -9,7 +28,7 @@ export interface HistoryFilter {
   /** An exact amount in minor units. */
   readonly amount?: number;
   readonly currency?: string;
-  readonly state?: PaymentState;
+  readonly state?: HistoryStateFilter;
   /** Created at or after. */
   readonly from?: number;
   /** Created before. */
@@ -55,8 +74,9 @@ export class HistoryQueries {
       params.push(filter.currency);
     }
     if (filter.state) {
-      where.push('state = ?');
-      params.push(filter.state);
+      const condition = stateCondition(filter.state);
+      where.push(condition.sql);
+      params.push(...condition.params);
     }
     if (filter.from !== undefined) {
       where.push('created_at >= ?');

@@ -256,6 +256,24 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE settled_at IS NOT NULL;
     `,
   },
+  {
+    version: 9,
+    description:
+      'cancelled and late payments: indexes over the few the cashier cancelled, for History and the reports',
+    sql: `
+      -- A cancelled sale reads Cancelled: History lists them (and late payments) newest first,
+      -- and a report counts them by when the cashier cancelled, each currency one range, apart
+      -- from the declined (a cancelled sale Gate later declines is still a cancelled one).
+      CREATE INDEX payments_cancelled_created ON payments (created_at DESC, id DESC)
+        WHERE cancelled_at IS NOT NULL;
+      CREATE INDEX payments_late_created ON payments (created_at DESC, id DESC)
+        WHERE late_alert IS NOT NULL;
+      CREATE INDEX payments_cancelled_report ON payments (currency, cancelled_at, state)
+        WHERE cancelled_at IS NOT NULL;
+      CREATE INDEX payments_cancelled_settled ON payments (currency, state, settled_at)
+        WHERE cancelled_at IS NOT NULL;
+    `,
+  },
 ];
 
 /** Brings the schema to the latest version; refuses a journal written by a newer app. */

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { Currency } from '../../shared/money';
+import { said } from '../../shared/i18n/said';
+import { formatWithCode, type Currency } from '../../shared/money';
 import type { PaymentState } from '../../shared/payment-state';
-import { err, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
+import { fail } from '../i18n/fail';
 import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 
@@ -158,18 +160,22 @@ export class RefundJournal {
       (): Result<RefundRecord, 'NOT_FOUND' | 'INVALID_STATE' | 'INVALID_AMOUNT'> => {
         const payment = this.statements.payment.get(refund.paymentId) as
           { amount: number; currency: string; state: PaymentState } | undefined;
-        if (!payment) return err('NOT_FOUND', `No payment ${refund.paymentId}.`);
-        if (payment.state !== 'succeeded' && payment.state !== 'partially_refunded') {
-          return err(
-            'INVALID_STATE',
-            `Only a paid payment can be refunded; ${refund.paymentId} is ${payment.state.replace('_', ' ')}.`,
+        if (!payment)
+          return fail(
+            'NOT_FOUND',
+            said('manager.refund.noPayment', { paymentId: refund.paymentId }),
           );
-        }
+        if (payment.state !== 'succeeded' && payment.state !== 'partially_refunded')
+          return fail('INVALID_STATE', said('manager.refund.notPaid'));
         const remaining = this.remaining(refund.paymentId);
         if (refund.amount > remaining) {
-          return err(
+          const currency = payment.currency as Currency;
+          return fail(
             'INVALID_AMOUNT',
-            `At most ${remaining} (minor units) remain to refund on ${refund.paymentId}; ${refund.amount} is more.`,
+            said('manager.refund.tooMuch', {
+              remaining: formatWithCode(remaining, currency),
+              asked: formatWithCode(refund.amount, currency),
+            }),
           );
         }
         this.statements.insert.run({ ...refund, currency: payment.currency });

@@ -10,7 +10,10 @@ export interface CurrencyTotals {
   readonly refunds: { readonly count: number; readonly sum: number };
   /** payments.sum − refunds.sum */
   readonly net: number;
+  /** Declined by Alipay (a sale the cashier had cancelled counts as cancelled instead). */
   readonly declined: number;
+  /** Sales the cashier cancelled in the period that were not paid (a late payment is paid). */
+  readonly cancelled: number;
 }
 
 /** An X (so far) or Z (closed) report. */
@@ -22,7 +25,10 @@ export interface Report {
   readonly periodStart: number;
   readonly periodEnd: number;
   readonly currencies: CurrencyTotals[];
-  /** Payments and refunds whose outcome is still open when the report was made. */
+  /**
+   * Payments and refunds whose outcome is still open when the report was made (a sale the
+   * cashier cancelled is not: it counts as cancelled, though the counter still follows it).
+   */
   readonly open: { readonly payments: number; readonly refunds: number };
   /**
    * A Z report's proof, printed on it: the audit log's last entry when the day closed (its head)
@@ -65,6 +71,15 @@ export class ReportQueries {
         WHERE currency = ? AND state IN ${PAID} AND settled_at > ? AND settled_at <= ?`),
       declined: db.prepare(`SELECT COUNT(*) AS count FROM payments INDEXED BY payments_report
         WHERE currency = ? AND state = 'declined' AND settled_at > ? AND settled_at <= ?`),
+      // The few the cashier cancelled have indexes of their own: those Gate then declined (left
+      // out of the declined), and those cancelled in the period and not paid since.
+      cancelledDeclined: db.prepare(`SELECT COUNT(*) AS count
+        FROM payments INDEXED BY payments_cancelled_settled
+        WHERE currency = ? AND state = 'declined' AND settled_at > ? AND settled_at <= ?
+          AND cancelled_at IS NOT NULL`),
+      cancelled: db.prepare(`SELECT COUNT(*) AS count
+        FROM payments INDEXED BY payments_cancelled_report
+        WHERE currency = ? AND cancelled_at > ? AND cancelled_at <= ? AND state NOT IN ${PAID}`),
       refunds: db.prepare(`SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS sum
         FROM refunds INDEXED BY refunds_report
         WHERE currency = ? AND state = 'succeeded' AND settled_at > ? AND settled_at <= ?`),
@@ -83,13 +98,21 @@ export class ReportQueries {
               UNION ALL
               SELECT (SELECT MIN(currency) FROM refunds INDEXED BY refunds_report
                       WHERE currency > r.currency AND settled_at IS NOT NULL)
-              FROM r WHERE r.currency IS NOT NULL)
+              FROM r WHERE r.currency IS NOT NULL),
+            c(currency) AS (
+              SELECT MIN(currency) FROM payments INDEXED BY payments_cancelled_report WHERE cancelled_at IS NOT NULL
+              UNION ALL
+              SELECT (SELECT MIN(currency) FROM payments INDEXED BY payments_cancelled_report
+                      WHERE currency > c.currency AND cancelled_at IS NOT NULL)
+              FROM c WHERE c.currency IS NOT NULL)
           SELECT currency FROM p WHERE currency IS NOT NULL
-          UNION SELECT currency FROM r WHERE currency IS NOT NULL`,
+          UNION SELECT currency FROM r WHERE currency IS NOT NULL
+          UNION SELECT currency FROM c WHERE currency IS NOT NULL`,
         )
         .pluck(),
       openPayments: db.prepare(
-        `SELECT COUNT(*) AS count FROM payments WHERE state IN (${OPEN_PAYMENTS})`,
+        `SELECT COUNT(*) AS count FROM payments
+          WHERE state IN (${OPEN_PAYMENTS}) AND cancelled_at IS NULL`,
       ),
       openRefunds: db.prepare(
         `SELECT COUNT(*) AS count FROM refunds WHERE state IN (${OPEN_REFUNDS})`,
@@ -125,13 +148,18 @@ export class ReportQueries {
     for (const currency of this.settledCurrencies()) {
       const payments = this.statements.payments.get(currency, start, end) as Sum;
       const refunds = this.statements.refunds.get(currency, start, end) as Sum;
-      const declined = (this.statements.declined.get(currency, start, end) as Sum).count;
-      if (payments.count === 0 && refunds.count === 0 && declined === 0) continue;
+      const declined =
+        (this.statements.declined.get(currency, start, end) as Sum).count -
+        (this.statements.cancelledDeclined.get(currency, start, end) as Sum).count;
+      const cancelled = (this.statements.cancelled.get(currency, start, end) as Sum).count;
+      if (payments.count === 0 && refunds.count === 0 && declined === 0 && cancelled === 0)
+        continue;
       currencies.push({
         currency,
         payments: { count: payments.count, sum: payments.sum },
         refunds: { count: refunds.count, sum: refunds.sum },
         declined,
+        cancelled,
         net: payments.sum - refunds.sum,
       });
     }
@@ -148,7 +176,7 @@ export class ReportQueries {
     };
   }
 
-  /** Every currency a payment or refund ever settled in, in the order reports list them. */
+  /** Every currency a payment or refund ever settled (or a sale was cancelled) in, in order. */
   private settledCurrencies(): string[] {
     return (this.statements.currencies.all() as string[]).sort((a, b) => (a < b ? -1 : 1));
   }

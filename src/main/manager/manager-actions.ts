@@ -1,21 +1,26 @@
+import { said } from '../../shared/i18n/said';
 import { parseAmount } from '../../shared/money';
 import { err, type ErrorCode, type Result } from '../../shared/result';
+import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import type { RefundRecord } from '../journal/refund-journal';
 import type { Report } from '../journal/report-queries';
 import type { RefundService } from '../payments/refund-service';
 import type { ManagerPin, PinStatus } from './manager-pin';
+import type { ManagerSession } from './manager-session';
 
 /**
- * What only a manager may do, each under the manager PIN checked here in main (the screens only
- * forward what was typed): refund, close the day, change the PIN, or set a new one with the
- * project's secret key when the old one cannot be checked.
+ * What only a manager may do, each allowed here in main (the screens only forward what was
+ * typed): by the open manager session, or by the manager PIN typed with it. Refund, close the
+ * day, change the PIN, or set a new one with the project's secret key when the old one cannot
+ * be checked.
  */
 export class ManagerActions {
   constructor(
     private readonly deps: {
       readonly journal: Journal;
       readonly pin: ManagerPin;
+      readonly session: ManagerSession;
       readonly refunds: RefundService;
       /** Whether `secret` is the project's secret key (true), or why it cannot be told. */
       readonly secretMatches: (secret: string) => true | string;
@@ -23,32 +28,36 @@ export class ManagerActions {
     },
   ) {}
 
-  /** Refunds an amount, as typed in the payment's currency, of a paid payment. */
+  /**
+   * Refunds an amount, as typed in the payment's currency, of a paid payment; the PIN may be left
+   * out while the manager session is open.
+   */
   async refund(request: {
     paymentId: string;
     amount: string;
     reason: string;
-    pin: string;
+    pin?: string | undefined;
   }): Promise<Result<RefundRecord, ErrorCode>> {
     const payment = this.deps.journal.get(request.paymentId);
-    if (!payment) return err('NOT_FOUND', `No payment ${request.paymentId}.`);
+    if (!payment)
+      return fail('NOT_FOUND', said('manager.refund.noPayment', { paymentId: request.paymentId }));
     const minor = parseAmount(request.amount, payment.currency);
     if (!minor.ok) return minor;
-    const allowed = await this.deps.pin.check(request.pin, `refund ${request.paymentId}`);
+    const allowed = await this.deps.session.authorize(request.pin, `refund ${request.paymentId}`);
     if (!allowed.ok) return allowed;
     return this.deps.refunds.refund({
       paymentId: request.paymentId,
       amount: minor.value,
       reason: request.reason,
-      actor: 'manager',
+      actor: allowed.value.actor,
     });
   }
 
-  /** Closes the day: the Z report, which cannot be undone. */
-  async closeDay(pin: string): Promise<Result<Report, ErrorCode>> {
-    const allowed = await this.deps.pin.check(pin, 'close the day');
+  /** Closes the day: the Z report, which cannot be undone (PIN or open session). */
+  async closeDay(pin: string | undefined): Promise<Result<Report, ErrorCode>> {
+    const allowed = await this.deps.session.authorize(pin, 'close the day');
     if (!allowed.ok) return allowed;
-    return { ok: true, value: this.deps.journal.closeDay(this.deps.now(), 'manager') };
+    return { ok: true, value: this.deps.journal.closeDay(this.deps.now(), allowed.value.actor) };
   }
 
   /** Sets the PIN: the first time freely, afterwards only with the current one. */
@@ -64,7 +73,10 @@ export class ManagerActions {
     const proof = this.deps.secretMatches(secret);
     if (proof !== true) {
       this.deps.journal.audit('manager', 'manager PIN reset refused', null, { why: proof });
-      return err('PIN_INCORRECT', proof);
+      const words = proof.includes('not loaded')
+        ? said('manager.pin.secretNotLoaded')
+        : said('manager.pin.secretWrong');
+      return err('PIN_INCORRECT', proof, words);
     }
     return this.deps.pin.reset(newPin, 'manager');
   }

@@ -1,9 +1,11 @@
-import { newPinProblem } from '../../shared/manager-pin-rules';
-import { err, ok, type Result } from '../../shared/result';
+import { minNewPinDigits, newPinProblem, PIN_MAX_DIGITS } from '../../shared/manager-pin-rules';
+import { said } from '../../shared/i18n/said';
+import { ok, type Result } from '../../shared/result';
+import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import { hashPin, needsRehash, PIN_SCRYPT, pinMatches, type ScryptCost } from './pin-hash';
-import { FREE_TRIES, lockAfter, lockWords } from './pin-lockout';
+import { FREE_TRIES, lockAfter, lockDuration, lockWords } from './pin-lockout';
 import { PinRecords, type PinKeys, type PinState, type SealedState } from './pin-records';
 import type { FailureCount } from './pin-seal';
 
@@ -38,11 +40,9 @@ export interface ManagerPinOptions {
   readonly mode?: 'demo' | 'live';
 }
 
-const RESET_WORDS =
-  "The manager PIN cannot be checked on this counter any more: reset it with the project's secret key (Settings → Manager PIN).";
-const KEYCHAIN_WORDS =
-  'The manager PIN cannot be checked while the system keychain is unavailable.';
-const NOT_SET_WORDS = 'No manager PIN is set yet: set one in Settings first.';
+const RESET_WORDS = said('manager.pin.resetNeeded');
+const KEYCHAIN_WORDS = said('manager.pin.keychain');
+const NOT_SET_WORDS = said('manager.pin.notSet');
 const zero: FailureCount = { count: 0, lockedUntil: null };
 
 /**
@@ -98,16 +98,16 @@ export class ManagerPin {
     currentPin: string | undefined,
     actor: string,
   ): Promise<Result<PinStatus, PinErrorCode>> {
-    const problem = newPinProblem(newPin, this.mode);
-    if (problem) return err('INVALID_INPUT', problem);
+    const problem = this.newPinProblem(newPin);
+    if (problem) return problem;
     const state = this.records.state();
-    if (state.kind === 'reset-needed') return err('PIN_NOT_SET', RESET_WORDS);
-    if (state.kind === 'keychain-unreadable') return err('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
+    if (state.kind === 'reset-needed') return fail('PIN_NOT_SET', RESET_WORDS);
+    if (state.kind === 'keychain-unreadable') return fail('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
     if (state.kind !== 'none') {
       const check = await this.check(currentPin ?? '', 'change the manager PIN');
       if (!check.ok)
         return check.error.code === 'PIN_NOT_SET'
-          ? err('PIN_INCORRECT', check.error.message)
+          ? { ok: false, error: { ...check.error, code: 'PIN_INCORRECT' } }
           : check;
     }
     return this.store(newPin, actor, 'manager PIN set');
@@ -118,9 +118,9 @@ export class ManagerPin {
    * secret key (the recovery of a PIN that cannot be checked or trusted).
    */
   async reset(newPin: string, actor: string): Promise<Result<PinStatus, PinErrorCode>> {
-    const problem = newPinProblem(newPin, this.mode);
-    if (problem) return err('INVALID_INPUT', problem);
-    if (!this.keys.readable()) return err('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
+    const problem = this.newPinProblem(newPin);
+    if (problem) return problem;
+    if (!this.keys.readable()) return fail('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
     return this.store(newPin, actor, 'manager PIN reset with the secret key');
   }
 
@@ -157,7 +157,7 @@ export class ManagerPin {
     if (state.kind !== 'sealed') return refusal(state);
     const failures = this.records.failures(state);
     if (failures.lockedUntil !== null && failures.lockedUntil > this.now())
-      return err('PIN_LOCKED', lockedMessage(failures.lockedUntil, this.now()));
+      return fail('PIN_LOCKED', lockedMessage(failures.lockedUntil, this.now()));
     if (await pinMatches(pin, state.pin, this.keys.pepper())) {
       if (failures.count > 0 || failures.lockedUntil !== null)
         await this.records.remember(this.records.saveFailures(state, zero, failures.entry));
@@ -193,12 +193,24 @@ export class ManagerPin {
       return this.records.saveFailures(state, { count, lockedUntil }, entry);
     });
     await this.records.remember(mark);
-    if (lockedUntil !== null) return err('PIN_LOCKED', lockedMessage(lockedUntil, this.now()));
-    const left = FREE_TRIES - count;
-    return err(
+    if (lockedUntil !== null) return fail('PIN_LOCKED', lockedMessage(lockedUntil, this.now()));
+    return fail(
       'PIN_INCORRECT',
-      `Wrong manager PIN: ${left} ${left === 1 ? 'try' : 'tries'} left before manager actions lock for 5 minutes.`,
+      said('manager.pin.wrong', {
+        left: FREE_TRIES - count,
+        lock: lockDuration(lockAfter(FREE_TRIES)),
+      }),
     );
+  }
+
+  /** Why `pin` cannot be a new PIN here, as a failed Result; undefined when it can. */
+  private newPinProblem(pin: string): Result<never, PinErrorCode> | undefined {
+    return newPinProblem(pin, this.mode) === undefined
+      ? undefined
+      : fail(
+          'INVALID_INPUT',
+          said('manager.pin.newDigits', { min: minNewPinDigits(this.mode), max: PIN_MAX_DIGITS }),
+        );
   }
 
   /** Seals a record from before seals, with its failure count as it stands. */
@@ -244,7 +256,7 @@ export class ManagerPin {
       return ok(await this.keys.pinKeysOrMake());
     } catch (error) {
       if (error instanceof SecretStoreUnavailableError)
-        return err('KEYCHAIN_UNAVAILABLE', error.message);
+        return fail('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS);
       throw error;
     }
   }
@@ -254,22 +266,21 @@ export class ManagerPin {
 function refusal(state: Exclude<PinState, SealedState>): Result<never, PinErrorCode> {
   switch (state.kind) {
     case 'none':
-      return err('PIN_NOT_SET', NOT_SET_WORDS);
+      return fail('PIN_NOT_SET', NOT_SET_WORDS);
     case 'keychain-unreadable':
       return state.pin
-        ? err('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS)
-        : err('PIN_NOT_SET', NOT_SET_WORDS);
+        ? fail('KEYCHAIN_UNAVAILABLE', KEYCHAIN_WORDS)
+        : fail('PIN_NOT_SET', NOT_SET_WORDS);
     case 'reset-needed':
     case 'unsealed':
-      return err('PIN_NOT_SET', RESET_WORDS);
+      return fail('PIN_NOT_SET', RESET_WORDS);
   }
 }
 
-function lockedMessage(until: number, now: number): string {
-  const long = until - now > 12 * 3600_000;
-  const when = new Date(until).toLocaleString(
-    'en-GB',
-    long ? { dateStyle: 'short', timeStyle: 'short' } : { timeStyle: 'short' },
-  );
-  return `Too many wrong manager PINs: manager actions are locked for ${lockWords(until - now)} more (until ${when}). A right PIN afterwards ends the count.`;
+/** Locked until a time (sent as a number: each window words it in its own language). */
+function lockedMessage(until: number, now: number) {
+  const left = lockDuration(until - now);
+  return until - now > 12 * 3600_000
+    ? said('manager.pin.lockedLong', { left, until })
+    : said('manager.pin.locked', { left, until });
 }

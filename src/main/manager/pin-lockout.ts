@@ -1,3 +1,5 @@
+import { said, type Said } from '../../shared/i18n/said';
+
 /** Wrong PINs allowed before the first lock. */
 export const FREE_TRIES = 5;
 
@@ -14,7 +16,15 @@ export function lockAfter(failures: number): number {
   return LOCKS_MS[Math.min(failures - FREE_TRIES, LOCKS_MS.length - 1)]!;
 }
 
-/** "5 minutes", "1 hour", "24 hours": how long a lock is, in words. */
+/** How long a lock is, as a message: "5 minutes", "1 hour", "24 hours" in each window's words. */
+export function lockDuration(ms: number): Said {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return minutes < 120
+    ? said('manager.duration.minutes', { count: minutes })
+    : said('manager.duration.hours', { count: Math.round(minutes / 60) });
+}
+
+/** "5 minutes", "1 hour", "24 hours": how long a lock is, in words (for the audit log). */
 export function lockWords(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;

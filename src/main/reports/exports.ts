@@ -10,7 +10,10 @@ const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString(
 const decimal = (minor: number, currency: string) =>
   isCurrency(currency) ? toDecimalString(minor, currency) : String(minor);
 
-/** The history as CSV: one payment per row, amounts as decimals with their currency. */
+/**
+ * The history as CSV: one payment per row, amounts as decimals with their currency; when the
+ * cashier cancelled it, and whether it was paid late (open, kept, refund_requested).
+ */
 export function historyCsv(
   payments: readonly PaymentRecord[],
   truncated: boolean,
@@ -27,6 +30,8 @@ export function historyCsv(
     p.gateCode,
     p.gateMessage,
     p.terminalId,
+    iso(p.cancelledAt),
+    p.lateAlert ?? '',
   ]);
   const content = toCsv(
     [
@@ -40,6 +45,8 @@ export function historyCsv(
       'gate_code',
       'gate_message',
       'terminal',
+      'cancelled_at',
+      'late_payment',
     ],
     rows,
   );
@@ -69,12 +76,14 @@ export function reportCsv(report: ReportView): ExportFile {
     decimal(c.refunds.sum, c.currency),
     decimal(c.net, c.currency),
     c.declined,
+    c.cancelled ?? '',
   ]);
   if (report.evidence)
     rows.push([
       'audit evidence',
       `head #${report.evidence.auditId ?? '-'} ${report.evidence.auditHash ?? '-'}`,
       `digest ${report.evidence.digest}${report.evidence.keyed ? '' : ' (not keyed)'}`,
+      '',
       '',
       '',
       '',
@@ -94,6 +103,7 @@ export function reportCsv(report: ReportView): ExportFile {
     '',
     '',
     '',
+    '',
   ]);
   const content = toCsv(
     [
@@ -107,6 +117,7 @@ export function reportCsv(report: ReportView): ExportFile {
       'refunds_total',
       'net',
       'declined',
+      'cancelled',
     ],
     rows,
   );

@@ -26,6 +26,11 @@ export interface SettingsChangesDeps {
   readonly connection: GateConnection;
   readonly endpoint: CallbackEndpoint;
   readonly pin: ManagerPin;
+  /** Whether a change may be saved: the PIN typed with it, or the open manager session. */
+  readonly authorize: (
+    pin: string | undefined,
+    action: string,
+  ) => Promise<Result<unknown, ErrorCode>>;
   readonly journal: Journal;
   /** Stores the callback relay's broker credentials in the keychain. */
   readonly storeRelayCredentials: (credentials: {
@@ -59,7 +64,7 @@ export class SettingsChanges {
     const pinStatus = pin.status();
     if (!pinStatus.set && !pinStatus.resetNeeded)
       return err('PIN_NOT_SET', 'Set a manager PIN first: every setting is saved under it.');
-    const allowed = await pin.check(change.pin ?? '', 'change settings');
+    const allowed = await this.deps.authorize(change.pin, 'change settings');
     if (!allowed.ok) return allowed;
     if (change.relayPassword !== undefined && change.relayUser === undefined)
       return err(

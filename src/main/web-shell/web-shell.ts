@@ -156,6 +156,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       'settings:changed',
       'display:changed',
       'printing:changed',
+      'manager:changed',
     ] as const
   ).map(forward);
 

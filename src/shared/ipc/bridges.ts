@@ -25,6 +25,9 @@ export const BRIDGES = {
       getManagerStatus: 'manager:status',
       setManagerPin: 'manager:set-pin',
       resetManagerPin: 'manager:reset-pin',
+      unlockManager: 'manager:unlock',
+      lockManager: 'manager:lock',
+      touchManager: 'manager:touch',
       refund: 'refunds:create',
       getPaymentDetail: 'payments:detail',
       searchHistory: 'history:search',
@@ -53,6 +56,7 @@ export const BRIDGES = {
       onSessionChanged: 'session:changed',
       onSettingsChanged: 'settings:changed',
       onPrintStatusChanged: 'printing:changed',
+      onManagerChanged: 'manager:changed',
     },
   },
   /** The customer display reads the sale on the counter and follows it; nothing else. */

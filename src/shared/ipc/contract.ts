@@ -34,13 +34,20 @@ const nothing = z.object({}).strict();
 const pin = z.string().min(1).max(16);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
+/**
+ * What History can be filtered by: a payment state, or `cancelled` (the cashier cancelled it and
+ * it was not paid) or `late` (paid after the cashier had cancelled it).
+ */
+export const HISTORY_STATES = [...PAYMENT_STATES, 'cancelled', 'late'] as const;
+export type HistoryState = (typeof HISTORY_STATES)[number];
+
 /** History filters: every field optional. */
 export const historyFilterSchema = z
   .object({
     paymentId: z.string().max(64),
     amount: z.string().max(32),
     currency: z.enum(CURRENCIES as unknown as [string, ...string[]]),
-    state: z.enum(PAYMENT_STATES),
+    state: z.enum(HISTORY_STATES),
     from: localDate,
     to: localDate,
   })
@@ -156,13 +163,20 @@ export const CHANNELS = {
     request: z.object({ secret: z.string().min(1).max(256), newPin: z.string().max(16) }).strict(),
     response: managerStatusSchema,
   },
+  /** Opens the manager session with the PIN. */
+  'manager:unlock': { request: z.object({ pin }).strict(), response: managerStatusSchema },
+  /** Locks the manager session (the Lock button). */
+  'manager:lock': { request: nothing, response: managerStatusSchema },
+  /** The manager is still there: an open session stays open for longer. */
+  'manager:touch': { request: nothing, response: managerStatusSchema },
   'refunds:create': {
     request: z
       .object({
         paymentId,
         amount: z.string().min(1).max(32),
         reason: z.string().trim().min(1, 'a reason is required').max(200),
-        pin,
+        /** Left out while the manager session is open. */
+        pin: pin.optional(),
       })
       .strict(),
     response: refundViewSchema,
@@ -178,7 +192,10 @@ export const CHANNELS = {
     response: historyPageSchema,
   },
   'reports:current': { request: nothing, response: reportSchema },
-  'reports:close-day': { request: z.object({ pin }).strict(), response: reportSchema },
+  'reports:close-day': {
+    request: z.object({ pin: pin.optional() }).strict(),
+    response: reportSchema,
+  },
   'reports:list': { request: nothing, response: z.object({ reports: z.array(reportSchema) }) },
   'exports:history-csv': { request: historyFilterSchema, response: exportFileSchema },
   'exports:report-csv': {
@@ -220,6 +237,7 @@ export const EVENTS = {
   'settings:changed': settingsViewSchema,
   'display:changed': displayViewSchema,
   'printing:changed': printStatusViewSchema,
+  'manager:changed': managerStatusSchema,
 } as const satisfies { readonly [E in BridgeEvent]: z.ZodType };
 
 /** The channels the customer display's window may use: its bridge's. Others refuse it. */

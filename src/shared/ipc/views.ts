@@ -186,7 +186,10 @@ export type RefundView = z.infer<typeof refundViewSchema>;
 export const timelineEntrySchema = z.object({
   at: z.number(),
   kind: z.enum(['transition', 'callback', 'audit', 'print']),
-  text: z.string(),
+  /** What happened, in a plain sentence for the manager. */
+  said: saidSchema,
+  /** The journal's own words behind it (states, causes, codes), shown under Details. */
+  detail: z.string(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -222,6 +225,8 @@ export const reportSchema = z.object({
       refunds: totalsSchema,
       net: z.number().int(),
       declined: z.number().int(),
+      /** Sales the cashier cancelled that were not paid (absent from older Z reports). */
+      cancelled: z.number().int().optional(),
     }),
   ),
   open: z.object({ payments: z.number().int(), refunds: z.number().int() }),
@@ -244,6 +249,11 @@ export const managerStatusSchema = z.object({
   failures: z.number().int(),
   /** The PIN cannot be checked any more: reset it with the project's secret key. */
   resetNeeded: z.boolean(),
+  /**
+   * The manager session (Reports, Settings, actions without a second PIN), as main holds it:
+   * open until `until` unless there is activity, or null when locked.
+   */
+  session: z.object({ until: z.number(), idleMs: z.number().int() }).nullable(),
 });
 export type ManagerStatus = z.infer<typeof managerStatusSchema>;
 

@@ -86,6 +86,12 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ newPin: '123456' }, /manager:reset-pin: secret: /],
     [{ secret: 'x', newPin: 5 }, /manager:reset-pin: newPin: /],
   ],
+  'manager:unlock': [
+    [{}, /manager:unlock: pin: /],
+    [{ pin: 2468 }, /manager:unlock: pin: /],
+  ],
+  'manager:lock': [[{ pin: '1' }, /manager:lock: \(argument\): unknown field "pin"/]],
+  'manager:touch': [[{ x: 1 }, /manager:touch: \(argument\): unknown field "x"/]],
   'refunds:create': [
     [{ paymentId: 'p', amount: '1.00', pin: '2468' }, /refunds:create: reason: /],
     [
@@ -93,7 +99,7 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
       /refunds:create: reason: a reason is required/,
     ],
     [{ paymentId: 'p', amount: 100, reason: 'x', pin: '2468' }, /refunds:create: amount: /],
-    [{ paymentId: 'p', amount: '1.00', reason: 'x' }, /refunds:create: pin: /],
+    [{ paymentId: 'p', amount: '1.00', reason: 'x', pin: 2468 }, /refunds:create: pin: /],
   ],
   'payments:detail': [[{ paymentId: '' }, /payments:detail: paymentId: /]],
   'history:search': [
@@ -103,7 +109,7 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ currency: 'RUB' }, /history:search: currency: /],
   ],
   'reports:current': [[{ number: 1 }, /reports:current: \(argument\): unknown field "number"/]],
-  'reports:close-day': [[{}, /reports:close-day: pin: /]],
+  'reports:close-day': [[{ pin: 2468 }, /reports:close-day: pin: /]],
   'reports:list': [[{ limit: 5 }, /reports:list: \(argument\): unknown field "limit"/]],
   'exports:history-csv': [
     [{ cursor: 'x' }, /exports:history-csv: \(argument\): unknown field "cursor"/],

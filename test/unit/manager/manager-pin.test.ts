@@ -151,7 +151,7 @@ describe('manager PIN', () => {
       ok: false,
       error: {
         code: 'PIN_NOT_SET',
-        message: expect.stringContaining("reset it with the project's secret key"),
+        message: expect.stringContaining('reset it with the project’s secret key'),
       },
     });
     // Setting a "first" PIN is refused as well: only the reset (with the secret key) works.

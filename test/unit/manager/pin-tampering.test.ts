@@ -20,7 +20,7 @@ import { createMemorySecretStore, type SecretStore } from '../../../src/main/sec
 
 const FAST = { N: 1024, r: 8, p: 1 };
 const PIN = '482193';
-const RESET = expect.stringContaining("reset it with the project's secret key");
+const RESET = expect.stringContaining('reset it with the project’s secret key');
 
 async function counterOn(journal: Journal, store: SecretStore, now: () => number) {
   const keys = new CounterKeys(store, journal.auditTrail);
@@ -78,7 +78,7 @@ describe('the manager PIN against someone who edits the journal file', () => {
     expect(setup.pin.status()).toMatchObject({ resetNeeded: true });
     expect(await setup.pin.check('0000', 'change settings')).toEqual({
       ok: false,
-      error: { code: 'PIN_NOT_SET', message: RESET },
+      error: { code: 'PIN_NOT_SET', message: RESET, said: { id: 'manager.pin.resetNeeded' } },
     });
     expect(await setup.pin.set('111111', '0000', 'intruder')).toMatchObject({
       ok: false,
@@ -112,7 +112,7 @@ describe('the manager PIN against someone who edits the journal file', () => {
     const withoutKeys = await counterOn(journal, createMemorySecretStore(), Date.now);
     expect(withoutKeys.status()).toMatchObject({ set: true, resetNeeded: true });
     expect(await withoutKeys.check(PIN, 'refund')).toMatchObject({
-      error: { code: 'PIN_NOT_SET', message: RESET },
+      error: { code: 'PIN_NOT_SET', message: RESET, said: { id: 'manager.pin.resetNeeded' } },
     });
     // And the record removed as well.
     put(journal, 'manager_pin', undefined);
@@ -121,7 +121,7 @@ describe('the manager PIN against someone who edits the journal file', () => {
     expect(pin.status()).toMatchObject({ set: false, resetNeeded: true });
     expect(await pin.set('111111', undefined, 'intruder')).toMatchObject({
       ok: false,
-      error: { code: 'PIN_NOT_SET', message: RESET },
+      error: { code: 'PIN_NOT_SET', message: RESET, said: { id: 'manager.pin.resetNeeded' } },
     });
     expect(await pin.reset('735194', 'manager')).toMatchObject({
       ok: true,
@@ -142,7 +142,7 @@ describe('the manager PIN against someone who edits the journal file', () => {
       put(journal, 'manager_pin', row(other.journal, 'manager_pin'));
       put(journal, 'manager_pin_failures', row(other.journal, 'manager_pin_failures'));
       expect(await setup.pin.check(PIN, 'refund')).toMatchObject({
-        error: { code: 'PIN_NOT_SET', message: RESET },
+        error: { code: 'PIN_NOT_SET', message: RESET, said: { id: 'manager.pin.resetNeeded' } },
       });
     } finally {
       other.journal.close();
@@ -162,7 +162,7 @@ describe('the manager PIN against someone who edits the journal file', () => {
     expect(setup.pin.status()).toMatchObject({ resetNeeded: true });
     expect(await setup.pin.check(PIN, 'refund')).toEqual({
       ok: false,
-      error: { code: 'PIN_NOT_SET', message: RESET },
+      error: { code: 'PIN_NOT_SET', message: RESET, said: { id: 'manager.pin.resetNeeded' } },
     });
     // Restarted: the keychain still knows the newest record.
     const restarted = await counterOn(journal, setup.store, () => setup.clock.now);

@@ -28,6 +28,9 @@ const CASHIER_CALLS: { readonly [M in keyof Requests]: Call<Requests[M]> } = {
   getManagerStatus: ['manager:status'],
   setManagerPin: ['manager:set-pin', { newPin: '482916' }],
   resetManagerPin: ['manager:reset-pin', { secret: 'project-secret', newPin: '135790' }],
+  unlockManager: ['manager:unlock', { pin: '482916' }],
+  lockManager: ['manager:lock'],
+  touchManager: ['manager:touch'],
   refund: [
     'refunds:create',
     { paymentId: 'T1-refund', amount: '1.00', reason: 'broken cup', pin: '482916' },
@@ -73,11 +76,12 @@ const CASHIER_EVENTS = {
   onSessionChanged: 'session:changed',
   onSettingsChanged: 'settings:changed',
   onPrintStatusChanged: 'printing:changed',
+  onManagerChanged: 'manager:changed',
 };
 
 /** Valid answers of a few channels, and a payment view for events. */
 const LOGS = { path: '/var/log/alipay-counter' };
-const MANAGER = { pinSet: true, lockedUntil: null, failures: 0, resetNeeded: false };
+const MANAGER = { pinSet: true, lockedUntil: null, failures: 0, resetNeeded: false, session: null };
 const PRINT_STATUS = { printer: null, failed: [], printing: 0 };
 const DISPLAY = { active: null, merchantName: 'Tea House', locale: 'zh-Hans' };
 const PAYMENT = {

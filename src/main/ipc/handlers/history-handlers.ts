@@ -1,12 +1,15 @@
-import { err, ok } from '../../../shared/result';
+import { said } from '../../../shared/i18n/said';
+import { ok } from '../../../shared/result';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { RefundView } from '../../../shared/ipc/views';
+import { fail } from '../../i18n/fail';
 import { decodeCursor, encodeCursor, historyFilterOf } from '../../journal/history-filter';
 import type { Journal } from '../../journal/journal';
 import { toView } from '../../journal/payment-record';
 import type { RefundRecord } from '../../journal/refund-journal';
 import { paymentTimeline } from '../../payments/payment-timeline';
 import { historyCsv, MAX_EXPORT_ROWS, reportCsv } from '../../reports/exports';
+import type { ManagerSession } from '../../manager/manager-session';
 import type { Settings } from '../../settings/settings';
 
 /** The channels of History, a payment's detail and the exports. */
@@ -34,19 +37,24 @@ export function refundView(r: RefundRecord): RefundView {
   };
 }
 
-/** What the journal holds, as the manager's screens read it: nothing here changes anything. */
+/**
+ * What the journal holds, as the manager's screens read it: nothing here changes anything.
+ * History and a payment's detail are open to everyone at the counter (reprints, look-ups); the
+ * reports only while the manager session is open.
+ */
 export function historyHandlers(deps: {
   readonly journal: Journal;
   readonly settings: () => Settings;
+  readonly session: ManagerSession;
   readonly now: () => number;
 }): Pick<ChannelHandlers, HistoryChannels> {
-  const { journal } = deps;
+  const { journal, session } = deps;
   const filterOf = (input: Parameters<typeof historyFilterOf>[0]) =>
     historyFilterOf(input, deps.settings().defaultCurrency);
   return {
     'payments:detail': async ({ paymentId }) => {
       const payment = journal.get(paymentId);
-      if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
+      if (!payment) return fail('NOT_FOUND', said('manager.refund.noPayment', { paymentId }));
       return ok({
         payment: toView(payment),
         refunds: journal.refunds.ofPayment(paymentId).map(refundView),
@@ -61,16 +69,21 @@ export function historyHandlers(deps: {
       const filter = filterOf(input);
       if (!filter.ok) return filter;
       const from = cursor ? decodeCursor(cursor) : undefined;
-      if (cursor && !from)
-        return err('INVALID_INPUT', 'history:search: cursor: not a cursor this app made');
+      if (cursor && !from) return fail('INVALID_INPUT', said('manager.history.badCursor'));
       const page = journal.history.search(filter.value, limit ?? 50, from);
       return ok({
         items: page.items.map(toView),
         next: page.next ? encodeCursor(page.next) : null,
       });
     },
-    'reports:current': async () => ok(journal.reports.current(deps.now())),
-    'reports:list': async () => ok({ reports: journal.reports.zReports() }),
+    'reports:current': async () => {
+      const open = session.require();
+      return open.ok ? ok(journal.reports.current(deps.now())) : open;
+    },
+    'reports:list': async () => {
+      const open = session.require();
+      return open.ok ? ok({ reports: journal.reports.zReports() }) : open;
+    },
     'exports:history-csv': async (input) => {
       const filter = filterOf(input);
       if (!filter.ok) return filter;
@@ -78,11 +91,15 @@ export function historyHandlers(deps: {
       return ok(historyCsv(page.items, page.next !== null, new Date(deps.now())));
     },
     'exports:report-csv': async ({ number }) => {
+      const open = session.require();
+      if (!open.ok) return open;
       const report =
         number === undefined
           ? journal.reports.current(deps.now())
           : journal.reports.zReport(number);
-      return report ? ok(reportCsv(report)) : err('NOT_FOUND', `No Z report number ${number}.`);
+      return report
+        ? ok(reportCsv(report))
+        : fail('NOT_FOUND', said('manager.report.noZ', { number: number ?? 0 }));
     },
   };
 }

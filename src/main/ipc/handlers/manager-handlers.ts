@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { err, ok } from '../../../shared/result';
+import { said } from '../../../shared/i18n/said';
+import { ok } from '../../../shared/result';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { ManagerStatus } from '../../../shared/ipc/views';
+import { fail } from '../../i18n/fail';
 import type { ManagerActions } from '../../manager/manager-actions';
 import type { ManagerPin, PinStatus } from '../../manager/manager-pin';
+import type { ManagerSession, ManagerSessionState } from '../../manager/manager-session';
 import { refundView } from './history-handlers';
 
 /** The channels of what only a manager may do. */
@@ -12,16 +15,24 @@ export type ManagerChannels =
   | 'manager:status'
   | 'manager:set-pin'
   | 'manager:reset-pin'
+  | 'manager:unlock'
+  | 'manager:lock'
+  | 'manager:touch'
   | 'refunds:create'
   | 'reports:close-day'
   | 'documents:save-pdf';
 
-function statusView(s: PinStatus): ManagerStatus {
+/** The PIN's and the session's state, as the screens see it. */
+export function managerStatusView(
+  s: PinStatus,
+  session: ManagerSessionState | null,
+): ManagerStatus {
   return {
     pinSet: s.set,
     lockedUntil: s.lockedUntil,
     failures: s.failures,
     resetNeeded: s.resetNeeded,
+    session: session ? { until: session.until, idleMs: session.idleMs } : null,
   };
 }
 
@@ -32,18 +43,32 @@ function statusView(s: PinStatus): ManagerStatus {
 export function managerHandlers(deps: {
   readonly actions: ManagerActions;
   readonly pin: ManagerPin;
+  readonly session: ManagerSession;
   readonly dataDir: string;
 }): Pick<ChannelHandlers, ManagerChannels> {
-  const { actions } = deps;
+  const { actions, session } = deps;
+  const status = () => managerStatusView(deps.pin.status(), session.state());
   return {
-    'manager:status': async () => ok(statusView(deps.pin.status())),
+    'manager:status': async () => ok(status()),
     'manager:set-pin': async ({ newPin, currentPin }) => {
       const result = await actions.setPin(newPin, currentPin);
-      return result.ok ? ok(statusView(result.value)) : result;
+      return result.ok ? ok(status()) : result;
     },
     'manager:reset-pin': async ({ secret, newPin }) => {
       const result = await actions.resetPin(secret, newPin);
-      return result.ok ? ok(statusView(result.value)) : result;
+      return result.ok ? ok(status()) : result;
+    },
+    'manager:unlock': async ({ pin }) => {
+      const result = await session.unlock(pin);
+      return result.ok ? ok(status()) : result;
+    },
+    'manager:lock': async () => {
+      session.lock();
+      return ok(status());
+    },
+    'manager:touch': async () => {
+      session.touch();
+      return ok(status());
     },
     'refunds:create': async (request) => {
       const result = await actions.refund(request);
@@ -52,10 +77,7 @@ export function managerHandlers(deps: {
     'reports:close-day': async ({ pin }) => actions.closeDay(pin),
     'documents:save-pdf': async ({ name }, context) => {
       if (!context?.printToPdf) {
-        return err(
-          'NOT_SUPPORTED',
-          'PDF files are made by the desktop app; in a browser use Print → Save as PDF.',
-        );
+        return fail('NOT_SUPPORTED', said('manager.pdf.browser'));
       }
       const folder = join(deps.dataDir, 'documents');
       await mkdir(folder, { recursive: true });

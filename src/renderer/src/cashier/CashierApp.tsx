@@ -15,6 +15,8 @@ import { FirstRunWizard } from '../settings/FirstRunWizard';
 import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
 import { ReportsScreen } from '../manager/ReportsScreen';
+import { ManagerLocked } from '../manager/ManagerLocked';
+import { selectManagerViewOpen } from '../store/manager-session-slice';
 import { PrintFailureLine } from '../printing/PrintFailureLine';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
@@ -27,6 +29,27 @@ export function CashierApp() {
   const now = useNow(ticking);
   const screen = screenOf(active, now);
   const late = session?.lateAlerts[0];
+  const reportsOpen = useCounter(selectManagerViewOpen('reports'));
+  const settingsOpen = useCounter(selectManagerViewOpen('settings'));
+  // A QR is up or the charge is on its way: the sale stays on screen until it ends or is cancelled.
+  const saleOnScreen = screen === 'waiting' || screen === 'sending';
+
+  useEffect(() => useCounter.getState().watchManagerSession(), []);
+  useEffect(() => {
+    // Any key or click keeps an open manager session open (main locks it when idle).
+    const active = () => useCounter.getState().noteManagerActivity();
+    window.addEventListener('keydown', active, true);
+    window.addEventListener('pointerdown', active, true);
+    return () => {
+      window.removeEventListener('keydown', active, true);
+      window.removeEventListener('pointerdown', active, true);
+    };
+  }, []);
+  useEffect(() => {
+    // A sale on screen brings the counter back into view: the cashier deals with it first.
+    if (saleOnScreen && useCounter.getState().view !== 'counter')
+      useCounter.getState().openView('counter');
+  }, [saleOnScreen]);
 
   useEffect(() => {
     // Keyboard-only use: Escape cancels a waiting sale, Enter leaves a result for a new sale
@@ -34,6 +57,8 @@ export function CashierApp() {
     const onKey = (e: KeyboardEvent) => {
       const store = useCounter.getState();
       if (store.view !== 'counter' || store.session?.lateAlerts.length) return;
+      // A dialog on top (the PIN, closing the day) has the keys: Enter there confirms it.
+      if (store.pinPrompt || store.closingDay) return;
       if (e.key === 'Escape' && (screen === 'waiting' || screen === 'sending')) void store.cancel();
       else if (e.key === 'Enter' && screen === 'waiting' && active && canRetryAsLink(active)) {
         e.preventDefault();
@@ -69,11 +94,13 @@ export function CashierApp() {
 
   return (
     <div className="cashier">
-      <Header />
+      <Header busy={saleOnScreen} />
       <Banners />
       <PrintFailureLine />
       <main className="cashier-main">
-        {view === 'settings' ? (
+        {(view === 'settings' && !settingsOpen) || (view === 'reports' && !reportsOpen) ? (
+          <ManagerLocked />
+        ) : view === 'settings' ? (
           <SettingsScreen />
         ) : view === 'history' ? (
           <HistoryScreen />
@@ -88,7 +115,8 @@ export function CashierApp() {
         )}
         <ActionError />
       </main>
-      {late && view === 'counter' ? <LateAlert payment={late} /> : null}
+      {/* A late payment interrupts whatever screen is open. */}
+      {late ? <LateAlert payment={late} /> : null}
       <PinDialog />
       <SaleAnnouncer />
     </div>

@@ -1,21 +1,38 @@
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { selectManagerOpen } from '../store/manager-session-slice';
 import type { View } from '../store/ui-slice';
 import { RelayBadge } from './RelayBadge';
 
-/** Terminal, mode and the way to Settings (not during a live counter's first run). */
-export function Header({ navigation = true }: { navigation?: boolean }) {
+/**
+ * Terminal, mode and the sections (not during a live counter's first run). Reports and Settings
+ * ask for the manager PIN while the manager session is locked; Lock closes it. While a sale is
+ * on screen (`busy`), the sections wait: the cashier finishes or cancels it first.
+ */
+export function Header({
+  navigation = true,
+  busy = false,
+}: {
+  navigation?: boolean;
+  busy?: boolean;
+}) {
   const { say } = useSay();
   const settings = useCounter((s) => s.settings);
-  const openSettings = useCounter((s) => s.openSettings);
   const openView = useCounter((s) => s.openView);
+  const openManagerView = useCounter((s) => s.openManagerView);
+  const lock = useCounter((s) => s.lockManager);
+  const managerOpen = useCounter(selectManagerOpen);
   const view = useCounter((s) => s.view);
   const relay = useCounter((s) => s.session?.relay ?? null);
   const sections: Array<{ view: View; label: string; open: () => void }> = [
     { view: 'counter', label: say('common.nav.counter'), open: () => openView('counter') },
     { view: 'history', label: say('common.nav.history'), open: () => openView('history') },
-    { view: 'reports', label: say('common.nav.reports'), open: () => openView('reports') },
-    { view: 'settings', label: say('common.nav.settings'), open: openSettings },
+    { view: 'reports', label: say('common.nav.reports'), open: () => openManagerView('reports') },
+    {
+      view: 'settings',
+      label: say('common.nav.settings'),
+      open: () => openManagerView('settings'),
+    },
   ];
   return (
     <header className="app-header">
@@ -34,16 +51,35 @@ export function Header({ navigation = true }: { navigation?: boolean }) {
       {relay ? <RelayBadge state={relay.state} since={relay.since} /> : null}
       {navigation ? (
         <nav className="header-nav" aria-label={say('common.nav.label')}>
+          {/* Read out with the greyed sections (and shown on hover): why they wait. */}
+          {busy ? (
+            <span id="nav-busy" className="nav-busy">
+              {say('manager.header.navBusy')}
+            </span>
+          ) : null}
           {sections.map((section) => (
             <button
               key={section.view}
               type="button"
               aria-pressed={view === section.view}
+              disabled={busy && view !== section.view}
+              title={busy && view !== section.view ? say('manager.header.navBusy') : undefined}
+              aria-describedby={busy ? 'nav-busy' : undefined}
               onClick={section.open}
             >
               {section.label}
             </button>
           ))}
+          {managerOpen ? (
+            <button
+              type="button"
+              className="lock-button"
+              title={say('manager.header.lockHint')}
+              onClick={() => void lock()}
+            >
+              {say('manager.header.lock')}
+            </button>
+          ) : null}
         </nav>
       ) : null}
     </header>

@@ -1,17 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import type { ScreenError } from '../store/manager-slice';
+import { useFocusTrap } from './use-focus-trap';
 
 /**
  * Asks for the manager PIN for one action. The PIN goes to main with the action and is checked
- * there; this dialog only shows what main answered (wrong PIN, tries left, locked).
+ * there; this dialog only shows what main answered (wrong PIN, tries left, locked). The keyboard
+ * stays inside it; Escape closes it and focus returns where it was.
  */
 export function PinDialog() {
+  const { say, sayAll, sayError } = useSay();
   const prompt = useCounter((s) => s.pinPrompt);
   const cancel = useCounter((s) => s.cancelPin);
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ScreenError | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLFormElement>(null);
+  const close = useCallback(() => {
+    setPin('');
+    setError(null);
+    cancel();
+  }, [cancel]);
+  useFocusTrap(box, prompt !== null, close);
   useEffect(() => input.current?.focus(), [prompt]);
   if (!prompt) return null;
 
@@ -25,28 +37,26 @@ export function PinDialog() {
       setError(null);
       cancel();
     } else {
-      setError(result.error.message);
+      setError(result.error);
       input.current?.focus();
     }
-  };
-  const close = () => {
-    setPin('');
-    setError(null);
-    cancel();
   };
 
   return (
     <div className="overlay">
       <form
+        ref={box}
         className="pin-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby="pin-title"
         onSubmit={(e) => void submit(e)}
       >
-        <h2 id="pin-title">{prompt.title}</h2>
+        <h2 id="pin-title">
+          {typeof prompt.title === 'string' ? prompt.title : sayAll(prompt.title)}
+        </h2>
         <label>
-          Manager PIN
+          {say('manager.pin.label')}
           <input
             ref={input}
             type="password"
@@ -55,18 +65,17 @@ export function PinDialog() {
             maxLength={8}
             value={pin}
             onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            onKeyDown={(e) => e.key === 'Escape' && close()}
           />
         </label>
         <p className="pin-error" role="alert">
-          {error ?? ''}
+          {error ? sayError(error) : ''}
         </p>
         <div className="pin-actions">
           <button type="submit" className="primary" disabled={busy || pin.length < 4}>
-            Confirm
+            {say('manager.pin.confirm')}
           </button>
           <button type="button" onClick={close}>
-            Cancel
+            {say('common.action.cancel')}
           </button>
         </div>
       </form>

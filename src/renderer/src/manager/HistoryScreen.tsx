@@ -1,17 +1,47 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { CURRENCIES } from '../../../shared/money';
-import { PAYMENT_STATES, type PaymentState } from '../../../shared/payment-state';
-import { Money } from '../components/Money';
+import { PAYMENT_STATES } from '../../../shared/payment-state';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import type { HistoryFilters } from '../store/manager-slice';
+import { Amount } from './Amount';
 import { PaymentDetailPanel } from './PaymentDetailPanel';
+import { paidLate, statusLabel, statusOf } from './payment-words';
 
-const when = (ms: number) =>
-  new Date(ms).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+/** The states History offers to filter by (the starting ones read as one). */
+const FILTER_STATES = [
+  ...PAYMENT_STATES.filter((s) => s !== 'created'),
+  'cancelled',
+  'late',
+] as const;
+
+/** A local calendar day typed in a date field ("2026-12-06"), as a time for Intl. */
+const dayOf = (value: string) => {
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).getTime();
+};
+
+/** The chosen days in the window's language, under the filters. */
+function Range({ from, to }: { from?: string | undefined; to?: string | undefined }) {
+  const { say } = useSay();
+  if (from && to)
+    return (
+      <p className="hint">
+        {say('manager.history.rangeBoth', { from: dayOf(from), to: dayOf(to) })}
+      </p>
+    );
+  if (from)
+    return <p className="hint">{say('manager.history.rangeFrom', { from: dayOf(from) })}</p>;
+  if (to) return <p className="hint">{say('manager.history.rangeTo', { to: dayOf(to) })}</p>;
+  return null;
+}
 
 /** The history: filters, newest first, paging, CSV; a payment opens its detail. */
 export function HistoryScreen() {
-  const { historyItems, historyNext, historyError, detail } = useCounter();
+  const { say, sayError } = useSay();
+  const intl = useIntl();
+  const { historyItems, historyNext, historyError, detail, historyFilters } = useCounter();
   const search = useCounter((s) => s.searchHistory);
   const more = useCounter((s) => s.loadMoreHistory);
   const open = useCounter((s) => s.openDetail);
@@ -20,6 +50,8 @@ export function HistoryScreen() {
   useEffect(() => void search({}), [search]);
   if (detail) return <PaymentDetailPanel />;
 
+  const when = (ms: number) =>
+    intl.formatDate(ms, { dateStyle: 'short', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
   const field =
     (key: keyof HistoryFilters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       const value = e.target.value;
@@ -29,8 +61,8 @@ export function HistoryScreen() {
       setForm(next);
     };
   return (
-    <section className="history" aria-label="History">
-      <h1>History</h1>
+    <section className="history" aria-label={say('common.nav.history')}>
+      <h1>{say('common.nav.history')}</h1>
       <form
         className="filters"
         onSubmit={(e) => {
@@ -45,66 +77,68 @@ export function HistoryScreen() {
         }}
       >
         <label>
-          Payment id
+          {say('manager.history.paymentId')}
           <input
+            className="filter-id"
             value={form.paymentId ?? ''}
-            placeholder="type, or scan the receipt's QR"
+            placeholder={say('manager.history.scanHint')}
             autoFocus
             onChange={field('paymentId')}
           />
         </label>
         <label>
-          Amount
+          {say('manager.history.amount')}
           <input value={form.amount ?? ''} inputMode="decimal" onChange={field('amount')} />
         </label>
         <label>
-          Currency
+          {say('manager.history.currency')}
           <select value={form.currency ?? ''} onChange={field('currency')}>
-            <option value="">any</option>
+            <option value="">{say('manager.history.any')}</option>
             {CURRENCIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
         </label>
         <label>
-          Status
+          {say('manager.history.status')}
           <select value={form.state ?? ''} onChange={field('state')}>
-            <option value="">any</option>
-            {PAYMENT_STATES.map((s: PaymentState) => (
+            <option value="">{say('manager.history.any')}</option>
+            {FILTER_STATES.map((s) => (
               <option key={s} value={s}>
-                {s.replaceAll('_', ' ')}
+                {say(`manager.status.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          From
-          <input type="date" value={form.from ?? ''} onChange={field('from')} />
+          {say('manager.history.from')}
+          <input type="date" lang={intl.locale} value={form.from ?? ''} onChange={field('from')} />
         </label>
         <label>
-          To
-          <input type="date" value={form.to ?? ''} onChange={field('to')} />
+          {say('manager.history.to')}
+          <input type="date" lang={intl.locale} value={form.to ?? ''} onChange={field('to')} />
         </label>
         <button type="submit" className="primary">
-          Search
+          {say('manager.history.search')}
         </button>
         <button type="button" onClick={() => void exportCsv()}>
-          Export CSV
+          {say('manager.history.export')}
         </button>
       </form>
+      <Range from={historyFilters.from} to={historyFilters.to} />
       {historyError ? (
         <p className="action-error" role="alert">
-          {historyError}
+          {sayError(historyError)}
         </p>
       ) : null}
       <table className="history-table">
         <thead>
           <tr>
-            <th>Time</th>
-            <th>Payment</th>
-            <th className="num">Amount</th>
-            <th className="num">Refunded</th>
-            <th>Status</th>
+            <th>{say('manager.history.col.time')}</th>
+            <th>{say('manager.history.col.payment')}</th>
+            <th className="num">{say('manager.history.col.amount')}</th>
+            <th className="num">{say('manager.history.col.refunded')}</th>
+            <th>{say('manager.history.col.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -118,26 +152,29 @@ export function HistoryScreen() {
               <td>{when(p.createdAt)}</td>
               <td className="mono">{p.id}</td>
               <td className="num">
-                <Money amount={p.amount} currency={p.currency} />
+                <Amount amount={p.amount} currency={p.currency} />
               </td>
               <td className="num">
                 {p.refundedAmount > 0 ? (
-                  <Money amount={p.refundedAmount} currency={p.currency} />
-                ) : (
-                  ''
-                )}
+                  <Amount amount={p.refundedAmount} currency={p.currency} />
+                ) : null}
               </td>
-              <td className={`status status-${p.state}`}>{p.state.replaceAll('_', ' ')}</td>
+              <td className={`status status-${statusOf(p)}`}>
+                {say(statusLabel(p))}
+                {paidLate(p) ? (
+                  <span className="late-tag">{say('manager.status.late')}</span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {historyItems.length === 0 && !historyError ? (
-        <p className="hint">No payments match.</p>
+        <p className="hint">{say('manager.history.none')}</p>
       ) : null}
       {historyNext ? (
         <button type="button" className="more" onClick={() => void more()}>
-          Load more
+          {say('manager.history.more')}
         </button>
       ) : null}
     </section>

@@ -1,99 +1,79 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { toDecimalString, type Currency } from '../../../shared/money';
-import { Money } from '../components/Money';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { Receipt } from './Receipt';
 import { ReceiptPrintButtons, RefundPrintButton } from '../printing/ReceiptPrintButtons';
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
-
-/** Amount (what remains, to start with) and reason; the PIN is asked on submit. */
-function RefundForm({
-  paymentId,
-  remaining,
-  onRefund,
-}: {
-  paymentId: string;
-  remaining: string;
-  onRefund(id: string, amount: string, reason: string): void;
-}) {
-  const [amount, setAmount] = useState(remaining);
-  const [reason, setReason] = useState('');
-  return (
-    <form
-      className="refund-form"
-      aria-label="Refund"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onRefund(paymentId, amount, reason);
-      }}
-    >
-      <h2>Refund</h2>
-      <label>
-        Refund amount
-        <input value={amount} inputMode="decimal" onChange={(e) => setAmount(e.target.value)} />
-      </label>
-      <label>
-        Reason
-        <input
-          value={reason}
-          maxLength={200}
-          required
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
-      <button type="submit" className="primary" disabled={reason.trim() === ''}>
-        Refund…
-      </button>
-    </form>
-  );
-}
+import { Amount } from './Amount';
+import { outcomeSentence, paidLate, refundLabel, statusLabel, statusOf } from './payment-words';
+import { PaymentTimeline } from './PaymentTimeline';
+import { RefundDoneNote, RefundForm } from './RefundForm';
 
 /**
- * One payment: amounts (paid, refunded, what remains), status, Gate's code and message, its
- * refunds, the journal's timeline, and the refund form (amount and reason; the PIN is asked on
- * submit).
+ * One payment: what happened in one sentence, amounts (paid, refunded, what remains), its
+ * refunds, what happened step by step, and the refund form. ecommpay's codes and the journal's
+ * own words stay behind Details.
  */
 export function PaymentDetailPanel() {
+  const { say, sayError } = useSay();
+  const intl = useIntl();
   const detail = useCounter((s) => s.detail)!;
+  const error = useCounter((s) => s.historyError);
   const close = useCounter((s) => s.closeDetail);
-  const refund = useCounter((s) => s.refund);
   const { payment, refunds, refundable, timeline } = detail;
   const [receipt, setReceipt] = useState(false);
+  const [details, setDetails] = useState(false);
+  const when = (ms: number) =>
+    intl.formatDate(ms, { dateStyle: 'short', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
   if (receipt)
     return <Receipt payment={payment} refunds={refunds} onClose={() => setReceipt(false)} />;
+  const gate = [payment.gateCode, payment.gateMessage].filter(Boolean).join(' ');
   return (
-    <section className="detail" aria-label="Payment detail">
+    <section className="detail" aria-label={say('manager.detail.label')}>
       <div className="detail-head">
         <h1 className="mono">{payment.id}</h1>
         <button type="button" onClick={close}>
-          Back to history
+          {say('manager.detail.back')}
         </button>
         <button type="button" onClick={() => setReceipt(true)}>
-          Receipt
+          {say('manager.detail.receipt')}
+        </button>
+        <button type="button" aria-expanded={details} onClick={() => setDetails(!details)}>
+          {say(details ? 'manager.detail.hideDetails' : 'manager.detail.showDetails')}
         </button>
       </div>
       <ReceiptPrintButtons payment={payment} />
+      <p className="outcome-sentence">{say(outcomeSentence(payment))}</p>
+      <RefundDoneNote />
       <dl className="facts">
-        <dt>Status</dt>
-        <dd className={`status status-${payment.state}`}>{payment.state.replaceAll('_', ' ')}</dd>
-        <dt>Paid</dt>
-        <dd>
-          <Money amount={payment.amount} currency={payment.currency} />
+        <dt>{say('manager.detail.status')}</dt>
+        <dd className={`status status-${statusOf(payment)}`}>
+          {say(statusLabel(payment))}
+          {paidLate(payment) ? (
+            <span className="late-tag">{say('manager.status.late')}</span>
+          ) : null}
         </dd>
-        <dt>Refunded</dt>
+        <dt>{say('manager.detail.amount')}</dt>
         <dd>
-          <Money amount={payment.refundedAmount} currency={payment.currency} />
+          <Amount amount={payment.amount} currency={payment.currency} />
         </dd>
-        <dt>Can still be refunded</dt>
+        <dt>{say('manager.detail.refunded')}</dt>
         <dd>
-          <Money amount={refundable} currency={payment.currency} />
+          <Amount amount={payment.refundedAmount} currency={payment.currency} />
         </dd>
-        <dt>Gate</dt>
-        <dd>{[payment.gateCode, payment.gateMessage].filter(Boolean).join(' ') || '—'}</dd>
-        <dt>Created</dt>
+        <dt>{say('manager.detail.refundable')}</dt>
+        <dd>
+          <Amount amount={refundable} currency={payment.currency} />
+        </dd>
+        <dt>{say('manager.detail.started')}</dt>
         <dd>{when(payment.createdAt)}</dd>
+        {details ? (
+          <>
+            <dt>{say('manager.detail.gate')}</dt>
+            <dd className="mono">{gate || say('manager.detail.noGate')}</dd>
+          </>
+        ) : null}
       </dl>
       {refundable > 0 ? (
         // Keyed by what remains: after a refund the form starts again from the new remainder.
@@ -101,23 +81,31 @@ export function PaymentDetailPanel() {
           key={refundable}
           paymentId={payment.id}
           remaining={toDecimalString(refundable, payment.currency as Currency)}
-          onRefund={refund}
         />
+      ) : null}
+      {error ? (
+        <p className="action-error" role="alert">
+          {sayError(error)}
+        </p>
       ) : null}
       {refunds.length > 0 ? (
         <>
-          <h2>Refunds</h2>
+          <h2>{say('manager.detail.refunds')}</h2>
           <table className="history-table">
             <tbody>
               {refunds.map((r) => (
                 <tr key={r.id}>
                   <td>{when(r.createdAt)}</td>
                   <td className="num">
-                    <Money amount={r.amount} currency={r.currency} />
+                    <Amount amount={r.amount} currency={r.currency} />
                   </td>
-                  <td className={`status status-${r.state}`}>{r.state}</td>
+                  <td className={`status status-${r.state}`}>{say(refundLabel(r))}</td>
                   <td>{r.reason}</td>
-                  <td>{[r.gateCode, r.gateMessage].filter(Boolean).join(' ')}</td>
+                  {details ? (
+                    <td className="mono">
+                      {[r.gateCode, r.gateMessage].filter(Boolean).join(' ')}
+                    </td>
+                  ) : null}
                   <td>
                     <RefundPrintButton refund={r} />
                   </td>
@@ -127,14 +115,8 @@ export function PaymentDetailPanel() {
           </table>
         </>
       ) : null}
-      <h2>Timeline</h2>
-      <ol className="timeline">
-        {timeline.map((t, i) => (
-          <li key={i} className={`timeline-${t.kind}`}>
-            <time>{when(t.at)}</time> {t.text}
-          </li>
-        ))}
-      </ol>
+      <h2>{say('manager.detail.timeline')}</h2>
+      <PaymentTimeline entries={timeline} details={details} />
     </section>
   );
 }

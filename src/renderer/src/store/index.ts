@@ -3,6 +3,7 @@ import { chosenLocale, type DisplayLocale } from '../../../shared/i18n/locales';
 import { createAboutSlice, type AboutSlice } from './about-slice';
 import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
+import { createManagerSessionSlice, type ManagerSessionSlice } from './manager-session-slice';
 import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
@@ -13,6 +14,7 @@ export type CounterStore = SessionSlice &
   SaleSlice &
   UiSlice &
   ManagerSlice &
+  ManagerSessionSlice &
   AboutSlice &
   DisplaySlice &
   PrintingSlice;
@@ -22,6 +24,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createSaleSlice(...args),
   ...createUiSlice(...args),
   ...createManagerSlice(...args),
+  ...createManagerSessionSlice(...args),
   ...createAboutSlice(...args),
   ...createDisplaySlice(...args),
   ...createPrintingSlice(...args),

@@ -8,6 +8,8 @@ import type {
   PaymentView,
   ReportView,
 } from '../../../shared/ipc/views';
+import { said, type Said } from '../../../shared/i18n/said';
+import { formatWithCode, parseAmount, type Currency } from '../../../shared/money';
 import type { ErrorCode, Result } from '../../../shared/result';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
@@ -17,8 +19,22 @@ export type HistoryFilters = RequestOf<'exports:history-csv'>;
 
 /** A manager action waiting for the PIN. */
 export interface PinPrompt {
-  readonly title: string;
+  /** The action, as a message (or, from screens not yet moved to the catalogue, a sentence). */
+  readonly title: string | Said;
   readonly run: (pin: string) => Promise<Result<unknown, ErrorCode>>;
+}
+
+/** An error main answered, kept as it came: each screen words it in its own language. */
+export interface ScreenError {
+  readonly code: string;
+  readonly said?: Said;
+}
+
+/** A refund main accepted, shown as a confirmation until the manager moves on. */
+export interface RefundDone {
+  readonly paymentId: string;
+  readonly amount: number;
+  readonly currency: string;
 }
 
 /** History, reports, refunds and the PIN prompt. */
@@ -27,23 +43,32 @@ export interface ManagerSlice {
   historyFilters: HistoryFilters;
   historyItems: PaymentView[];
   historyNext: string | null;
-  historyError: string | null;
+  historyError: ScreenError | null;
   detail: PaymentDetail | null;
   currentReport: ReportView | null;
   zReports: ReportView[];
-  reportError: string | null;
+  reportError: ScreenError | null;
   pinPrompt: PinPrompt | null;
+  /** The last refund accepted on the payment on screen (its confirmation). */
+  refundDone: RefundDone | null;
+  /** Closing the day is being confirmed (its totals on screen, before the PIN). */
+  closingDay: boolean;
   refreshManagerStatus(): Promise<void>;
   searchHistory(filters: HistoryFilters): Promise<void>;
   loadMoreHistory(): Promise<void>;
   openDetail(paymentId: string): Promise<void>;
   closeDetail(): void;
   /** Asks for the PIN, runs `run` with it; resolves with the result (errors stay in the dialog). */
-  askPin(title: string, run: (pin: string) => Promise<Result<unknown, ErrorCode>>): void;
+  askPin(title: string | Said, run: (pin: string) => Promise<Result<unknown, ErrorCode>>): void;
   cancelPin(): void;
+  /** Refunds: at once while the manager session is open, else after the PIN. */
   refund(paymentId: string, amount: string, reason: string): void;
+  dismissRefundDone(): void;
   loadReports(): Promise<void>;
+  /** Shows the day's totals and that closing cannot be undone; `confirmCloseDay` asks the PIN. */
   closeDay(): void;
+  confirmCloseDay(): void;
+  cancelCloseDay(): void;
   exportHistory(): Promise<ExportFile | null>;
   exportReport(number?: number): Promise<ExportFile | null>;
 }
@@ -82,6 +107,8 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
   zReports: [],
   reportError: null,
   pinPrompt: null,
+  refundDone: null,
+  closingDay: false,
   async refreshManagerStatus() {
     const status = await counter().getManagerStatus();
     if (status.ok) set({ managerStatus: status.value });
@@ -92,7 +119,7 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     set(
       result.ok
         ? page(result.value)
-        : { historyError: result.error.message, historyItems: [], historyNext: null },
+        : { historyError: result.error, historyItems: [], historyNext: null },
     );
   },
   async loadMoreHistory() {
@@ -104,33 +131,66 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
         historyItems: [...historyItems, ...result.value.items],
         historyNext: result.value.next,
       });
-    else set({ historyError: result.error.message });
+    else set({ historyError: result.error });
   },
   async openDetail(paymentId) {
     // Updates can arrive quickly one after another: only the newest load may land.
     const request = ++detailRequests;
     const result = await counter().getPaymentDetail({ paymentId });
     if (request !== detailRequests) return;
-    if (result.ok) set({ detail: result.value });
-    else set({ historyError: result.error.message });
+    if (result.ok)
+      set((s) => ({
+        detail: result.value,
+        refundDone: s.refundDone?.paymentId === paymentId ? s.refundDone : null,
+        historyError: s.detail?.payment.id === paymentId ? s.historyError : null,
+      }));
+    else set({ historyError: result.error });
   },
-  closeDetail: () => set({ detail: null }),
+  closeDetail: () => set({ detail: null, refundDone: null, historyError: null }),
   askPin(title, run) {
     set({ pinPrompt: { title, run } });
   },
   cancelPin: () => set({ pinPrompt: null }),
   refund(paymentId, amount, reason) {
-    const currency = get().detail?.payment.currency ?? '';
-    get().askPin(`Refund ${amount} ${currency} on ${paymentId}`, async (pin) => {
-      const result = await counter().refund({ paymentId, amount, reason, pin });
+    // The amount is checked here first: a mistake is said beside the form, before any PIN.
+    const detail = get().detail;
+    if (detail?.payment.id === paymentId) {
+      const currency = detail.payment.currency as Currency;
+      const parsed = parseAmount(amount, currency);
+      if (!parsed.ok) return set({ historyError: parsed.error });
+      if (parsed.value > detail.refundable)
+        return set({
+          historyError: {
+            code: 'INVALID_AMOUNT',
+            said: said('manager.refund.tooMuch', {
+              remaining: formatWithCode(detail.refundable, currency),
+              asked: formatWithCode(parsed.value, currency),
+            }),
+          },
+        });
+    }
+    set({ historyError: null });
+    const run = async (pin?: string) => {
+      const result = await counter().refund({ paymentId, amount, reason, ...(pin ? { pin } : {}) });
       void get().refreshManagerStatus();
       if (result.ok) {
+        const { amount: minor, currency } = result.value;
+        set({ refundDone: { paymentId, amount: minor, currency } });
         await get().openDetail(paymentId);
         void get().searchHistory(get().historyFilters);
       }
       return result;
+    };
+    const currency = get().detail?.payment.currency ?? '';
+    const title = said('manager.refund.pinTitle', { amount, currency, paymentId });
+    if (!get().managerStatus?.session) return get().askPin(title, (pin) => run(pin));
+    // The session is open: no PIN, unless it locked meanwhile.
+    void run().then((result) => {
+      if (!result.ok && result.error.code === 'MANAGER_LOCKED') get().askPin(title, run);
+      else if (!result.ok) set({ historyError: result.error });
     });
   },
+  dismissRefundDone: () => set({ refundDone: null }),
   async loadReports() {
     const [current, list] = await Promise.all([
       counter().getCurrentReport(),
@@ -139,21 +199,28 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     set({
       currentReport: current.ok ? current.value : null,
       zReports: list.ok ? list.value.reports : [],
-      reportError: current.ok ? null : current.error.message,
+      reportError: current.ok ? null : current.error,
     });
   },
   closeDay() {
-    get().askPin('Close the day (Z report)', async (pin) => {
+    set({ closingDay: true });
+    void get().loadReports();
+  },
+  confirmCloseDay() {
+    set({ closingDay: false });
+    // Closing the day cannot be undone: the PIN is asked even while the session is open.
+    get().askPin(said('manager.closeDay.pinTitle'), async (pin) => {
       const result = await counter().closeDay({ pin });
       void get().refreshManagerStatus();
       if (result.ok) await get().loadReports();
       return result;
     });
   },
+  cancelCloseDay: () => set({ closingDay: false }),
   async exportHistory() {
     const result = await counter().exportHistoryCsv(get().historyFilters);
     if (!result.ok) {
-      set({ historyError: result.error.message });
+      set({ historyError: result.error });
       return null;
     }
     download(result.value);
@@ -162,7 +229,7 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
   async exportReport(number) {
     const result = await counter().exportReportCsv(number === undefined ? {} : { number });
     if (!result.ok) {
-      set({ reportError: result.error.message });
+      set({ reportError: result.error });
       return null;
     }
     download(result.value);

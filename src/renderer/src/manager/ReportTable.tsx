@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { ReportView } from '../../../shared/ipc/views';
+import { useSay } from '../i18n/use-say';
+import { Amount } from './Amount';
+
+/** One report: per currency, payments, refunds and net, declined and cancelled; open counts. */
+export function ReportTable({ report, titled = true }: { report: ReportView; titled?: boolean }) {
+  const { say } = useSay();
+  const title =
+    report.kind === 'Z'
+      ? say('manager.report.zTitle', { number: report.number ?? 0 })
+      : say('manager.report.xTitle');
+  return (
+    <article className="report" aria-label={title}>
+      {titled ? <h2>{title}</h2> : null}
+      <p className="hint">
+        {report.periodStart === 0
+          ? say('manager.report.periodFirst', { to: report.periodEnd })
+          : say('manager.report.period', { from: report.periodStart, to: report.periodEnd })}
+      </p>
+      <table className="history-table">
+        <thead>
+          <tr>
+            <th>{say('manager.report.col.currency')}</th>
+            <th className="num">{say('manager.report.col.payments')}</th>
+            <th className="num">{say('manager.report.col.paid')}</th>
+            <th className="num">{say('manager.report.col.refunds')}</th>
+            <th className="num">{say('manager.report.col.refunded')}</th>
+            <th className="num">{say('manager.report.col.net')}</th>
+            <th className="num">{say('manager.report.col.declined')}</th>
+            <th className="num">{say('manager.report.col.cancelled')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.currencies.map((c) => (
+            <tr key={c.currency}>
+              <td>{c.currency}</td>
+              <td className="num">{c.payments.count}</td>
+              <td className="num">
+                <Amount amount={c.payments.sum} currency={c.currency} />
+              </td>
+              <td className="num">{c.refunds.count}</td>
+              <td className="num">
+                <Amount amount={c.refunds.sum} currency={c.currency} />
+              </td>
+              <td className="num net">
+                <Amount amount={c.net} currency={c.currency} />
+              </td>
+              <td className="num">{c.declined}</td>
+              <td className="num">{c.cancelled ?? 0}</td>
+            </tr>
+          ))}
+          {report.currencies.length === 0 ? (
+            <tr>
+              <td colSpan={8}>{say('manager.report.empty')}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <p className="hint">
+        {say('manager.report.open', {
+          payments: report.open.payments,
+          refunds: report.open.refunds,
+        })}
+      </p>
+      {report.evidence ? <Evidence evidence={report.evidence} /> : null}
+    </article>
+  );
+}
+
+/**
+ * A Z report's proof, printed with it: the audit log's head when the day closed, and the digest
+ * of its payments, refunds and transitions. Kept on paper, it lets `audit verify --head` find a
+ * log cut back or money rows edited since. The figures stay behind Details.
+ */
+function Evidence({ evidence }: { evidence: NonNullable<ReportView['evidence']> }) {
+  const { say } = useSay();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="evidence">
+      <p>
+        <span>{say('manager.report.evidenceSummary')}</span>
+        <button
+          type="button"
+          className="no-print link-button"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {say(open ? 'manager.detail.hideDetails' : 'manager.detail.showDetails')}
+        </button>
+      </p>
+      {/* On paper the proof is always printed. */}
+      <p className={open ? '' : 'print-only'}>
+        {say('manager.report.evidenceHead', {
+          entry:
+            evidence.auditId === null
+              ? say('manager.report.evidenceNone')
+              : `#${evidence.auditId} ${evidence.auditHash ?? ''}`,
+        })}
+        <br />
+        {say('manager.report.evidenceDigest', { digest: evidence.digest })}
+        {evidence.keyed ? null : (
+          <>
+            <br />
+            {say('manager.report.evidenceUnkeyed')}
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
