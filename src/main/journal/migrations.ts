@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { chainExistingEntries } from './audit-chain';
+import { STAFF_AND_SHIFTS_SQL } from './staff-shift-schema';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in schema_version. */
 export interface Migration {
@@ -255,6 +256,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX refunds_report ON refunds (currency, state, settled_at, amount)
         WHERE settled_at IS NOT NULL;
     `,
+  },
+  {
+    version: 9,
+    description:
+      'staff members with their own PINs, shifts (one open per counter), and who took each payment, refund, late decision, print and audit entry',
+    sql: STAFF_AND_SHIFTS_SQL,
   },
 ];
 
