@@ -58,7 +58,7 @@ export async function startStaff(
   staff: CounterStaff,
 ): Promise<void> {
   const { journal } = stores;
-  if (journal.shifts.clearAuthorising() > 0)
+  if (journal.people.shifts.clearAuthorising() > 0)
     log.info('an authorisation a crash left was forgotten');
   if (config.mode === 'demo') {
     await seedDemoStaff(staff.directory);

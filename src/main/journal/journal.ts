@@ -17,9 +17,7 @@ import { RelayQuarantine } from './relay-quarantine';
 import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries, type Report } from './report-queries';
-import { ShiftTable } from './shift-table';
-import { StaffReportQueries } from './staff-report-queries';
-import { StaffTable } from './staff-table';
+import { StaffJournal } from './staff-journal';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
 
@@ -62,12 +60,8 @@ export class Journal {
   /** Relayed callbacks held back after failing their signature check. */
   readonly relayQuarantine: RelayQuarantine;
   private readonly counterState: CounterStateTable;
-  /** Staff members and their sealed PINs. */
-  readonly staff: StaffTable;
-  /** Shifts: one open per counter. */
-  readonly shifts: ShiftTable;
-  /** Reports by person and by shift. */
-  readonly staffReports: StaffReportQueries;
+  /** Staff, shifts, and who took each row. */
+  readonly people: StaffJournal;
 
   constructor(path: string, inboxLimits?: InboxLimits) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -85,9 +79,7 @@ export class Journal {
     this.printJobs = new PrintJobJournal(this.db);
     this.relayQuarantine = new RelayQuarantine(this.db);
     this.counterState = new CounterStateTable(this.db);
-    this.staff = new StaffTable(this.db);
-    this.shifts = new ShiftTable(this.db);
-    this.staffReports = new StaffReportQueries(this.db);
+    this.people = new StaffJournal(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments

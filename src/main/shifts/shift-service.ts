@@ -59,8 +59,8 @@ export class ShiftService {
 
   /** Who is signed in, if anyone. */
   current(): SignedIn | undefined {
-    const shift = this.deps.journal.shifts.open()[0];
-    const member = shift && this.deps.journal.staff.get(shift.staffId);
+    const shift = this.deps.journal.people.shifts.open()[0];
+    const member = shift && this.deps.journal.people.staff.get(shift.staffId);
     return shift && member ? { shift, member, locked: shift.lockedAt !== null } : undefined;
   }
 
@@ -81,13 +81,13 @@ export class ShiftService {
     if (!checked.ok) return checked;
     const { journal, now } = this.deps;
     journal.inTransaction(() => {
-      const still = journal.shifts.open()[0];
+      const still = journal.people.shifts.open()[0];
       if (still && still.staffId === staffId) {
-        journal.shifts.setLocked(still.id, null);
+        journal.people.shifts.setLocked(still.id, null);
         journal.audit('staff', 'signed in again', null, { staff: staffId, shift: still.id });
       } else {
         // The unique index refuses a second open shift, should one have opened meanwhile.
-        const id = journal.shifts.insert(COUNTER, staffId, now());
+        const id = journal.people.shifts.insert(COUNTER, staffId, now());
         journal.audit('staff', 'shift opened', null, { staff: staffId, shift: id });
       }
     });
@@ -100,7 +100,7 @@ export class ShiftService {
     if (!open) return err('INVALID_STATE', 'Nobody is signed in.');
     if (!open.locked)
       this.deps.journal.inTransaction(() => {
-        this.deps.journal.shifts.setLocked(open.shift.id, this.deps.now());
+        this.deps.journal.people.shifts.setLocked(open.shift.id, this.deps.now());
         this.deps.journal.audit('staff', 'counter locked', null, { shift: open.shift.id });
       });
     return this.signedIn();
@@ -127,7 +127,7 @@ export class ShiftService {
     const report = this.deps.journal.inTransaction(() => {
       const ended = this.end(open.shift.id, 'handover', open.member.id);
       if (!ended) return undefined;
-      const id = this.deps.journal.shifts.insert(COUNTER, nextId, this.deps.now());
+      const id = this.deps.journal.people.shifts.insert(COUNTER, nextId, this.deps.now());
       this.deps.journal.audit('staff', 'shift opened', null, { staff: nextId, shift: id });
       return ended;
     });
@@ -186,7 +186,7 @@ export class ShiftService {
 
   /** A shift's report as it stands (its totals so far when still open). */
   report(shift: ShiftRow, endedAt: number, reason: ShiftEnd): ShiftReport {
-    const member = this.deps.journal.staff.get(shift.staffId);
+    const member = this.deps.journal.people.staff.get(shift.staffId);
     return {
       shiftId: shift.id,
       staffId: shift.staffId,
@@ -194,19 +194,19 @@ export class ShiftService {
       openedAt: shift.openedAt,
       endedAt,
       endReason: reason,
-      totals: this.deps.journal.staffReports.ofShift(shift.id),
+      totals: this.deps.journal.people.reports.ofShift(shift.id),
     };
   }
 
   /** Ends a shift with its report, audited while it is still the open one. */
   private end(id: number, reason: ShiftEnd, by: number): ShiftReport | undefined {
     const { journal, now } = this.deps;
-    const shift = journal.shifts.get(id);
+    const shift = journal.people.shifts.get(id);
     if (!shift || shift.endedAt !== null) return undefined;
     const at = now();
     const report = this.report(shift, at, reason);
     journal.audit('staff', 'shift ended', null, { shift: id, reason, totals: report.totals });
-    journal.shifts.end(id, at, reason, by, report);
+    journal.people.shifts.end(id, at, reason, by, report);
     return report;
   }
 
@@ -222,7 +222,7 @@ export class ShiftService {
   }
 
   private active(id: number): Result<StaffRow, ShiftErrorCode> {
-    const member = this.deps.journal.staff.get(id);
+    const member = this.deps.journal.people.staff.get(id);
     if (!member) return err('NOT_FOUND', 'No such staff member.');
     if (member.disabledAt !== null) return err('INVALID_INPUT', `${member.name} is disabled.`);
     return ok(member);

@@ -77,7 +77,7 @@ export class StaffActions {
   /** A Z report (or any report's period) with its shifts and people. */
   withShifts(report: Report): ZWithShifts {
     const { journal } = this.deps;
-    const byShift = journal.staffReports.byShift(report.periodStart, report.periodEnd);
+    const byShift = journal.people.reports.byShift(report.periodStart, report.periodEnd);
     return {
       report,
       byShift: namedTotals(journal, byShift, 'shift'),
@@ -87,11 +87,11 @@ export class StaffActions {
 
   private byPerson(report: Report): NamedTotals[] {
     const { journal } = this.deps;
-    const rows = journal.staffReports.byPerson(report.periodStart, report.periodEnd);
+    const rows = journal.people.reports.byPerson(report.periodStart, report.periodEnd);
     return namedTotals(journal, rows, 'person');
   }
 
   private nameOf(id: number): string {
-    return this.deps.journal.staff.get(id)?.name ?? `#${id}`;
+    return this.deps.journal.people.staff.get(id)?.name ?? `#${id}`;
   }
 }

@@ -40,7 +40,7 @@ export class StaffAuthority {
     const alone = decide(actor, action);
     if (alone.allowed) return ok(alone);
     if (!manager) return err('NEEDS_MANAGER', alone.why);
-    const member = this.deps.journal.staff.get(manager.staffId);
+    const member = this.deps.journal.people.staff.get(manager.staffId);
     if (!member) return err('NOT_FOUND', 'No such staff member.');
     const present = { id: member.id, role: member.role, disabled: member.disabledAt !== null };
     const decision = decide(actor, action, present);
@@ -75,13 +75,13 @@ export class StaffAuthority {
     const by = allowed.value.authorisedBy;
     if (by === null || !shift) return ok(await fn(allowed.value));
     journal.inTransaction(() => {
-      journal.shifts.setAuthorising(shift.id, by);
+      journal.people.shifts.setAuthorising(shift.id, by);
       journal.audit('staff', 'manager authorised an action', null, { action, manager: by });
     });
     try {
       return ok(await fn(allowed.value));
     } finally {
-      journal.shifts.setAuthorising(shift.id, null);
+      journal.people.shifts.setAuthorising(shift.id, null);
     }
   }
 }

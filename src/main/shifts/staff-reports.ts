@@ -21,9 +21,12 @@ export function namedTotals(
 ): NamedTotals[] {
   return rows.map((row) => {
     if (row.key === null) return { ...row, name: NOBODY };
-    if (by === 'person') return { ...row, name: journal.staff.get(row.key)?.name ?? `#${row.key}` };
-    const shift = journal.shifts.get(row.key);
-    const name = shift ? (journal.staff.get(shift.staffId)?.name ?? `#${shift.staffId}`) : NOBODY;
+    if (by === 'person')
+      return { ...row, name: journal.people.staff.get(row.key)?.name ?? `#${row.key}` };
+    const shift = journal.people.shifts.get(row.key);
+    const name = shift
+      ? (journal.people.staff.get(shift.staffId)?.name ?? `#${shift.staffId}`)
+      : NOBODY;
     return shift
       ? { ...row, name, openedAt: shift.openedAt, endedAt: shift.endedAt }
       : { ...row, name };

@@ -49,22 +49,22 @@ export class StaffDirectory {
 
   /** Every member, by name. */
   list(): StaffView[] {
-    return this.journal.staff.all().map((m) => this.view(m));
+    return this.journal.people.staff.all().map((m) => this.view(m));
   }
 
   /** A member by id (any state). */
   get(id: number): StaffRow | undefined {
-    return this.journal.staff.get(id);
+    return this.journal.people.staff.get(id);
   }
 
   /** A member by name, whatever its case. */
   byName(name: string): StaffRow | undefined {
-    return this.journal.staff.byName(name.trim());
+    return this.journal.people.staff.byName(name.trim());
   }
 
   /** Whether the counter has no staff yet (the first-run wizard's question). */
   empty(): boolean {
-    return this.journal.staff.count() === 0;
+    return this.journal.people.staff.count() === 0;
   }
 
   /** The first-run wizard's manager: only while the counter has nobody. */
@@ -85,55 +85,55 @@ export class StaffDirectory {
 
   /** Renames a member; names stay unique whatever their case. */
   rename(_by: Allowed, id: number, name: string): Result<StaffView, StaffErrorCode> {
-    const member = this.journal.staff.get(id);
+    const member = this.journal.people.staff.get(id);
     if (!member) return err('NOT_FOUND', 'No such staff member.');
     const problem = this.nameProblem(name, id);
     if (problem) return err('INVALID_INPUT', problem);
     this.journal.inTransaction(() => {
-      this.journal.staff.rename(id, name.trim());
+      this.journal.people.staff.rename(id, name.trim());
       this.journal.audit('staff', 'staff member renamed', null, {
         staff: id,
         from: member.name,
         to: name.trim(),
       });
     });
-    return ok(this.view(this.journal.staff.get(id)!));
+    return ok(this.view(this.journal.people.staff.get(id)!));
   }
 
   /** Disables (or enables again) a member: a disabled member cannot sign in or authorise. */
   setActive(by: Allowed, id: number, active: boolean): Result<StaffView, StaffErrorCode> {
-    const member = this.journal.staff.get(id);
+    const member = this.journal.people.staff.get(id);
     if (!member) return err('NOT_FOUND', 'No such staff member.');
     if (!active && id === by.by) return err('INVALID_INPUT', 'You cannot disable yourself.');
     if (!active && this.lastActiveManager(member))
       return err('INVALID_INPUT', 'The last active manager cannot be disabled.');
     this.journal.inTransaction(() => {
-      this.journal.staff.setDisabled(id, active ? null : this.now());
+      this.journal.people.staff.setDisabled(id, active ? null : this.now());
       this.journal.audit('staff', active ? 'staff member enabled' : 'staff member disabled', null, {
         staff: id,
         name: member.name,
       });
     });
-    return ok(this.view(this.journal.staff.get(id)!));
+    return ok(this.view(this.journal.people.staff.get(id)!));
   }
 
   /** Gives a member a new PIN (a forgotten one, or a lock a manager lifts). */
   async setPin(_by: Allowed, id: number, pin: string): Promise<Result<StaffView, StaffErrorCode>> {
-    const member = this.journal.staff.get(id);
+    const member = this.journal.people.staff.get(id);
     if (!member) return err('NOT_FOUND', 'No such staff member.');
     const problem = newStaffPinProblem(member.role, pin, this.mode);
     if (problem) return err('INVALID_INPUT', problem);
     const stored = await this.pins.set(member, pin, 'staff PIN set');
-    return stored.ok ? ok(this.view(this.journal.staff.get(id)!)) : stored;
+    return stored.ok ? ok(this.view(this.journal.people.staff.get(id)!)) : stored;
   }
 
   /** Adds a member who brings a PIN set elsewhere (the manager PIN they already had). */
   adopt(name: string, role: Role, write: (member: StaffRow) => void): StaffRow {
     return this.journal.inTransaction(() => {
-      const id = this.journal.staff.insert(name, role, this.now());
-      const member = this.journal.staff.get(id)!;
+      const id = this.journal.people.staff.insert(name, role, this.now());
+      const member = this.journal.people.staff.get(id)!;
       write(member);
-      return this.journal.staff.get(id)!;
+      return this.journal.people.staff.get(id)!;
     });
   }
 
@@ -158,24 +158,24 @@ export class StaffDirectory {
     const problem = this.nameProblem(name) ?? newStaffPinProblem(role, pin, this.mode);
     if (problem) return err('INVALID_INPUT', problem);
     const id = this.journal.inTransaction(() => {
-      const added = this.journal.staff.insert(name.trim(), role, this.now());
+      const added = this.journal.people.staff.insert(name.trim(), role, this.now());
       this.journal.audit('staff', action, null, { staff: added, name: name.trim(), role });
       return added;
     });
-    const stored = await this.pins.set(this.journal.staff.get(id)!, pin, 'staff PIN set');
-    return stored.ok ? ok(this.view(this.journal.staff.get(id)!)) : stored;
+    const stored = await this.pins.set(this.journal.people.staff.get(id)!, pin, 'staff PIN set');
+    return stored.ok ? ok(this.view(this.journal.people.staff.get(id)!)) : stored;
   }
 
   private nameProblem(name: string, self?: number): string | undefined {
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > 40) return 'A name is 1 to 40 characters.';
-    const other = this.journal.staff.byName(trimmed);
+    const other = this.journal.people.staff.byName(trimmed);
     return other && other.id !== self ? `${other.name} is already on the staff.` : undefined;
   }
 
   private lastActiveManager(member: StaffRow): boolean {
     if (member.role !== 'manager' || member.disabledAt !== null) return false;
-    const managers = this.journal.staff
+    const managers = this.journal.people.staff
       .all()
       .filter((m) => m.role === 'manager' && m.disabledAt === null);
     return managers.length === 1;

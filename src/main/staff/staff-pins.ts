@@ -78,7 +78,7 @@ export class StaffPins {
       });
       const { v, salt, hash, N, r, p } = stored;
       const seal = sealPin(sealKey, stored, entry);
-      this.journal.staff.setPin(
+      this.journal.people.staff.setPin(
         member.id,
         JSON.stringify({ v, salt, hash, N, r, p, seal } satisfies SealedPin),
         this.failuresJson(sealKey, seal, zero, entry),
@@ -113,7 +113,7 @@ export class StaffPins {
     pin: string,
     action: string,
   ): Promise<Result<void, StaffPinError>> {
-    const member = this.journal.staff.get(id);
+    const member = this.journal.people.staff.get(id);
     if (!this.keys.readable())
       return err('KEYCHAIN_UNAVAILABLE', 'PINs cannot be checked while the keychain is locked.');
     const record = member && this.record(member);
@@ -188,7 +188,7 @@ export class StaffPins {
   }
 
   private saveFailures(member: StaffRow, pinSeal: Seal, count: FailureCount, entry: AuditRef) {
-    this.journal.staff.setFailures(
+    this.journal.people.staff.setFailures(
       member.id,
       this.failuresJson(this.keys.pinSealKey()!, pinSeal, count, entry),
     );
