@@ -25,7 +25,11 @@ export class FakeSaleScreen {
 
 /** A counter's staff on a journal of its own, with a clock and a sale screen the test moves. */
 export async function staffCounter(
-  options: { mode?: 'demo' | 'live'; path?: string; refunds?: RefundService } = {},
+  options: {
+    mode?: 'demo' | 'live';
+    path?: string;
+    refunds?: (journal: Journal) => RefundService;
+  } = {},
 ) {
   const journal = new Journal(options.path ?? ':memory:');
   const keys = new CounterKeys(createMemorySecretStore(), journal.auditTrail);
@@ -49,7 +53,7 @@ export async function staffCounter(
   const actions = new StaffActions({
     journal,
     authority,
-    refunds: options.refunds ?? ({} as RefundService),
+    refunds: options.refunds?.(journal) ?? ({} as RefundService),
     now,
   });
   const first = await directory.addFirstManager('Mia', '918273');
