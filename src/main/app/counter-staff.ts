@@ -35,10 +35,14 @@ export function buildStaff(
     journal,
     pins,
     now,
-    saleIdle: () => services.session.activeId() === undefined,
+    saleIdle: () => saleIdle(services),
     onSaleChange: (listener) => {
       services.signals.on('session', listener);
-      return () => services.signals.off('session', listener);
+      services.payments.events.on('updated', listener);
+      return () => {
+        services.signals.off('session', listener);
+        services.payments.events.off('updated', listener);
+      };
     },
     changed: () => services.signals.emit('session'),
   });
@@ -67,4 +71,11 @@ export async function startStaff(
   } else if (adoptManagerPin(journal, stores.keys, staff.directory, staff.pins, Date.now)) {
     log.info('the manager PIN became the staff member "Manager"');
   }
+}
+
+/** Idle: no sale on the screen, or only one the cashier may leave (it ended). */
+function saleIdle(services: CounterServices): boolean {
+  const id = services.session.activeId();
+  const active = id === undefined ? undefined : services.payments.get(id);
+  return active === undefined || services.session.canLeave(active);
 }
