@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Journal } from '../../../src/main/journal/journal';
 import type { RefundService } from '../../../src/main/payments/refund-service';
@@ -118,7 +119,7 @@ describe('who took it', () => {
     c.journal.audit('cashier', 'reprint asked', null);
     expect(c.journal.auditTrail.verify().intact).toBe(true);
     // Whoever edits the file has to get past the append-only trigger first.
-    const db = (c.journal as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = (c.journal as unknown as { db: Database.Database }).db;
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare("UPDATE audit_log SET staff_id = ? WHERE action = 'reprint asked'").run(c.mia.id);
     expect(c.journal.auditTrail.verify().intact).toBe(false);
