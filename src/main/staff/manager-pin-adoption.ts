@@ -22,13 +22,22 @@ export function adoptManagerPin(
   if (!directory.empty()) return false;
   const state = new PinRecords(journal, keys, now).state();
   if (state.kind !== 'sealed') return false;
-  let adopted = false;
-  directory.adopt(ADOPTED_MANAGER_NAME, 'manager', (member) => {
-    journal.audit('system', 'manager PIN became a staff member', null, {
-      staff: member.id,
-      name: member.name,
+  try {
+    directory.adopt(ADOPTED_MANAGER_NAME, 'manager', (member) => {
+      journal.audit('system', 'manager PIN became a staff member', null, {
+        staff: member.id,
+        name: member.name,
+      });
+      // A manager without a PIN nobody can type would be worse than none: undo it all.
+      if (!pins.adopt(member, state.pin, 'staff PIN set from the manager PIN'))
+        throw new NotAdopted();
     });
-    adopted = pins.adopt(member, state.pin, 'staff PIN set from the manager PIN');
-  });
-  return adopted;
+    return true;
+  } catch (error) {
+    if (error instanceof NotAdopted) return false;
+    throw error;
+  }
 }
+
+/** The seal key went missing between the check and the write. */
+class NotAdopted extends Error {}

@@ -3,6 +3,7 @@ import type { Journal } from '../journal/journal';
 import type { StaffRow } from '../journal/staff-table';
 import {
   hashPin,
+  needsRehash,
   PIN_SCRYPT,
   pinMatches,
   type ScryptCost,
@@ -124,6 +125,8 @@ export class StaffPins {
       return err('PIN_LOCKED', lockedWords(member.name, failures.lockedUntil - this.now()));
     if (await pinMatches(pin, record.pin, this.keys.pepper())) {
       if (failures.count > 0) this.saveFailures(member, record.pin.seal, zero, failures.entry);
+      // A PIN of a lower cost or older salt (one adopted from the manager PIN) is stored again.
+      if (needsRehash(record.pin, this.cost)) await this.set(member, pin, 'staff PIN upgraded');
       return ok(undefined);
     }
     const count = failures.count + 1;

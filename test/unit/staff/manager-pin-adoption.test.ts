@@ -10,13 +10,12 @@ import { StaffPins } from '../../../src/main/staff/staff-pins';
 import { FAST_SCRYPT } from '../../support/staff-setup';
 
 /** A counter from before staff: one manager PIN, then the staff services of this version. */
-async function olderCounter(pin: string | undefined) {
+async function olderCounter(pin: string | undefined, cost = FAST_SCRYPT) {
   const journal = new Journal(':memory:');
   const keys = new CounterKeys(createMemorySecretStore(), journal.auditTrail);
   await keys.load();
   const now = () => 1_000;
-  if (pin)
-    await new ManagerPin(journal, keys, { now, cost: FAST_SCRYPT }).set(pin, undefined, 'test');
+  if (pin) await new ManagerPin(journal, keys, { now, cost }).set(pin, undefined, 'test');
   const pins = new StaffPins(journal, keys, now, FAST_SCRYPT);
   const directory = new StaffDirectory(journal, pins, 'live', now);
   const shifts = new ShiftService({
@@ -45,6 +44,17 @@ describe("today's manager PIN", () => {
     expect(c.journal.auditLog().map((e) => e.action)).toContain(
       'manager PIN became a staff member',
     );
+  });
+
+  it("a PIN of an older, cheaper scrypt is stored again at today's cost on its first sign-in", async () => {
+    const c = await olderCounter('482193', { N: 512, r: 8, p: 1 });
+    adoptManagerPin(c.journal, c.keys, c.directory, c.pins, () => 1_000);
+    const manager = c.directory.byName('Manager')!;
+    expect(await c.shifts.signIn(manager.id, '482193')).toMatchObject({ ok: true });
+    const stored = JSON.parse(c.journal.people.staff.get(manager.id)!.pin!) as { N: number };
+    expect(stored.N).toBe(FAST_SCRYPT.N);
+    await c.shifts.signOut();
+    expect(await c.shifts.signIn(manager.id, '482193')).toMatchObject({ ok: true });
   });
 
   it('happens once: a counter with staff keeps them as they are', async () => {
