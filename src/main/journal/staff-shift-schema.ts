@@ -4,6 +4,8 @@
  */
 const OPEN_SHIFT = 'SELECT id FROM shifts WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1';
 const OPEN_STAFF = 'SELECT staff_id FROM shifts WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1';
+// With nobody signed in (a counter without staff, the bench's million rows) nothing is written.
+const SOMEONE = 'EXISTS (SELECT 1 FROM shifts WHERE ended_at IS NULL)';
 const AUTHORISING =
   'SELECT authorising FROM shifts WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1';
 
@@ -67,25 +69,28 @@ export const STAFF_AND_SHIFTS_SQL = `
   CREATE INDEX payments_shift ON payments (shift_id) WHERE shift_id IS NOT NULL;
   CREATE INDEX refunds_shift ON refunds (shift_id) WHERE shift_id IS NOT NULL;
 
-  CREATE TRIGGER payments_attributed AFTER INSERT ON payments WHEN NEW.staff_id IS NULL
+  CREATE TRIGGER payments_attributed AFTER INSERT ON payments
+    WHEN NEW.staff_id IS NULL AND ${SOMEONE}
   BEGIN
     UPDATE payments SET staff_id = (${OPEN_STAFF}), shift_id = (${OPEN_SHIFT})
       WHERE rowid = NEW.rowid;
   END;
-  CREATE TRIGGER refunds_attributed AFTER INSERT ON refunds WHEN NEW.staff_id IS NULL
+  CREATE TRIGGER refunds_attributed AFTER INSERT ON refunds
+    WHEN NEW.staff_id IS NULL AND ${SOMEONE}
   BEGIN
     UPDATE refunds SET staff_id = (${OPEN_STAFF}), shift_id = (${OPEN_SHIFT}),
       authorised_by = COALESCE(NEW.authorised_by, (${AUTHORISING}))
       WHERE rowid = NEW.rowid;
   END;
-  CREATE TRIGGER print_jobs_attributed AFTER INSERT ON print_jobs WHEN NEW.staff_id IS NULL
+  CREATE TRIGGER print_jobs_attributed AFTER INSERT ON print_jobs
+    WHEN NEW.staff_id IS NULL AND ${SOMEONE}
   BEGIN
     UPDATE print_jobs SET staff_id = (${OPEN_STAFF}), shift_id = (${OPEN_SHIFT})
       WHERE rowid = NEW.rowid;
   END;
   -- Keep or Refund of a late payment: who decided, in which shift.
   CREATE TRIGGER payments_late_decided AFTER UPDATE OF late_alert ON payments
-    WHEN OLD.late_alert IS 'open' AND NEW.late_alert IN ('kept', 'refund_requested')
+    WHEN OLD.late_alert IS 'open' AND NEW.late_alert IN ('kept', 'refund_requested') AND ${SOMEONE}
   BEGIN
     UPDATE payments SET late_staff_id = (${OPEN_STAFF}), late_shift_id = (${OPEN_SHIFT})
       WHERE rowid = NEW.rowid;
