@@ -36,6 +36,8 @@ export function reportSale(
   progress: Progress,
   record: PaymentRecord,
   end: SaleEnd,
+  /** Who took the sale (the journal's record of it). */
+  taken?: { readonly staffName: string | null },
 ): void {
   if (json) {
     const result = {
@@ -49,6 +51,7 @@ export function reportSale(
       amount: record.amount,
       currency: record.currency,
       learned_from: end.learnedFrom,
+      staff: taken?.staffName ?? null,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;

@@ -4,6 +4,7 @@
  * The command line imports main through this module only; ESLint holds it to that.
  */
 export { openPaymentDesk, type PaymentDesk, type PaymentDeskOptions } from './app/payment-desk';
+export { COMMAND_LINE_STAFF } from './staff/command-line-staff';
 export { learnedVia } from './payments/payment-transitions';
 export type { PaymentRecord } from './journal/payment-record';
 export type { RefundRecord } from './journal/refund-journal';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  COMMAND_LINE_STAFF,
   describeGateError,
   learnedVia,
   OPEN_REFUND_STATES,
@@ -18,6 +19,7 @@ import { watchRecord } from '../watch-record';
 
 const HELP = `refund --payment-id X --amount 5.00 --currency CNY --project ID [--gate URL] [--json]
        [--customer-ip IP] (required against a real Gate) [--refund-id ID] [--reason TEXT] [--poll-after S] [--wait S]
+       [--staff NAME] (who gives the refund back; "Command line" by default)
   Refunds part or all of a paid payment through the counter's refund lifecycle and waits for the result.`;
 
 /** `refund`: one refund from request to final result. */
@@ -34,6 +36,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
     reason: { type: 'string' },
     'poll-after': { type: 'string' },
     wait: { type: 'string' },
+    staff: { type: 'string' },
   });
   const paymentId = required(options, 'payment-id', 'refund');
   const currency = parseCurrency(required(options, 'currency', 'refund'));
@@ -53,6 +56,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
     desk = await openCommandDesk('refund', target, options, {
       purchaseMode: 'gate_qr',
       settings: { terminalId: 'CLI', storeIpAddress: fields.customerIp },
+      staff: optional(options, 'staff') ?? COMMAND_LINE_STAFF,
       pollSchedule: {
         firstAfterMs: positiveNumber(options, 'poll-after', 'refund', 10) * 1000,
         maxIntervalMs: 60_000,
@@ -63,7 +67,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
       paymentId,
       amount: amount.value,
       reason: optional(options, 'reason') ?? `Refund ${refundId}`,
-      actor: 'command line',
+      actor: desk.staff,
       refundId,
     });
     if (!sent.ok) throw new CliError(`refund: ${sent.error.message}`);
@@ -140,6 +144,7 @@ function report(json: boolean, progress: Progress, desk: PaymentDesk, refund: Re
         amount: refund.amount,
         currency: refund.currency,
         learned_from: learnedVia(settling?.detail) ?? 'status',
+        staff: desk.journal.people.attribution.refund(refund.id)?.staffName ?? null,
       })}\n`,
     );
     return;

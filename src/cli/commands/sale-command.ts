@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  COMMAND_LINE_STAFF,
   PRODUCTION_PAYMENT_PAGE_URL,
   type PaymentDesk,
   type PaymentRecord,
@@ -23,6 +24,7 @@ const HELP = `sale --amount 10.00 --currency CNY [--gate URL] [--project ID] [--
      [--callback-host H] [--callback-port P] [--callback-url URL] [--timeout S]
   --mode payment-page [--payment-page URL] [--lifetime S] [--poll-every S] [--not-found-grace S]: by a signed
   Payment Page link instead of Gate's QR (no callback path needed; polling learns the result).
+  --staff NAME: who takes the sale ("Command line" by default), recorded on the payment.
   Runs a whole Alipay purchase through the counter's own sale lifecycle. Without --gate (or GATE_URL) it
   starts an embedded sandbox; --sandbox-host 0.0.0.0 lets a phone on the same network open the QR's page.`;
 
@@ -47,6 +49,7 @@ const SALE_OPTIONS = {
   lifetime: { type: 'string' },
   'poll-every': { type: 'string' },
   'not-found-grace': { type: 'string' },
+  staff: { type: 'string' },
 } as const;
 
 /** What the customer does on a sandbox, and when. */
@@ -121,7 +124,7 @@ export async function saleCommand(argv: string[]): Promise<number> {
     const end = saleEnd(desk.journal, record);
     // Rejected: Gate did nothing, or the request never left; nothing was charged.
     if (!end) throw new CliError(`sale: ${record.gateMessage ?? `the sale ended ${record.state}`}`);
-    reportSale(json, progress, record, end);
+    reportSale(json, progress, record, end, desk.journal.people.attribution.payment(record.id));
     return end.status === 'success' ? EXIT.ok : EXIT.declined;
   } finally {
     progress.stopCountdown();
@@ -158,6 +161,7 @@ function openSaleDesk(
       firstAfterMs: positiveNumber(options, 'poll-after', 'sale', 10) * 1000,
       maxIntervalMs: 60_000,
     },
+    staff: optional(options, 'staff') ?? COMMAND_LINE_STAFF,
     paymentPagePollMs: positiveNumber(options, 'poll-every', 'sale', 5) * 1000,
     notFoundGraceMs: positiveNumber(options, 'not-found-grace', 'sale', 60) * 1000,
   });

@@ -19,6 +19,7 @@ import type { TransportOptions } from '../printing/transports';
 import type { RelayLinkDeps } from '../relay/relay-link';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Settings } from '../settings/settings';
+import type { CounterStaff } from './counter-staff';
 import type { DemoOptions, Sandbox } from './demo-mode';
 
 /** How to build a counter. */
@@ -95,5 +96,7 @@ export interface Counter {
   checkManagerPin(pin: string, action: string): ReturnType<ManagerPin['check']>;
   /** The receipt printer's queue. */
   readonly printQueue: PrintQueue;
+  /** Staff, shifts, the role rules and the reports by person and shift. */
+  readonly staff: CounterStaff;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 import type { Counter, CounterConfig, CounterEvents } from './counter-config';
 import { buildServices, type CounterServices } from './counter-services';
+import { buildStaff, startStaff } from './counter-staff';
 import { openStores, type CounterStores } from './counter-stores';
 import { counterViews, type CounterViews } from './counter-views';
 import { demoPayPage } from './demo-mode';
@@ -28,6 +29,7 @@ const log = createLogger('app');
 export async function createCounter(config: CounterConfig): Promise<Counter> {
   const stores = await openStores(config);
   const services = buildServices(config, stores);
+  const staff = buildStaff(config, stores, services);
   const views = counterViews({
     mode: config.mode,
     shell: config.shell === 'electron' ? 'electron' : 'browser',
@@ -44,6 +46,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
   const events = forwardEvents(stores, services, views);
   const handlers = handlersOf(config, stores, services, views, events);
   await start(config, stores, services);
+  await startStaff(config, stores, staff);
   return {
     handlers,
     events,
@@ -56,6 +59,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     activePaymentId: () => services.session.activeId(),
     checkManagerPin: (pin, action) => stores.pin.check(pin, action),
     printQueue: services.printQueue,
+    staff,
     close: () => stop(stores, services),
   };
 }

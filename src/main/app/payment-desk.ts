@@ -5,6 +5,7 @@ import { Journal } from '../journal/journal';
 import { createMoneyPath, type MoneyPath } from '../payments/money-path';
 import type { PollSchedule } from '../payments/status-poll-schedule';
 import type { PurchaseMode } from '../journal/payment-record';
+import { COMMAND_LINE_STAFF, signInCommandLine } from '../staff/command-line-staff';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
 /** How to open a desk: a Gate, a project and its secret, and how sales are taken. */
@@ -28,6 +29,8 @@ export interface PaymentDeskOptions {
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
   readonly paymentPagePollMs?: number;
   readonly notFoundGraceMs?: number;
+  /** Who takes the desk's sales and refunds (the command line's --staff; "Command line"). */
+  readonly staff?: string;
 }
 
 /** The money path of the app, on a journal of its own, for one person at a terminal. */
@@ -38,6 +41,8 @@ export interface PaymentDesk extends MoneyPath {
   readonly listener: CallbackListener;
   /** What Gate is told to post callbacks to, if anything. */
   readonly callbackUrl: string | undefined;
+  /** The staff member the desk's payments and refunds are recorded as taken by. */
+  readonly staff: string;
   close(): Promise<void>;
 }
 
@@ -61,6 +66,7 @@ export async function openPaymentDesk(options: PaymentDeskOptions): Promise<Paym
     timeoutMs: options.timeoutMs,
   });
   const journal = new Journal(':memory:');
+  const staff = signInCommandLine(journal, options.staff ?? COMMAND_LINE_STAFF);
   // Known once the listener is up, which is before any sale can ask for it.
   const route: { callbackUrl?: string } = {};
   const { payments, refunds } = createMoneyPath({
@@ -98,6 +104,7 @@ export async function openPaymentDesk(options: PaymentDeskOptions): Promise<Paym
     gate: client,
     listener,
     callbackUrl,
+    staff,
     async close() {
       payments.stop();
       refunds.stop();

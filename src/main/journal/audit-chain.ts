@@ -16,6 +16,10 @@ export interface AuditRow {
   hash: string | null;
   /** 1: HMAC-SHA256 with the audit key from the keychain; 0: plain SHA-256 (no key then). */
   keyed?: number;
+  /** Who was signed in, in which shift, and the manager who authorised it (null: nobody). */
+  staff_id?: number | null;
+  shift_id?: number | null;
+  authorised_by?: number | null;
 }
 
 /**
@@ -25,9 +29,12 @@ export interface AuditRow {
  */
 export function entryHash(
   prevHash: string,
-  row: Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'payment_id' | 'detail'>,
+  row: Pick<AuditRow, 'id' | 'at' | 'actor' | 'action' | 'payment_id' | 'detail'> &
+    Pick<Partial<AuditRow>, 'staff_id' | 'shift_id' | 'authorised_by'>,
   key?: Buffer,
 ): string {
+  // Who did it is hashed only when known, so entries written before staff hash as they did.
+  const who = [row.staff_id ?? null, row.shift_id ?? null, row.authorised_by ?? null];
   const fields = [
     prevHash,
     row.id,
@@ -36,6 +43,7 @@ export function entryHash(
     row.action,
     row.payment_id ?? '',
     row.detail ?? '',
+    ...(who.some((id) => id !== null) ? [who] : []),
   ];
   const text = JSON.stringify(fields);
   return key

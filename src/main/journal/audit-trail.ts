@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { entryHash, GENESIS_HASH, type AuditRow } from './audit-chain';
 import { verifyAuditChain, type ChainCheck } from './audit-verify';
+import { OPEN_SHIFT_ATTRIBUTION_SQL } from './staff-shift-schema';
 
 /** An audit entry as read back. */
 export interface AuditEntry {
@@ -11,6 +12,10 @@ export interface AuditEntry {
   readonly paymentId: string | null;
   readonly detail: unknown;
   readonly hash: string;
+  /** The staff member signed in, their shift, and the manager who authorised it (else null). */
+  readonly staffId?: number | null;
+  readonly shiftId?: number | null;
+  readonly authorisedBy?: number | null;
 }
 
 /**
@@ -27,12 +32,14 @@ export class AuditTrail {
   private readonly all;
   private readonly ofPayment;
   private readonly byId;
+  private readonly openShift;
 
   constructor(private readonly db: Database.Database) {
     this.last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
     this.insert = db.prepare(
-      'INSERT INTO audit_log (id, at, actor, action, payment_id, detail, prev_hash, hash, keyed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_log (id, at, actor, action, payment_id, detail, prev_hash, hash, keyed, staff_id, shift_id, authorised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    this.openShift = db.prepare(OPEN_SHIFT_ATTRIBUTION_SQL);
     this.all = db.prepare('SELECT * FROM audit_log ORDER BY id');
     this.ofPayment = db.prepare('SELECT * FROM audit_log WHERE payment_id = ? ORDER BY id');
     this.byId = db.prepare('SELECT * FROM audit_log WHERE id = ?');
@@ -58,6 +65,8 @@ export class AuditTrail {
   ): AuditEntry {
     return this.db.transaction(() => {
       const last = this.last.get() as { id: number; hash: string } | undefined;
+      const shift = this.openShift.get() as
+        { staff_id: number; shift_id: number; authorising: number | null } | undefined;
       const row = {
         id: (last?.id ?? 0) + 1,
         at,
@@ -65,6 +74,9 @@ export class AuditTrail {
         action,
         payment_id: paymentId,
         detail: detail === undefined ? null : JSON.stringify(detail),
+        staff_id: shift?.staff_id ?? null,
+        shift_id: shift?.shift_id ?? null,
+        authorised_by: shift?.authorising ?? null,
       };
       const prev = last?.hash ?? GENESIS_HASH;
       const hash = entryHash(prev, row, this.key);
@@ -78,6 +90,9 @@ export class AuditTrail {
         prev,
         hash,
         this.key ? 1 : 0,
+        row.staff_id,
+        row.shift_id,
+        row.authorised_by,
       );
       return toEntry({ ...row, prev_hash: prev, hash });
     })();
@@ -140,5 +155,7 @@ function toEntry(row: AuditRow): AuditEntry {
     paymentId: row.payment_id,
     detail: row.detail === null ? null : JSON.parse(row.detail),
     hash: row.hash ?? '',
+    ...(row.staff_id != null ? { staffId: row.staff_id, shiftId: row.shift_id ?? null } : {}),
+    ...(row.authorised_by != null ? { authorisedBy: row.authorised_by } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { RelayQuarantine } from './relay-quarantine';
 import { PrintJobJournal } from './print-job-journal';
 import { RefundJournal } from './refund-journal';
 import { ReportQueries, type Report } from './report-queries';
+import { StaffJournal } from './staff-journal';
 import { StaleStateError } from './stale-state-error';
 import { fromRow, type PaymentPatch, type PaymentRecord, type PaymentRow } from './payment-record';
 
@@ -59,6 +60,8 @@ export class Journal {
   /** Relayed callbacks held back after failing their signature check. */
   readonly relayQuarantine: RelayQuarantine;
   private readonly counterState: CounterStateTable;
+  /** Staff, shifts, and who took each row. */
+  readonly people: StaffJournal;
 
   constructor(path: string, inboxLimits?: InboxLimits) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -76,6 +79,7 @@ export class Journal {
     this.printJobs = new PrintJobJournal(this.db);
     this.relayQuarantine = new RelayQuarantine(this.db);
     this.counterState = new CounterStateTable(this.db);
+    this.people = new StaffJournal(this.db);
     this.statements = {
       get: this.db.prepare('SELECT * FROM payments WHERE id = ?'),
       insert: this.db.prepare(`INSERT INTO payments

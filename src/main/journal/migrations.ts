@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { chainExistingEntries } from './audit-chain';
+import { REPORT_CANCELLED_INDEXES_SQL, REPORT_INDEXES_SQL } from './report-index-schema';
+import { STAFF_AND_SHIFTS_SQL } from './staff-shift-schema';
 
 /** One schema step. Applied in order, each in its own transaction, recorded in schema_version. */
 export interface Migration {
@@ -247,32 +249,19 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     description:
       'report indexes by currency and state: a period reads only its own counted rows, with no sort',
-    sql: `
-      -- A report's totals: per currency, one range of settlement times within each counted
-      -- state, summed straight off the index (grouping rows by currency would sort them all).
-      CREATE INDEX payments_report ON payments (currency, state, settled_at, amount)
-        WHERE settled_at IS NOT NULL;
-      CREATE INDEX refunds_report ON refunds (currency, state, settled_at, amount)
-        WHERE settled_at IS NOT NULL;
-    `,
+    sql: REPORT_INDEXES_SQL,
   },
   {
     version: 9,
     description:
       'cancelled and late payments: indexes over the few the cashier cancelled, for History and the reports',
-    sql: `
-      -- A cancelled sale reads Cancelled: History lists them (and late payments) newest first,
-      -- and a report counts them by when the cashier cancelled, each currency one range, apart
-      -- from the declined (a cancelled sale Gate later declines is still a cancelled one).
-      CREATE INDEX payments_cancelled_created ON payments (created_at DESC, id DESC)
-        WHERE cancelled_at IS NOT NULL;
-      CREATE INDEX payments_late_created ON payments (created_at DESC, id DESC)
-        WHERE late_alert IS NOT NULL;
-      CREATE INDEX payments_cancelled_report ON payments (currency, cancelled_at, state)
-        WHERE cancelled_at IS NOT NULL;
-      CREATE INDEX payments_cancelled_settled ON payments (currency, state, settled_at)
-        WHERE cancelled_at IS NOT NULL;
-    `,
+    sql: REPORT_CANCELLED_INDEXES_SQL,
+  },
+  {
+    version: 10,
+    description:
+      'staff members with their own PINs, shifts (one open per counter), and who took each payment, refund, late decision, print and audit entry',
+    sql: STAFF_AND_SHIFTS_SQL,
   },
 ];
 

@@ -499,7 +499,12 @@ export interface MessageArgs {
   'printing.slip.refunds': { count: number };
   'printing.slip.remaining': undefined;
   'printing.slip.reprint': undefined;
+  'printing.slip.shiftEnded.byManager': undefined;
+  'printing.slip.shiftEnded.handover': undefined;
+  'printing.slip.shiftEnded.signedOut': undefined;
+  'printing.slip.shiftTitle': { number: string | number | Said };
   'printing.slip.showForRefund': undefined;
+  'printing.slip.staffMember': undefined;
   'printing.slip.terminal': undefined;
   'printing.slip.thanks': undefined;
   'printing.slip.time': undefined;

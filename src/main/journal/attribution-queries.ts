@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+
+/** Who took a payment or refund, in which shift, and who authorised or decided. */
+export interface Attribution {
+  readonly staffId: number | null;
+  readonly staffName: string | null;
+  readonly shiftId: number | null;
+  /** A refund: the manager whose PIN authorised a cashier's refund. */
+  readonly authorisedBy?: number | null;
+  readonly authorisedByName?: string | null;
+  /** A payment: who kept or refunded it when it was paid late. */
+  readonly lateStaffId?: number | null;
+  readonly lateShiftId?: number | null;
+}
+
+/** Attribution of single rows, and the history's filter by person. */
+export class AttributionQueries {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      payment: db.prepare(`SELECT p.staff_id, s.name AS staff_name, p.shift_id,
+          p.late_staff_id, p.late_shift_id
+        FROM payments p LEFT JOIN staff s ON s.id = p.staff_id WHERE p.id = ?`),
+      refund: db.prepare(`SELECT r.staff_id, s.name AS staff_name, r.shift_id,
+          r.authorised_by, m.name AS authorised_by_name
+        FROM refunds r LEFT JOIN staff s ON s.id = r.staff_id
+        LEFT JOIN staff m ON m.id = r.authorised_by WHERE r.id = ?`),
+      printJob: db.prepare('SELECT staff_id, shift_id FROM print_jobs WHERE id = ?'),
+      byPerson: db
+        .prepare(
+          `SELECT id FROM payments INDEXED BY payments_staff_created WHERE staff_id = ?
+           ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .pluck(),
+    };
+  }
+
+  /** Who took a payment, and who decided on it when it was paid late. */
+  payment(id: string): Attribution | undefined {
+    const row = this.statements.payment.get(id) as Record<string, number | string | null>;
+    return row
+      ? {
+          staffId: row['staff_id'] as number | null,
+          staffName: row['staff_name'] as string | null,
+          shiftId: row['shift_id'] as number | null,
+          lateStaffId: row['late_staff_id'] as number | null,
+          lateShiftId: row['late_shift_id'] as number | null,
+        }
+      : undefined;
+  }
+
+  /** Who gave a refund, and the manager who authorised it. */
+  refund(id: string): Attribution | undefined {
+    const row = this.statements.refund.get(id) as Record<string, number | string | null>;
+    return row
+      ? {
+          staffId: row['staff_id'] as number | null,
+          staffName: row['staff_name'] as string | null,
+          shiftId: row['shift_id'] as number | null,
+          authorisedBy: row['authorised_by'] as number | null,
+          authorisedByName: row['authorised_by_name'] as string | null,
+        }
+      : undefined;
+  }
+
+  /** Who was signed in when a slip was queued. */
+  printJob(id: number): { staffId: number | null; shiftId: number | null } | undefined {
+    const row = this.statements.printJob.get(id) as
+      { staff_id: number | null; shift_id: number | null } | undefined;
+    return row ? { staffId: row.staff_id, shiftId: row.shift_id } : undefined;
+  }
+
+  /** The newest payments one person took (History's filter by person). */
+  paymentIdsBy(staffId: number, limit = 50): string[] {
+    return this.statements.byPerson.all(staffId, limit) as string[];
+  }
+}

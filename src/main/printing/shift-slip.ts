@@ -1,0 +1,56 @@
+import type { Currency } from '../../shared/money';
+import type { MessageId } from '../../shared/i18n/message-args';
+import type { ShiftReport } from '../shifts/shift-service';
+import { centred, heading, left, row, RULE, wrap } from './slip-markup';
+import type { SlipWords } from './slip-words';
+
+const ENDED: Readonly<Record<ShiftReport['endReason'], MessageId>> = {
+  handover: 'printing.slip.shiftEnded.handover',
+  signed_out: 'printing.slip.shiftEnded.signedOut',
+  ended_by_manager: 'printing.slip.shiftEnded.byManager',
+};
+
+/**
+ * The slip of a shift that ended (at every handover): who, from when to when, how it ended, and
+ * per currency what they took and gave back. In the same ReceiptLine markup and the same words
+ * as the X and Z reports, in the store's language.
+ */
+export function shiftSlip(
+  report: ShiftReport,
+  merchantName: string,
+  words: SlipWords,
+  printedAt: number,
+): string {
+  const lines = [
+    heading(words.typed(merchantName) || words.typed(words.say('common.productName'))),
+    centred(words.say('printing.slip.shiftTitle', { number: report.shiftId })),
+    row(words.say('printing.slip.staffMember'), words.typed(report.name), words),
+    row(words.say('printing.slip.from'), words.time(report.openedAt), words),
+    row(words.say('printing.slip.to'), words.time(report.endedAt), words),
+    left(words.say(ENDED[report.endReason] as 'printing.slip.shiftEnded.handover')),
+    RULE,
+  ];
+  if (report.totals.length === 0)
+    lines.push(...wrap(words.say('printing.slip.noActivity'), words.cpl, words.width).map(centred));
+  for (const t of report.totals) {
+    // The journal holds only currencies a sale was accepted in.
+    const money = (minor: number) => words.money(minor, t.currency as Currency);
+    lines.push(
+      heading(t.currency),
+      row(
+        words.say('printing.slip.payments', { count: t.payments.count }),
+        money(t.payments.sum),
+        words,
+      ),
+      row(
+        words.say('printing.slip.refunds', { count: t.refunds.count }),
+        money(t.refunds.sum),
+        words,
+      ),
+      row(words.say('printing.slip.net'), money(t.net), words),
+      RULE,
+    );
+  }
+  lines.push(row(words.say('printing.slip.printedAt'), words.time(printedAt), words));
+  return lines.join('\n');
+}
