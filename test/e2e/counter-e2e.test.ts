@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Counter } from '../../src/main/app/create-counter';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { tempDataDir, TEST_PROJECT, TEST_SECRET } from '../support/counter-harness';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
@@ -188,11 +189,20 @@ describe('Alipay Counter in the browser', () => {
     const phone = await customerPays(ui.browser, await scanQr(cashier), 'Decline');
     ui.track(phone);
     await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
+    // Digits typed the moment the sale screen is back are kept: the answer to New sale, held
+    // back until they are typed, must not wipe them.
+    const lateAnswer = holdAnswer(ui.counter, 'session:new-sale');
     await cashier.keyboard.press('Enter');
     await cashier.getByLabel('Amount').waitFor();
-    // Digits typed the moment the sale screen is back are kept (a late answer must not wipe them).
     await cashier.keyboard.type('77');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await lateAnswer.release();
+    // A question the page asks now is answered after the late answer: once it is back, the
+    // page has had the late one too.
+    await cashier.evaluate(() =>
+      (
+        globalThis as unknown as { counter: { getSession(): Promise<unknown> } }
+      ).counter.getSession(),
+    );
     expect(await cashier.getByLabel('Amount').inputValue()).toBe('77');
   });
 
@@ -215,3 +225,29 @@ describe('Alipay Counter in the browser', () => {
     await expect.poll(() => cashier.getByText('Jade Tea Room · DEMO').isVisible()).toBe(true);
   });
 });
+
+/**
+ * Holds back the counter's answer to the next call on `channel` (the call itself runs at once),
+ * as a busy main process might: `release` lets it go and resolves once it is on its way.
+ */
+function holdAnswer(counter: Counter, channel: 'session:new-sale') {
+  const handlers = counter.handlers;
+  const handle = handlers[channel];
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let answered!: () => void;
+  const sent = new Promise<void>((resolve) => (answered = resolve));
+  handlers[channel] = async (...args) => {
+    const result = await handle(...args);
+    handlers[channel] = handle;
+    await opened;
+    setImmediate(answered);
+    return result;
+  };
+  return {
+    async release() {
+      open();
+      await sent;
+    },
+  };
+}

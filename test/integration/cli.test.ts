@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/protocol/signer';
 import { loadSignatureVectors } from '../support/shared-docs';
 import { runCli, startCli } from '../support/run-cli';
-import { freePort } from '../support/nats-server';
 
 const SECRET = 'cli-test-secret';
 const PROJECT = '5150';
@@ -313,28 +312,35 @@ describe('CLI: standalone sandbox, status, refund, faults', () => {
       body: JSON.stringify({ dropCallbacks: true }),
     });
     try {
-      const port = await freePort();
       const paymentId = `cli-error-${Date.now()}`;
       const running = runCli(
         [
           'sale',
           ...['--amount', '33.00', '--currency', 'CNY', '--gate', gate, '--project', PROJECT],
-          ...['--payment-id', paymentId, '--callback-port', String(port), '--json'],
+          ...['--payment-id', paymentId, '--json'],
         ],
         { env },
       );
-      // Once Gate has the sale, it reports an error for it, as a live Gate may.
-      for (let tries = 0; tries < 100; tries++) {
+      // Once Gate has the sale, it reports an error for it, as a live Gate may, at the callback
+      // URL the sale gave (the command line listens on a port of its own choosing).
+      let callbackUrl: string | undefined;
+      const callbackUrlAtGate = async () => {
         const seen = await fetch(`${gate}/sandbox/payments/${PROJECT}/${paymentId}`);
-        if (seen.ok) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+        if (seen.ok) {
+          const payment = (await seen.json()) as { callbacks: Array<{ url: string }> };
+          callbackUrl = payment.callbacks[0]?.url;
+        }
+        return callbackUrl;
+      };
+      await expect
+        .poll(callbackUrlAtGate, { timeout: 5000 })
+        .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
       const body = {
         project_id: Number(PROJECT),
         payment: { id: paymentId, status: 'error', sum: { amount: 3300, currency: 'CNY' } },
         errors: [{ code: '502', message: 'Validation error' }],
       };
-      const posted = await fetch(`http://127.0.0.1:${port}/callback`, {
+      const posted = await fetch(callbackUrl!, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...body, signature: sign(body, SECRET) }),

@@ -215,7 +215,8 @@ describe('the counter against the sandbox over HTTP', () => {
       (p) => p.state === 'awaiting_customer',
     );
     expect(waiting.qrExpiresAt! - Date.now()).toBeLessThanOrEqual(1000);
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    // Gate gives the QR whole seconds (one at least): wait until its expiry has passed.
+    await expect.poll(() => Date.now() >= waiting.qrExpiresAt!, { timeout: 2000 }).toBe(true);
     expect(await counter.handlers['session:new-sale']({})).toMatchObject({ ok: true });
     const declined = await waitForPayment(counter, started.id, (p) => p.state === 'declined', 4000);
     expect(declined.gateCode).toBe('20602');

@@ -4,7 +4,7 @@ import { Journal } from '../../src/main/journal/journal';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { LineChild } from '../support/child-lines';
 import { pressOnSandbox, tempDataDir } from '../support/counter-harness';
-import { freePort } from '../support/nats-server';
+import { startStableAddress } from '../support/stable-address';
 import { join } from 'node:path';
 import type { SaleStep } from '../../src/main/payments/payment-service';
 
@@ -30,11 +30,19 @@ describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lo
 
   it.each(STEPS)('killed at %s', { timeout: 40_000 }, async (step) => {
     const dataDir = tempDataDir();
+    // Gate keeps the callback URL of the sale; each run of the counter listens on a port of
+    // its own behind it, as behind the store's reverse proxy.
+    const door = await startStableAddress();
     const env = {
       DATA_DIR: dataDir,
       SANDBOX_URL: sandbox.url,
       SANDBOX_SECRET: SECRET,
-      CALLBACK_PORT: String(await freePort()),
+      CALLBACK_URL: `${door.url}/callback`,
+    };
+    /** Points the door at a counter once it says where it listens. */
+    const behindDoor = async (child: LineChild) => {
+      const [, url] = await child.line(/^LISTENING (\S+)$/);
+      door.target(Number(new URL(url!).port));
     };
     const salesBefore = sandbox.stats().requests.sale;
     const first = new LineChild(CHILD, {
@@ -45,6 +53,7 @@ describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lo
     });
     const children = [first];
     try {
+      await behindDoor(first);
       const [, paymentId] = await first.line(/^STEP journal-created (\S+)$/);
       const customerPays = STEPS.indexOf(step) >= STEPS.indexOf('final-received');
       if (customerPays) {
@@ -59,6 +68,7 @@ describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lo
 
       const second = new LineChild(CHILD, { ...env, ACTION: 'recover' });
       children.push(second);
+      await behindDoor(second);
       await second.line(/^READY$/);
       const truth = sandbox.payment(1001, paymentId!);
       const expected = truth ? 'succeeded' : 'rejected';
@@ -79,6 +89,7 @@ describe('crash test: SIGKILL at each step of a sale, restart, and nothing is lo
       if (truth) expect(truth.status).toBe('success');
     } finally {
       await Promise.all(children.map((c) => c.kill()));
+      await door.close();
     }
   });
 });

@@ -84,13 +84,9 @@ describe('the keychain, locked and back, and the manager PIN reset', () => {
       'sale written before a restart',
     );
     await first.close();
-    await sandbox.close();
-    sandbox = await createSandbox({
-      projects: [{ id: 4242, secret: TEST_SECRET }],
-      port: Number(new URL(config.settingsOverrides.gateUrl).port),
-    });
 
     keychain.lock();
+    const asked = sandbox.stats().requests.status;
     counter = await createCounter(config);
     const session = await counter.handlers['session:get']({});
     expect(session).toMatchObject({
@@ -109,7 +105,13 @@ describe('the keychain, locked and back, and the manager PIN reset', () => {
       await counter.handlers['payments:charge']({ amount: '12.00', currency: 'CNY' }),
     ).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
     // Gate has no record of it (the sale never reached it): the counter cannot even ask yet.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nothing shows a poll that finds no Gate client, so the test waits on the schedule it set:
+    // the first poll is due 150 ms after the sale was written, and comes within the longest
+    // pause between polls (300 ms) after that.
+    const written = counter.journal.get('T01-OPEN-9')!.createdAt;
+    const polled = written + FAST_POLLING.firstAfterMs + FAST_POLLING.maxIntervalMs;
+    await expect.poll(() => Date.now() >= polled, { timeout: 5000 }).toBe(true);
+    expect(sandbox.stats().requests.status).toBe(asked);
     expect(counter.journal.get('T01-OPEN-9')!.state).toBe('created');
 
     keychain.unlock();

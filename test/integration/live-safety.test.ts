@@ -6,6 +6,7 @@ import type { Settings } from '../../src/main/settings/settings';
 import { sign } from '../../src/protocol/signer';
 import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
+import { setLogSink } from '../../src/main/logging/logger';
 import {
   charge,
   completeFirstRun,
@@ -23,7 +24,6 @@ import {
 } from '../support/counter-harness';
 import { FAST_PIN } from '../support/counter-harness';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SECRETS_4242 = { [projectAccount(4242)]: TEST_SECRET };
 
 /** What must hold on a live counter when its secret, project or Gate answers are not as usual. */
@@ -114,8 +114,21 @@ describe('live counter safety', () => {
     await counter.close();
 
     // The manager switches the counter to another project; the open sale is not its to settle.
-    counter = await live(dataDir, 5555, secrets);
-    await sleep(800);
+    // Its status polls come to the sale and leave it: the log says so each time (what the test
+    // waits for, as nothing reaches Gate).
+    const leftOpen: string[] = [];
+    setLogSink((line) => {
+      if (line.includes('payment of another project left open') && line.includes(started.id))
+        leftOpen.push(line);
+    });
+    try {
+      counter = await live(dataDir, 5555, secrets);
+      const waited = () =>
+        leftOpen.length >= 2 || counter!.journal.get(started.id)?.state !== 'unknown';
+      await expect.poll(waited, { timeout: 5000 }).toBe(true);
+    } finally {
+      setLogSink(null);
+    }
     expect(counter.journal.get(started.id)?.state).toBe('unknown');
     await counter.close();
 
@@ -182,11 +195,13 @@ describe('live counter safety', () => {
 
   it('a status answer with errors beside the payment ("not registered") settles nothing', async () => {
     // A fake Gate: the sale's answer is lost (502); status says "error" with an errors list.
+    let statusAsked = 0;
     const fake = http.createServer((req, res) => {
       let text = '';
       req.on('data', (chunk: Buffer) => (text += chunk.toString()));
       req.on('end', () => {
         if (req.url?.endsWith('/sale')) return void res.writeHead(502).end('Bad Gateway');
+        statusAsked++;
         const paymentId = (JSON.parse(text) as { general: { payment_id: string } }).general
           .payment_id;
         const body = {
@@ -206,9 +221,14 @@ describe('live counter safety', () => {
       counter = await live(tempDataDir(), 4242, SECRETS_4242, {
         gateUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`,
       });
+      const asked = statusAsked;
       const started = await charge(counter, '15.00');
       expect(started.state).toBe('unknown');
-      await sleep(800); // several status answers
+      // Polled one request at a time: the fourth proves three answers were applied (or it
+      // settled, wrongly, before that).
+      const waited = () =>
+        statusAsked >= asked + 4 || counter!.journal.get(started.id)?.state !== 'unknown';
+      await expect.poll(waited, { timeout: 5000 }).toBe(true);
       expect(counter.journal.get(started.id)?.state).toBe('unknown');
     } finally {
       fake.closeAllConnections();

@@ -188,7 +188,11 @@ describe('receipt printing on a counter', () => {
         reason: expect.stringMatching(/counter stopped before this slip was confirmed/),
       },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Whatever the start queued has been sent by the time the queue is idle: none was.
+    await again.printQueue.whenIdle();
+    expect(again.journal.printJobs.ofPayment(paymentId).map((job) => job.state)).toEqual([
+      'failed',
+    ]);
     expect(printer.jobs).toHaveLength(0);
   });
 

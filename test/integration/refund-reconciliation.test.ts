@@ -11,6 +11,7 @@ import {
   postCallback,
   waitForPayment,
 } from '../support/counter-harness';
+import { eventually } from '../support/sandbox-harness';
 
 const PIN = '2468';
 /**
@@ -21,7 +22,6 @@ const ONLY_OUR_CALLBACK = {
   dropCallbacks: true,
   requests: [{ endpoint: 'status', action: '5xx_before', count: 1000 }],
 } as const;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Refunds whose answer is lost or unusual, and reports when the clock misbehaves. */
 describe('refund reconciliation', () => {
@@ -78,10 +78,21 @@ describe('refund reconciliation', () => {
       dropCallbacks: true,
       omitMerchantRefundId: true,
     });
+    const asked = sandbox!.stats().requests.status;
     const first = await refund(paymentId, '30.00');
     expect(first.state).toBe('unknown');
-    // Many polls, well past the not-found grace: Gate lists a refund nobody can claim.
-    await sleep(1500);
+    // Polls past the not-found grace (100 ms; the first comes at 150 ms): Gate lists a refund
+    // nobody can claim. A refund is polled one request at a time, so the fourth request proves
+    // the answers to the first three were applied (or it settled, wrongly, before that).
+    await eventually(
+      () =>
+        sandbox!.stats().requests.status >= asked + 4 ||
+        counter!.journal.refunds.get(first.id)?.state !== 'unknown'
+          ? true
+          : undefined,
+      5000,
+      'four status requests',
+    );
     expect(counter!.journal.refunds.get(first.id)?.state).toBe('unknown');
     const again = await counter!.handlers['refunds:create']({
       paymentId,
@@ -174,9 +185,9 @@ describe('refund reconciliation', () => {
 });
 
 async function waitForRefundState(counter: Counter, refundId: string, state: string) {
-  const deadline = Date.now() + 5000;
-  while (counter.journal.refunds.get(refundId)?.state !== state) {
-    if (Date.now() > deadline) throw new Error(`refund ${refundId} did not become ${state}`);
-    await sleep(20);
-  }
+  await eventually(
+    () => (counter.journal.refunds.get(refundId)?.state === state ? true : undefined),
+    5000,
+    `refund ${refundId} to become ${state}`,
+  );
 }

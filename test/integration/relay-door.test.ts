@@ -13,7 +13,7 @@ import { MAX_CALLBACK_BYTES } from '../../src/protocol/callback-body';
 import { counterToken } from '../../src/relay/counter-tokens';
 import { startRelay, type Relay, type RelayOptions } from '../../src/relay/relay-server';
 import { NO_NATS_SERVER, startNatsServer, type NatsServer } from '../support/nats-server';
-import { TEST_RELAY_KEY, testCallbackPath } from '../support/relay-harness';
+import { TEST_RELAY_KEY, testCallbackPath, until } from '../support/relay-harness';
 
 const S1C1: CounterAddress = { store: 'S1', counter: 'C1' };
 const S1C2: CounterAddress = { store: 'S1', counter: 'C2' };
@@ -230,8 +230,20 @@ describe.skipIf(NO_NATS_SERVER)("the relay's public door", () => {
     expect(closed).toBe(true);
     for (const socket of sockets) expect(socket.destroyed).toBe(false);
     for (const socket of sockets) socket.destroy();
-    // Once they are gone, the source may connect again.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Once the relay has seen them go, the source may connect again: a probe like the fifth,
+    // until one is answered rather than closed.
+    const answered = () =>
+      new Promise<boolean>((resolve) => {
+        const probe = net.connect(relay.port, '127.0.0.1');
+        probe.on('error', () => {});
+        probe.once('data', () => {
+          probe.destroy();
+          resolve(true);
+        });
+        probe.once('close', () => resolve(false));
+        probe.write('GET /health HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n');
+      });
+    await until('the source may connect again', answered);
     expect((await fetch(`${relay.url}/health`)).status).toBe(200);
   });
 

@@ -242,7 +242,11 @@ describe.skipIf(NO_NATS_SERVER)(
           pin: '2468',
         });
         expect(refused.ok).toBe(true);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // The broker turns it away: the banner says why, and the header never says connected.
+        await until('the relay banner', async () => {
+          const session = await counter.handlers['session:get']({});
+          return session.ok && session.value.banners.some((b) => b.key === 'relay');
+        });
         expect((await relayState(counter)) === 'connected').toBe(false);
       } finally {
         await counter.close();

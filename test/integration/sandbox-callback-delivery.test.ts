@@ -81,7 +81,9 @@ describe('callback delivery, retries and time limits', () => {
     await h.sale(id, 1000);
     const intermediate = await h.waitForCallback(id, (c) => c.display_data !== undefined);
     expect(intermediate.display_data?.find((d) => d.title === 'QR Code Timeout')?.data).toBe('1');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Gate reports the QR's life in whole seconds, one at least: wait until it has run out.
+    const payment = h.sandbox.payment(PROJECT.id, id)!;
+    await eventually(() => (Date.now() > payment.qrExpiresAt ? true : undefined), 3000, 'expiry');
     expect(await h.press(id, 'success')).toBe(410);
     const page = await fetch(h.sandbox.customerUrl(h.sandbox.payment(PROJECT.id, id)!)).then((r) =>
       r.text(),
@@ -102,13 +104,16 @@ describe('callback delivery, retries and time limits', () => {
   it('answers 3061 for a while after the sale when told to (Gate asks to wait 10 s)', async () => {
     h = await startHarness({ statusNotFoundSeconds: 0.3 });
     const id = freshPaymentId();
+    const sent = Date.now();
     await h.sale(id, 1000);
     expect(await h.client.status(id)).toMatchObject({
       ok: true,
       value: { found: false, code: '3061' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect(await h.client.status(id)).toMatchObject({ ok: true, value: { found: true } });
+    await expect
+      .poll(() => h!.client.status(id), { timeout: 3000, interval: 25 })
+      .toMatchObject({ ok: true, value: { found: true } });
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(300);
   });
 
   it('stops every timer when closed', async () => {

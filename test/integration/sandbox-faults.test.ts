@@ -71,7 +71,10 @@ describe('sandbox fault modes', () => {
     h.sandbox.setFaults({ finalBeforeIntermediate: true });
     const id = freshPaymentId();
     await h.sale(id, 1000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Gate has made the intermediate callback; held back, it is not under way.
+    const payment = h.sandbox.payment(PROJECT.id, id)!;
+    await eventually(() => (payment.callbacks.length > 0 ? true : undefined), 5000, 'the QR');
+    await h.sandbox.idle();
     expect(h.callbacksFor(id)).toEqual([]);
     await h.press(id, 'success');
     await h.waitForCallback(id, (c) => c.display_data !== undefined);

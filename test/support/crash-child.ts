@@ -3,7 +3,8 @@
  * step of a sale and `STATE <paymentId> <state>` on every change; at FREEZE_AT it prints
  * `FROZEN` and blocks its thread so the test can SIGKILL it exactly there.
  *
- * env: DATA_DIR, SANDBOX_URL, SANDBOX_SECRET, CALLBACK_PORT, ACTION (charge|recover), AMOUNT,
+ * env: DATA_DIR, SANDBOX_URL, SANDBOX_SECRET, CALLBACK_URL (given to Gate; the listener takes
+ *      any free port and prints `LISTENING <its URL>`), ACTION (charge|recover), AMOUNT,
  *      FREEZE_AT (optional step name)
  */
 import { FAST_PIN } from './counter-harness';
@@ -24,7 +25,7 @@ const counter = await createCounter({
   dataDir: env('DATA_DIR'),
   mode: 'demo',
   demo: { sandboxUrl: env('SANDBOX_URL'), sandboxSecret: env('SANDBOX_SECRET'), projectId: 1001 },
-  settingsOverrides: { callbackPort: Number(env('CALLBACK_PORT')) },
+  settingsOverrides: { callbackPort: 0, callbackPublicUrl: env('CALLBACK_URL') },
   pollSchedule: { firstAfterMs: 200, maxIntervalMs: 300 },
   notFoundGraceMs: 1500,
   onStep: (step, paymentId) => {
@@ -37,6 +38,7 @@ const counter = await createCounter({
   },
 });
 counter.events.on('payments:updated', (p) => out(`STATE ${p.id} ${p.state}`));
+out(`LISTENING ${counter.callbackUrl()}`);
 out('READY');
 if (process.env['ACTION'] === 'charge') {
   const result = await counter.handlers['payments:charge']({

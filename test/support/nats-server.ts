@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,18 +10,6 @@ export const NATS_SERVER_BINARY = process.env['NATS_SERVER_PATH'] ?? '/usr/sbin/
 export const NO_NATS_SERVER = existsSync(NATS_SERVER_BINARY)
   ? undefined
   : `no nats-server at ${NATS_SERVER_BINARY} (apt-get install nats-server; .ci/run does)`;
-
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A broker user with the subjects it may publish and subscribe to. */
 export interface NatsUser {
@@ -82,7 +69,10 @@ function configText(
   return `${lines.join('\n')}\n`;
 }
 
-/** Starts a nats-server with JetStream (file storage) on a free loopback port. */
+/**
+ * Starts a nats-server with JetStream (file storage) on a loopback port it picks itself (`-1`)
+ * and reports in its log: no port is guessed beforehand, so none can be taken first.
+ */
 export async function startNatsServer(
   options: {
     users?: readonly NatsUser[];
@@ -96,6 +86,12 @@ export async function startNatsServer(
   const configFile = join(dir, 'nats.conf');
   let child: ChildProcess | undefined;
 
+  let port = -1;
+  const writeConfig = () =>
+    writeFileSync(
+      configFile,
+      configText(port, storeDir, options.users ?? [], options.tls, options.authorization),
+    );
   const start = async () => {
     const started = spawn(NATS_SERVER_BINARY, ['-c', configFile], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -111,6 +107,7 @@ export async function startNatsServer(
         log += chunk.toString();
         if (log.includes('Server is ready')) {
           clearTimeout(timer);
+          port = Number(/Listening for client connections on \S+:(\d+)/.exec(log)?.[1] ?? port);
           resolve();
         }
       });
@@ -129,22 +126,12 @@ export async function startNatsServer(
     running.kill(signal);
     await exited;
   };
-  // Another process may take the free port before nats-server binds it: then a fresh port, a
-  // few times. Restarts (`start`) keep the port that worked.
-  let port: number;
-  for (let attempt = 1; ; attempt++) {
-    port = await freePort();
-    writeFileSync(
-      configFile,
-      configText(port, storeDir, options.users ?? [], options.tls, options.authorization),
-    );
-    try {
-      await start();
-      break;
-    } catch (error) {
-      if (attempt >= 3 || !/address already in use/i.test(String(error))) throw error;
-    }
-  }
+  writeConfig();
+  await start();
+  if (port < 0) throw new Error('nats-server did not say which port it listens on');
+  // A restart (`start`) comes back on the same port, as a broker keeps its address; should
+  // another process have taken it meanwhile, nats-server exits saying so and `start` throws.
+  writeConfig();
   return {
     url: options.tls ? `tls://localhost:${port}` : `nats://127.0.0.1:${port}`,
     port,

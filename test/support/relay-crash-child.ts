@@ -2,7 +2,7 @@
  * A relay that dies (SIGKILL, no answer sent) right after JetStream acknowledged a callback:
  * the worst moment, for the fault tests. Prints `relay listening on URL`.
  *
- * env: NATS_URL, PORT
+ * env: NATS_URL, PORT (0: any free port)
  */
 import { startRelay } from '../../src/relay/relay-server';
 import { TEST_RELAY_KEY } from './relay-harness';

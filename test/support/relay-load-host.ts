@@ -10,7 +10,10 @@ import { FAST_PIN } from './counter-harness';
 import { testCallbackPath } from './relay-harness';
 import http from 'node:http';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { setLogSink } from '../../src/main/logging/logger';
+import { CALLBACK_STREAM, consumerName } from '../../src/protocol/relay-wire';
 import { sign } from '../../src/protocol/signer';
 
 setLogSink(null);
@@ -125,8 +128,20 @@ const settled = () =>
   );
 while (!settled() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 const settledMs = Date.now() - postStart;
-// Redeliveries would show up within the ack wait: give them a moment before counting.
-await new Promise((resolve) => setTimeout(resolve, 1000));
+// The broker redelivers only what is unacked: once it holds nothing for these counters, every
+// copy it stored has been delivered and acked, and nothing more can come.
+const broker = await connect({ servers: env('NATS_URL') });
+const jsm = await jetstreamManager(broker);
+const holdsNothing = async () => {
+  for (const { store, name } of started) {
+    const info = await jsm.consumers.info(CALLBACK_STREAM, consumerName({ store, counter: name }));
+    if (info.num_pending > 0 || info.num_ack_pending > 0) return false;
+  }
+  return true;
+};
+while (!(await holdsNothing()) && Date.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 50));
+await broker.close();
 
 let succeeded = 0;
 let doubleApplied = 0;
@@ -138,7 +153,8 @@ for (const { counter, ids } of started)
     const changes = counter.journal.transitionsOf(id).filter((t) => t.from !== t.to);
     if (changes.filter((t) => t.to === 'succeeded').length > 1) doubleApplied++;
     const inbox = counter.journal.callbacksOf(id);
-    recorded += inbox.length;
+    // Each row is one distinct body; `copies` counts how often it reached the counter.
+    recorded += inbox.reduce((sum, callback) => sum + callback.copies, 0);
     unverified += inbox.filter((c) => !c.verified).length;
   }
 for (const { counter } of started) await counter.close();

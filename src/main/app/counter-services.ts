@@ -10,7 +10,7 @@ import type { PaymentService } from '../payments/payment-service';
 import type { RefundService } from '../payments/refund-service';
 import { startAutoPrint } from '../printing/auto-print';
 import { PrintQueue } from '../printing/print-queue';
-import { hostRedirect } from '../relay/hosted-redirect';
+import { hostRedirect, oncePerRedirect } from '../relay/hosted-redirect';
 import { HeldBackCallbacks } from '../relay/held-back-callbacks';
 import { RelayLink } from '../relay/relay-link';
 import { relayCallbackUrl } from '../relay/relay-settings';
@@ -110,7 +110,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
     callbackUrl: () => relayCallbackUrl(state.current) ?? endpoint.urlForGate(state.current, demo),
     purchaseMode: () => effectivePurchaseMode(state.current, demo),
     paymentPageLink: (params) => connection.paymentPageLink(state.current.paymentPageUrl, params),
-    hostRedirect: (redirect, qrTimeoutSeconds) => {
+    hostRedirect: oncePerRedirect((redirect, qrTimeoutSeconds) => {
       const link = relay.connected();
       return hostRedirect(
         redirect,
@@ -118,7 +118,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
         state.current,
         link ? (token, form) => link.publishRedirect(token, form) : undefined,
       );
-    },
+    }),
     isOnScreen: (id) => session.activeId() === id,
     onAnswerHealth: (answer) =>
       answer.ok ? health.clear('gate_signature') : health.set('gate_signature', answer.message),

@@ -67,3 +67,38 @@ export async function hostRedirect(
   }
   return { kind: 'text', text };
 }
+
+/** Hosts a redirect; the shape `hostRedirect` has once its settings and publisher are bound. */
+export type RedirectHost = (
+  redirect: RedirectData,
+  qrTimeoutSeconds: number | undefined,
+) => Promise<QrView | undefined>;
+
+/**
+ * One hosted page per redirect: Gate's instructions reach the counter twice when its callback
+ * and a status answer cross (each decides "first QR" before the other has stored one), and each
+ * would publish a page of its own. The same redirect gets the same page while that page lives;
+ * a redirect that could not be published may be tried again.
+ */
+export function oncePerRedirect(host: RedirectHost, now: () => number = Date.now): RedirectHost {
+  const pages = new Map<
+    string,
+    { readonly until: number; readonly page: Promise<QrView | undefined> }
+  >();
+  return (redirect, qrTimeoutSeconds) => {
+    for (const [key, entry] of pages) if (entry.until <= now()) pages.delete(key);
+    const key = JSON.stringify([redirect.url, redirect.method, redirect.body]);
+    const known = pages.get(key);
+    if (known) return known.page;
+    const lifetime = Math.min(
+      qrTimeoutSeconds !== undefined ? qrTimeoutSeconds * 1000 : DEFAULT_LIFETIME_MS,
+      MAX_REDIRECT_LIFETIME_MS,
+    );
+    const page = host(redirect, qrTimeoutSeconds).then((qr) => {
+      if (qr === undefined) pages.delete(key);
+      return qr;
+    });
+    pages.set(key, { until: now() + lifetime, page });
+    return page;
+  };
+}

@@ -79,7 +79,7 @@ const CASHIER_EVENTS = {
 const LOGS = { path: '/var/log/alipay-counter' };
 const MANAGER = { pinSet: true, lockedUntil: null, failures: 0, resetNeeded: false };
 const PRINT_STATUS = { printer: null, failed: [], printing: 0 };
-const DISPLAY = { active: null, merchantName: 'Tea House' };
+const DISPLAY = { active: null, merchantName: 'Tea House', locale: 'zh-Hans' };
 const PAYMENT = {
   id: 'T1-1',
   amount: 1250,
