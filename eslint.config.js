@@ -127,13 +127,6 @@ const UNTRANSLATED = [
   'src/renderer/src/printing/PrinterSettingsSection.tsx',
   'src/renderer/src/printing/ReceiptPrintButtons.tsx',
   'src/renderer/src/printing/SlipPreview.tsx',
-  'src/renderer/src/settings/AboutSection.tsx',
-  'src/renderer/src/settings/ConnectionTestPanel.tsx',
-  'src/renderer/src/settings/FirstRunWizard.tsx',
-  'src/renderer/src/settings/LimitsSection.tsx',
-  'src/renderer/src/settings/PinForm.tsx',
-  'src/renderer/src/settings/RelaySection.tsx',
-  'src/renderer/src/settings/SettingsScreen.tsx',
 ];
 
 const keytarOnlyInItsStore = {

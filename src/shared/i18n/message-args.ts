@@ -50,6 +50,7 @@ export interface MessageArgs {
   'settings.about.openLogs': undefined;
   'settings.about.restart': undefined;
   'settings.about.startAtLogin': undefined;
+  'settings.about.thisComputer': undefined;
   'settings.about.updates': undefined;
   'settings.about.version': { version: string | number | Said };
   'settings.account.gateUrl': undefined;
@@ -84,6 +85,8 @@ export interface MessageArgs {
   'settings.customer.threshold': undefined;
   'settings.customer.threshold.hint': undefined;
   'settings.default': { value: string | number | Said };
+  'settings.default.none': undefined;
+  'settings.default.systemCas': undefined;
   'settings.demoNote': undefined;
   'settings.error.demoFixed': undefined;
   'settings.error.pinNotSet': undefined;
