@@ -17,6 +17,7 @@ interface FieldFrame {
 function useDescription(frame: FieldFrame) {
   const id = useId();
   const ids = {
+    input: `${id}-input`,
     error: `${id}-error`,
     hint: `${id}-hint`,
     usual: `${id}-usual`,
@@ -70,6 +71,7 @@ export function TextField(
 ) {
   const { ids, describedBy } = useDescription(props);
   const common = {
+    id: ids.input,
     name: props.name,
     value: props.value,
     disabled: props.disabled,
@@ -81,8 +83,10 @@ export function TextField(
     'aria-describedby': describedBy,
   } as const;
   return (
-    <label className={props.rows ? 'field wide' : 'field'}>
-      <span className="field-label">{props.label}</span>
+    <div className={props.rows ? 'field wide' : 'field'}>
+      <label className="field-label" htmlFor={ids.input}>
+        {props.label}
+      </label>
       {props.rows ? (
         <textarea {...common} rows={props.rows} onChange={(e) => props.onChange(e.target.value)} />
       ) : (
@@ -94,7 +98,7 @@ export function TextField(
         />
       )}
       <FieldNotes frame={props} ids={ids} />
-    </label>
+    </div>
   );
 }
 
@@ -109,9 +113,12 @@ export function SelectField(
 ) {
   const { ids, describedBy } = useDescription(props);
   return (
-    <label className="field">
-      <span className="field-label">{props.label}</span>
+    <div className="field">
+      <label className="field-label" htmlFor={ids.input}>
+        {props.label}
+      </label>
       <select
+        id={ids.input}
         name={props.name}
         value={props.value}
         disabled={props.disabled}
@@ -122,7 +129,7 @@ export function SelectField(
         {props.children}
       </select>
       <FieldNotes frame={props} ids={ids} />
-    </label>
+    </div>
   );
 }
 

@@ -1,0 +1,201 @@
+import { createServer, type Server } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser-harness';
+import { useBrowserCounter } from '../support/browser-counter';
+
+/** The words a manager sees in Settings, in the three languages the tests read. */
+const WORDS = {
+  en: {
+    settings: 'Settings',
+    store: 'Store',
+    customerPage: 'Customer page',
+    callbacks: 'Callbacks and relay',
+    merchantName: 'Merchant name',
+    customerLanguage: 'Customer display language',
+    publicUrl: 'Public callback address',
+    threshold: 'Unfinished payments end after (seconds)',
+    port: 'Listen on port',
+    advanced: 'Advanced',
+    save: 'Save',
+    saved: 'Saved.',
+    notHttps: 'Use an address that starts with https://',
+    seconds: 'A number of seconds from 60',
+    portInUse: 'another program uses this port',
+    usualThreshold: 'Default: 3600',
+    pinTitle: 'Save settings: Store',
+  },
+  'zh-Hans': {
+    settings: '设置',
+    store: '门店',
+    customerPage: '顾客页面',
+    callbacks: '支付结果通知',
+    merchantName: '商户名称',
+    customerLanguage: '顾客屏语言',
+    publicUrl: '公网通知地址',
+    threshold: '未完成的付款在多少秒后结束',
+    port: '监听端口',
+    advanced: '高级',
+    save: '保存',
+    saved: '已保存。',
+    notHttps: '请使用以 https:// 开头的地址',
+    seconds: '秒数在 60（一分钟）',
+    portInUse: '另一个程序正在使用此端口',
+    usualThreshold: '默认：3600',
+    pinTitle: '保存设置：门店',
+  },
+  de: {
+    settings: 'Einstellungen',
+    store: 'Geschäft',
+    customerPage: 'Kundenseite',
+    callbacks: 'Zahlungsmeldungen',
+    merchantName: 'Name des Geschäfts',
+    customerLanguage: 'Sprache der Kundenanzeige',
+    publicUrl: 'Öffentliche Meldeadresse',
+    threshold: 'Unfertige Zahlungen enden nach (Sekunden)',
+    port: 'Empfangsport',
+    advanced: 'Erweitert',
+    save: 'Speichern',
+    saved: 'Gespeichert.',
+    notHttps: 'Verwenden Sie eine Adresse, die mit https:// beginnt',
+    seconds: 'Eine Anzahl Sekunden von 60',
+    portInUse: 'ein anderes Programm nutzt diesen Port',
+    usualThreshold: 'Standard: 3600',
+    pinTitle: 'Einstellungen speichern: Geschäft',
+  },
+} as const;
+type Language = keyof typeof WORDS;
+const BROWSER_LOCALE: Record<Language, string> = { en: 'en-GB', 'zh-Hans': 'zh-CN', de: 'de-DE' };
+
+/** A port some other program holds, so that the counter cannot listen on it. */
+async function takenPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { port: address.port, server };
+}
+
+/**
+ * Settings as a manager meets it, in English, 简体中文 and German (the browser's language):
+ * sections with a side list, each field checked where it is before any PIN is asked, one
+ * section saved at a time, technical fields under Advanced with their defaults.
+ */
+describe('Settings in the browser', () => {
+  const ui = useBrowserCounter();
+
+  /** The cashier window in `language`, as the browser's locale sets it, on Settings → `section`. */
+  async function openSettings(language: Language, section: keyof typeof WORDS.en) {
+    await ui.start();
+    const page = ui.track(
+      await ui.browser.newPage({
+        viewport: { width: 1280, height: 800 },
+        locale: BROWSER_LOCALE[language],
+      }),
+    );
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(ui.shell.cashierUrl);
+    await page.locator(`html[lang="${language}"]`).waitFor();
+    const words = WORDS[language];
+    await page.getByRole('button', { name: words.settings, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: words.settings }).waitFor();
+    const nav = page.getByRole('navigation', { name: /./ }).filter({ hasText: words.store });
+    await nav.getByRole('button', { name: words[section], exact: true }).click();
+    return { page, words, form: page.getByRole('form', { name: words[section] }) };
+  }
+
+  async function enterPin(page: Page, title: string) {
+    const dialog = page.getByRole('dialog', { name: title });
+    await dialog.getByLabel(/./).first().fill('2468');
+    await dialog.getByRole('button').first().click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  for (const language of Object.keys(WORDS) as Language[]) {
+    it(`${language}: a bad address is marked on its field before any PIN is asked`, async () => {
+      const { page, words, form } = await openSettings(language, 'callbacks');
+      const field = form.getByLabel(words.publicUrl, { exact: true });
+      await field.fill('http://shop.example/cb');
+      await form.getByRole('button', { name: words.save, exact: true }).click();
+
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+      const error = page.locator(`[id="${describedBy.split(' ')[0]}"]`);
+      expect(await error.textContent()).toContain(words.notHttps);
+      // The focus is on the field to fix, and no PIN dialog opened.
+      expect(await field.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(
+        true,
+      );
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      await screenshot(page, `70-settings-field-error-${language}`);
+
+      // Fixing it takes its error away; nothing was saved meanwhile.
+      await field.fill('');
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      const saved = await ui.counter.handlers['settings:get']({});
+      expect(saved.ok && saved.value.callbackPublicUrl).toBe('');
+    });
+
+    it(`${language}: Store saves only its own fields, under the PIN`, async () => {
+      const { page, words, form } = await openSettings(language, 'store');
+      await form.getByLabel(words.merchantName, { exact: true }).fill('Jade Tea Room 翡翠茶馆');
+      await form.getByLabel(words.customerLanguage).selectOption('zh-Hant');
+      await screenshot(page, `71-settings-store-${language}`);
+      await form.getByRole('button', { name: words.save, exact: true }).click();
+      await enterPin(page, words.pinTitle);
+      await form.getByText(words.saved, { exact: true }).waitFor();
+
+      const saved = await ui.counter.handlers['settings:get']({});
+      expect(saved.ok && saved.value).toMatchObject({
+        merchantName: 'Jade Tea Room 翡翠茶馆',
+        customerLanguage: 'zh-Hant',
+        thresholdSeconds: 3600,
+        callbackPublicUrl: '',
+      });
+      // Only Store's fields went to main: the journal's audit names what changed.
+      const audit = ui.counter.journal.auditLog().filter((e) => e.action === 'settings changed');
+      expect(JSON.stringify(audit.at(-1))).not.toMatch(/thresholdSeconds|callbackPort/);
+    });
+
+    it(`${language}: Advanced shows each technical field with its default, and opens on an error`, async () => {
+      const { page, words, form } = await openSettings(language, 'customerPage');
+      const threshold = form.getByLabel(words.threshold);
+      expect(await threshold.isVisible()).toBe(false);
+      await form.getByText(words.advanced, { exact: true }).click();
+      await form.getByText(words.usualThreshold, { exact: true }).waitFor();
+      await screenshot(page, `72-settings-advanced-${language}`);
+
+      // A bad value under a closed Advanced: Save opens it and puts the focus there.
+      await threshold.fill('5');
+      await form.getByText(words.advanced, { exact: true }).click();
+      expect(await threshold.isVisible()).toBe(false);
+      await form.getByRole('button', { name: words.save, exact: true }).click();
+      await expect.poll(() => threshold.isVisible()).toBe(true);
+      expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+      expect(await threshold.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(
+        true,
+      );
+      expect(await form.textContent()).toContain(words.seconds);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+    });
+  }
+
+  it('main refuses after the PIN (a port taken meanwhile): the error lands on the port field', async () => {
+    const { port, server } = await takenPort();
+    try {
+      const { page, words, form } = await openSettings('de', 'callbacks');
+      await form.getByText(words.advanced, { exact: true }).click();
+      const field = form.getByLabel(words.port);
+      await field.fill(String(port));
+      await form.getByRole('button', { name: words.save, exact: true }).click();
+      await enterPin(page, 'Einstellungen speichern: Zahlungsmeldungen');
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      expect(await form.textContent()).toContain(words.portInUse);
+      await screenshot(page, '73-settings-refused-after-pin-de');
+    } finally {
+      server.close();
+    }
+  });
+});
