@@ -94,6 +94,7 @@ describe('manager screens in the browser', () => {
     expect(ui.counter.journal.get(paymentId)?.state).toBe('succeeded');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await cashier.getByRole('button', { name: 'Settings' }).click();
+    await cashier.getByRole('button', { name: 'Manager PIN', exact: true }).click();
     await expect
       .poll(() => cashier.getByText(/Manager actions are locked until/).isVisible())
       .toBe(true);

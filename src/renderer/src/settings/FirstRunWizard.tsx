@@ -87,7 +87,7 @@ export function FirstRunWizard() {
           {step === 'account' ? <AccountSection {...sectionProps} withTest={false} /> : null}
           {step === 'customerPage' ? <CustomerPageSection {...sectionProps} /> : null}
           {step === 'test' ? (
-            <div className="settings-form first-run-test">
+            <div className="section-form first-run-test">
               <h2>{say('settings.test.title')}</h2>
               {testing ? (
                 <p role="status">{say('settings.test.running')}</p>
