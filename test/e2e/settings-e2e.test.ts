@@ -3,69 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
-
-/** The words a manager sees in Settings, in the three languages the tests read. */
-const WORDS = {
-  en: {
-    settings: 'Settings',
-    store: 'Store',
-    customerPage: 'Customer page',
-    callbacks: 'Callbacks and relay',
-    merchantName: 'Merchant name',
-    customerLanguage: 'Customer display language',
-    publicUrl: 'Public callback address',
-    threshold: 'Unfinished payments end after (seconds)',
-    port: 'Listen on port',
-    advanced: 'Advanced',
-    save: 'Save',
-    saved: 'Saved.',
-    notHttps: 'Use an address that starts with https://',
-    seconds: 'A number of seconds from 60',
-    portInUse: 'another program uses this port',
-    usualThreshold: 'Default: 3600',
-    pinTitle: 'Save settings: Store',
-  },
-  'zh-Hans': {
-    settings: '设置',
-    store: '门店',
-    customerPage: '顾客页面',
-    callbacks: '支付结果通知',
-    merchantName: '商户名称',
-    customerLanguage: '顾客屏语言',
-    publicUrl: '公网通知地址',
-    threshold: '未完成的付款在多少秒后结束',
-    port: '监听端口',
-    advanced: '高级',
-    save: '保存',
-    saved: '已保存。',
-    notHttps: '请使用以 https:// 开头的地址',
-    seconds: '秒数在 60（一分钟）',
-    portInUse: '另一个程序正在使用此端口',
-    usualThreshold: '默认：3600',
-    pinTitle: '保存设置：门店',
-  },
-  de: {
-    settings: 'Einstellungen',
-    store: 'Geschäft',
-    customerPage: 'Kundenseite',
-    callbacks: 'Zahlungsmeldungen',
-    merchantName: 'Name des Geschäfts',
-    customerLanguage: 'Sprache der Kundenanzeige',
-    publicUrl: 'Öffentliche Meldeadresse',
-    threshold: 'Unfertige Zahlungen enden nach (Sekunden)',
-    port: 'Empfangsport',
-    advanced: 'Erweitert',
-    save: 'Speichern',
-    saved: 'Gespeichert.',
-    notHttps: 'Verwenden Sie eine Adresse, die mit https:// beginnt',
-    seconds: 'Eine Anzahl Sekunden von 60',
-    portInUse: 'ein anderes Programm nutzt diesen Port',
-    usualThreshold: 'Standard: 3600',
-    pinTitle: 'Einstellungen speichern: Geschäft',
-  },
-} as const;
-type Language = keyof typeof WORDS;
-const BROWSER_LOCALE: Record<Language, string> = { en: 'en-GB', 'zh-Hans': 'zh-CN', de: 'de-DE' };
+import { BROWSER_LOCALE, WORDS, type Language } from '../support/settings-words';
 
 /** A port some other program holds, so that the counter cannot listen on it. */
 async function takenPort(): Promise<{ port: number; server: Server }> {
@@ -198,4 +136,26 @@ describe('Settings in the browser', () => {
       server.close();
     }
   });
+  for (const language of Object.keys(WORDS) as Language[]) {
+    it(`${language}: every section from the side list, one at a time`, async () => {
+      const { page, words } = await openSettings(language, 'store');
+      const sections = [
+        'store',
+        'account',
+        'customerPage',
+        'printer',
+        'callbacks',
+        'limits',
+        'pin',
+        'about',
+      ] as const;
+      for (const section of sections) {
+        const button = page.getByRole('button', { name: words[section], exact: true });
+        await button.click();
+        await expect.poll(() => button.getAttribute('aria-current')).toBe('page');
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        await screenshot(page, `77-settings-${section}-${language}`);
+      }
+    });
+  }
 });
