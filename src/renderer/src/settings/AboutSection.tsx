@@ -23,7 +23,7 @@ export function AboutSection() {
   const title = say('settings.save.pinTitle', { section: say(SECTION_NAMES.about) });
 
   return (
-    <section className="settings-form about" aria-label={say(SECTION_NAMES.about)}>
+    <section className="settings-form section-form about" aria-label={say(SECTION_NAMES.about)}>
       <h2>{say(SECTION_NAMES.about)}</h2>
       <div className="about-group">
         <p className="about-product">{say('common.productName')}</p>
