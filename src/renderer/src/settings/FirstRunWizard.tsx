@@ -115,11 +115,6 @@ export function FirstRunWizard() {
             {say('common.action.back')}
           </button>
         ) : null}
-        {step !== 'pin' && step !== 'test' ? (
-          <button type="button" onClick={next}>
-            {say('settings.wizard.next')}
-          </button>
-        ) : null}
       </div>
     </section>
   );
