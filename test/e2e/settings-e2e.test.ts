@@ -158,4 +158,21 @@ describe('Settings in the browser', () => {
       }
     });
   }
+  it("de: limits are typed with a decimal comma; one below Alipay's bound is marked before the PIN", async () => {
+    const { page, form } = await openSettings('de', 'limits');
+    const smallest = form.getByLabel('Kleinster Verkauf in CNY', { exact: true });
+    expect(await smallest.inputValue()).toBe('10,00');
+    await smallest.fill('5,50');
+    await form.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expect.poll(() => smallest.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.textContent()).toContain('Mindestens 10 CNY');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    await smallest.fill('12,50');
+    await form.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await enterPin(page, 'Einstellungen speichern: Betragsgrenzen');
+    await form.getByText('Gespeichert.', { exact: true }).waitFor();
+    const saved = await ui.counter.handlers['settings:get']({});
+    expect(saved.ok && saved.value.amountLimits['CNY']).toEqual({ min: 1250, max: 500000 });
+  });
 });
