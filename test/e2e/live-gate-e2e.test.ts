@@ -97,6 +97,10 @@ describe('live Gate screens in the browser', () => {
       await pinForm.getByLabel('The same PIN again').fill('48219');
       await pinForm.getByRole('button', { name: 'Change PIN' }).click();
       await pinForm.getByText('A new manager PIN is 6 to 8 digits.').waitFor();
+      // The account section shows the test that passed, in sentences.
+      await page.getByRole('button', { name: 'ecommpay account', exact: true }).click();
+      await page.getByText(/^Passed on /).waitFor();
+      await screenshot(page, '44-settings-account-live');
       // Only the first-run PIN was ever set.
       const pinsSet = counter.journal.auditLog().filter((e) => e.action === 'manager PIN set');
       expect(pinsSet).toHaveLength(1);
