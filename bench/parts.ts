@@ -50,6 +50,8 @@ export class PartRunner {
     readonly results: Record<string, unknown>,
     private readonly limitMs: number,
     private readonly log: (line: string) => void = console.log,
+    /** The parts to run (`BENCH_PARTS=relayIngest,relayDrain`); all of them when empty. */
+    private readonly only: readonly string[] = [],
   ) {
     const escaped = (error: unknown) => {
       if (this.current) this.current(new Error('an error escaped it', { cause: error }));
@@ -65,6 +67,10 @@ export class PartRunner {
     measure: () => T | Promise<T>,
     print: (figures: T) => void,
   ): Promise<T | undefined> {
+    if (this.only.length > 0 && !this.only.includes(name)) {
+      this.log(`  ${name}: not run (BENCH_PARTS names ${this.only.join(', ')})`);
+      return undefined;
+    }
     let figures: T;
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -24,7 +24,13 @@ async function main(): Promise<void> {
   };
   // Whoever read the output stopped reading (`npm run bench | head`): nothing left to tell.
   process.stdout.on('error', () => process.exit(0));
-  const runner = new PartRunner(results, Number(process.env['BENCH_PART_LIMIT_S'] ?? 900) * 1000);
+  const only = (process.env['BENCH_PARTS'] ?? '').split(',').filter((part) => part !== '');
+  const runner = new PartRunner(
+    results,
+    Number(process.env['BENCH_PART_LIMIT_S'] ?? 900) * 1000,
+    console.log,
+    only,
+  );
   console.log(`Alipay Counter benchmark · Node ${process.version} · ${new Date().toISOString()}\n`);
 
   const signerRounds = 15;

@@ -12,7 +12,7 @@ export { isLoopbackUrl } from './settings/settings';
 export { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from './gate/gate-paths';
 export { OPEN_REFUND_STATES } from './journal/refund-journal';
 export { describeGateError, type GateStatus } from './gate';
-export { DEMO_STORE_IP } from './app/demo-mode';
+export { DEMO_STORE_IP, sandboxHostOptions, sandboxReachLine } from './app/demo-mode';
 export { createCounter } from './app/create-counter';
 export { buildBridgeScript } from './web-shell/bridge-script';
 export { startWebShell } from './web-shell/web-shell';

@@ -1,8 +1,15 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, crashReporter, dialog, Menu, screen, session, shell } from 'electron';
 import { createCounter, type Counter } from './app/create-counter';
+import {
+  isSandboxPhonePage,
+  sandboxHostArgument,
+  sandboxHostOptions,
+  sandboxReachLine,
+} from './app/demo-mode';
 import { CustomerDisplayKeeper } from './displays/customer-display-keeper';
 import { createDispatcher } from './ipc/dispatcher';
+import { inBackground } from './logging/in-background';
 import { forwardEvents } from './ipc/event-forwarder';
 import { registerElectronIpc } from './ipc/electron-ipc';
 import { createRotatingFileSink } from './logging/file-sink';
@@ -147,9 +154,12 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     systemLocale: app.getLocale(),
-    ...(demo ? {} : { secretStore: createKeytarSecretStore() }),
+    ...(demo
+      ? { demo: { sandbox: sandboxHostOptions(sandboxHostArgument(process.argv)) } }
+      : { secretStore: createKeytarSecretStore() }),
     printing: { driver: createDriverPrinter(openSlipWindow) },
   });
+  if (counter.sandbox) process.stdout.write(`${sandboxReachLine(counter.sandbox)}\n`);
   const updates = new UpdateController({
     updater: bundledUpdater(process.resourcesPath, app.isPackaged),
     activity: journalActivity(counter.journal, counter.activePaymentId),
@@ -179,10 +189,16 @@ async function start(): Promise<void> {
     }),
     'reports:close-day': afterDayClose(counter.handlers, () => updates.dayClosed()),
   };
+  // Demo mode's "Pay as the customer" opens the sandbox's phone page in the system's browser.
+  const sandbox = counter.sandbox;
   const cashier = createCashierWindow(
     join(import.meta.dirname, '../preload/index.cjs'),
     renderer,
     log,
+    (url) => {
+      if (sandbox && isSandboxPhonePage(sandbox, url))
+        inBackground(shell.openExternal(url), log, "opening the customer's page");
+    },
   );
   // The customer display gets its own preload: the sale on the counter, nothing else.
   const customerPreload = join(import.meta.dirname, '../preload/customer.cjs');

@@ -9,3 +9,4 @@ export {
   type SandboxPayment,
 } from './sandbox-types';
 export { secondsBeforeAttempt, secondsUntilAttempt, MAX_CALLBACK_ATTEMPTS } from './retry-schedule';
+export { networkAddresses } from './phone-access';

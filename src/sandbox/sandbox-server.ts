@@ -1,6 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import { GATE_PATHS } from '../protocol/gate-paths';
 import { parseJsonLossless } from '../protocol/signer/lossless-json';
 import { createCallbackSender } from './callback-sender';
@@ -13,6 +12,7 @@ import { inspectionRoute } from './inspection';
 import { customerActs, customerUrl } from './payment-lifecycle';
 import { chooseMethod, confirmPayment, showPaymentPage, type PageAnswer } from './payment-page';
 import { PaymentStore } from './payment-store';
+import { isLoopbackAddress, isPhoneRoute, isWildcard, listen, publicHost } from './phone-access';
 import { qrPng } from './qr-image';
 import { rejection } from './request-validation';
 import { createScaledClock } from './scaled-clock';
@@ -24,6 +24,13 @@ export interface SandboxOptions {
   readonly projects: readonly SandboxProject[];
   /** Address to bind; 127.0.0.1 by default. `0.0.0.0` lets a phone on the LAN open the QR. */
   readonly host?: string;
+  /**
+   * Where phones on the network open the customer pages (the QR codes point there): one address
+   * of this machine, listened on besides `host` with the same port, or `0.0.0.0` for every
+   * interface. Requests that do not come in over loopback then get the customer pages only;
+   * the Gate API and the inspection routes answer the counter on this machine alone.
+   */
+  readonly phoneHost?: string;
   /** Port to bind; 0 picks a free one. */
   readonly port?: number;
   /** Base URL put in QR codes; derived from host and port by default. */
@@ -90,24 +97,38 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 
   const requests = { sale: 0, refund: 0, status: 0 };
-  const server = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+    const fromNetwork =
+      options.phoneHost !== undefined && !isLoopbackAddress(req.socket.localAddress);
+    if (fromNetwork && !isPhoneRoute(req.method ?? 'GET', path))
+      return sendText(res, 404, 'not found');
     route(ctx, faults, requests, req, res).catch((error: unknown) => {
       ctx.log(`sandbox error: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { status: 'error', ...GATE_CODES.internalError });
       else res.destroy();
     });
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  };
+  const server = http.createServer(handle);
+  const phoneHost = options.phoneHost;
+  // Every interface for phones is one listener: a second one on loopback's port would clash.
+  const host =
+    phoneHost !== undefined && isWildcard(phoneHost) ? phoneHost : (options.host ?? '127.0.0.1');
+  await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
-  settings.publicUrl = (options.publicUrl ?? `http://${publicHost(host)}:${port}`).replace(
-    /\/+$/,
-    '',
-  );
+  const url = `http://${isWildcard(host) ? '127.0.0.1' : host}:${port}`;
+  const servers = [server];
+  if (phoneHost !== undefined && !isWildcard(phoneHost)) {
+    const phones = http.createServer(handle);
+    await listen(phones, port, phoneHost).catch(async (error: unknown) => {
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
+    });
+    servers.push(phones);
+  }
+  settings.publicUrl = (
+    options.publicUrl ?? `http://${publicHost(phoneHost ?? host)}:${port}`
+  ).replace(/\/+$/, '');
 
   return {
     url,
@@ -120,21 +141,13 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     stats: () => ({ payments: ctx.store.size, timers: clock.pending(), requests: { ...requests } }),
     async close() {
       clock.stopAll();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const each of servers) {
+        each.closeAllConnections();
+        await new Promise<void>((resolve) => each.close(() => resolve()));
+      }
       await sender.idle();
     },
   };
-}
-
-/** The address phones and browsers should use: a LAN address when bound to all interfaces. */
-function publicHost(host: string): string {
-  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
-  for (const addresses of Object.values(networkInterfaces())) {
-    const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
-    if (lan) return lan.address;
-  }
-  return '127.0.0.1';
 }
 
 const API_ROUTES = {

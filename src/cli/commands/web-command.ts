@@ -1,16 +1,27 @@
-import { createCounter, buildBridgeScript, startWebShell } from '../../main/command-line';
+import {
+  createCounter,
+  buildBridgeScript,
+  sandboxHostOptions,
+  sandboxReachLine,
+  startWebShell,
+} from '../../main/command-line';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { QR_MODES, type QrMode } from '../../sandbox';
+import { networkAddresses, QR_MODES, type QrMode } from '../../sandbox';
 import { CliError } from '../cli-error';
 import { untilStopped } from '../until-stopped';
 import { optional, parseOptions, portOption, positiveNumber } from '../options';
 
-const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X]
+const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X] [--sandbox-host ADDRESS]
     [--sandbox-url URL (its secret in SANDBOX_SECRET)] [--callback-port P]
   The counter in a browser (machines without Electron): demo mode only, against the sandbox.
-  Prints "cashier: <URL>" and "customer display: <URL>"; both carry the access token.`;
+  Prints "cashier: <URL>" and "customer display: <URL>"; both carry the access token.
+  --sandbox-host ADDRESS: the embedded sandbox listens on ADDRESS too (an IP address of this
+  computer, or 0.0.0.0 for every network) so that a phone on the same network can open the QR;
+  there it answers the customer pages only (the page behind the QR, its image, the Payment Page
+  and the return page), never the Gate API. Without it, the sandbox answers this computer only.
+  The line starting "Gate sandbox:" says where phones open it.`;
 
 /** `web`: the browser shell, until SIGINT/SIGTERM. */
 export async function webCommand(argv: string[]): Promise<number> {
@@ -21,6 +32,7 @@ export async function webCommand(argv: string[]): Promise<number> {
     'time-scale': { type: 'string' },
     'sandbox-url': { type: 'string' },
     'callback-port': { type: 'string' },
+    'sandbox-host': { type: 'string' },
   });
   const rendererDir = resolve('out/renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
@@ -34,6 +46,14 @@ export async function webCommand(argv: string[]): Promise<number> {
   const sandboxSecret = process.env['SANDBOX_SECRET'];
   if (sandboxUrl && !sandboxSecret)
     throw new CliError('web: --sandbox-url needs the sandbox project secret in SANDBOX_SECRET');
+  let phoneAccess: ReturnType<typeof sandboxHostOptions>;
+  try {
+    phoneAccess = sandboxHostOptions(optional(options, 'sandbox-host'));
+  } catch (error) {
+    throw new CliError(`web: ${(error as Error).message}`);
+  }
+  if (sandboxUrl && phoneAccess.phoneHost)
+    throw new CliError('web: --sandbox-host is for the embedded sandbox, not with --sandbox-url');
   const timeScale =
     optional(options, 'time-scale') !== undefined
       ? positiveNumber(options, 'time-scale', 'web', 1)
@@ -50,8 +70,16 @@ export async function webCommand(argv: string[]): Promise<number> {
       sandbox: {
         ...(qrMode ? { qrMode: qrMode as QrMode } : {}),
         ...(timeScale !== undefined ? { timeScale } : {}),
+        ...phoneAccess,
       },
     },
+  }).catch((error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    if (phoneAccess.phoneHost && code === 'EADDRNOTAVAIL')
+      throw new CliError(
+        `web: --sandbox-host ${phoneAccess.phoneHost} is not an address of this computer (its addresses: ${networkAddresses().join(', ') || 'loopback only'})`,
+      );
+    throw error;
   });
   const shell = await startWebShell({
     counter,
@@ -60,10 +88,7 @@ export async function webCommand(argv: string[]): Promise<number> {
     port: portOption(options, 'port', 'web', 0),
   });
   process.stdout.write(`cashier: ${shell.cashierUrl}\ncustomer display: ${shell.customerUrl}\n`);
-  if (counter.sandbox)
-    process.stderr.write(
-      `Gate sandbox: ${counter.sandbox.url} (customer pages at ${counter.sandbox.publicUrl})\n`,
-    );
+  if (counter.sandbox) process.stdout.write(`${sandboxReachLine(counter.sandbox)}\n`);
   await untilStopped();
   await shell.close();
   await counter.close();

@@ -1,6 +1,12 @@
 import { effectiveLimits } from '../../shared/money';
 import { said } from '../../shared/i18n/said';
-import type { AppInfo, DisplayView, SessionView, SettingsView } from '../../shared/ipc/views';
+import type {
+  AppInfo,
+  DisplayView,
+  PaymentView,
+  SessionView,
+  SettingsView,
+} from '../../shared/ipc/views';
 import type { CounterHealth } from '../counter/counter-health';
 import type { CounterSession } from '../counter/counter-session';
 import type { GateConnection } from '../gate/gate-connection';
@@ -30,6 +36,8 @@ export interface ViewSources {
   readonly connectionTest: ConnectionTest;
   readonly readiness: CounterReadiness;
   readonly pin: ManagerPin;
+  /** Demo mode only: the page a phone opens to pay a sale (see demo-mode.ts). */
+  readonly demoPayPage?: (payment: PaymentView) => string | null;
 }
 
 /** The views the screens are sent: the counter's state put into the contract's shapes. */
@@ -51,12 +59,17 @@ export function counterViews(sources: ViewSources): CounterViews {
     return record ? toView(record) : null;
   };
   return {
-    session: () => ({
-      active: active(),
-      lateAlerts: payments.openLateAlerts().map(toView),
-      banners: sources.health.list(),
-      relay: sources.relay.status() ?? null,
-    }),
+    session: () => {
+      const onScreen = active();
+      const { demoPayPage } = sources;
+      return {
+        active: onScreen,
+        lateAlerts: payments.openLateAlerts().map(toView),
+        banners: sources.health.list(),
+        relay: sources.relay.status() ?? null,
+        ...(demoPayPage ? { demoPayUrl: onScreen ? demoPayPage(onScreen) : null } : {}),
+      };
+    },
     display: () => ({
       active: active(),
       merchantName: state.current.merchantName,

@@ -13,6 +13,7 @@ import type { Counter, CounterConfig, CounterEvents } from './counter-config';
 import { buildServices, type CounterServices } from './counter-services';
 import { openStores, type CounterStores } from './counter-stores';
 import { counterViews, type CounterViews } from './counter-views';
+import { demoPayPage } from './demo-mode';
 
 export type { Counter, CounterConfig, CounterEvents, CounterTuning } from './counter-config';
 
@@ -36,6 +37,9 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     connection: stores.connection,
     pin: stores.pin,
     ...services,
+    ...(stores.demo
+      ? { demoPayPage: demoPayPage(stores.demo.sandbox, () => stores.state.current.projectId) }
+      : {}),
   });
   const events = forwardEvents(stores, services, views);
   const handlers = handlersOf(config, stores, services, views, events);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { isIP } from 'node:net';
+import { createSandbox, networkAddresses, type Sandbox, type SandboxOptions } from '../../sandbox';
+import type { PaymentView } from '../../shared/ipc/views';
 import { DEFAULT_SETTINGS, isLoopbackUrl, type Settings } from '../settings/settings';
 
 /** The embedded sandbox: the rest of main knows it through this file only. */
@@ -83,4 +85,76 @@ export function assertLoopback(url: string): void {
     throw new Error(
       `demo mode talks only to a sandbox on this machine, not to ${new URL(url).hostname}`,
     );
+}
+
+/**
+ * The page a person opens to pay the sale on screen in demo mode, as the customer's phone
+ * would: the embedded sandbox's page behind the QR, or, where the QR holds an address (a
+ * sandbox given by URL, a Payment Page link), that address. Demo mode talks only to a sandbox,
+ * so the page is never a real payment's.
+ */
+export function demoPayPage(
+  sandbox: Sandbox | undefined,
+  projectId: () => number | null,
+): (payment: PaymentView) => string | null {
+  return (payment) => {
+    const project = projectId();
+    const truth =
+      sandbox && payment.mode === 'gate_qr' && project !== null
+        ? sandbox.payment(project, payment.id)
+        : undefined;
+    if (truth) return sandbox!.customerUrl(truth);
+    const text = payment.qr?.kind === 'text' ? payment.qr.text : '';
+    return /^https?:\/\//.test(text) ? text : null;
+  };
+}
+
+/**
+ * The embedded sandbox's options for `--sandbox-host ADDRESS`: where a phone on the same network
+ * opens the QR's page. An address of this machine, or `0.0.0.0` (or `::`) for every interface;
+ * a loopback address is the default (this computer only). Throws a sentence for anything else.
+ */
+export function sandboxHostOptions(address: string | undefined): { phoneHost?: string } {
+  if (address === undefined || /^(127\.|::1$|localhost$)/.test(address)) return {};
+  if (isIP(address) === 0)
+    throw new Error(
+      `--sandbox-host takes an IP address of this computer (0.0.0.0 for every network), not "${address}"`,
+    );
+  return { phoneHost: address };
+}
+
+/** The value of `--sandbox-host ADDRESS` (or `--sandbox-host=ADDRESS`) among a process's arguments. */
+export function sandboxHostArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--sandbox-host') return argv[i + 1];
+    if (argv[i]!.startsWith('--sandbox-host=')) return argv[i]!.slice('--sandbox-host='.length);
+  }
+  return undefined;
+}
+
+/** Whether `url` is one of the sandbox's pages a phone opens (the desktop's browser may show it). */
+export function isSandboxPhonePage(sandbox: Sandbox, url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const origins = [new URL(sandbox.url).origin, new URL(sandbox.publicUrl).origin];
+  return (
+    origins.includes(parsed.origin) && /^\/(customer\/[0-9a-f]{32}|payment)$/.test(parsed.pathname)
+  );
+}
+
+/** Where the QR's page opens, in one line for the terminal that started the demo. */
+export function sandboxReachLine(sandbox: Sandbox): string {
+  if (sandbox.publicUrl === sandbox.url)
+    return (
+      `Gate sandbox: ${sandbox.url}, on this computer only: the waiting screen's ` +
+      `"Pay as the customer" opens the QR's page here; --sandbox-host 0.0.0.0 lets a phone on this network open it.`
+    );
+  return (
+    `Gate sandbox: ${sandbox.url}; a phone on this network opens the QR's page at ${sandbox.publicUrl} ` +
+    `(the customer pages only; this computer's addresses: ${networkAddresses().join(', ') || 'none'}).`
+  );
 }

@@ -201,7 +201,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: 'print jobs: every slip queued, sent or failed with the reason (issue 12)',
+    description: 'print jobs: every slip queued, sent or failed with the reason',
     sql: `
       CREATE TABLE print_jobs (
         id           INTEGER PRIMARY KEY,

@@ -13,6 +13,7 @@ import { createDispatcher } from '../ipc/dispatcher';
 import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 import { readRendererFile } from '../static/renderer-files';
+import { NO_ACCESS_CSS, noAccessPage } from './no-access-page';
 
 const log = createLogger('web-shell');
 
@@ -46,7 +47,8 @@ export interface WebShell {
 /**
  * Serves the built renderer on 127.0.0.1 and carries `window.counter` over a WebSocket to the
  * same dispatcher the Electron IPC uses. It exists only for the sandbox: it refuses
- * a counter in live mode, binds to loopback only, and needs a random token on the WebSocket.
+ * a counter in live mode, binds to loopback only, and needs a random token on the page's link
+ * and on the WebSocket (a link without it gets a page saying where the right link is printed).
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const handlers =
@@ -66,15 +68,27 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     });
   });
   const serveFile = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://shell').pathname);
+    const requested = new URL(req.url ?? '/', 'http://shell');
+    const path = decodeURIComponent(requested.pathname);
     const headers = {
       'content-security-policy': WEB_SHELL_CSP,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     };
     const html = 'text/html; charset=utf-8';
-    if (path === '/' || path === '/index.html')
+    if (path === '/' || path === '/index.html') {
+      // Without the right key the counter's screens could not charge: say so instead.
+      const given = requested.searchParams.get('token') ?? '';
+      if (!equalInConstantTime(token, given))
+        return void res
+          .writeHead(403, { ...headers, 'content-type': html, vary: 'accept-language' })
+          .end(noAccessPage(given === '' ? 'missing' : 'wrong', req.headers['accept-language']));
       return void res.writeHead(200, { ...headers, 'content-type': html }).end(indexHtml);
+    }
+    if (path === '/no-access.css')
+      return void res
+        .writeHead(200, { ...headers, 'content-type': 'text/css; charset=utf-8' })
+        .end(NO_ACCESS_CSS);
     if (path === '/web-bridge.js')
       return void res
         .writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' })

@@ -10,11 +10,12 @@ export interface RendererLocation {
   readonly trustedOrigins: readonly string[];
 }
 
-/** The cashier's window: the operator's screen. */
+/** The cashier's window: the operator's screen (`openOutside`: see guardNavigation). */
 export function createCashierWindow(
   preload: string,
   renderer: RendererLocation,
   log: Logger,
+  openOutside?: (url: string) => void,
 ): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -26,7 +27,7 @@ export function createCashierWindow(
     backgroundColor: '#eef2f7',
     webPreferences: hardenedWebPreferences(preload),
   });
-  secureWindow(window, renderer.trustedOrigins);
+  secureWindow(window, renderer.trustedOrigins, openOutside);
   window.once('ready-to-show', () => window.show());
   loadInto(window, renderer.url, 'cashier screen', log);
   return window;

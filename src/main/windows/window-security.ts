@@ -38,8 +38,16 @@ export function hardenSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** No navigation away from the app, no new windows, no webviews. */
-export function guardNavigation(contents: WebContents, trustedOrigins: readonly string[]): void {
+/**
+ * No navigation away from the app, no new windows, no webviews. A link the app opens in a new
+ * window goes to `openOutside`, which may hand it to the system's browser (demo mode's page for
+ * paying a sale); the window itself never opens.
+ */
+export function guardNavigation(
+  contents: WebContents,
+  trustedOrigins: readonly string[],
+  openOutside?: (url: string) => void,
+): void {
   const allowed = (url: string) => {
     try {
       const parsed = new URL(url);
@@ -55,7 +63,10 @@ export function guardNavigation(contents: WebContents, trustedOrigins: readonly 
   contents.on('will-redirect', (event, url) => {
     if (!allowed(url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside?.(url);
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
@@ -63,7 +74,8 @@ export function guardNavigation(contents: WebContents, trustedOrigins: readonly 
 export function secureWindow(
   window: BrowserWindow,
   trustedOrigins: readonly string[],
+  openOutside?: (url: string) => void,
 ): BrowserWindow {
-  guardNavigation(window.webContents, trustedOrigins);
+  guardNavigation(window.webContents, trustedOrigins, openOutside);
   return window;
 }

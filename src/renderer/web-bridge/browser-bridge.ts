@@ -3,6 +3,7 @@ import { BRIDGES, type BridgeName } from '../../shared/ipc/bridges';
 import { buildBridge } from '../../shared/ipc/build-bridge';
 import type { EventChannel } from '../../shared/ipc/contract';
 import type { ErrorCode, Result } from '../../shared/result';
+import { showConnectionLost } from './connection-lost';
 
 /**
  * `window.counter` and `window.counterDisplay` for the browser shell (demo and E2E tests on
@@ -45,6 +46,7 @@ socket.addEventListener('close', () => {
   };
   for (const resolve of pending.values()) resolve(lost);
   pending.clear();
+  showConnectionLost();
 });
 
 const transport: BridgeTransport = {

@@ -6,6 +6,7 @@ import de_main from './catalogue/de/main.json';
 import de_manager from './catalogue/de/manager.json';
 import de_printing from './catalogue/de/printing.json';
 import de_settings from './catalogue/de/settings.json';
+import de_shell from './catalogue/de/shell.json';
 import en_cashier from './catalogue/en/cashier.json';
 import en_common from './catalogue/en/common.json';
 import en_customer from './catalogue/en/customer.json';
@@ -13,6 +14,7 @@ import en_main from './catalogue/en/main.json';
 import en_manager from './catalogue/en/manager.json';
 import en_printing from './catalogue/en/printing.json';
 import en_settings from './catalogue/en/settings.json';
+import en_shell from './catalogue/en/shell.json';
 import es_cashier from './catalogue/es/cashier.json';
 import es_common from './catalogue/es/common.json';
 import es_customer from './catalogue/es/customer.json';
@@ -20,6 +22,7 @@ import es_main from './catalogue/es/main.json';
 import es_manager from './catalogue/es/manager.json';
 import es_printing from './catalogue/es/printing.json';
 import es_settings from './catalogue/es/settings.json';
+import es_shell from './catalogue/es/shell.json';
 import fr_cashier from './catalogue/fr/cashier.json';
 import fr_common from './catalogue/fr/common.json';
 import fr_customer from './catalogue/fr/customer.json';
@@ -27,6 +30,7 @@ import fr_main from './catalogue/fr/main.json';
 import fr_manager from './catalogue/fr/manager.json';
 import fr_printing from './catalogue/fr/printing.json';
 import fr_settings from './catalogue/fr/settings.json';
+import fr_shell from './catalogue/fr/shell.json';
 import it_cashier from './catalogue/it/cashier.json';
 import it_common from './catalogue/it/common.json';
 import it_customer from './catalogue/it/customer.json';
@@ -34,6 +38,7 @@ import it_main from './catalogue/it/main.json';
 import it_manager from './catalogue/it/manager.json';
 import it_printing from './catalogue/it/printing.json';
 import it_settings from './catalogue/it/settings.json';
+import it_shell from './catalogue/it/shell.json';
 import zhHans_cashier from './catalogue/zh-Hans/cashier.json';
 import zhHans_common from './catalogue/zh-Hans/common.json';
 import zhHans_customer from './catalogue/zh-Hans/customer.json';
@@ -41,6 +46,7 @@ import zhHans_main from './catalogue/zh-Hans/main.json';
 import zhHans_manager from './catalogue/zh-Hans/manager.json';
 import zhHans_printing from './catalogue/zh-Hans/printing.json';
 import zhHans_settings from './catalogue/zh-Hans/settings.json';
+import zhHans_shell from './catalogue/zh-Hans/shell.json';
 import zhHant_cashier from './catalogue/zh-Hant/cashier.json';
 import zhHant_common from './catalogue/zh-Hant/common.json';
 import zhHant_customer from './catalogue/zh-Hant/customer.json';
@@ -48,6 +54,7 @@ import zhHant_main from './catalogue/zh-Hant/main.json';
 import zhHant_manager from './catalogue/zh-Hant/manager.json';
 import zhHant_printing from './catalogue/zh-Hant/printing.json';
 import zhHant_settings from './catalogue/zh-Hant/settings.json';
+import zhHant_shell from './catalogue/zh-Hant/shell.json';
 
 /** Each language's messages (ICU text), every area merged. */
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -59,6 +66,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...de_manager,
     ...de_printing,
     ...de_settings,
+    ...de_shell,
   },
   en: {
     ...en_cashier,
@@ -68,6 +76,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...en_manager,
     ...en_printing,
     ...en_settings,
+    ...en_shell,
   },
   es: {
     ...es_cashier,
@@ -77,6 +86,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...es_manager,
     ...es_printing,
     ...es_settings,
+    ...es_shell,
   },
   fr: {
     ...fr_cashier,
@@ -86,6 +96,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...fr_manager,
     ...fr_printing,
     ...fr_settings,
+    ...fr_shell,
   },
   it: {
     ...it_cashier,
@@ -95,6 +106,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...it_manager,
     ...it_printing,
     ...it_settings,
+    ...it_shell,
   },
   'zh-Hans': {
     ...zhHans_cashier,
@@ -104,6 +116,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...zhHans_manager,
     ...zhHans_printing,
     ...zhHans_settings,
+    ...zhHans_shell,
   },
   'zh-Hant': {
     ...zhHant_cashier,
@@ -113,5 +126,6 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...zhHant_manager,
     ...zhHant_printing,
     ...zhHant_settings,
+    ...zhHant_shell,
   },
 };

@@ -282,6 +282,13 @@ export interface MessageArgs {
   'settings.wizard.steps': undefined;
   'settings.wizard.testAgain': undefined;
   'settings.wizard.title': undefined;
+  'shell.connection.lost': undefined;
+  'shell.demoPay.hint': undefined;
+  'shell.demoPay.link': undefined;
+  'shell.noAccess.missing': undefined;
+  'shell.noAccess.title': undefined;
+  'shell.noAccess.where': undefined;
+  'shell.noAccess.wrong': undefined;
 }
 
 export type MessageId = keyof MessageArgs;

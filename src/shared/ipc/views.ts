@@ -50,6 +50,15 @@ export const sessionViewSchema = z.object({
     .object({ state: z.enum(['connecting', 'connected', 'reconnecting']), since: z.number() })
     .nullable()
     .optional(),
+  /**
+   * Demo mode only: the sandbox's page the customer's phone opens for the sale on screen (what
+   * its QR leads to), so that a person can pay without a phone. Never set on a live counter.
+   */
+  demoPayUrl: z
+    .string()
+    .regex(/^https?:\/\//)
+    .nullable()
+    .optional(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

@@ -1,6 +1,7 @@
 import type { PaymentView } from '../../../shared/ipc/views';
 import { Money } from '../components/Money';
 import { QrCode } from '../components/QrCode';
+import { DemoPayLink } from './DemoPayLink';
 import { t } from '../i18n';
 import { mmss, secondsLeft } from '../screen-of';
 import { selectLanguage, useCounter } from '../store';
@@ -55,6 +56,7 @@ export function WaitingScreen({
         <p className="payment-id">
           {t('paymentId', language)} {payment.id}
         </p>
+        <DemoPayLink />
         <button type="button" className="cancel" onClick={() => void cancel()}>
           {t('cancel', language)} <kbd>Esc</kbd>
         </button>
