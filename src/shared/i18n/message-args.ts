@@ -91,7 +91,6 @@ export interface MessageArgs {
   'settings.error.demoFixed': undefined;
   'settings.error.pinNotSet': undefined;
   'settings.field.notSet': undefined;
-  'settings.field.sandbox': undefined;
   'settings.field.savedReplace': undefined;
   'settings.heldBack.hint': undefined;
   'settings.heldBack.item': {
@@ -117,7 +116,6 @@ export interface MessageArgs {
   'settings.pin.changeTitle': undefined;
   'settings.pin.current': undefined;
   'settings.pin.digits': { max: string | number | Said; min: string | number | Said };
-  'settings.pin.done': undefined;
   'settings.pin.easyToGuess': { count: string | number | Said };
   'settings.pin.locked': { until: number };
   'settings.pin.new': undefined;
@@ -187,7 +185,6 @@ export interface MessageArgs {
   'settings.save.checkFields': { count: number };
   'settings.save.pinTitle': { section: string | number | Said };
   'settings.save.saved': undefined;
-  'settings.save.saving': undefined;
   'settings.section.about': undefined;
   'settings.section.account': undefined;
   'settings.section.callbacks': undefined;

@@ -100,6 +100,8 @@ export function CallbacksSection({ onSaved, saveLabel }: SectionProps) {
           error={form.errorOf('callbackPublicUrl')}
           onChange={change('callbackPublicUrl')}
         />
+        <h3 className="subsection">{say('settings.relay.title')}</h3>
+        <p className="section-intro">{say('settings.relay.intro')}</p>
         <TextField
           name="relayCallbackUrl"
           label={say('settings.relay.callbackUrl')}
