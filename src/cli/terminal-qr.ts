@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { QrView } from '../shared/ipc/views';
+import { english } from '../main/command-line';
 
 /**
  * Draws a QR code with Unicode half blocks, scannable from the screen by a phone: with ANSI
@@ -30,7 +31,10 @@ export async function describeQr(qr: QrView, paymentId: string): Promise<string[
       return [`QR image saved to: ${file}`, 'Open it and scan it with the Alipay app.'];
     }
     case 'unscannable':
-      return [qr.message, 'Take it as a Payment Page link instead: sale --mode payment-page.'];
+      return [
+        english(qr.message) + (qr.detail ? ` (${qr.detail})` : ''),
+        'Take it as a Payment Page link instead: sale --mode payment-page.',
+      ];
   }
 }
 

@@ -39,7 +39,7 @@ describe('Alipay Counter in the browser', () => {
     await expect
       .poll(() => cashier.getByRole('timer').textContent())
       .toMatch(/QR valid for (10:00|9:5\d)/);
-    await expect.poll(() => cashier.getByText('CN¥88.00').isVisible()).toBe(true);
+    await expect.poll(() => cashier.getByText('CN¥88.00', { exact: true }).isVisible()).toBe(true);
     await screenshot(cashier, '03-waiting-qr');
     // The customer display shows the same QR, the amount, and the countdown in both languages.
     expect(await scanQr(display)).toBe(url);
@@ -60,16 +60,18 @@ describe('Alipay Counter in the browser', () => {
     await display.getByText('欢迎光临').waitFor();
   });
 
-  it("a declined sale (400.00 CNY, test amount 40000) shows Gate's message", async () => {
+  it("a declined sale (400.00 CNY, test amount 40000) says what to do; Gate's message is behind Details", async () => {
     const cashier = await open();
     await cashier.getByLabel('Amount').fill('400.00');
     await cashier.keyboard.press('Enter');
     const phone = await customerPays(ui.browser, await scanQr(cashier), 'Success');
     ui.track(phone);
     await cashier.getByRole('heading', { name: 'Declined' }).waitFor();
-    await expect
-      .poll(() => cashier.getByText('Insufficient funds on customer account (20105)').isVisible())
-      .toBe(true);
+    await expect.poll(() => cashier.getByText(/pay another way/).isVisible()).toBe(true);
+    const gate = cashier.getByText('Insufficient funds on customer account (20105)');
+    expect(await gate.isVisible()).toBe(false);
+    await cashier.getByText('Details', { exact: true }).click();
+    await expect.poll(() => gate.isVisible()).toBe(true);
     await screenshot(cashier, '05-declined');
   });
 

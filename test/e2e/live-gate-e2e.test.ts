@@ -176,9 +176,7 @@ describe('live Gate screens in the browser', () => {
     ui.counter.sandbox!.setFaults({ dropCallbacks: true, statusSignature: 'wrong' });
     await cashier.getByLabel('Amount').fill('51.00');
     await cashier.keyboard.press('Enter');
-    await cashier
-      .getByText("Gate's answers fail the signature check (most often a wrong secret key)")
-      .waitFor();
+    await cashier.getByText('Answers from Alipay cannot be verified').waitFor();
     await screenshot(cashier, '46-banner-signature');
   });
 });

@@ -25,10 +25,9 @@ describe('Payment Page link mode in the browser', () => {
     await cashier.keyboard.press('Enter');
     const link = await scanQr(cashier);
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/payment\?project_id=1001&payment_id=DEMO-/);
+    // The display speaks its own language: Simplified Chinese unless Settings says otherwise.
     await expect
-      .poll(() =>
-        display.getByText("Scan with your phone's camera, then pay with Alipay").isVisible(),
-      )
+      .poll(() => display.getByText('请用手机相机扫码，再用支付宝付款').isVisible())
       .toBe(true);
     await expect.poll(() => cashier.getByText(/pays on the Payment Page/).isVisible()).toBe(true);
     await screenshot(display, `30-customer-link-${button.toLowerCase()}`);
@@ -56,6 +55,8 @@ describe('Payment Page link mode in the browser', () => {
   it('a declined Payment Page purchase shows Declined', async () => {
     const { cashier } = await sale('58.00', 'Decline');
     await cashier.getByRole('heading', { name: 'Declined' }).waitFor({ timeout: 5000 });
+    // Gate's own words are behind Details.
+    await cashier.getByText('Details', { exact: true }).click();
     await expect.poll(() => cashier.getByText(/General decline/).isVisible()).toBe(true);
   });
 });

@@ -161,7 +161,10 @@ describe('CLI: sale against the embedded sandbox', () => {
       /--mode must be gate or payment-page/,
     ],
     [['--amount', '12.345', '--currency', 'CNY'], /CNY has 2 decimal places/],
-    [['--amount', '1,000.00', '--currency', 'CNY'], /without commas/],
+    [
+      ['--amount', '1,000', '--currency', 'CNY'],
+      /"1,000" is unclear\. For 1000, type it without ","/,
+    ],
     [['--amount', '-5', '--currency', 'CNY'], /must be positive/],
     [['--amount', 'abc', '--currency', 'CNY'], /not an amount/],
     [['--amount', '9.99', '--currency', 'CNY'], /minimum purchase is 10\.00 CNY/],

@@ -66,7 +66,14 @@ describe('the counter against the sandbox over HTTP', () => {
     const result = await counter.handlers['payments:charge']({ amount: '12.345', currency: 'CNY' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INVALID_AMOUNT', message: 'CNY has 2 decimal places: "12.345" has 3.' },
+      error: {
+        code: 'INVALID_AMOUNT',
+        message: 'CNY has 2 decimal places: "12.345" has 3.',
+        said: {
+          id: 'cashier.amount.tooManyDecimals',
+          values: { count: 3, currency: 'CNY', places: 2, text: '12.345' },
+        },
+      },
     });
     expect(counter.journal.page(10)).toEqual([]);
     expect(sandbox().stats().requests.sale).toBe(0);
@@ -233,7 +240,7 @@ describe('the counter against the sandbox over HTTP', () => {
     // One plain sentence for the cashier; the change to ask ecommpay for goes to the timeline.
     expect(waiting.qr).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('web form, which a QR code cannot carry'),
+      message: { id: 'cashier.qr.unscannable.webForm' },
     });
     expect(
       counter.journal.transitionsOf(started.id).some((t) => t.cause.includes('redirection type')),

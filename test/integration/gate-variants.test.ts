@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Said } from '../../src/shared/i18n/said';
 import type { Counter } from '../../src/main/app/create-counter';
 import {
   charge,
@@ -100,7 +101,7 @@ describe('the counter against what real Gate sends', () => {
         const started = await charge(counter, '51.00');
         await pressOnSandbox(sandbox(), started.id, 'success');
         const deadline = Date.now() + 5000;
-        let banners: Array<{ key: string; message: string }> = [];
+        let banners: Array<{ key: string; message: Said }> = [];
         while (banners.length === 0 && Date.now() < deadline) {
           const session = await counter.handlers['session:get']({});
           banners = session.ok ? session.value.banners : [];
@@ -109,8 +110,7 @@ describe('the counter against what real Gate sends', () => {
         expect(banners).toEqual([
           expect.objectContaining({
             key: 'gate_signature',
-            message:
-              "Gate's answers fail the signature check (most often a wrong secret key): open payments stay open until it is fixed.",
+            message: { id: 'cashier.banner.gateUnverified' },
           }),
         ]);
         // Paid at Gate, but an unverified answer settles nothing.
@@ -160,7 +160,7 @@ describe('the counter against what real Gate sends', () => {
       const waiting = await waitForPayment(counter, first.id, (p) => p.qr?.kind === 'unscannable');
       expect(waiting.qr).toEqual({
         kind: 'unscannable',
-        message: 'Alipay asks for details only the customer can enter (such as name or address).',
+        message: { id: 'cashier.qr.unscannable.clarification' },
       });
       const retried = await counter.handlers['payments:retry-as-link']({ paymentId: first.id });
       expect(retried).toMatchObject({ ok: true, value: { mode: 'payment_page' } });
@@ -228,7 +228,7 @@ describe('the counter against what real Gate sends', () => {
       const shown = counter.journal.get(sale.id)!;
       expect(shown.qr).toEqual({
         kind: 'unscannable',
-        message: 'Alipay sent a payment address the counter cannot use.',
+        message: { id: 'cashier.qr.unscannable.badAddress' },
       });
       expect(
         counter.journal.transitionsOf(sale.id).filter((t) => t.to === 'awaiting_customer'),

@@ -95,8 +95,7 @@ describe('the keychain, locked and back, and the manager PIN reset', () => {
         banners: [
           {
             key: 'keychain',
-            message:
-              'The system keychain is locked (test). Open payments are not checked with Gate until it works again; the counter keeps trying.',
+            message: { id: 'cashier.banner.keychain' },
           },
         ],
       },

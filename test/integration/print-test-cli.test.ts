@@ -46,6 +46,42 @@ describe('cli print-test', () => {
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg width="384px"/);
   });
 
+  it('prints in --language as far as the code page can: German on CP858 with its umlauts; Chinese on CP858 in English, with a note', async () => {
+    printer = await startFakePrinter('print');
+    const german = await runCli([
+      'print-test',
+      '--printer',
+      `tcp://${printer.address}`,
+      '--code-page',
+      'cp858',
+      '--language',
+      'de',
+      '--merchant',
+      'Café Müller',
+    ]);
+    expect(german.stderr).toBe('');
+    expect(german.code).toBe(0);
+    const [slip] = await printer.waitForJobs(1);
+    const text = printedText(slip!);
+    for (const words of ['Café Müller', 'KUNDENBELEG', '88,00 CNY', 'Vielen Dank'])
+      expect(text).toContain(words);
+
+    const chinese = await runCli([
+      'print-test',
+      '--printer',
+      `tcp://${printer.address}`,
+      '--code-page',
+      'cp858',
+    ]);
+    expect(chinese.code).toBe(0);
+    expect(chinese.stderr).toBe(
+      'print-test: note: This code page has no Chinese characters: slips print in English instead of Simplified Chinese. Choose GB18030 or Big5 if the printer has Chinese.\n',
+    );
+    const [, english] = await printer.waitForJobs(2);
+    expect(printedText(english!)).toContain('CUSTOMER COPY');
+    expect(printedText(english!)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it(
     'a printer that cannot be used, or bad input: one line saying why, exit 1',
     { timeout: 60_000 },
@@ -62,7 +98,7 @@ describe('cli print-test', () => {
         ],
         [
           ['--printer', 'tcp://bad:99999'],
-          /^print-test: "tcp:\/\/bad:99999": Enter the printer's network address/,
+          /^print-test: "tcp:\/\/bad:99999": Enter the printer’s network address/,
         ],
         [['--printer', 'usb://thing'], /^print-test: "usb:\/\/thing" is not a printer/],
         [

@@ -16,10 +16,17 @@ export interface BrowserCounter {
   start(config?: Parameters<typeof startDemoCounter>[0]): Promise<Counter>;
   /** Stops the shell and the counter, as a crash or a restart would; pages stay open. */
   stop(): Promise<void>;
-  /** The cashier window at 1280×800, failing the test on any page error, ready to type. */
-  openCashier(options?: { acceptDownloads?: boolean }): Promise<Page>;
-  /** The customer display at 1280×800. */
-  openDisplay(): Promise<Page>;
+  /**
+   * The cashier window at 1280×800, failing the test on any page error, ready to type; `locale`
+   * is the browser's language (navigator.language), which the cashier window follows.
+   */
+  openCashier(options?: { acceptDownloads?: boolean; locale?: string }): Promise<Page>;
+  /** The customer display at 1280×800 (or `viewport`), in the language its setting says. */
+  openDisplay(options?: {
+    viewport?: { width: number; height: number };
+    /** Called before the page loads: a test installs its clock here. */
+    beforeLoad?: (page: Page) => Promise<void>;
+  }): Promise<Page>;
   /** Closes `page` after the test. */
   track(page: Page): Page;
 }
@@ -67,13 +74,16 @@ export function useBrowserCounter(): BrowserCounter {
         throw error;
       });
       await page.goto(ui.shell.cashierUrl);
-      await page.getByLabel('Amount').waitFor();
+      await page.locator('#amount').waitFor();
       return page;
     },
-    async openDisplay() {
-      const page = ui.track(await ui.browser.newPage({ viewport: { width: 1280, height: 800 } }));
+    async openDisplay(options = {}) {
+      const viewport = options.viewport ?? { width: 1280, height: 800 };
+      const page = ui.track(await ui.browser.newPage({ viewport }));
+      await options.beforeLoad?.(page);
       await page.goto(ui.shell.customerUrl);
-      await page.getByRole('main', { name: 'Customer display' }).waitFor();
+      // Its name is in the display's own language (Simplified Chinese unless set otherwise).
+      await page.locator('main.customer').waitFor();
       return page;
     },
     track(page) {

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import jsQR from 'jsqr';
 
 /**
@@ -118,18 +119,27 @@ const FIXED_ARGS: Record<number, Record<number, number>> = {
   0x1d: { 0x61: 1, 0x21: 1, 0x42: 1, 0x4c: 2, 0x57: 2, 0x72: 1, 0x48: 1, 0x68: 1, 0x77: 1 },
 };
 
+/** ESC t n: the single-byte tables a slip selects, by Epson's numbering (1: rules' boxes). */
+const TABLES: Record<number, string> = { 0: 'cp437', 16: 'cp1252', 19: 'cp858' };
+
 /**
- * The lines of text a printer would print, in its code page: every command is stepped over by
- * its length (images included), text bytes are decoded, LF ends a line. Throws on a command it
- * does not know, so a slip cannot hide bytes from the tests.
+ * The lines of text a printer would print, as it would read them: bytes in Chinese mode (FS &,
+ * until FS .) in the printer's double-byte set (`chinese`: gb18030 or big5), other bytes in the
+ * single-byte table ESC t selected. Every command is stepped over by its length (images
+ * included); LF ends a line. Throws on a command it does not know, so a slip cannot hide bytes
+ * from the tests. Box-drawing bytes of rules read as "-".
  */
-export function printedLines(bytes: Buffer, encoding = 'gb18030'): string[] {
-  const decoder = new TextDecoder(encoding);
+export function printedLines(bytes: Buffer, chinese = 'gb18030'): string[] {
   const lines: string[] = [];
   let text: number[] = [];
   let line = '';
+  let kanji = false;
+  let table = 0;
   const flush = () => {
-    line += decoder.decode(Buffer.from(text));
+    const run = Buffer.from(text);
+    if (kanji) line += new TextDecoder(chinese).decode(run);
+    else if (TABLES[table]) line += iconv.decode(run, TABLES[table]!);
+    else line += [...run].map((b) => (b < 0x80 ? String.fromCharCode(b) : '-')).join('');
     text = [];
   };
   for (let i = 0; i < bytes.length;) {
@@ -142,6 +152,10 @@ export function printedLines(bytes: Buffer, encoding = 'gb18030'): string[] {
     } else if (byte === 0x1b || byte === 0x1c || byte === 0x1d) {
       flush();
       const code = bytes[i + 1]!;
+      if (byte === 0x1c && code === 0x26) kanji = true;
+      if (byte === 0x1c && code === 0x2e) kanji = false;
+      if (byte === 0x1b && code === 0x74) table = bytes[i + 2]!;
+      if (byte === 0x1b && code === 0x40) [kanji, table] = [false, 0];
       const fixed = FIXED_ARGS[byte]![code];
       if (fixed !== undefined) i += 2 + fixed;
       else if (byte === 0x1d && code === 0x56)
@@ -166,8 +180,8 @@ export function printedLines(bytes: Buffer, encoding = 'gb18030'): string[] {
 }
 
 /** All the printed text, one line per printed line, trailing spaces dropped. */
-export function printedText(bytes: Buffer, encoding = 'gb18030'): string {
-  return printedLines(bytes, encoding)
+export function printedText(bytes: Buffer, chinese = 'gb18030'): string {
+  return printedLines(bytes, chinese)
     .map((l) => l.trimEnd())
     .join('\n');
 }

@@ -1,4 +1,5 @@
 import {
+  english,
   parsePrinterUrl,
   samplePaymentId,
   saleSlip,
@@ -6,18 +7,23 @@ import {
   renderEscPos,
   renderSvg,
   slipFormat,
+  slipTitle,
   transportFor,
+  wordIn,
 } from '../../main/command-line';
 import { writeFileSync } from 'node:fs';
+import { CUSTOMER_LOCALES, LOCALES, type Locale } from '../../shared/i18n/locales';
 import { CODE_PAGES, type CodePage } from '../../shared/printing/printer-options';
 import { CliError, EXIT } from '../cli-error';
 import { optional, parseOptions, required } from '../options';
 
 const HELP = `print-test --printer tcp://HOST:PORT|cups://QUEUE|windows://NAME [--width 58|80]
-           [--payment-id ID] [--code-page gb18030|cp936|cp437] [--merchant NAME] [--svg FILE]
-  Prints the sample customer slip (the app's own layout, the payment id in its text and QR) and
-  exits 0 once the printer took it, or prints one line saying why not and exits 1. --svg also
-  writes the slip's picture to FILE.`;
+           [--payment-id ID] [--code-page ${CODE_PAGES.join('|')}] [--merchant NAME]
+           [--language ${LOCALES.join('|')}] [--svg FILE]
+  Prints the sample customer slip (the app's own layout, the payment id in its text and QR) in
+  --language (zh-Hans by default) and exits 0 once the printer took it, or prints one line
+  saying why not and exits 1. Where the code page cannot print the language as written, a note
+  on stderr says what prints instead. --svg also writes the slip's picture.`;
 
 /** `print-test`: the installer's check that the counter's printer prints its slips. */
 export async function printTestCommand(argv: string[]): Promise<number> {
@@ -27,6 +33,7 @@ export async function printTestCommand(argv: string[]): Promise<number> {
     'payment-id': { type: 'string' },
     'code-page': { type: 'string' },
     merchant: { type: 'string' },
+    language: { type: 'string' },
     svg: { type: 'string' },
   });
   const target = parsePrinterUrl(required(options, 'printer', 'print-test'));
@@ -43,7 +50,19 @@ export async function printTestCommand(argv: string[]): Promise<number> {
       'print-test: --payment-id must be 1 to 64 printable characters without spaces',
     );
 
+  const language = optional(options, 'language') ?? 'zh-Hans';
+  if (!(LOCALES as readonly string[]).includes(language))
+    throw new CliError(`print-test: --language must be one of ${LOCALES.join(', ')}`);
+
   const paper = { paperWidth: Number(widthText) as 58 | 80, codePage: codePage as CodePage };
+  // The sample is a customer's slip in one language: asked for as both the store's and the
+  // customer display's, so that what the code page changes is said once.
+  const customer = (CUSTOMER_LOCALES as readonly string[]).includes(language)
+    ? (language as (typeof CUSTOMER_LOCALES)[number])
+    : 'en';
+  const wording = slipFormat(paper, { store: language as Locale, customer });
+  for (const note of wording.languages.notes.slice(1))
+    process.stderr.write(`print-test: note: ${english(note)}\n`);
   const markup = saleSlip(
     sampleSaleFacts(
       paymentId,
@@ -52,7 +71,7 @@ export async function printTestCommand(argv: string[]): Promise<number> {
       Date.now(),
     ),
     'customer',
-    slipFormat(paper),
+    wording.store,
   );
   const svgFile = optional(options, 'svg');
   if (svgFile) writeFileSync(svgFile, renderSvg(markup, paper));
@@ -61,12 +80,12 @@ export async function printTestCommand(argv: string[]): Promise<number> {
   const outcome = await transport.send({
     bytes,
     svg: () => renderSvg(markup, paper),
-    title: 'Test print',
+    title: wordIn(wording.languages.store, slipTitle({ kind: 'test' })),
     paperWidthMm: paper.paperWidth,
   });
-  if (!outcome.ok) throw new CliError(`print-test: ${outcome.reason}`);
+  if (!outcome.ok) throw new CliError(`print-test: ${english(outcome.reason)}`);
   process.stdout.write(
-    `printed the sample slip for ${paymentId} on ${transport.description} (${bytes.length} bytes, ${paper.paperWidth} mm)\n`,
+    `printed the sample slip for ${paymentId} on ${english(transport.description)} (${bytes.length} bytes, ${paper.paperWidth} mm)\n`,
   );
   return EXIT.ok;
 }

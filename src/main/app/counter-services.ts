@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { said } from '../../shared/i18n/said';
 import { CallbackEndpoint } from '../callbacks/callback-endpoint';
 import { CallbackSink } from '../callbacks/callback-sink';
 import { CounterDesk } from '../counter/counter-desk';
@@ -14,6 +15,7 @@ import { hostRedirect, oncePerRedirect } from '../relay/hosted-redirect';
 import { HeldBackCallbacks } from '../relay/held-back-callbacks';
 import { RelayLink } from '../relay/relay-link';
 import { relayCallbackUrl } from '../relay/relay-settings';
+import { createLogger } from '../logging/logger';
 import { KeychainWatch } from '../secrets/keychain-watch';
 import { effectivePurchaseMode } from '../settings/settings';
 import { ConnectionTest } from '../setup/connection-test';
@@ -21,6 +23,8 @@ import { CounterReadiness } from '../setup/counter-readiness';
 import { SettingsChanges } from '../setup/settings-changes';
 import type { CounterConfig } from './counter-config';
 import type { CounterStores } from './counter-stores';
+
+const log = createLogger('app');
 
 /** What the screens must hear of, raised by the services and turned into views by the counter. */
 export interface CounterSignals {
@@ -158,6 +162,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
   const printQueue = new PrintQueue({
     journal,
     settings,
+    systemLocale: config.systemLocale ?? null,
     ...(config.printing ? { transport: config.printing } : {}),
   });
   const stopAutoPrint = startAutoPrint({
@@ -177,11 +182,11 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
       const gate = connection.keychainStatus();
       return gate.available ? stores.keychain : gate;
     },
-    down: (message) =>
-      health.set(
-        'keychain',
-        `${message} Open payments are not checked with Gate until it works again; the counter keeps trying.`,
-      ),
+    // The system's own words about its keychain go to the log; the banner says what it means.
+    down: (message) => {
+      log.warn('the keychain cannot be opened', { message });
+      health.set('keychain', said('cashier.banner.keychain'));
+    },
     up: () => {
       health.clear('keychain');
       // Keyed: its HMAC covers the entries written while the key was out of reach.

@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import type { PaymentRecord } from '../journal/payment-record';
 import type { PaymentService } from '../payments/payment-service';
@@ -31,7 +32,11 @@ export class CounterDesk {
   /** Takes the sale on screen again as a Payment Page link (its Gate QR cannot be scanned). */
   async retryAsLink(paymentId: string): Promise<Result<PaymentRecord, ErrorCode>> {
     if (this.deps.session.activeId() !== paymentId)
-      return err('INVALID_STATE', `Payment ${paymentId} is not the sale on the counter.`);
+      return err(
+        'INVALID_STATE',
+        `Payment ${paymentId} is not the sale on the counter.`,
+        said('cashier.error.notOnCounter'),
+      );
     const result = await this.deps.payments.retryAsLink(paymentId, (created) =>
       this.show(created.id),
     );
@@ -61,7 +66,11 @@ export class CounterDesk {
     const activeId = this.deps.session.activeId();
     const active = activeId ? this.deps.payments.get(activeId) : undefined;
     if (active && !this.deps.session.canLeave(active))
-      return err('BUSY', `Sale ${active.id} is still waiting for the customer: ${what}.`);
+      return err(
+        'BUSY',
+        `Sale ${active.id} is still waiting for the customer: ${what}.`,
+        said('cashier.error.busy'),
+      );
     return undefined;
   }
 

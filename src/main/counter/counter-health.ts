@@ -1,7 +1,10 @@
+import type { Said } from '../../shared/i18n/said';
+
 /** A problem that keeps the counter from working normally, shown as a banner to the cashier. */
 export interface Banner {
   readonly key: string;
-  readonly message: string;
+  /** What is wrong and what happens meanwhile, worded by the cashier's window. */
+  readonly message: Said;
   readonly since: number;
 }
 
@@ -19,9 +22,9 @@ export class CounterHealth {
   ) {}
 
   /** Raises (or rewords) a banner. */
-  set(key: string, message: string): void {
+  set(key: string, message: Said): void {
     const current = this.banners.get(key);
-    if (current?.message === message) return;
+    if (current && JSON.stringify(current.message) === JSON.stringify(message)) return;
     this.banners.set(key, { key, message, since: current?.since ?? this.now() });
     this.onChange();
   }

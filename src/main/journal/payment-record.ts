@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import { isCurrency, type Currency } from '../../shared/money';
 import { isPaid, isSettled, PAYMENT_STATES, type PaymentState } from '../../shared/payment-state';
 import { qrViewSchema, type PaymentView, type QrView } from '../../shared/ipc/views';
@@ -193,8 +194,19 @@ function qrOf(json: string, bad: (what: string) => never): QrView {
   } catch {
     return bad('its QR is not JSON');
   }
-  const parsed = qrViewSchema.safeParse(value);
+  const parsed = qrViewSchema.safeParse(withSaidMessage(value));
   return parsed.success ? parsed.data : bad('its QR is not one the screens can show');
+}
+
+/**
+ * A QR that could not be shown was kept with an English sentence before the windows spoke
+ * other languages: it reads as the general message, the sentence as its detail.
+ */
+function withSaidMessage(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const qr = value as { kind?: unknown; message?: unknown };
+  if (qr.kind !== 'unscannable' || typeof qr.message !== 'string') return value;
+  return { kind: 'unscannable', message: said('cashier.qr.unscannable.other'), detail: qr.message };
 }
 
 /** Record → what the screens see (nothing secret is in a record). */

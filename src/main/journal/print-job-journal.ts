@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { said, saidSchema, type Said } from '../../shared/i18n/said';
 import { PRINT_JOB_KINDS } from '../../shared/printing/print-views';
+import { english } from '../i18n/wording';
 
 export { PRINT_JOB_KINDS };
 export type PrintJobKind = (typeof PRINT_JOB_KINDS)[number];
@@ -16,9 +18,14 @@ export interface PrintJobRecord {
   readonly zNumber: number | null;
   readonly reprint: boolean;
   readonly state: PrintJobState;
+  /** Why it failed, in English (the log's words). */
   readonly reason: string | null;
-  /** The printer it last went to, as the cashier knows it. */
+  /** Why it failed, as a message each window words in its language. */
+  readonly reasonSaid: Said | null;
+  /** The printer it last went to, as the cashier knows it, in English. */
   readonly printer: string;
+  /** The same, as a message. */
+  readonly printerSaid: Said;
   readonly attempts: number;
   readonly createdAt: number;
   readonly updatedAt: number;
@@ -41,7 +48,28 @@ interface PrintJobRow {
   dismissed_at: number | null;
 }
 
+/**
+ * The reason and the printer are stored as their message (JSON), so that a slip that failed
+ * yesterday is still shown in today's language. Rows written before messages were kept hold
+ * English text: they are shown as written.
+ */
+function storedSaid(text: string): Said {
+  if (text.startsWith('{')) {
+    try {
+      const parsed = saidSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON after all: English text of an older version.
+    }
+  }
+  return said('printing.failure.recorded', { text });
+}
+
+const toStored = (message: Said): string => JSON.stringify(message);
+
 function fromRow(row: PrintJobRow): PrintJobRecord {
+  const reasonSaid = row.reason === null ? null : storedSaid(row.reason);
+  const printerSaid = storedSaid(row.printer);
   return {
     id: row.id,
     kind: row.kind as PrintJobKind,
@@ -50,8 +78,10 @@ function fromRow(row: PrintJobRow): PrintJobRecord {
     zNumber: row.z_number,
     reprint: row.reprint === 1,
     state: row.state as PrintJobState,
-    reason: row.reason,
-    printer: row.printer,
+    reason: reasonSaid && english(reasonSaid),
+    reasonSaid,
+    printer: english(printerSaid),
+    printerSaid,
     attempts: row.attempts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -66,7 +96,7 @@ export interface NewPrintJob {
   readonly refundId?: string | null;
   readonly zNumber?: number | null;
   readonly reprint?: boolean;
-  readonly printer: string;
+  readonly printer: Said;
   readonly at: number;
 }
 
@@ -114,7 +144,7 @@ export class PrintJobJournal {
         refundId: job.refundId ?? null,
         zNumber: job.zNumber ?? null,
         reprint: job.reprint ? 1 : 0,
-        printer: job.printer,
+        printer: toStored(job.printer),
         at: job.at,
       }).lastInsertRowid,
     );
@@ -134,18 +164,18 @@ export class PrintJobJournal {
   /** Records how an attempt at `printer` ended. */
   settle(
     id: number,
-    outcome: { state: 'sent' } | { state: 'failed'; reason: string },
-    printer: string,
+    outcome: { state: 'sent' } | { state: 'failed'; reason: Said },
+    printer: Said,
     at: number,
   ): PrintJobRecord {
-    const reason = outcome.state === 'failed' ? outcome.reason : null;
-    this.statements.settle.run(outcome.state, reason, printer, at, id);
+    const reason = outcome.state === 'failed' ? toStored(outcome.reason) : null;
+    this.statements.settle.run(outcome.state, reason, toStored(printer), at, id);
     return this.get(id)!;
   }
 
   /** Fails a job without an attempt (cut off by a stop; nothing to print it on). */
-  failUnsent(id: number, reason: string, at: number): PrintJobRecord {
-    this.statements.cut.run(reason, at, id);
+  failUnsent(id: number, reason: Said, at: number): PrintJobRecord {
+    this.statements.cut.run(toStored(reason), at, id);
     return this.get(id)!;
   }
 

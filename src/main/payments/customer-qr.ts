@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import type { QrView } from '../../shared/ipc/views';
 import type { CustomerInstructions, InstructionCarrier } from '../gate/display-data';
 import type { RedirectData } from '../gate/gate-schemas';
@@ -54,7 +55,7 @@ function willShowQr(payment: PaymentRecord): boolean {
   return (
     decide(payment.state, {
       type: 'customer_instructions',
-      qr: { kind: 'unscannable', message: '' },
+      qr: { kind: 'unscannable', message: said('cashier.qr.unscannable.other') },
       qrExpiresAt: null,
       firstQr: payment.qr === null,
     }).kind === 'move'

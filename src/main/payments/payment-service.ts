@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import {
   effectiveLimits,
@@ -114,7 +115,11 @@ export class PaymentService {
     if (!access.ok) return access;
     const settings = this.deps.settings();
     if (settings.projectId === null)
-      return err('NOT_CONFIGURED', 'Enter the ecommpay project id in Settings.');
+      return err(
+        'NOT_CONFIGURED',
+        'Enter the ecommpay project id in Settings.',
+        said('cashier.error.noProject'),
+      );
     const callbackUrl = this.deps.callbackUrl();
     const sale = { amount: money.amount, currency: money.currency, projectId: settings.projectId };
 
@@ -162,11 +167,17 @@ export class PaymentService {
     onCreated: (payment: PaymentRecord) => void,
   ): Promise<Result<PaymentRecord, ErrorCode>> {
     const first = this.get(paymentId);
-    if (!first) return err('NOT_FOUND', `No payment ${paymentId}.`);
+    if (!first)
+      return err(
+        'NOT_FOUND',
+        `No payment ${paymentId}.`,
+        said('cashier.error.noPayment', { id: paymentId }),
+      );
     if (first.mode !== 'gate_qr' || first.qr?.kind !== 'unscannable' || isSettled(first.state))
       return err(
         'INVALID_STATE',
         `Payment ${paymentId} is not a Gate QR sale waiting with a code that cannot be scanned.`,
+        said('cashier.error.notForLink'),
       );
     const cancelled = this.cancel(paymentId, 'retried as a Payment Page link');
     if (!cancelled.ok) return cancelled;

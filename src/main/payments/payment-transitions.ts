@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import { isSettled, type PaymentState } from '../../shared/payment-state';
 import { err, ok, type Result } from '../../shared/result';
 import { StaleStateError, type Journal } from '../journal/journal';
@@ -177,11 +178,17 @@ export class PaymentTransitions {
   cancel(paymentId: string, why: string): Result<PaymentRecord, 'NOT_FOUND' | 'INVALID_STATE'> {
     const { journal } = this.deps;
     const payment = journal.get(paymentId);
-    if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
+    if (!payment)
+      return err(
+        'NOT_FOUND',
+        `No payment ${paymentId}.`,
+        said('cashier.error.noPayment', { id: paymentId }),
+      );
     if (isSettled(payment.state))
       return err(
         'INVALID_STATE',
         `Payment ${paymentId} is already ${payment.state}; there is nothing to cancel.`,
+        said('cashier.error.nothingToCancel'),
       );
     if (payment.cancelledAt !== null) return ok(payment);
     // The change and its audit entry in one transaction: neither without the other.

@@ -1,3 +1,4 @@
+import { said, type Said } from '../../shared/i18n/said';
 import type { QrView } from '../../shared/ipc/views';
 import type { QrSource } from '../gate/display-data';
 import QRCode from 'qrcode';
@@ -18,13 +19,20 @@ export function imageType(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
   return undefined;
 }
 
+/** A QR the counter cannot show: why, for the cashier, and what an engineer would want. */
+function unscannable(message: Said, detail?: string): QrView {
+  return detail === undefined
+    ? { kind: 'unscannable', message }
+    : { kind: 'unscannable', message, detail };
+}
+
 function asDataUrl(bytes: Uint8Array, why: string): QrView {
   const type = imageType(bytes);
   if (!type)
-    return {
-      kind: 'unscannable',
-      message: `${why} is not a PNG or JPEG image, so it is not shown.`,
-    };
+    return unscannable(
+      said('cashier.qr.unscannable.badImage'),
+      `${why} is not a PNG or JPEG image, so it is not shown.`,
+    );
   return {
     kind: 'image',
     dataUrl: `data:image/${type};base64,${Buffer.from(bytes).toString('base64')}`,
@@ -41,13 +49,16 @@ export async function fetchQrImage(url: string): Promise<QrView> {
   try {
     parsed = new URL(url);
   } catch {
-    return { kind: 'unscannable', message: `Gate sent a QR image link that is not a URL: ${url}` };
+    return unscannable(
+      said('cashier.qr.unscannable.imageNotLoaded'),
+      `Gate sent a QR image link that is not a URL: ${url}`,
+    );
   }
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackUrl(parsed))) {
-    return {
-      kind: 'unscannable',
-      message: `Gate sent a QR image link that is not https (${parsed.protocol}), so it is not loaded.`,
-    };
+    return unscannable(
+      said('cashier.qr.unscannable.imageNotLoaded'),
+      `Gate sent a QR image link that is not https (${parsed.protocol}), so it is not loaded.`,
+    );
   }
   try {
     const response = await fetch(parsed, {
@@ -56,27 +67,30 @@ export async function fetchQrImage(url: string): Promise<QrView> {
     });
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
-      return {
-        kind: 'unscannable',
-        message: 'The QR image link redirects elsewhere; the counter does not follow it.',
-      };
+      return unscannable(
+        said('cashier.qr.unscannable.imageNotLoaded'),
+        'The QR image link redirects elsewhere; the counter does not follow it.',
+      );
     }
     if (!response.ok) {
       await response.body?.cancel();
-      return {
-        kind: 'unscannable',
-        message: `The QR image could not be loaded (HTTP ${response.status}).`,
-      };
+      return unscannable(
+        said('cashier.qr.unscannable.imageNotLoaded'),
+        `The QR image could not be loaded (HTTP ${response.status}).`,
+      );
     }
     const bytes = await readCapped(response, MAX_IMAGE_BYTES);
     if (!bytes)
-      return { kind: 'unscannable', message: 'The QR image is too large to be a QR code.' };
+      return unscannable(
+        said('cashier.qr.unscannable.badImage'),
+        'The QR image is too large to be a QR code.',
+      );
     return asDataUrl(bytes, 'The QR image Gate linked to');
   } catch (error) {
-    return {
-      kind: 'unscannable',
-      message: `The QR image could not be loaded: ${(error as Error).message}`,
-    };
+    return unscannable(
+      said('cashier.qr.unscannable.imageNotLoaded'),
+      `The QR image could not be loaded: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -134,7 +148,8 @@ export function isBase64(text: string): boolean {
 /**
  * Turns what Gate sent into what the screens can show. What cannot be scanned at the counter
  * (a POST redirect, a request for the customer's own details, an unusable link or image) is one
- * plain sentence for the cashier; the Waiting screen then offers a Payment Page link instead.
+ * plain sentence for the cashier (a catalogue message; the technical reason, if any, as its
+ * detail); the Waiting screen then offers a Payment Page link instead.
  * A form this counter does not expect names the counter's own setting.
  */
 export async function qrViewOf(
@@ -142,46 +157,38 @@ export async function qrViewOf(
   settings: Pick<Settings, 'acceptedQrKinds' | 'projectId'>,
   fetchImage: (url: string) => Promise<QrView> = fetchQrImage,
 ): Promise<QrView> {
-  if (source.kind === 'clarification') {
-    return {
-      kind: 'unscannable',
-      message: 'Alipay asks for details only the customer can enter (such as name or address).',
-    };
-  }
+  if (source.kind === 'clarification')
+    return unscannable(said('cashier.qr.unscannable.clarification'));
   const kind = KIND_OF_SOURCE[source.kind];
   if (!settings.acceptedQrKinds.includes(kind)) {
-    return {
-      kind: 'unscannable',
-      message: `Gate sent the QR as "${kind}", which this counter does not accept (Settings → Accepted QR forms).`,
-    };
+    return unscannable(
+      said('cashier.qr.unscannable.notAccepted', { kind }),
+      `Gate sent the QR as "${kind}", which this counter does not accept (Settings → Accepted QR forms).`,
+    );
   }
   switch (source.kind) {
     case 'qr_data':
       return fitsInQr(source.data)
         ? { kind: 'text', text: source.data }
-        : {
-            kind: 'unscannable',
-            message: `Gate sent a QR text too long for a QR code (${source.data.length} characters).`,
-          };
+        : unscannable(
+            said('cashier.qr.unscannable.tooLong'),
+            `Gate sent a QR text too long for a QR code (${source.data.length} characters).`,
+          );
     case 'qr_url':
       return fetchImage(source.url);
     case 'qr_img': {
       const base64 = source.base64.replace(/^data:image\/[a-z]+;base64,/, '');
       if (!isBase64(base64))
-        return { kind: 'unscannable', message: 'Gate sent a QR image that is not Base64.' };
+        return unscannable(
+          said('cashier.qr.unscannable.badImage'),
+          'Gate sent a QR image that is not Base64.',
+        );
       return asDataUrl(Buffer.from(base64, 'base64'), 'The QR image Gate sent');
     }
     case 'unscannable_redirect':
-      return {
-        kind: 'unscannable',
-        message:
-          'Alipay wants to send the customer through a web form, which a QR code cannot carry.',
-      };
+      return unscannable(said('cashier.qr.unscannable.webForm'));
     case 'unusable_redirect':
-      return {
-        kind: 'unscannable',
-        message: 'Alipay sent a payment address the counter cannot use.',
-      };
+      return unscannable(said('cashier.qr.unscannable.badAddress'));
   }
 }
 

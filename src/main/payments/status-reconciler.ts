@@ -1,3 +1,4 @@
+import { said, type Said } from '../../shared/i18n/said';
 import { isCurrency } from '../../shared/money';
 import { isSettled } from '../../shared/payment-state';
 import { err, ok, type ErrorCode, type Result } from '../../shared/result';
@@ -32,7 +33,7 @@ export type GateAnswerHealth =
   /** A signed answer verified: the secret key and Gate agree. */
   | { readonly ok: true }
   /** Gate's answers fail the signature check, or Gate refuses the counter's own signature. */
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: Said };
 
 /** What reconciling by status needs. */
 export interface StatusReconcilerDeps extends CustomerQrDeps {
@@ -270,16 +271,10 @@ export class StatusReconciler {
     const report = this.deps.onAnswerHealth;
     if (!report) return;
     if (error.kind === 'unverified')
-      report({
-        ok: false,
-        message:
-          "Gate's answers fail the signature check (most often a wrong secret key): open payments stay open until it is fixed.",
-      });
+      report({ ok: false, message: said('cashier.banner.gateUnverified') });
+    // Gate's own code and words go to the log (pollOnce); the banner says what they mean.
     else if (error.kind === 'rejected' && (error.code === '3261' || error.code === '3262'))
-      report({
-        ok: false,
-        message: `Gate refuses this counter's signature (${error.code} ${error.message}): the secret key is wrong. Open payments stay open until it is fixed.`,
-      });
+      report({ ok: false, message: said('cashier.banner.gateRefusesKey') });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import type { DriverPaper } from '../../shared/printing/printer-options';
 import { slipPageHtml, slipPrintOptions, type SlipPrintOptions } from './driver-page';
 import type { DriverPrinter } from './transports';
@@ -25,8 +26,10 @@ export function createDriverPrinter(openWindow: () => SlipPrintWindow): DriverPr
       try {
         const installed = await window.webContents.getPrintersAsync();
         if (!installed.some((p) => p.name === printerName)) {
-          const names = installed.map((p) => `"${p.name}"`).join(', ') || 'none';
-          return failed(`No printer called "${printerName}" is installed (installed: ${names}).`);
+          const names = installed.map((p) => `"${p.name}"`).join(', ') || '-';
+          return failed(
+            said('printing.failure.driverNotInstalled', { name: printerName, installed: names }),
+          );
         }
         const svg = payload.svg();
         const page = slipPageHtml(svg, payload.title);
@@ -37,12 +40,17 @@ export function createDriverPrinter(openWindow: () => SlipPrintWindow): DriverPr
             resolve(
               success
                 ? sent
-                : failed(`The printer "${printerName}" did not print the slip: ${reason}.`),
+                : failed(
+                    said('printing.failure.driverNotPrinted', {
+                      name: printerName,
+                      detail: reason,
+                    }),
+                  ),
             ),
           ),
         );
       } catch (error) {
-        return failed(`The slip could not be printed: ${(error as Error).message}.`);
+        return failed(said('printing.failure.driverError', { detail: (error as Error).message }));
       } finally {
         window.destroy();
       }

@@ -1,12 +1,18 @@
 import { EventEmitter } from 'node:events';
-import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { said, type Said } from '../../shared/i18n/said';
+import type { PaperSetup } from './slip-render';
 import type { PrinterSettings } from '../../shared/printing/printer-options';
+import { fail } from '../i18n/fail';
+import { english, wordIn } from '../i18n/wording';
 import type { Journal } from '../journal/journal';
 import type { PrintJobRecord } from '../journal/print-job-journal';
 import { createLogger } from '../logging/logger';
 import type { Settings } from '../settings/settings';
 import { slipMarkup, slipTitle, type SlipRequest } from './slip-for-job';
+import { wantedLanguages } from './slip-languages';
 import { renderEscPos, renderSvg, slipFormat } from './slip-render';
+import type { SlipWording } from './slip-words';
 import { transportFor, type PrintTransport, type TransportOptions } from './transports';
 
 const log = createLogger('printing');
@@ -17,10 +23,15 @@ export interface PrintQueueDeps {
   readonly settings: () => Settings;
   readonly transport?: TransportOptions;
   readonly now?: () => number;
+  /**
+   * The system's language (Electron's app.getLocale()): slips speak it while the store's
+   * language is the system's. Without it, this process's locale.
+   */
+  readonly systemLocale?: string | null;
 }
 
 /** Why a slip cannot be queued when no printer is set up. */
-export const NO_PRINTER = 'No receipt printer is set up: choose one in Settings → Printer.';
+export const NO_PRINTER = said('printing.error.noPrinter');
 
 /**
  * The print queue. Every slip is journaled as queued before anything is sent, then
@@ -46,16 +57,40 @@ export class PrintQueue {
     return transportFor(printer, this.deps.transport);
   }
 
+  /**
+   * The system language a window reported (the browser shell's main does not know the
+   * browser's): slips follow it while the store's language is the system's.
+   */
+  private windowLocale: string | undefined;
+
+  /**
+   * How slips are worded on this paper and printer: merchant copies in the store's language, the
+   * customer's in the customer display's, as far as its code page prints them. `systemLocale` is
+   * a window's system language, kept for later slips where main does not know the system's.
+   */
+  slipWording(
+    paper: PaperSetup,
+    settings: Settings = this.deps.settings(),
+    systemLocale?: string,
+  ): SlipWording {
+    if (systemLocale) this.windowLocale = systemLocale;
+    return slipFormat(
+      paper,
+      wantedLanguages(settings, this.deps.systemLocale || this.windowLocale),
+      settings.merchantName,
+    );
+  }
+
   /** Queues a slip for the configured printer; refuses at once what could never print. */
   enqueue(request: SlipRequest): Result<PrintJobRecord, ErrorCode> {
     const transport = this.transport();
-    if (!transport) return err('NOT_CONFIGURED', NO_PRINTER);
+    if (!transport) return fail('NOT_CONFIGURED', NO_PRINTER);
     const settings = this.deps.settings();
     const markup = slipMarkup(
       this.deps.journal,
       settings,
       request,
-      slipFormat(settings.printer),
+      this.slipWording(settings.printer, settings),
       this.now(),
     );
     if (!markup.ok) return markup;
@@ -75,16 +110,12 @@ export class PrintQueue {
   /** Sends a failed slip again (to the printer configured now). */
   retry(jobId: number): Result<PrintJobRecord, ErrorCode> {
     const job = this.deps.journal.printJobs.get(jobId);
-    if (!job) return err('NOT_FOUND', `No print job ${jobId}.`);
-    if (job.state !== 'failed')
-      return err(
-        'INVALID_STATE',
-        `Print job ${jobId} is ${job.state}: only a failed slip is retried.`,
-      );
-    if (!this.transport()) return err('NOT_CONFIGURED', NO_PRINTER);
+    if (!job) return fail('NOT_FOUND', said('printing.error.noJob'));
+    if (job.state !== 'failed') return fail('INVALID_STATE', said('printing.error.notFailed'));
+    if (!this.transport()) return fail('NOT_CONFIGURED', NO_PRINTER);
     // Requeued at once: a second Retry before this one ran finds it queued and adds nothing.
     if (!this.deps.journal.printJobs.requeue(jobId, this.now()))
-      return err('INVALID_STATE', `Print job ${jobId} is already being retried.`);
+      return fail('INVALID_STATE', said('printing.error.alreadyRetrying'));
     this.schedule(jobId);
     return ok(this.deps.journal.printJobs.get(jobId)!);
   }
@@ -98,7 +129,7 @@ export class PrintQueue {
   /** Takes a failed slip off the cashier's screen; it can still be reprinted. */
   dismiss(jobId: number): Result<void, ErrorCode> {
     if (!this.deps.journal.printJobs.dismiss(jobId, this.now()))
-      return err('INVALID_STATE', `Print job ${jobId} is not a failed slip on the screen.`);
+      return fail('INVALID_STATE', said('printing.error.notShown'));
     this.events.emit('changed');
     return ok(undefined);
   }
@@ -109,7 +140,7 @@ export class PrintQueue {
    */
   async testPrint(printer: PrinterSettings): Promise<Result<PrintJobRecord, ErrorCode>> {
     const transport = this.transport(printer);
-    if (!transport) return err('NOT_CONFIGURED', 'Choose a kind of printer first.');
+    if (!transport) return fail('NOT_CONFIGURED', said('printing.error.chooseKind'));
     const settings = { ...this.deps.settings(), printer };
     const request: SlipRequest = { kind: 'test' };
     const job = this.deps.journal.printJobs.queue({
@@ -123,7 +154,7 @@ export class PrintQueue {
   }
 
   /** Failed slips nobody dismissed, oldest first, and how many are on their way. */
-  status(): { printer: string | null; failed: PrintJobRecord[]; printing: number } {
+  status(): { printer: Said | null; failed: PrintJobRecord[]; printing: number } {
     return {
       printer: this.transport()?.description ?? null,
       failed: this.deps.journal.printJobs.unfinished().filter((j) => j.state === 'failed'),
@@ -138,11 +169,7 @@ export class PrintQueue {
   recover(): number {
     const cut = this.deps.journal.printJobs.unfinished().filter((j) => j.state === 'queued');
     for (const job of cut)
-      this.deps.journal.printJobs.failUnsent(
-        job.id,
-        'The counter stopped before this slip was confirmed printed: Retry prints it again.',
-        this.now(),
-      );
+      this.deps.journal.printJobs.failUnsent(job.id, said('printing.failure.cutOff'), this.now());
     return cut.length;
   }
 
@@ -177,7 +204,7 @@ export class PrintQueue {
         if (!this.stopped)
           this.deps.journal.printJobs.failUnsent(
             jobId,
-            `Unexpected error: ${String(error)}`,
+            said('printing.failure.unexpected', { detail: String(error) }),
             this.now(),
           );
       } finally {
@@ -196,17 +223,26 @@ export class PrintQueue {
     transport: PrintTransport,
   ): Promise<PrintJobRecord> {
     const journal = this.deps.journal;
-    const format = slipFormat(settings.printer);
-    const markup = slipMarkup(journal, settings, request, format, this.now());
-    if (!markup.ok) return journal.printJobs.failUnsent(job.id, markup.error.message, this.now());
+    const words = this.slipWording(settings.printer, settings);
+    const markup = slipMarkup(journal, settings, request, words, this.now());
+    if (!markup.ok)
+      return journal.printJobs.failUnsent(
+        job.id,
+        markup.error.said ?? said('printing.failure.unexpected', { detail: markup.error.message }),
+        this.now(),
+      );
     const outcome = await transport.send({
       bytes: renderEscPos(markup.value, settings.printer),
       svg: () => renderSvg(markup.value, settings.printer),
-      title: slipTitle(request),
+      title: wordIn(words.languages.store, slipTitle(request)),
       paperWidthMm: settings.printer.paperWidth,
     });
     if (!outcome.ok)
-      log.warn('slip not printed', { jobId: job.id, kind: job.kind, reason: outcome.reason });
+      log.warn('slip not printed', {
+        jobId: job.id,
+        kind: job.kind,
+        reason: english(outcome.reason),
+      });
     // Stopped meanwhile (the journal may be closed): the job stays queued, and the next start
     // shows it as not confirmed, with Retry.
     if (this.stopped) return job;

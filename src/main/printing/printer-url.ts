@@ -1,4 +1,5 @@
 import { printerAddressProblem, type PrinterSettings } from '../../shared/printing/printer-options';
+import { english } from '../i18n/wording';
 
 /** The printer URLs the command line takes, by scheme. */
 const SCHEMES = {
@@ -32,6 +33,6 @@ export function parsePrinterUrl(
   }
   const problem = printerAddressProblem(kind, address);
   return problem
-    ? { ok: false, reason: `"${text}": ${problem}` }
+    ? { ok: false, reason: `"${text}": ${english({ id: problem })}` }
     : { ok: true, printer: { kind, address } };
 }

@@ -56,9 +56,3 @@ export interface ReportSlipFacts {
 
 /** Which copy of a slip: the customer's or the merchant's. */
 export type SlipCopy = 'customer' | 'merchant';
-
-/** How a slip is laid out: paper width in characters, and whether Chinese can print. */
-export interface SlipFormat {
-  readonly cpl: number;
-  readonly chinese: boolean;
-}

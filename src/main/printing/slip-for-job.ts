@@ -1,10 +1,13 @@
-import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { said, type Said } from '../../shared/i18n/said';
+import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import type { PrintJobKind } from '../journal/print-job-journal';
 import type { Settings } from '../settings/settings';
-import type { SlipFormat } from './slip-facts';
+import type { SlipCopy } from './slip-facts';
 import { refundSlip, reportSlip, saleSlip, sampleSaleFacts } from './slip-layouts';
 import { refundFacts, reportFacts, saleFacts } from './slip-sources';
+import { wordsFor, type SlipWording } from './slip-words';
 
 /** What a job prints: its kind and what it is about. */
 export interface SlipRequest {
@@ -13,6 +16,8 @@ export interface SlipRequest {
   readonly refundId?: string | null;
   readonly zNumber?: number | null;
   readonly reprint?: boolean;
+  /** The sample slip's copy (test prints and previews): the customer's unless said. */
+  readonly copy?: SlipCopy;
 }
 
 /** The payment id a test print puts in its text and QR. */
@@ -26,7 +31,7 @@ export function slipMarkup(
   journal: Journal,
   settings: Settings,
   request: SlipRequest,
-  format: SlipFormat,
+  wording: SlipWording,
   now: number,
 ): Result<string, ErrorCode> {
   const reprint = request.reprint ?? false;
@@ -34,13 +39,15 @@ export function slipMarkup(
     case 'customer':
     case 'merchant': {
       const facts = saleFacts(journal, settings, request.paymentId ?? '');
-      return facts.ok ? ok(saleSlip(facts.value, request.kind, format, reprint)) : facts;
+      return facts.ok
+        ? ok(saleSlip(facts.value, request.kind, wordsFor(wording, request.kind), reprint))
+        : facts;
     }
     case 'refund_customer':
     case 'refund_merchant': {
       const facts = refundFacts(journal, settings, request.refundId ?? '');
       const copy = request.kind === 'refund_customer' ? 'customer' : 'merchant';
-      return facts.ok ? ok(refundSlip(facts.value, copy, format, reprint)) : facts;
+      return facts.ok ? ok(refundSlip(facts.value, copy, wordsFor(wording, copy), reprint)) : facts;
     }
     case 'x_report':
     case 'z_report': {
@@ -50,7 +57,7 @@ export function slipMarkup(
         request.kind === 'z_report' ? (request.zNumber ?? 0) : null,
         now,
       );
-      return facts.ok ? ok(reportSlip(facts.value, format)) : facts;
+      return facts.ok ? ok(reportSlip(facts.value, wording.store)) : facts;
     }
     case 'test':
       return ok(
@@ -61,31 +68,29 @@ export function slipMarkup(
             settings.terminalId,
             now,
           ),
-          'customer',
-          format,
+          request.copy ?? 'customer',
+          wordsFor(wording, request.copy ?? 'customer'),
         ),
       );
     default:
-      return err('INVALID_INPUT', `Unknown slip ${String(request.kind)}.`);
+      return fail('INVALID_INPUT', said('printing.error.unknownSlip'));
   }
 }
 
-/** The name of a job in a print queue ("Receipt T01-…", "Z report 3"). */
-export function slipTitle(request: SlipRequest): string {
+/** The name of a job in a print queue ("Receipt T01-…", "Z report 3"), as a message. */
+export function slipTitle(request: SlipRequest): Said {
   switch (request.kind) {
     case 'customer':
     case 'merchant':
-      return `Receipt ${request.paymentId ?? ''}`;
+      return said('printing.jobTitle', { kind: 'receipt', id: request.paymentId ?? '' });
     case 'refund_customer':
     case 'refund_merchant':
-      return `Refund ${request.refundId ?? ''}`;
+      return said('printing.jobTitle', { kind: 'refund', id: request.refundId ?? '' });
     case 'x_report':
-      return 'X report';
+      return said('printing.jobTitle', { kind: 'x', id: '' });
     case 'z_report':
-      return `Z report ${request.zNumber ?? ''}`;
-    case 'test':
-      return 'Test print';
+      return said('printing.jobTitle', { kind: 'z', id: request.zNumber ?? '' });
     default:
-      return 'Slip';
+      return said('printing.jobTitle', { kind: 'test', id: '' });
   }
 }

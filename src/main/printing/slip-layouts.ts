@@ -1,50 +1,36 @@
-import { formatWithCode } from '../../shared/money';
-import type {
-  RefundSlipFacts,
-  ReportSlipFacts,
-  SaleSlipFacts,
-  SlipCopy,
-  SlipFormat,
-} from './slip-facts';
-import { BLANK, centred, displayWidth, heading, large, left, qr, row, RULE } from './slip-markup';
+import type { RefundSlipFacts, ReportSlipFacts, SaleSlipFacts, SlipCopy } from './slip-facts';
+import { BLANK, centred, heading, large, left, qr, row, RULE, wrap } from './slip-markup';
+import type { SlipWords } from './slip-words';
 
 /** QR cells of 6 printer dots (0.75 mm at 203 dpi): hand scanners and phones read them. */
 const QR_CELL_DOTS = 6;
 
-/** A label in both languages, or English only where the printer has no Chinese font. */
-const say = (format: SlipFormat, zh: string, en: string) => (format.chinese ? `${zh} ${en}` : en);
-
-/** "2026-12-02 17:40:12" in the counter's local time: unambiguous in both languages. */
-export function slipTime(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/** A centred line; several where it would not fit (a printer left to wrap it breaks words). */
+function centredLines(words: SlipWords, text: string): string {
+  return wrapped(words, text).map(centred).join('\n');
 }
 
-/**
- * A centred line in both languages; Chinese above English where together they would not fit
- * (a line the printer wraps breaks words in the middle).
- */
-function centredSay(format: SlipFormat, zh: string, en: string): string {
-  if (!format.chinese) return centred(en);
-  const both = `${zh} ${en}`;
-  return displayWidth(both, format.chinese) <= format.cpl
-    ? centred(both)
-    : `${centred(zh)}\n${centred(en)}`;
+/** Text in lines that fit the paper. */
+const wrapped = (words: SlipWords, text: string) => wrap(text, words.cpl, words.width);
+
+/** Flush-left text in lines that fit the paper. */
+const leftLines = (words: SlipWords, text: string) => wrapped(words, text).map(left);
+
+/** The store's name, or the app's when it has none (or none of it prints). */
+function header(words: SlipWords, merchantName: string): string {
+  const name = words.typed(merchantName) || words.typed(words.say('common.productName'));
+  return wrapped(words, name).map(heading).join('\n');
 }
 
-function header(format: SlipFormat, merchantName: string, title: [string, string]): string[] {
-  return [heading(merchantName || 'Alipay Counter'), centredSay(format, ...title)];
-}
-
-function copyLine(format: SlipFormat, copy: SlipCopy, reprint: boolean): string[] {
+function copyLines(words: SlipWords, copy: SlipCopy, reprint: boolean): string[] {
   const lines = [
-    copy === 'customer'
-      ? centredSay(format, '顾客联', 'CUSTOMER COPY')
-      : centredSay(format, '商户联', 'MERCHANT COPY'),
+    centredLines(
+      words,
+      words.say(copy === 'customer' ? 'printing.slip.customerCopy' : 'printing.slip.merchantCopy'),
+    ),
   ];
   // A reprint must never pass for the original slip.
-  if (reprint) lines.push(heading(say(format, '重印', 'REPRINT')));
+  if (reprint) lines.push(heading(words.say('printing.slip.reprint')));
   return lines;
 }
 
@@ -55,28 +41,29 @@ function copyLine(format: SlipFormat, copy: SlipCopy, reprint: boolean): string[
 export function saleSlip(
   facts: SaleSlipFacts,
   copy: SlipCopy,
-  format: SlipFormat,
+  words: SlipWords,
   reprint = false,
 ): string {
   return [
-    ...header(format, facts.merchantName, ['收款凭证', 'PAYMENT RECEIPT']),
-    ...copyLine(format, copy, reprint),
+    header(words, facts.merchantName),
+    centredLines(words, words.say('printing.slip.receiptTitle')),
+    ...copyLines(words, copy, reprint),
     RULE,
-    centredSay(format, '金额', 'Amount'),
-    large(formatWithCode(facts.amount, facts.currency)),
-    centredSay(format, '支付宝 支付成功', 'Alipay PAID'),
+    centredLines(words, words.say('printing.slip.amount')),
+    large(words.money(facts.amount, facts.currency)),
+    centredLines(words, words.say('printing.slip.alipayPaid')),
     RULE,
-    row(say(format, '支付方式', 'Method'), say(format, '支付宝', 'Alipay'), format),
-    row(say(format, '时间', 'Time'), slipTime(facts.paidAt), format),
-    row(say(format, '订单号', 'Payment ID'), facts.paymentId, format),
-    row(say(format, '流水号', 'Gate operation'), facts.operationId ?? '-', format),
-    row(say(format, '终端', 'Terminal'), facts.terminalId, format),
+    row(words.say('printing.slip.method'), words.say('printing.slip.alipay'), words),
+    row(words.say('printing.slip.time'), words.time(facts.paidAt), words),
+    row(words.say('printing.slip.paymentId'), facts.paymentId, words),
+    row(words.say('printing.slip.transactionId'), facts.operationId ?? '-', words),
+    row(words.say('printing.slip.terminal'), words.typed(facts.terminalId), words),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
     BLANK,
-    centredSay(format, '退款时请出示此码', 'Show this code for a refund'),
+    centredLines(words, words.say('printing.slip.showForRefund')),
     BLANK,
-    centredSay(format, '谢谢惠顾', 'Thank you'),
+    centredLines(words, words.say('printing.slip.thanks')),
   ].join('\n');
 }
 
@@ -84,29 +71,30 @@ export function saleSlip(
 export function refundSlip(
   facts: RefundSlipFacts,
   copy: SlipCopy,
-  format: SlipFormat,
+  words: SlipWords,
   reprint = false,
 ): string {
-  const money = (minor: number) => formatWithCode(minor, facts.currency);
+  const money = (minor: number) => words.money(minor, facts.currency);
   return [
-    ...header(format, facts.merchantName, ['退款凭证', 'REFUND RECEIPT']),
-    ...copyLine(format, copy, reprint),
+    header(words, facts.merchantName),
+    centredLines(words, words.say('printing.slip.refundTitle')),
+    ...copyLines(words, copy, reprint),
     RULE,
-    centredSay(format, '退款金额', 'Refunded'),
+    centredLines(words, words.say('printing.slip.refundedAmount')),
     large(money(facts.refundAmount)),
-    centredSay(format, '支付宝 已退款', 'Alipay REFUNDED'),
+    centredLines(words, words.say('printing.slip.alipayRefunded')),
     RULE,
-    row(say(format, '原订单号', 'Payment ID'), facts.paymentId, format),
-    row(say(format, '原支付金额', 'Paid'), money(facts.paymentAmount), format),
-    row(say(format, '可退余额', 'Can still be refunded'), money(facts.remaining), format),
-    row(say(format, '原因', 'Reason'), facts.reason, format),
-    row(say(format, '时间', 'Time'), slipTime(facts.refundedAt), format),
-    row(say(format, '退款单号', 'Refund ID'), facts.refundId, format),
-    row(say(format, '终端', 'Terminal'), facts.terminalId, format),
+    row(words.say('printing.slip.originalPayment'), facts.paymentId, words),
+    row(words.say('printing.slip.paidAmount'), money(facts.paymentAmount), words),
+    row(words.say('printing.slip.remaining'), money(facts.remaining), words),
+    row(words.say('printing.slip.reason'), words.typed(facts.reason) || '-', words),
+    row(words.say('printing.slip.time'), words.time(facts.refundedAt), words),
+    row(words.say('printing.slip.refundId'), facts.refundId, words),
+    row(words.say('printing.slip.terminal'), words.typed(facts.terminalId), words),
     RULE,
     qr(facts.paymentId, QR_CELL_DOTS),
     BLANK,
-    centredSay(format, '谢谢惠顾', 'Thank you'),
+    centredLines(words, words.say('printing.slip.thanks')),
   ].join('\n');
 }
 
@@ -115,59 +103,58 @@ export function refundSlip(
  * what was still open; on a Z, the audit chain's head hash when the day was closed, so the
  * paper can be checked against the journal later (`audit verify`).
  */
-export function reportSlip(facts: ReportSlipFacts, format: SlipFormat): string {
-  const title: [string, string] =
-    facts.kind === 'Z'
-      ? [`日结报表 Z${facts.number}`, `Z REPORT ${facts.number}`]
-      : ['当前报表 X', 'X REPORT (SO FAR)'];
+export function reportSlip(facts: ReportSlipFacts, words: SlipWords): string {
   const lines = [
-    ...header(format, facts.merchantName, title),
-    row(say(format, '终端', 'Terminal'), facts.terminalId, format),
+    header(words, facts.merchantName),
+    facts.kind === 'Z'
+      ? centredLines(words, words.say('printing.slip.zTitle', { number: facts.number ?? 0 }))
+      : centredLines(words, words.say('printing.slip.xTitle')),
+    row(words.say('printing.slip.terminal'), words.typed(facts.terminalId), words),
     row(
-      say(format, '从', 'From'),
-      facts.periodStart === 0 ? '-' : slipTime(facts.periodStart),
-      format,
+      words.say('printing.slip.from'),
+      facts.periodStart === 0 ? '-' : words.time(facts.periodStart),
+      words,
     ),
-    row(say(format, '到', 'To'), slipTime(facts.periodEnd), format),
+    row(words.say('printing.slip.to'), words.time(facts.periodEnd), words),
     RULE,
   ];
   if (facts.currencies.length === 0)
-    lines.push(centredSay(format, '本期无交易', 'No payments or refunds'));
+    lines.push(centredLines(words, words.say('printing.slip.noActivity')));
   for (const c of facts.currencies) {
-    const money = (minor: number) => formatWithCode(minor, c.currency);
+    const money = (minor: number) => words.money(minor, c.currency);
     lines.push(
       heading(c.currency),
       row(
-        say(format, `收款 ${c.payments.count} 笔`, `Payments ${c.payments.count}`),
+        words.say('printing.slip.payments', { count: c.payments.count }),
         money(c.payments.sum),
-        format,
+        words,
       ),
       row(
-        say(format, `退款 ${c.refunds.count} 笔`, `Refunds ${c.refunds.count}`),
+        words.say('printing.slip.refunds', { count: c.refunds.count }),
         money(c.refunds.sum),
-        format,
+        words,
       ),
-      row(say(format, '净额', 'Net'), money(c.net), format),
-      row(say(format, '失败', 'Declined'), String(c.declined), format),
+      row(words.say('printing.slip.net'), money(c.net), words),
+      row(words.say('printing.slip.declined'), words.count(c.declined), words),
       RULE,
     );
   }
   lines.push(
-    row(say(format, '未完成收款', 'Open payments'), String(facts.open.payments), format),
-    row(say(format, '未完成退款', 'Open refunds'), String(facts.open.refunds), format),
+    row(words.say('printing.slip.openPayments'), words.count(facts.open.payments), words),
+    row(words.say('printing.slip.openRefunds'), words.count(facts.open.refunds), words),
   );
   if (facts.kind === 'Z') {
     // 64 hex digits: split so that each half fits even on 58 mm paper.
     const hash = facts.auditHeadHash ?? '-';
-    lines.push(RULE, left(say(format, '审计链哈希', 'Audit chain head')));
+    lines.push(RULE, ...leftLines(words, words.say('printing.slip.auditHead')));
     for (let at = 0; at < hash.length; at += 32) lines.push(left(hash.slice(at, at + 32)));
     if (facts.periodDigest) {
-      lines.push(left(say(format, '本期摘要', 'Period digest')));
+      lines.push(...leftLines(words, words.say('printing.slip.periodDigest')));
       for (let at = 0; at < facts.periodDigest.length; at += 32)
         lines.push(left(facts.periodDigest.slice(at, at + 32)));
     }
   }
-  lines.push(RULE, row(say(format, '打印时间', 'Printed'), slipTime(facts.printedAt), format));
+  lines.push(RULE, row(words.say('printing.slip.printedAt'), words.time(facts.printedAt), words));
   return lines.join('\n');
 }
 

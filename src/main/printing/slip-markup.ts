@@ -18,14 +18,32 @@ export function literal(text: string): string {
 }
 
 /**
- * How many print columns a text takes. With a Chinese code page every non-ASCII character is a
- * two-byte character the printer draws 24 dots wide (even "·" or "é"); with a single-byte code
- * page each character takes one column (12 dots).
+ * Text split into lines of at most `cpl` print columns, at spaces where it can; a word longer
+ * than a line (or Chinese, written without spaces) is cut between characters. A printer left to
+ * wrap a line itself cuts wherever the line ends, in the middle of a word.
  */
-export function displayWidth(text: string, chinese = true): number {
-  let width = 0;
-  for (const char of text) width += chinese && char.codePointAt(0)! > 0x7f ? 2 : 1;
-  return width;
+export function wrap(text: string, cpl: number, width: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const push = (word: string) => {
+    const joined = line === '' ? word : `${line} ${word}`;
+    if (width(joined) <= cpl) {
+      line = joined;
+      return;
+    }
+    if (line !== '') lines.push(line);
+    line = '';
+    for (const char of word) {
+      if (width(line + char) > cpl) {
+        lines.push(line);
+        line = '';
+      }
+      line += char;
+    }
+  };
+  for (const word of text.split(' ')) if (word !== '') push(word);
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 /** One line, centred. */
@@ -56,10 +74,10 @@ export const heading = (text: string): string => `^^"${literal(text)}`;
 export function row(
   label: string,
   value: string,
-  format: { cpl: number; chinese: boolean },
+  format: { readonly cpl: number; width(text: string): number },
 ): string {
-  const labelWidth = displayWidth(label, format.chinese);
-  if (labelWidth + 1 + displayWidth(value, format.chinese) <= format.cpl)
+  const labelWidth = format.width(label);
+  if (labelWidth + 1 + format.width(value) <= format.cpl)
     return `{width:${labelWidth},*}\n|${literal(label)} | ${literal(value)}|\n{width:auto}`;
   return `${left(label)}\n${right(value)}`;
 }

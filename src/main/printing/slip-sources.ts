@@ -1,7 +1,9 @@
-import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { said } from '../../shared/i18n/said';
 import type { Currency } from '../../shared/money';
 import { callbackSchema } from '../gate/gate-schemas';
 import { parseJsonLossless } from '../../protocol/signer/lossless-json';
+import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import type { Settings } from '../settings/settings';
 import type { RefundSlipFacts, ReportSlipFacts, SaleSlipFacts } from './slip-facts';
@@ -46,12 +48,9 @@ export function saleFacts(
   paymentId: string,
 ): Result<SaleSlipFacts, ErrorCode> {
   const payment = journal.get(paymentId);
-  if (!payment) return err('NOT_FOUND', `No payment ${paymentId}.`);
+  if (!payment) return fail('NOT_FOUND', said('printing.error.noPayment', { paymentId }));
   if (!PAID_STATES.has(payment.state))
-    return err(
-      'INVALID_STATE',
-      `Payment ${paymentId} is ${payment.state.replaceAll('_', ' ')}: only paid sales have a receipt.`,
-    );
+    return fail('INVALID_STATE', said('printing.error.notPaid', { paymentId }));
   return ok({
     merchantName: settings.merchantName,
     terminalId: payment.terminalId,
@@ -73,12 +72,9 @@ export function refundFacts(
   refundId: string,
 ): Result<RefundSlipFacts, ErrorCode> {
   const refund = journal.refunds.get(refundId);
-  if (!refund) return err('NOT_FOUND', `No refund ${refundId}.`);
+  if (!refund) return fail('NOT_FOUND', said('printing.error.noRefund', { refundId }));
   if (refund.state !== 'succeeded' || refund.settledAt === null)
-    return err(
-      'INVALID_STATE',
-      `Refund ${refundId} is ${refund.state}: only a refund that went through has a slip.`,
-    );
+    return fail('INVALID_STATE', said('printing.error.refundNotDone', { refundId }));
   const payment = journal.get(refund.paymentId)!;
   const refundedSoFar = journal.refunds
     .ofPayment(refund.paymentId)
@@ -112,7 +108,7 @@ export function reportFacts(
   now: number,
 ): Result<ReportSlipFacts, ErrorCode> {
   const report = number === null ? journal.reports.current(now) : journal.reports.zReport(number);
-  if (!report) return err('NOT_FOUND', `No Z report number ${number}.`);
+  if (!report) return fail('NOT_FOUND', said('printing.error.noReport', { number: number ?? 0 }));
   return ok({
     merchantName: settings.merchantName,
     terminalId: settings.terminalId,

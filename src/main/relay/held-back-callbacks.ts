@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import { intakeCallback } from '../callbacks/callback-intake';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import type { QuarantinedCallback, RelayQuarantine } from '../journal/relay-quarantine';
@@ -88,10 +89,7 @@ export class HeldBackCallbacks {
   private refreshBanner(): void {
     const { entries } = this.quarantine.totals();
     if (entries >= BANNER_FROM)
-      this.deps.banners.set(
-        HELD_BACK_BANNER,
-        `${entries} callbacks from the relay failed their signature check: is the project's secret key right? Settings → Callback relay lists them, and applies them once it is.`,
-      );
+      this.deps.banners.set(HELD_BACK_BANNER, said('cashier.banner.heldBack', { count: entries }));
     else this.deps.banners.clear(HELD_BACK_BANNER);
   }
 }

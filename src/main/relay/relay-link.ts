@@ -1,3 +1,4 @@
+import { said, type Said } from '../../shared/i18n/said';
 import type { ReceivedCallback } from '../callbacks/callback-listener';
 import { createLogger } from '../logging/logger';
 import { SecretStoreUnavailableError, type SecretStore } from '../secrets/secret-store';
@@ -23,7 +24,7 @@ export interface RelayStatus {
 
 /** Where banners go (the counter's health). */
 export interface BannerBoard {
-  set(key: string, message: string): void;
+  set(key: string, message: Said): void;
   clear(key: string): void;
 }
 
@@ -88,10 +89,7 @@ export class RelayLink {
       // NATS servers without a usable callback URL: a relay set up by an older version (which
       // took the store, counter and relay address apart, with no token) or one left half done.
       if (settings.relayNatsUrls.length > 0)
-        this.deps.banners.set(
-          RELAY_BANNER,
-          'The callback relay needs this counter\'s callback URL, with its secret token (Settings → Callback relay; the relay\'s operator makes it with "alipay-counter relay token"). Until then, payments are confirmed by status polling.',
-        );
+        this.deps.banners.set(RELAY_BANNER, said('cashier.banner.relayNeedsUrl'));
       return;
     }
     log.info('relay consumer starting', { servers: settings.relayNatsUrls, ...address });
@@ -169,11 +167,10 @@ export class RelayLink {
       this.deps.banners.clear(RELAY_BANNER);
       if (previous?.kind !== 'connected') log.info('relay connected');
     } else if (next.kind === 'reconnecting' || next.problem !== undefined) {
-      const reason = next.kind === 'connecting' && next.problem ? ` (${next.problem})` : '';
-      this.deps.banners.set(
-        RELAY_BANNER,
-        `The callback relay cannot be reached${reason}: payments are confirmed by status polling, more slowly, until it is back.`,
-      );
+      // Why it cannot be reached is for the log; the banner says what it means at the counter.
+      if (next.kind === 'connecting' && next.problem)
+        log.warn('relay cannot be reached', { problem: next.problem });
+      this.deps.banners.set(RELAY_BANNER, said('cashier.banner.relayUnreachable'));
       if (previous?.kind === 'connected') log.warn('relay connection lost');
     }
     this.deps.changed();

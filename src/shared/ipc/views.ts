@@ -12,7 +12,12 @@ export const qrViewSchema = z.discriminatedUnion('kind', [
     kind: z.literal('image'),
     dataUrl: z.string().regex(/^data:image\/(png|jpeg);base64,/),
   }),
-  z.object({ kind: z.literal('unscannable'), message: z.string() }),
+  /** Why, for the cashier; what an engineer would want to know (HTTP 404 ...) only as `detail`. */
+  z.object({
+    kind: z.literal('unscannable'),
+    message: saidSchema,
+    detail: z.string().optional(),
+  }),
 ]);
 export type QrView = z.infer<typeof qrViewSchema>;
 
@@ -43,8 +48,8 @@ export type PaymentView = z.infer<typeof paymentViewSchema>;
 export const sessionViewSchema = z.object({
   active: paymentViewSchema.nullable(),
   lateAlerts: z.array(paymentViewSchema),
-  /** What keeps the counter from working normally (keychain, Gate's signatures), in words. */
-  banners: z.array(z.object({ key: z.string(), message: z.string(), since: z.number() })),
+  /** What keeps the counter from working normally (keychain, Gate's signatures), as messages. */
+  banners: z.array(z.object({ key: z.string(), message: saidSchema, since: z.number() })),
   /** The callback relay's link, for the header; null (or absent) without a relay. */
   relay: z
     .object({ state: z.enum(['connecting', 'connected', 'reconnecting']), since: z.number() })

@@ -1,6 +1,8 @@
+import { said } from '../i18n/said';
 import { err, ok, type Result } from '../result';
 import { CURRENCIES, type Currency } from './currencies';
 import { formatWithCode } from './format-amount';
+import { moneySaid } from './money-said';
 
 /** Purchase limits of one currency, in minor units, both ends always set. */
 export interface AmountLimit {
@@ -89,11 +91,13 @@ export function checkPurchaseLimits(
   limits: AmountLimits = DEFAULT_PURCHASE_LIMITS,
 ): Result<number, LimitErrorCode> {
   const limit = limits[currency];
+  const amount = moneySaid(minor, currency);
   if (minor < limit.min) {
     return err(
       'AMOUNT_BELOW_MINIMUM',
       `The minimum purchase is ${formatWithCode(limit.min, currency)}; ` +
         `${formatWithCode(minor, currency)} is below it.`,
+      said('cashier.amount.belowMinimum', { minimum: moneySaid(limit.min, currency), amount }),
     );
   }
   if (minor > limit.max) {
@@ -101,6 +105,7 @@ export function checkPurchaseLimits(
       'AMOUNT_ABOVE_MAXIMUM',
       `The maximum purchase is ${formatWithCode(limit.max, currency)}; ` +
         `${formatWithCode(minor, currency)} is above it.`,
+      said('cashier.amount.aboveMaximum', { maximum: moneySaid(limit.max, currency), amount }),
     );
   }
   return ok(minor);

@@ -11,16 +11,17 @@ export interface Money {
 
 /**
  * Turns what the cashier typed into a purchase amount, or the first thing wrong with it:
- * currency, then format, then the limits.
+ * currency, then format (read with `locale`'s decimal mark, see parseAmount), then the limits.
  */
 export function parsePurchaseAmount(
   input: string,
   currency: string,
   limits?: AmountLimits,
+  locale?: string,
 ): Result<Money, AmountErrorCode | LimitErrorCode> {
   const cur = parseCurrency(currency);
   if (!cur.ok) return cur;
-  const amount = parseAmount(input, cur.value);
+  const amount = parseAmount(input, cur.value, locale);
   if (!amount.ok) return amount;
   const limited = checkPurchaseLimits(amount.value, cur.value, limits);
   if (!limited.ok) return limited;

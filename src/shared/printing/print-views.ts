@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saidSchema } from '../i18n/said';
 import { CODE_PAGES } from './printer-options';
 import { printerSettingsSchema } from './printer-settings';
 
@@ -22,10 +23,10 @@ export const printJobViewSchema = z.object({
   zNumber: z.number().int().nullable(),
   reprint: z.boolean(),
   state: z.enum(['queued', 'sent', 'failed']),
-  /** Why it failed, in words a cashier can act on. */
-  reason: z.string().nullable(),
-  /** The printer it went to ("network printer 192.168.1.50:9100"). */
-  printer: z.string(),
+  /** Why it failed, in words a cashier can act on (a message the window words). */
+  reason: saidSchema.nullable(),
+  /** The printer it went to ("network printer 192.168.1.50:9100"), as a message. */
+  printer: saidSchema,
   attempts: z.number().int(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -34,8 +35,8 @@ export type PrintJobView = z.infer<typeof printJobViewSchema>;
 
 /** The printer as the cashier's screen sees it: the slips that failed, and what is printing. */
 export const printStatusViewSchema = z.object({
-  /** The configured printer, or null when the counter has none. */
-  printer: z.string().nullable(),
+  /** The configured printer (a message), or null when the counter has none. */
+  printer: saidSchema.nullable(),
   /** Failed slips nobody dismissed, oldest first: each can be retried. */
   failed: z.array(printJobViewSchema),
   /** Slips queued or being sent now. */
@@ -43,10 +44,14 @@ export const printStatusViewSchema = z.object({
 });
 export type PrintStatusView = z.infer<typeof printStatusViewSchema>;
 
-/** A slip's picture at its paper width (the preview), as SVG text. */
+/**
+ * A slip's picture at its paper width (the preview), as SVG text, with what the Printer settings
+ * say of it: the languages it prints in, and whatever the code page leaves off.
+ */
 export const slipPreviewSchema = z.object({
   svg: z.string(),
   paperWidth: z.union([z.literal(58), z.literal(80)]),
+  notes: z.array(saidSchema),
 });
 export type SlipPreview = z.infer<typeof slipPreviewSchema>;
 
@@ -72,8 +77,15 @@ export const printingRequests = {
     .object({
       paperWidth: z.union([z.literal(58), z.literal(80)]),
       codePage: z.enum(CODE_PAGES),
-      /** A paid payment's customer slip; without it the sample slip of a test print. */
+      /** A paid payment's slip; without it the sample slip of a test print. */
       paymentId: paymentId.optional(),
+      /** Which copy: the customer's (the default) or the merchant's. */
+      copy: z.enum(['customer', 'merchant']).optional(),
+      /**
+       * The window's system language (a BCP 47 tag), used while the store's language is the
+       * system's and main does not know the system's (the browser shell).
+       */
+      systemLocale: z.string().min(2).max(35).optional(),
     })
     .strict(),
 };

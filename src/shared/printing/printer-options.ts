@@ -1,6 +1,7 @@
 /*
  * Printer settings without zod, for the renderer (its bundle stays small) and main alike.
  */
+import type { MessageId } from '../i18n/message-args';
 
 /**
  * How the counter reaches its receipt printer:
@@ -27,16 +28,15 @@ export const DRIVER_PAPERS = ['roll', 'sheet'] as const;
 export type DriverPaper = (typeof DRIVER_PAPERS)[number];
 
 /**
- * The printer's character set. `gb18030` and `cp936` (GBK, older firmware) print Chinese;
- * `cp437` is for printers without Chinese fonts: the slips are then printed in English only.
+ * The printer's character set, which decides what a slip can say:
+ * - `gb18030`, `cp936` (GBK, older firmware): Chinese, Simplified and Traditional;
+ * - `big5`: Traditional Chinese;
+ * - `cp858`, `cp1252`: the letters of Western Europe (é, ü, ñ, à, ß) and €, no Chinese;
+ * - `cp437`: English, a few accented letters, no Chinese.
+ * Printers with Chinese print Western letters from their CP858 table between Chinese ones.
  */
-export const CODE_PAGES = ['gb18030', 'cp936', 'cp437'] as const;
+export const CODE_PAGES = ['gb18030', 'cp936', 'big5', 'cp858', 'cp1252', 'cp437'] as const;
 export type CodePage = (typeof CODE_PAGES)[number];
-
-/** Whether a code page can print Chinese characters. */
-export function printsChinese(codePage: CodePage): boolean {
-  return codePage !== 'cp437';
-}
 
 /** The port raw network printers listen on (JetDirect / AppSocket). */
 export const RAW_PRINT_PORT = 9100;
@@ -54,27 +54,32 @@ export function parseTcpAddress(address: string): { host: string; port: number }
   return { host: host.replace(/^\[|\]$/g, ''), port };
 }
 
-/** What is wrong with the address for this kind of printer, in plain words; undefined if fine. */
-export function printerAddressProblem(kind: PrinterKind, address: string): string | undefined {
+/** What can be wrong with a printer's address: the catalogue message that says so. */
+export type PrinterAddressProblem = Extract<
+  MessageId,
+  'printing.address.tcp' | 'printing.address.cups' | 'printing.address.name'
+>;
+
+/** What is wrong with the address for this kind of printer (a message id); undefined if fine. */
+export function printerAddressProblem(
+  kind: PrinterKind,
+  address: string,
+): PrinterAddressProblem | undefined {
   switch (kind) {
     case 'none':
       return undefined;
     case 'tcp':
-      return parseTcpAddress(address)
-        ? undefined
-        : "Enter the printer's network address as host or host:port, such as 192.168.1.50:9100.";
+      return parseTcpAddress(address) ? undefined : 'printing.address.tcp';
     case 'cups':
       // lp takes the queue name as one argument; CUPS names have no spaces, slashes or '#'.
-      return /^[A-Za-z0-9_.@-]{1,127}$/.test(address)
-        ? undefined
-        : 'Enter the CUPS queue name (lpstat -p lists them), letters, digits, "_", ".", "-" only.';
+      return /^[A-Za-z0-9_.@-]{1,127}$/.test(address) ? undefined : 'printing.address.cups';
     case 'windows':
     case 'driver':
       return address.trim().length > 0 &&
         address.length <= 200 &&
         ![...address].some((c) => c.charCodeAt(0) < 0x20)
         ? undefined
-        : "Enter the printer's name as Windows or the system shows it.";
+        : 'printing.address.name';
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import ENGLISH from '../i18n/catalogue/en/printing.json';
 import {
   CODE_PAGES,
   DRIVER_PAPERS,
@@ -24,6 +25,13 @@ export const printerSettingsSchema: z.ZodType<PrinterSettings> = z
   })
   .strict()
   .superRefine((printer, ctx) => {
+    // The English sentence for the log and INVALID_INPUT; params.said for a window to word it.
     const problem = printerAddressProblem(printer.kind, printer.address);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['address'], message: problem });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address'],
+        message: ENGLISH[problem],
+        params: { said: { id: problem } },
+      });
   });

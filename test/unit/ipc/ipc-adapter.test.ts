@@ -138,7 +138,7 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
           autoPrintMerchant: false,
         },
       },
-      /printing:test: printer\.address: Enter the printer's network address/,
+      /printing:test: printer\.address: Enter the printer’s network address/,
     ],
     [{ printer: { kind: 'serial' } }, /printing:test: printer\.kind: /],
   ],

@@ -12,6 +12,7 @@ import {
   parsePurchaseAmount,
   toDecimalString,
 } from '../../../src/shared/money';
+import { english, wordIn } from '../../../src/main/i18n/wording';
 
 describe('currencies', () => {
   it('lists the nine Alipay currencies with their ISO 4217 exponents', () => {
@@ -50,18 +51,12 @@ describe('parseAmount: what the cashier typed → minor units, exactly', () => {
 
   it.each([
     ['12.345', 'CNY', 'INVALID_AMOUNT', 'CNY has 2 decimal places: "12.345" has 3.'],
-    ['12.5', 'JPY', 'INVALID_AMOUNT', 'JPY has no minor unit: "12.5" cannot have decimals.'],
+    ['12.5', 'JPY', 'INVALID_AMOUNT', 'JPY has no decimals: "12.5" cannot have any.'],
     [
-      '1,000.00',
+      '1,250',
       'CNY',
       'INVALID_AMOUNT',
-      'Use digits and one decimal point, without commas: "1,000.00" is not accepted (type 1000.00).',
-    ],
-    [
-      '12,50',
-      'EUR',
-      'INVALID_AMOUNT',
-      'Use digits and one decimal point, without commas: "12,50" is not accepted (type 1000.00).',
+      '"1,250" is unclear. For 1250, type it without ","; for decimals, use "." (like 1000.00).',
     ],
     ['-5', 'CNY', 'INVALID_AMOUNT', 'The amount must be positive: "-5" is negative.'],
     ['+5', 'CNY', 'INVALID_AMOUNT', 'Type the amount without a sign: "+5".'],
@@ -107,23 +102,111 @@ describe('parseAmount: what the cashier typed → minor units, exactly', () => {
       '10',
       '',
       'UNKNOWN_CURRENCY',
-      'Unknown currency: no currency. Alipay accepts AUD, CAD, CNY, EUR, GBP, HKD, JPY, SGD, USD.',
+      'Choose a currency. Alipay accepts AUD, CAD, CNY, EUR, GBP, HKD, JPY, SGD, USD.',
     ],
   ])('refuses %j in %s: %s', (input, currency, code, message) => {
-    expect(parseAmount(input, currency)).toEqual({ ok: false, error: { code, message } });
+    const parsed = parseAmount(input, currency);
+    expect(parsed).toMatchObject({ ok: false, error: { code, message } });
+    // The windows' words are the same message, worded from the catalogue.
+    expect(parsed.ok ? '' : english(parsed.error.said!)).toBe(message);
+  });
+});
+
+describe('parseAmount in the language of the counter: the decimal mark a cashier types', () => {
+  it.each([
+    // German, French, Spanish, Italian: a comma is the decimal mark.
+    ['12,50', 'de', 'EUR', 1250],
+    ['12,5', 'de', 'EUR', 1250],
+    [',5', 'de', 'EUR', 50],
+    ['1.250,00', 'de', 'EUR', 125000],
+    ['1.250.000', 'de', 'JPY', 1250000],
+    ['12,50', 'fr', 'EUR', 1250],
+    ['1 250,50', 'fr', 'EUR', 125050],
+    ['1\u202f250,50', 'fr', 'EUR', 125050],
+    ['12,50', 'es', 'EUR', 1250],
+    ['12,50', 'it', 'EUR', 1250],
+    // A dot where it cannot group thousands (not three digits after it) is the decimal mark.
+    ['12.50', 'de', 'EUR', 1250],
+    ['12.5', 'de', 'EUR', 1250],
+    // English and Chinese: a point; the comma groups thousands, or is read as decimals when it
+    // cannot group them.
+    ['12.50', 'en', 'CNY', 1250],
+    ['1,250.00', 'en', 'CNY', 125000],
+    ['12,50', 'en', 'CNY', 1250],
+    ['12.50', 'zh-Hans', 'CNY', 1250],
+    ['1,250.00', 'zh-Hant', 'HKD', 125000],
+  ])('%j in %s (%s) → %i', (input, locale, currency, minor) => {
+    expect(parseAmount(input, currency, locale)).toEqual({ ok: true, value: minor });
+  });
+
+  it('never reads a German 1.250 as 1,25 nor guesses 1250: it asks, in German', () => {
+    const parsed = parseAmount('1.250', 'EUR', 'de');
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'INVALID_AMOUNT' } });
+    const said = parsed.ok ? undefined : parsed.error.said;
+    expect(said).toEqual({
+      id: 'cashier.amount.ambiguous',
+      values: { text: '1.250', whole: '1250', group: '.', mark: ',', example: '1000,00' },
+    });
+    expect(wordIn('de', said!)).toBe(
+      '„1.250“ ist nicht eindeutig. Für 1250 ohne „.“ eingeben; Nachkommastellen mit „,“ abtrennen (z. B. 1000,00).',
+    );
+    // The same in English, with English marks.
+    expect(parseAmount('1,250', 'CNY', 'en')).toMatchObject({
+      ok: false,
+      error: { said: { id: 'cashier.amount.ambiguous' } },
+    });
+  });
+
+  it.each([
+    ['1,250.00', 'de'], // an English amount in German: the comma is the mark, the rest is not decimals
+    ['12,50,1', 'de'],
+    ['12 50', 'fr'],
+    ['1.250.000', 'en'],
+    ['1,25,0', 'en'],
+  ])('refuses %j in %s as not an amount, with an example in its marks', (input, locale) => {
+    const parsed = parseAmount(input, 'EUR', locale);
+    expect(parsed).toMatchObject({
+      ok: false,
+      error: { said: { id: 'cashier.amount.notAnAmount' } },
+    });
+    const mark = locale === 'en' ? '.' : ',';
+    expect(parsed.ok ? '' : parsed.error.said?.values?.['example']).toBe(`1000${mark}00`);
+  });
+
+  it('says too many decimals in the cashier’s language, with its marks', () => {
+    const parsed = parseAmount('12,345', 'EUR', 'de');
+    expect(parsed.ok ? '' : wordIn('de', parsed.error.said!)).toBe(
+      'EUR hat 2 Nachkommastellen: „12,345“ hat 3.',
+    );
+  });
+
+  it('words the limits with the window’s marks and the currency code', () => {
+    const below = parsePurchaseAmount('9,99', 'CNY', undefined, 'de');
+    expect(below.ok ? '' : wordIn('de', below.error.said!)).toBe(
+      'Der Mindestbetrag ist 10,00 CNY; 9,99 CNY liegt darunter.',
+    );
+    const above = parsePurchaseAmount('5000.01', 'CNY');
+    expect(above.ok ? '' : wordIn('zh-Hans', above.error.said!)).toBe(
+      '最高收款金额为 5,000.00 CNY，5,000.01 CNY 超过此金额。',
+    );
+    expect(above.ok ? '' : english(above.error.said!)).toBe(above.ok ? '' : above.error.message);
+    const yen = parsePurchaseAmount('100', 'JPY');
+    expect(yen.ok ? '' : wordIn('fr', yen.error.said!)).toBe(
+      'L’achat minimum est de 150 JPY ; 100 JPY est en dessous.',
+    );
   });
 });
 
 describe('purchase limits from the seed', () => {
   it('refuses below 10.00 CNY and above 5,000.00 CNY, naming the limit', () => {
-    expect(parsePurchaseAmount('9.99', 'CNY')).toEqual({
+    expect(parsePurchaseAmount('9.99', 'CNY')).toMatchObject({
       ok: false,
       error: {
         code: 'AMOUNT_BELOW_MINIMUM',
         message: 'The minimum purchase is 10.00 CNY; 9.99 CNY is below it.',
       },
     });
-    expect(parsePurchaseAmount('5000.01', 'CNY')).toEqual({
+    expect(parsePurchaseAmount('5000.01', 'CNY')).toMatchObject({
       ok: false,
       error: {
         code: 'AMOUNT_ABOVE_MAXIMUM',
@@ -145,7 +228,7 @@ describe('purchase limits from the seed', () => {
       ok: false,
       error: { code: 'AMOUNT_BELOW_MINIMUM' },
     });
-    expect(parsePurchaseAmount('700.01', 'USD')).toEqual({
+    expect(parsePurchaseAmount('700.01', 'USD')).toMatchObject({
       ok: false,
       error: {
         code: 'AMOUNT_ABOVE_MAXIMUM',
@@ -186,7 +269,7 @@ describe('purchase limits from the seed', () => {
     expect(checkPurchaseLimits(150, 'EUR')).toEqual({ ok: true, value: 150 });
     expect(
       checkPurchaseLimits(150, 'EUR', effectiveLimits({ EUR: { min: 2_00, max: 100_00 } })),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       error: {
         code: 'AMOUNT_BELOW_MINIMUM',

@@ -54,11 +54,13 @@ describe('what the screens can show of a QR', () => {
   it('qr_url that is not an image, missing, or not http(s): not shown, with the reason', async () => {
     expect(await fetchQrImage(`${base}/page.html`)).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('not a PNG or JPEG'),
+      message: { id: 'cashier.qr.unscannable.badImage' },
+      detail: expect.stringContaining('not a PNG or JPEG'),
     });
     expect(await fetchQrImage(`${base}/nothing.png`)).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('HTTP 404'),
+      message: { id: 'cashier.qr.unscannable.imageNotLoaded' },
+      detail: expect.stringContaining('HTTP 404'),
     });
     expect(await fetchQrImage('javascript:alert(1)')).toMatchObject({ kind: 'unscannable' });
   });
@@ -66,22 +68,26 @@ describe('what the screens can show of a QR', () => {
   it('qr_url: https only (http just to this machine), no redirects, and a size cap as it streams', async () => {
     expect(await fetchQrImage('http://qr.example/q.png')).toEqual({
       kind: 'unscannable',
-      message: 'Gate sent a QR image link that is not https (http:), so it is not loaded.',
+      message: { id: 'cashier.qr.unscannable.imageNotLoaded' },
+      detail: 'Gate sent a QR image link that is not https (http:), so it is not loaded.',
     });
     expect(await fetchQrImage(`${base}/redirect`)).toEqual({
       kind: 'unscannable',
-      message: 'The QR image link redirects elsewhere; the counter does not follow it.',
+      message: { id: 'cashier.qr.unscannable.imageNotLoaded' },
+      detail: 'The QR image link redirects elsewhere; the counter does not follow it.',
     });
     expect(await fetchQrImage(`${base}/huge`)).toEqual({
       kind: 'unscannable',
-      message: 'The QR image is too large to be a QR code.',
+      message: { id: 'cashier.qr.unscannable.badImage' },
+      detail: 'The QR image is too large to be a QR code.',
     });
   });
 
   it('qr_data longer than a QR can hold is refused in main, with a message', async () => {
     expect(await qrViewOf({ kind: 'qr_data', data: 'x'.repeat(5000) }, ALL)).toEqual({
       kind: 'unscannable',
-      message: 'Gate sent a QR text too long for a QR code (5000 characters).',
+      message: { id: 'cashier.qr.unscannable.tooLong' },
+      detail: 'Gate sent a QR text too long for a QR code (5000 characters).',
     });
     expect(await qrViewOf({ kind: 'qr_data', data: 'x'.repeat(2900) }, ALL)).toMatchObject({
       kind: 'text',
@@ -102,7 +108,8 @@ describe('what the screens can show of a QR', () => {
     });
     expect(await qrViewOf({ kind: 'qr_img', base64: '%%%' }, ALL)).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('Base64'),
+      message: { id: 'cashier.qr.unscannable.badImage' },
+      detail: expect.stringContaining('Base64'),
     });
   });
 
@@ -110,8 +117,7 @@ describe('what the screens can show of a QR', () => {
     const source = { kind: 'unscannable_redirect', method: 'POST', url: 'https://h5' } as const;
     expect(await qrViewOf(source, ALL)).toEqual({
       kind: 'unscannable',
-      message:
-        'Alipay wants to send the customer through a web form, which a QR code cannot carry.',
+      message: { id: 'cashier.qr.unscannable.webForm' },
     });
     expect(setupHint(source, 42)).toContain('redirection type of project 42');
   });
@@ -120,7 +126,7 @@ describe('what the screens can show of a QR', () => {
     const source = { kind: 'clarification', fields: ['customer.first_name'] } as const;
     expect(await qrViewOf(source, ALL)).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('only the customer can enter'),
+      message: { id: 'cashier.qr.unscannable.clarification' },
     });
     expect(setupHint(source, 42)).toContain('customer.first_name');
   });
@@ -134,7 +140,8 @@ describe('what the screens can show of a QR', () => {
     expect(isBase64('iVBORw0KGgo===')).toBe(false);
     expect(await qrViewOf({ kind: 'qr_img', base64: `${spaces}!` }, ALL)).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('Base64'),
+      message: { id: 'cashier.qr.unscannable.badImage' },
+      detail: expect.stringContaining('Base64'),
     });
   });
 
@@ -145,7 +152,8 @@ describe('what the screens can show of a QR', () => {
     );
     expect(view).toMatchObject({
       kind: 'unscannable',
-      message: expect.stringContaining('Settings → Accepted QR forms'),
+      message: { id: 'cashier.qr.unscannable.notAccepted', values: { kind: 'qr_url' } },
+      detail: expect.stringContaining('Settings → Accepted QR forms'),
     });
   });
 });

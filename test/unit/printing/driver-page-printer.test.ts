@@ -5,6 +5,8 @@ import {
   type SlipPrintWindow,
 } from '../../../src/main/printing/driver-page-printer';
 import { renderSvg } from '../../../src/main/printing/slip-render';
+import type { SendOutcome } from '../../../src/main/printing/transports/print-transport';
+import { english } from '../../../src/main/i18n/wording';
 import { transportFor, type PrintPayload } from '../../../src/main/printing/transports';
 import type { DriverPaper, PaperWidth } from '../../../src/shared/printing/printer-options';
 import { printerSettingsSchema } from '../../../src/shared/printing/printer-settings';
@@ -47,6 +49,10 @@ class FakeSlipWindow implements SlipPrintWindow {
 function printer(window: FakeSlipWindow) {
   return createDriverPrinter(() => window);
 }
+
+/** An outcome with its reason in English, as the log and the command line read it. */
+const worded = (outcome: SendOutcome) =>
+  outcome.ok ? outcome : { ok: false, reason: english(outcome.reason) };
 
 describe('printing a slip through a printer driver', () => {
   it('a receipt roll gets a page of its width and of the slip length, in microns, not A4', async () => {
@@ -100,15 +106,15 @@ describe('printing a slip through a printer driver', () => {
 
   it('a printer that is not installed, or that refuses the job, is named in the failure', async () => {
     const missing = new FakeSlipWindow(['Office Laser']);
-    expect(await printer(missing).print(payload(80), 'POS-80', 'roll')).toEqual({
+    expect(worded(await printer(missing).print(payload(80), 'POS-80', 'roll'))).toEqual({
       ok: false,
-      reason: 'No printer called "POS-80" is installed (installed: "Office Laser").',
+      reason: 'No printer called “POS-80” is installed (installed: "Office Laser").',
     });
     expect(missing.printed).toEqual([]);
     const refusing = new FakeSlipWindow(['POS-80'], [false, 'Print job failed']);
-    expect(await printer(refusing).print(payload(80), 'POS-80', 'roll')).toEqual({
+    expect(worded(await printer(refusing).print(payload(80), 'POS-80', 'roll'))).toEqual({
       ok: false,
-      reason: 'The printer "POS-80" did not print the slip: Print job failed.',
+      reason: 'The printer “POS-80” did not print the slip: Print job failed.',
     });
     expect(refusing.destroyed).toBe(true);
   });

@@ -66,7 +66,7 @@ describe('what a slip says comes from the journal', () => {
       ok: false,
       error: {
         code: 'INVALID_STATE',
-        message: 'Payment T1-P is requested: only paid sales have a receipt.',
+        message: 'Payment T1-P was not paid: only paid sales have a receipt.',
       },
     });
     expect(saleFacts(j, { merchantName: 'Tea' }, 'nope')).toMatchObject({

@@ -8,7 +8,11 @@ import {
   powershellProgram,
 } from '../../../src/main/printing/transports/helper-programs';
 import { sendOverTcp } from '../../../src/main/printing/transports/tcp-transport';
-import type { PrintPayload } from '../../../src/main/printing/transports/print-transport';
+import type {
+  PrintPayload,
+  SendOutcome,
+} from '../../../src/main/printing/transports/print-transport';
+import { english } from '../../../src/main/i18n/wording';
 import {
   spoolerInvocation,
   windowsSpoolerTransport,
@@ -18,6 +22,10 @@ import {
   startFakePrinter,
   type FakeReceiptPrinter,
 } from '../../support/fake-receipt-printer';
+
+/** An outcome with its reason in English, as the log and the command line read it. */
+const worded = (outcome: SendOutcome) =>
+  outcome.ok ? outcome : { ok: false, reason: english(outcome.reason) };
 
 /** A slip's worth of bytes (ending, like every slip, with the GS r 1 status request). */
 const BYTES = Buffer.concat([
@@ -59,24 +67,24 @@ describe('network printer, raw TCP', () => {
 
   it('out of paper: nothing is sent, the reason says so', async () => {
     printer = await startFakePrinter('paper-out');
-    const outcome = await sendOverTcp(...split(printer.address), BYTES, FAST);
+    const outcome = worded(await sendOverTcp(...split(printer.address), BYTES, FAST));
     expect(outcome).toEqual({ ok: false, reason: expect.stringMatching(/out of paper/) });
     expect(printer.jobs).toHaveLength(0);
   });
 
   it('refused, hung, reset mid-slip: each fails with its own reason, within its timeout', async () => {
-    const refused = await sendOverTcp(...split(await refusingAddress()), BYTES, FAST);
+    const refused = worded(await sendOverTcp(...split(await refusingAddress()), BYTES, FAST));
     expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/refused the connection/) });
 
     printer = await startFakePrinter('hang');
     const started = Date.now();
-    const hung = await sendOverTcp(...split(printer.address), BYTES, FAST);
+    const hung = worded(await sendOverTcp(...split(printer.address), BYTES, FAST));
     expect(hung).toEqual({ ok: false, reason: expect.stringMatching(/did not confirm the slip/) });
     expect(Date.now() - started).toBeLessThan(FAST.statusMs + FAST.finishMs + 1000);
     await printer.close();
 
     printer = await startFakePrinter('reset-mid-job');
-    const reset = await sendOverTcp(...split(printer.address), BYTES, FAST);
+    const reset = worded(await sendOverTcp(...split(printer.address), BYTES, FAST));
     expect(reset).toEqual({
       ok: false,
       reason: expect.stringMatching(/closed the connection in the middle of the slip/),
@@ -126,11 +134,13 @@ describe('CUPS: lp -o raw', () => {
       'lp',
       '#!/bin/sh\ncat > /dev/null\necho "lp: The printer or class does not exist." >&2\nexit 1\n',
     );
-    expect(await cupsTransport('Nope', { program: lp.program }).send(payload)).toEqual({
+    expect(worded(await cupsTransport('Nope', { program: lp.program }).send(payload))).toEqual({
       ok: false,
-      reason: 'CUPS refused the slip for "Nope": lp: The printer or class does not exist.',
+      reason: 'CUPS refused the slip for “Nope”: lp: The printer or class does not exist.',
     });
-    const missing = await cupsTransport('Receipts', { program: '/nonexistent/lp' }).send(payload);
+    const missing = worded(
+      await cupsTransport('Receipts', { program: '/nonexistent/lp' }).send(payload),
+    );
     expect(missing).toEqual({
       ok: false,
       reason:
@@ -140,8 +150,8 @@ describe('CUPS: lp -o raw', () => {
 
   it('runs /usr/bin/lp, never an lp found first on the search path', async () => {
     const planted = standIn('lp', MARKER);
-    const outcome = await withFirstOnPath(planted.dir, () =>
-      cupsTransport('Receipts').send(payload),
+    const outcome = worded(
+      await withFirstOnPath(planted.dir, () => cupsTransport('Receipts').send(payload)),
     );
     expect(existsSync(join(planted.dir, 'ran'))).toBe(false);
     expect(LP_PROGRAM).toBe('/usr/bin/lp');
@@ -196,16 +206,18 @@ describe('Windows spooler, RAW datatype through PowerShell (run here with a stan
     });
     expect(readFileSync(join(dir, 'bytes')).equals(BYTES)).toBe(true);
     expect(readFileSync(join(dir, 'printer'), 'utf8')).toBe('Counter USB');
-    expect(await windowsSpoolerTransport('Nope', { program: fake }).send(payload)).toEqual({
+    expect(worded(await windowsSpoolerTransport('Nope', { program: fake }).send(payload))).toEqual({
       ok: false,
-      reason: 'Windows could not print to "Nope": OpenPrinter: The printer name is invalid',
+      reason: 'Windows could not print to “Nope”: OpenPrinter: The printer name is invalid',
     });
   });
 
   it('runs PowerShell from the Windows folder, never a powershell.exe found first on the search path', async () => {
     const planted = standIn('powershell.exe', MARKER);
-    const outcome = await withFirstOnPath(planted.dir, () =>
-      windowsSpoolerTransport('Counter USB').send(payload),
+    const outcome = worded(
+      await withFirstOnPath(planted.dir, () =>
+        windowsSpoolerTransport('Counter USB').send(payload),
+      ),
     );
     expect(existsSync(join(planted.dir, 'ran'))).toBe(false);
     expect(outcome).toEqual({

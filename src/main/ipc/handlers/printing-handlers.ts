@@ -1,11 +1,13 @@
-import { err, ok } from '../../../shared/result';
+import { ok } from '../../../shared/result';
+import { said } from '../../../shared/i18n/said';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { PrintJobView, PrintStatusView } from '../../../shared/printing/print-views';
 import type { Journal } from '../../journal/journal';
 import type { PrintJobRecord } from '../../journal/print-job-journal';
+import { fail } from '../../i18n/fail';
 import type { PrintQueue } from '../../printing/print-queue';
 import { slipMarkup } from '../../printing/slip-for-job';
-import { renderSvg, slipFormat } from '../../printing/slip-render';
+import { renderSvg } from '../../printing/slip-render';
 import type { Settings } from '../../settings/settings';
 
 /** The channels these handlers serve. */
@@ -20,8 +22,20 @@ export type PrintingChannels =
 
 /** A print job as the screens see it. */
 export function printJobView(job: PrintJobRecord): PrintJobView {
-  const { dismissedAt: _dismissed, ...view } = job;
-  return view;
+  return {
+    id: job.id,
+    kind: job.kind,
+    paymentId: job.paymentId,
+    refundId: job.refundId,
+    zNumber: job.zNumber,
+    reprint: job.reprint,
+    state: job.state,
+    reason: job.reasonSaid,
+    printer: job.printerSaid,
+    attempts: job.attempts,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
 }
 
 /** The printer's state for the cashier's screen. */
@@ -58,7 +72,7 @@ export function createPrintingHandlers(deps: {
     },
     'printing:receipt': async ({ paymentId, refundId, copy }) => {
       if (refundId !== undefined && journal.refunds.get(refundId)?.paymentId !== paymentId)
-        return err('NOT_FOUND', `Payment ${paymentId} has no refund ${refundId}.`);
+        return fail('NOT_FOUND', said('printing.error.noRefundOfPayment', { paymentId, refundId }));
       const kind = refundId === undefined ? copy : (`refund_${copy}` as const);
       const queued = queue.enqueue({ kind, paymentId, refundId: refundId ?? null, reprint: true });
       if (!queued.ok) return queued;
@@ -79,16 +93,25 @@ export function createPrintingHandlers(deps: {
       const printed = await queue.testPrint(printer);
       return printed.ok ? ok(printJobView(printed.value)) : printed;
     },
-    'printing:preview': async ({ paperWidth, codePage, paymentId }) => {
+    'printing:preview': async ({
+      paperWidth,
+      codePage,
+      paymentId,
+      copy = 'customer',
+      systemLocale,
+    }) => {
       const paper = { paperWidth, codePage };
+      const words = queue.slipWording(paper, deps.settings(), systemLocale);
       const markup = slipMarkup(
         journal,
         deps.settings(),
-        paymentId === undefined ? { kind: 'test' } : { kind: 'customer', paymentId },
-        slipFormat(paper),
+        paymentId === undefined ? { kind: 'test', copy } : { kind: copy, paymentId },
+        words,
         deps.now(),
       );
-      return markup.ok ? ok({ svg: renderSvg(markup.value, paper), paperWidth }) : markup;
+      return markup.ok
+        ? ok({ svg: renderSvg(markup.value, paper), paperWidth, notes: [...words.languages.notes] })
+        : markup;
     },
   };
 }

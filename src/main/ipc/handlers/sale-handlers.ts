@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { err, ok } from '../../../shared/result';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { CounterViews } from '../../app/counter-views';
@@ -43,7 +44,13 @@ export function saleHandlers(deps: {
     },
     'payments:get': async ({ paymentId }) => {
       const payment = deps.payments.get(paymentId);
-      return payment ? ok(toView(payment)) : err('NOT_FOUND', `No payment ${paymentId}.`);
+      return payment
+        ? ok(toView(payment))
+        : err(
+            'NOT_FOUND',
+            `No payment ${paymentId}.`,
+            said('cashier.error.noPayment', { id: paymentId }),
+          );
     },
     'session:get': async () => ok(views.session()),
     'session:new-sale': async () => {

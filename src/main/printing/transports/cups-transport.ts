@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import {
   failed,
   sent,
@@ -40,23 +41,25 @@ export async function sendWithLp(
     case 'exited':
       if (result.code === 0) return sent;
       return failed(
-        `CUPS refused the slip for "${queue}": ${lastLine(result.stderr) || lastLine(result.stdout) || `lp exited with ${result.code}`}`,
+        said('printing.failure.cupsRefused', {
+          queue,
+          detail:
+            lastLine(result.stderr) || lastLine(result.stdout) || `lp exited with ${result.code}`,
+        }),
       );
     case 'not-found':
-      return failed(
-        `The lp program was not found at ${program}: install CUPS, or choose another kind of printer.`,
-      );
+      return failed(said('printing.failure.lpMissing', { program }));
     case 'timed-out':
-      return failed(`CUPS did not take the slip for "${queue}" within ${LP_TIMEOUT_MS / 1000} s.`);
+      return failed(said('printing.failure.cupsTimeout', { queue, seconds: LP_TIMEOUT_MS / 1000 }));
     case 'failed-to-start':
-      return failed(`lp could not be started: ${result.message}`);
+      return failed(said('printing.failure.lpStart', { detail: result.message }));
   }
 }
 
 /** A CUPS queue of an ESC/POS printer (USB or network), printed raw. */
 export function cupsTransport(queue: string, options: LpOptions = {}): PrintTransport {
   return {
-    description: `CUPS printer "${queue}"`,
+    description: said('printing.printer.cups', { queue }),
     send: (payload) => sendWithLp(queue, payload, options),
   };
 }

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import type { DriverPaper } from '../../../shared/printing/printer-options';
 import {
   failed,
@@ -21,14 +22,10 @@ export function driverTransport(
   driver: DriverPrinter | undefined,
 ): PrintTransport {
   return {
-    description: `printer "${printerName}" (system driver)`,
+    description: said('printing.printer.driver', { name: printerName }),
     send: (payload): Promise<SendOutcome> =>
       driver
         ? driver.print(payload, printerName, paper)
-        : Promise.resolve(
-            failed(
-              'Printers with a system driver print from the desktop app only, not from this shell.',
-            ),
-          ),
+        : Promise.resolve(failed(said('printing.failure.driverDesktopOnly'))),
   };
 }

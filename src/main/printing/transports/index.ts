@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import { parseTcpAddress, type PrinterSettings } from '../../../shared/printing/printer-options';
 import { cupsTransport } from './cups-transport';
 import { driverTransport, type DriverPrinter } from './driver-transport';
@@ -27,8 +28,9 @@ export function transportFor(
       const target = parseTcpAddress(printer.address);
       if (!target)
         return {
-          description: `network printer ${printer.address}`,
-          send: async () => failed(`"${printer.address}" is not a printer address (host:port).`),
+          description: said('printing.printer.tcp', { address: printer.address }),
+          send: async () =>
+            failed(said('printing.failure.badAddress', { address: printer.address })),
         };
       return tcpTransport(target.host, target.port, options.tcpTimeouts);
     }

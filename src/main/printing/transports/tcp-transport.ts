@@ -1,4 +1,5 @@
 import { Socket } from 'node:net';
+import { said, type Said } from '../../../shared/i18n/said';
 import {
   failed,
   sent,
@@ -29,21 +30,21 @@ const PAPER_STATUS_REQUEST = Buffer.from([0x10, 0x04, 0x04]);
 const PAPER_END_BITS = 0x60;
 
 /** What the network error means for the cashier. */
-function describeConnectError(error: NodeJS.ErrnoException, where: string): string {
+function describeConnectError(error: NodeJS.ErrnoException, address: string): Said {
   switch (error.code) {
     case 'ECONNREFUSED':
-      return `Printer ${where} refused the connection: is it on, and is the address right?`;
+      return said('printing.failure.refused', { address });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `No printer called ${where.replace(/:\d+$/, '')} on the network.`;
+      return said('printing.failure.unknownHost', { host: address.replace(/:\d+$/, '') });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `Printer ${where} cannot be reached: check the network cable or Wi-Fi.`;
+      return said('printing.failure.unreachable', { address });
     case 'ECONNRESET':
     case 'EPIPE':
-      return `Printer ${where} closed the connection in the middle of the slip.`;
+      return said('printing.failure.reset', { address });
     default:
-      return `Printer ${where} could not be used: ${error.message}`;
+      return said('printing.failure.network', { address, detail: error.message });
   }
 }
 
@@ -84,7 +85,10 @@ export function sendOverTcp(
       after(timeouts.finishMs, () =>
         finish(
           failed(
-            `Printer ${where} did not confirm the slip in ${Math.round(timeouts.finishMs / 1000)} s: out of paper, cover open, jammed?`,
+            said('printing.failure.notConfirmed', {
+              address: where,
+              seconds: Math.round(timeouts.finishMs / 1000),
+            }),
           ),
         ),
       );
@@ -100,7 +104,7 @@ export function sendOverTcp(
     socket.on('data', (data: Buffer) => {
       if (phase === 'status') {
         if ((data[0]! & PAPER_END_BITS) === PAPER_END_BITS) {
-          finish(failed(`Printer ${where} is out of paper: put in a new roll, then Retry.`));
+          finish(failed(said('printing.failure.paperOut', { address: where })));
           return;
         }
         print();
@@ -113,13 +117,16 @@ export function sendOverTcp(
     socket.on('end', () => {
       printerClosed = true;
       if (phase !== 'printing')
-        finish(failed(`Printer ${where} closed the connection before the slip was sent.`));
+        finish(failed(said('printing.failure.closedEarly', { address: where })));
       else if (flushed) finish(sent);
     });
     after(timeouts.connectMs, () =>
       finish(
         failed(
-          `Printer ${where} did not answer in ${Math.round(timeouts.connectMs / 1000)} s: is it on, and on this network?`,
+          said('printing.failure.noAnswer', {
+            address: where,
+            seconds: Math.round(timeouts.connectMs / 1000),
+          }),
         ),
       ),
     );
@@ -139,7 +146,7 @@ export function tcpTransport(
   timeouts: TcpTimeouts = DEFAULT_TCP_TIMEOUTS,
 ): PrintTransport {
   return {
-    description: `network printer ${host}:${port}`,
+    description: said('printing.printer.tcp', { address: `${host}:${port}` }),
     send: (payload: PrintPayload) => sendOverTcp(host, port, payload.bytes, timeouts),
   };
 }

@@ -1,3 +1,4 @@
+import { said } from '../../../shared/i18n/said';
 import {
   failed,
   sent,
@@ -112,18 +113,22 @@ export async function sendToSpooler(
     case 'exited':
       if (result.code === 0) return sent;
       return failed(
-        `Windows could not print to "${printerName}": ${lastLine(result.stderr) || `PowerShell exited with ${result.code}`}`,
+        said('printing.failure.windowsRefused', {
+          name: printerName,
+          detail: lastLine(result.stderr) || `PowerShell exited with ${result.code}`,
+        }),
       );
     case 'not-found':
-      return failed(
-        `PowerShell was not found at ${program}: printing to a Windows printer needs Windows with Windows PowerShell.`,
-      );
+      return failed(said('printing.failure.powershellMissing', { program }));
     case 'timed-out':
       return failed(
-        `The Windows spooler did not take the slip for "${printerName}" within ${SPOOLER_TIMEOUT_MS / 1000} s.`,
+        said('printing.failure.spoolerTimeout', {
+          name: printerName,
+          seconds: SPOOLER_TIMEOUT_MS / 1000,
+        }),
       );
     case 'failed-to-start':
-      return failed(`PowerShell could not be started: ${result.message}`);
+      return failed(said('printing.failure.powershellStart', { detail: result.message }));
   }
 }
 
@@ -133,7 +138,7 @@ export function windowsSpoolerTransport(
   options: SpoolerOptions = {},
 ): PrintTransport {
   return {
-    description: `Windows printer "${printerName}"`,
+    description: said('printing.printer.windows', { name: printerName }),
     send: (payload) => sendToSpooler(printerName, payload, options),
   };
 }

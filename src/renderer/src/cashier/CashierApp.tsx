@@ -9,6 +9,8 @@ import { SaleScreen } from './SaleScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { canRetryAsLink, WaitingScreen } from './WaitingScreen';
 import { Banners } from './Banners';
+import { ActionError } from './ActionError';
+import { SaleAnnouncer } from './SaleAnnouncer';
 import { FirstRunWizard } from '../settings/FirstRunWizard';
 import { PinDialog } from '../components/PinDialog';
 import { HistoryScreen } from '../manager/HistoryScreen';
@@ -19,7 +21,6 @@ import { PrintFailureLine } from '../printing/PrintFailureLine';
 export function CashierApp() {
   const session = useCounter((s) => s.session);
   const view = useCounter((s) => s.view);
-  const actionError = useCounter((s) => s.actionError);
   const active = session?.active ?? null;
   const ticking =
     active !== null && (active.state === 'requested' || active.state === 'awaiting_customer');
@@ -85,14 +86,11 @@ export function CashierApp() {
         ) : (
           <OutcomeScreen screen={screen} payment={active} />
         )}
-        {actionError ? (
-          <p className="action-error" role="alert">
-            {actionError}
-          </p>
-        ) : null}
+        <ActionError />
       </main>
       {late && view === 'counter' ? <LateAlert payment={late} /> : null}
       <PinDialog />
+      <SaleAnnouncer />
     </div>
   );
 }

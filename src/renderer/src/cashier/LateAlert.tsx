@@ -2,15 +2,15 @@ import { useEffect, useRef } from 'react';
 import type { PaymentView } from '../../../shared/ipc/views';
 import { toDecimalString, type Currency } from '../../../shared/money';
 import { Money } from '../components/Money';
-import { t } from '../i18n';
-import { selectLanguage, useCounter } from '../store';
+import { useSay } from '../i18n/use-say';
+import { useCounter } from '../store';
 
 /**
  * A payment that succeeded after the cashier gave up: interrupts any screen until the cashier
- * chooses Keep (done here) or Refund (needs the manager flow of the next release).
+ * chooses Keep (done here) or Refund (under the manager PIN).
  */
 export function LateAlert({ payment }: { payment: PaymentView }) {
-  const language = useCounter(selectLanguage);
+  const { say } = useSay();
   const keepLate = useCounter((s) => s.keepLate);
   const refundLate = useCounter((s) => s.refund);
   const keep = useRef<HTMLButtonElement>(null);
@@ -24,14 +24,12 @@ export function LateAlert({ payment }: { payment: PaymentView }) {
         aria-labelledby="late-title"
         aria-describedby="late-hint"
       >
-        <h2 id="late-title">{t('latePayment', language)}</h2>
+        <h2 id="late-title">{say('cashier.late.title')}</h2>
         <div className="big-amount">
-          <Money amount={payment.amount} currency={payment.currency} locale={language} />
+          <Money amount={payment.amount} currency={payment.currency} />
         </div>
-        <p id="late-hint">{t('latePaymentHint', language)}</p>
-        <p className="payment-id">
-          {t('paymentId', language)} {payment.id}
-        </p>
+        <p id="late-hint">{say('cashier.late.say')}</p>
+        <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
         <div className="late-actions">
           <button
             ref={keep}
@@ -39,7 +37,7 @@ export function LateAlert({ payment }: { payment: PaymentView }) {
             className="keep"
             onClick={() => void keepLate(payment.id)}
           >
-            {t('keep', language)}
+            {say('cashier.late.keep')}
           </button>
           <button
             type="button"
@@ -52,15 +50,15 @@ export function LateAlert({ payment }: { payment: PaymentView }) {
                   payment.amount - payment.refundedAmount,
                   payment.currency as Currency,
                 ),
-                'Late payment: the customer had given up',
+                say('cashier.late.refundReason'),
               )
             }
           >
-            {t('refund', language)}
+            {say('cashier.late.refund')}
           </button>
         </div>
         <p id="refund-pin" className="hint">
-          {t('refundNeedsPin', language)}
+          {say('cashier.late.refundNeedsPin')}
         </p>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import type { Said } from '../../../shared/i18n/said';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { sectionOfProblem } from '../settings/settings-sections';
@@ -7,21 +8,26 @@ import { sectionOfProblem } from '../settings/settings-sections';
  * plain words, and the way to Settings. Main refuses the sale anyway; this says why first.
  */
 export function NotReady() {
-  const { sayAll } = useSay();
+  const { say, sayAll } = useSay();
   const settings = useCounter((s) => s.settings);
   const openSettings = useCounter((s) => s.openSettings);
   if (!settings || settings.mode !== 'live' || settings.ready) return null;
-  const first = settings.problems[0];
+  // Settings words its findings (a message, or a sentence from an older main).
+  const problem = settings.problems[0] as string | Said | undefined;
   return (
     <div className="not-ready" role="status">
       <p>
-        <strong>This counter cannot take payments yet.</strong> {first ? sayAll(first) : null}
+        <strong>{say('cashier.notReady.title')}</strong>
+        {typeof problem === 'object' ? sayAll(problem) : problem}
       </p>
       <button
         type="button"
-        onClick={() => openSettings(first ? sectionOfProblem(first) : undefined)}
+        onClick={() =>
+          // The section that fixes it, when Settings knows which.
+          openSettings(typeof problem === 'object' ? sectionOfProblem(problem) : undefined)
+        }
       >
-        Open Settings
+        {say('cashier.notReady.openSettings')}
       </button>
     </div>
   );

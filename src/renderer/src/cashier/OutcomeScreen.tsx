@@ -1,73 +1,138 @@
 import { useEffect, useRef } from 'react';
 import type { PaymentView } from '../../../shared/ipc/views';
+import type { PlainId } from './plain-id';
 import { Money } from '../components/Money';
-import { t, type StringKey } from '../i18n';
+import { useSay } from '../i18n/use-say';
 import type { CashierScreen } from '../screen-of';
-import { selectLanguage, useCounter } from '../store';
+import { useCounter } from '../store';
+import { useTryAgainKey } from './use-try-again-key';
 
 type Outcome = Exclude<CashierScreen, 'sale' | 'sending' | 'waiting'>;
 
 const LOOK: Record<
   Outcome,
-  { title: StringKey; hint?: StringKey; tone: 'good' | 'bad' | 'warn'; icon: string }
+  { title: PlainId; say?: PlainId; tone: 'good' | 'bad' | 'warn'; icon: string }
 > = {
-  paid: { title: 'paid', tone: 'good', icon: '✓' },
-  declined: { title: 'declined', tone: 'bad', icon: '✕' },
-  rejected: { title: 'rejected', tone: 'bad', icon: '✕' },
-  expired: { title: 'expired', hint: 'expiredHint', tone: 'warn', icon: '!' },
-  cancelled: { title: 'cancelled', hint: 'cancelledHint', tone: 'warn', icon: '⊘' },
-  unknown: { title: 'unknown', hint: 'unknownHint', tone: 'warn', icon: '?' },
+  paid: { title: 'cashier.outcome.paid.title', tone: 'good', icon: '✓' },
+  declined: {
+    title: 'cashier.outcome.declined.title',
+    say: 'cashier.outcome.declined.say',
+    tone: 'bad',
+    icon: '✕',
+  },
+  rejected: {
+    title: 'cashier.outcome.rejected.title',
+    say: 'cashier.outcome.rejected.say',
+    tone: 'bad',
+    icon: '✕',
+  },
+  expired: {
+    title: 'cashier.outcome.expired.title',
+    say: 'cashier.outcome.expired.say',
+    tone: 'warn',
+    icon: '!',
+  },
+  cancelled: {
+    title: 'cashier.outcome.cancelled.title',
+    say: 'cashier.outcome.cancelled.say',
+    tone: 'warn',
+    icon: '⊘',
+  },
+  unknown: {
+    title: 'cashier.outcome.unknown.title',
+    say: 'cashier.outcome.unknown.say',
+    tone: 'warn',
+    icon: '?',
+  },
 };
 
-/** A result (paid, declined, not charged) or an in-between (expired, cancelled, unknown). */
+/** The outcomes a cashier may simply charge again: nothing was taken from the customer. */
+const CAN_TRY_AGAIN: ReadonlySet<Outcome> = new Set(['declined', 'rejected', 'expired']);
+
+/**
+ * A result (paid, declined, not charged) or an in-between (expired, cancelled, unknown): what
+ * happened and what to do in one sentence, and the way on. Where nothing was charged, Try again
+ * (R) charges the same amount in the same currency; New sale (Enter) starts afresh. Gate's own
+ * code and words stay behind Details.
+ */
 export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: PaymentView }) {
-  const language = useCounter(selectLanguage);
+  const { say } = useSay();
   const newSale = useCounter((s) => s.newSale);
+  const tryAgain = useCounter((s) => s.tryAgain);
+  const charging = useCounter((s) => s.charging);
   const openView = useCounter((s) => s.openView);
   const openDetail = useCounter((s) => s.openDetail);
   const look = LOOK[screen];
   const button = useRef<HTMLButtonElement>(null);
   // On an unknown outcome, a reflex Enter must not start another sale for the same customer.
   const quickExit = screen !== 'unknown';
+  const retryable = CAN_TRY_AGAIN.has(screen);
+  useTryAgainKey(retryable);
   useEffect(() => {
     if (quickExit) button.current?.focus();
   }, [screen, quickExit]);
-  const gateText = [
-    payment.gateMessage,
-    payment.gateCode && payment.gateCode !== '0' ? `(${payment.gateCode})` : '',
-  ]
+  // A sale that never reached Alipay says so: the fix is the connection, not the customer.
+  const sentence =
+    screen === 'rejected' && payment.gateCode === 'NETWORK'
+      ? 'cashier.outcome.rejected.network'
+      : look.say;
+  const gateText = [payment.gateMessage, payment.gateCode ? `(${payment.gateCode})` : '']
     .filter(Boolean)
     .join(' ');
   return (
-    <section className={`outcome outcome-${look.tone}`} aria-label={t(look.title, language)}>
+    <section className={`outcome outcome-${look.tone}`} aria-labelledby="outcome-title">
       <div className="outcome-icon" aria-hidden="true">
         {look.icon}
       </div>
-      <h1 className="outcome-title">{t(look.title, language)}</h1>
+      <h1 id="outcome-title" className="outcome-title">
+        {say(look.title)}
+      </h1>
       <div className="big-amount">
-        <Money amount={payment.amount} currency={payment.currency} locale={language} />
+        <Money amount={payment.amount} currency={payment.currency} />
       </div>
-      {(screen === 'declined' || screen === 'rejected') && gateText ? (
-        <p className="gate-message">{gateText}</p>
-      ) : null}
-      {look.hint ? <p className="hint">{t(look.hint, language)}</p> : null}
-      <p className="payment-id">
-        {t('paymentId', language)} {payment.id}
-      </p>
-      <button ref={button} type="button" className="new-sale" onClick={() => void newSale()}>
-        {t('newSale', language)} {quickExit ? <kbd>Enter</kbd> : null}
-      </button>
-      {screen === 'paid' ? (
+      {sentence ? <p className="outcome-say">{say(sentence)}</p> : null}
+      <div className="outcome-actions">
+        {retryable ? (
+          <button
+            type="button"
+            className="try-again"
+            aria-keyshortcuts="R"
+            disabled={charging}
+            onClick={() => void tryAgain()}
+          >
+            {say('cashier.outcome.tryAgain')}
+            <kbd aria-hidden="true">{say('cashier.key.tryAgain')}</kbd>
+          </button>
+        ) : null}
         <button
+          ref={button}
           type="button"
-          className="secondary"
-          onClick={() => {
-            openView('history');
-            void openDetail(payment.id);
-          }}
+          className="new-sale"
+          aria-keyshortcuts={quickExit ? 'Enter' : undefined}
+          onClick={() => void newSale()}
         >
-          {t('refundAction', language)}
+          {say('cashier.outcome.newSale')}
+          {quickExit ? <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd> : null}
         </button>
+        {screen === 'paid' ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              openView('history');
+              void openDetail(payment.id);
+            }}
+          >
+            {say('cashier.outcome.refund')}
+          </button>
+        ) : null}
+      </div>
+      <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
+      {(screen === 'declined' || screen === 'rejected') && gateText ? (
+        <details className="details">
+          <summary>{say('cashier.details')}</summary>
+          <p className="gate-message">{say('cashier.outcome.gateAnswer', { text: gateText })}</p>
+        </details>
       ) : null}
     </section>
   );

@@ -1,4 +1,4 @@
-import { timeOfDay } from '../../../shared/time-of-day';
+import { useSay } from '../i18n/use-say';
 
 /** The callback relay's state in the cashier's header: connected, or since when it is not. */
 export function RelayBadge({
@@ -8,15 +8,19 @@ export function RelayBadge({
   state: 'connecting' | 'connected' | 'reconnecting';
   since: number;
 }) {
-  const time = timeOfDay(since);
+  const { say } = useSay();
   const text =
     state === 'connected'
-      ? 'Relay connected'
+      ? say('cashier.relay.connected')
       : state === 'reconnecting'
-        ? `Relay reconnecting since ${time}`
-        : `Relay connecting since ${time}`;
+        ? say('cashier.relay.reconnecting', { since })
+        : say('cashier.relay.connecting', { since });
   return (
-    <span className={`relay-badge relay-${state}`} role="status" aria-label="Callback relay">
+    <span
+      className={`relay-badge relay-${state}`}
+      role="status"
+      aria-label={say('cashier.relay.label')}
+    >
       {text}
     </span>
   );

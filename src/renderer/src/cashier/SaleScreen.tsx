@@ -1,40 +1,55 @@
 import { useEffect, useRef } from 'react';
-import { CURRENCIES, parsePurchaseAmount } from '../../../shared/money';
-import { Money } from '../components/Money';
-import { t } from '../i18n';
-import { selectLanguage, useCounter } from '../store';
-import { selectLimits } from '../store/sale-slice';
+import { useIntl } from 'react-intl';
+import { CURRENCIES, exponentOf, parsePurchaseAmount, type Currency } from '../../../shared/money';
+import { useMoney } from '../components/Money';
+import { useSay } from '../i18n/use-say';
+import { useCounter } from '../store';
+import { selectLimits, selectNumberLocale } from '../store/sale-slice';
 import { Keypad } from './Keypad';
 import { NotReady } from './NotReady';
 
 /** Amount entry: the amount field, the keypad, the currency and Charge (Enter). */
 export function SaleScreen() {
-  const language = useCounter(selectLanguage);
-  const { amountText, currency, amountError, charging } = useCounter();
+  const { say, sayAll } = useSay();
+  const intl = useIntl();
+  const money = useMoney();
+  const amountText = useCounter((s) => s.amountText);
+  const currency = useCounter((s) => s.currency);
+  const amountError = useCounter((s) => s.amountError);
+  const charging = useCounter((s) => s.charging);
   const setAmountText = useCounter((s) => s.setAmountText);
   const setCurrency = useCounter((s) => s.setCurrency);
   const charge = useCounter((s) => s.charge);
+  const numberLocale = useCounter(selectNumberLocale);
+  const limits = useCounter(selectLimits);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  const limits = useCounter(selectLimits);
-  const preview = parsePurchaseAmount(amountText, currency, limits);
+  const preview = parsePurchaseAmount(amountText, currency, limits, numberLocale);
+  // "0.00" with the window's own mark ("0,00" in German), so the field shows how to type.
+  const places = exponentOf(currency as Currency);
+  const placeholder = intl.formatNumber(0, {
+    minimumFractionDigits: places,
+    maximumFractionDigits: places,
+  });
   return (
-    <section className="sale" aria-label="Sale">
+    <section className="sale" aria-labelledby="sale-title">
       <div className="sale-left">
+        <h1 id="sale-title" className="screen-title">
+          {say('cashier.sale.title')}
+        </h1>
         <NotReady />
         <label className="field-label" htmlFor="amount">
-          {t('amount', language)}
+          {say('cashier.sale.amount')}
         </label>
         <div className="amount-row">
           <input
             id="amount"
             ref={input}
             className="amount-input"
-            aria-label="Amount"
             inputMode="decimal"
             autoComplete="off"
-            placeholder="0.00"
+            placeholder={placeholder}
             value={amountText}
             aria-invalid={amountError !== null}
             aria-describedby="amount-error"
@@ -47,7 +62,7 @@ export function SaleScreen() {
             }}
           />
           <select
-            aria-label={t('currency', language)}
+            aria-label={say('cashier.sale.currency')}
             className="currency"
             value={currency}
             onChange={(e) => setCurrency(e.target.value)}
@@ -60,20 +75,24 @@ export function SaleScreen() {
           </select>
         </div>
         <p id="amount-error" className="amount-error" role="alert">
-          {amountError ?? ''}
+          {amountError ? sayAll(amountError) : ''}
         </p>
-        <button type="button" className="charge" disabled={charging} onClick={() => void charge()}>
-          {t('charge', language)}{' '}
-          {preview.ok ? (
-            <Money
-              amount={preview.value.amount}
-              currency={preview.value.currency}
-              locale={language}
-            />
-          ) : null}
+        <button
+          type="button"
+          className="charge"
+          aria-keyshortcuts="Enter"
+          disabled={charging}
+          onClick={() => void charge()}
+        >
+          {preview.ok
+            ? say('cashier.sale.chargeAmount', {
+                amount: money(preview.value.amount, preview.value.currency),
+              })
+            : say('cashier.sale.charge')}
+          <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
         </button>
       </div>
-      <Keypad clearLabel={t('clear', language)} />
+      <Keypad />
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import type { PaymentView } from '../../../shared/ipc/views';
 import { Money } from '../components/Money';
 import { QrCode } from '../components/QrCode';
+import { Say } from '../i18n/Say';
+import { useSay } from '../i18n/use-say';
 import { DemoPayLink } from './DemoPayLink';
-import { t } from '../i18n';
 import { mmss, secondsLeft } from '../screen-of';
-import { selectLanguage, useCounter } from '../store';
+import { useCounter } from '../store';
 
-/** The QR on the cashier's screen, the amount, the countdown, the live status and Cancel (Esc). */
+/** The QR on the cashier's screen, the amount, the countdown, what is happening and Cancel (Esc). */
 export function WaitingScreen({
   payment,
   now,
@@ -16,19 +17,19 @@ export function WaitingScreen({
   now: number;
   sending: boolean;
 }) {
-  const language = useCounter(selectLanguage);
+  const { say } = useSay();
   const cancel = useCounter((s) => s.cancel);
   const left = secondsLeft(payment, now);
   if (canRetryAsLink(payment)) return <RetryAsLink payment={payment} />;
   const status = sending
-    ? t('sending', language)
+    ? say('cashier.waiting.sending')
     : payment.mode === 'payment_page'
-      ? t('waitingForLink', language)
+      ? say('cashier.waiting.forLink')
       : payment.qr
-        ? t('waitingForCustomer', language)
-        : t('waitingForQr', language);
+        ? say('cashier.waiting.forCustomer')
+        : say('cashier.waiting.forQr');
   return (
-    <section className="waiting" aria-label="Waiting for payment">
+    <section className="waiting" aria-labelledby="waiting-title">
       <div className="waiting-qr">
         {sending || !payment.qr ? (
           <div className="qr-placeholder" aria-busy="true" />
@@ -37,28 +38,27 @@ export function WaitingScreen({
         )}
       </div>
       <div className="waiting-side">
+        <h1 id="waiting-title" className="live-status">
+          {status}
+        </h1>
         <div className="big-amount">
-          <Money amount={payment.amount} currency={payment.currency} locale={language} />
+          <Money amount={payment.amount} currency={payment.currency} />
         </div>
         {left !== undefined ? (
-          <div
-            className="countdown"
-            role="timer"
-            aria-live="off"
-            aria-label={`${t('qrValidFor', language)} ${mmss(left)}`}
-          >
-            {t('qrValidFor', language)} <strong>{mmss(left)}</strong>
+          <div className="countdown" role="timer" aria-live="off">
+            <Say id="cashier.waiting.validFor" values={{ time: mmss(left) }} />
           </div>
         ) : null}
-        <p className="live-status" aria-live="polite">
-          {status}
-        </p>
-        <p className="payment-id">
-          {t('paymentId', language)} {payment.id}
-        </p>
+        <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
         <DemoPayLink />
-        <button type="button" className="cancel" onClick={() => void cancel()}>
-          {t('cancel', language)} <kbd>Esc</kbd>
+        <button
+          type="button"
+          className="cancel"
+          aria-keyshortcuts="Escape"
+          onClick={() => void cancel()}
+        >
+          {say('cashier.waiting.cancel')}
+          <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
         </button>
       </div>
     </section>
@@ -78,27 +78,44 @@ export function canRetryAsLink(payment: PaymentView): boolean {
  * Payment Page link, where the customer's phone handles both. The first sale is still tracked.
  */
 function RetryAsLink({ payment }: { payment: PaymentView }) {
-  const language = useCounter(selectLanguage);
+  const { say, sayAll } = useSay();
   const retry = useCounter((s) => s.retryAsLink);
   const cancel = useCounter((s) => s.cancel);
-  const message = payment.qr?.kind === 'unscannable' ? payment.qr.message : '';
+  const qr = payment.qr?.kind === 'unscannable' ? payment.qr : null;
   return (
-    <section className="retry-link" aria-label="This QR cannot be scanned">
+    <section className="retry-link" aria-labelledby="retry-link-title">
       <div className="big-amount">
-        <Money amount={payment.amount} currency={payment.currency} locale={language} />
+        <Money amount={payment.amount} currency={payment.currency} />
       </div>
-      <h1>{t('cannotScan', language)}</h1>
-      <p className="retry-reason">{message}</p>
-      <button type="button" className="primary retry" autoFocus onClick={() => void retry()}>
-        {t('retryAsLink', language)} <kbd>Enter</kbd>
+      <h1 id="retry-link-title">{say('cashier.retryLink.title')}</h1>
+      {qr ? <p className="retry-reason">{sayAll(qr.message)}</p> : null}
+      <button
+        type="button"
+        className="primary retry"
+        aria-keyshortcuts="Enter"
+        autoFocus
+        onClick={() => void retry()}
+      >
+        {say('cashier.retryLink.action')}
+        <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
       </button>
-      <p className="hint">{t('retryAsLinkHint', language)}</p>
-      <button type="button" className="cancel" onClick={() => void cancel()}>
-        {t('cancel', language)} <kbd>Esc</kbd>
+      <p className="hint">{say('cashier.retryLink.hint')}</p>
+      <button
+        type="button"
+        className="cancel"
+        aria-keyshortcuts="Escape"
+        onClick={() => void cancel()}
+      >
+        {say('cashier.waiting.cancel')}
+        <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
       </button>
-      <p className="payment-id">
-        {t('paymentId', language)} {payment.id}
-      </p>
+      <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
+      {qr?.detail ? (
+        <details className="details">
+          <summary>{say('cashier.details')}</summary>
+          <p>{qr.detail}</p>
+        </details>
+      ) : null}
     </section>
   );
 }

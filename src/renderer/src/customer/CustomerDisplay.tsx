@@ -1,102 +1,86 @@
+import { useState } from 'react';
+import type { PlainId } from '../cashier/plain-id';
+import type { PaymentView } from '../../../shared/ipc/views';
 import { Money } from '../components/Money';
 import { QrCode } from '../components/QrCode';
 import { useNow } from '../hooks/use-now';
-import { mmss, screenOf, secondsLeft } from '../screen-of';
+import { useSay } from '../i18n/use-say';
+import { mmss, screenOf, secondsLeft, type CashierScreen } from '../screen-of';
 import { useCounter } from '../store';
 
-/** Chinese first, English below: what the customer reads from across the counter. */
-function Words({ zh, en }: { zh: string; en: string }) {
-  return (
-    <>
-      <span className="zh" lang="zh-CN">
-        {zh}
-      </span>
-      <span className="en" lang="en">
-        {en}
-      </span>
-    </>
-  );
-}
+/** How long a result stays up before the display welcomes the next customer. */
+export const RESULT_SHOWN_MS = 10_000;
 
-const NOT_COMPLETED = {
-  tone: 'bad',
-  icon: '',
-  title: { zh: '支付未成功', en: 'Payment not completed' },
-  hint: { zh: '请联系收银员', en: 'Please ask the cashier' },
-} as const;
-
-/** What the customer reads once the sale has an outcome, in both languages. */
-const NOTICES = {
-  paid: {
-    tone: 'good',
-    icon: '✓',
-    title: { zh: '支付成功', en: 'Payment successful' },
-    hint: { zh: '谢谢惠顾', en: 'Thank you' },
-  },
-  declined: NOT_COMPLETED,
-  rejected: NOT_COMPLETED,
+/** What the customer reads once the sale has an outcome. */
+const NOTICES: Partial<
+  Record<
+    CashierScreen,
+    { tone: 'good' | 'bad' | 'warn'; icon: string; title: PlainId; hint: PlainId }
+  >
+> = {
+  paid: { tone: 'good', icon: '✓', title: 'customer.paid.title', hint: 'customer.paid.hint' },
+  declined: { tone: 'bad', icon: '', title: 'customer.failed.title', hint: 'customer.askCashier' },
+  rejected: { tone: 'bad', icon: '', title: 'customer.failed.title', hint: 'customer.askCashier' },
   expired: {
     tone: 'warn',
     icon: '',
-    title: { zh: '二维码已过期', en: 'QR code expired' },
-    hint: { zh: '请联系收银员重新生成', en: 'Please ask the cashier for a new code' },
+    title: 'customer.expired.title',
+    hint: 'customer.expired.hint',
   },
-} as const;
+};
 
 /**
- * The customer-facing display: the QR, the amount, the countdown and the result, in Simplified
- * Chinese and English. No payment ids, no Gate codes, nothing meant for the cashier.
+ * The customer-facing display, in its own language (Settings; Simplified Chinese by default):
+ * the merchant's name on every screen; the QR, the amount and the countdown; the result for ten
+ * seconds, then the welcome screen again. No payment ids, no Gate codes, nothing meant for the
+ * cashier.
  */
 export function CustomerDisplay() {
+  const { say } = useSay();
   const display = useCounter((s) => s.display);
   const merchant = display?.merchantName ?? '';
   const active = display?.active ?? null;
   const now = useNow(active !== null);
   const screen = screenOf(active, now);
-  const left = secondsLeft(active, now);
+  const resultShown = useResultShown(active, screen, now);
 
-  if (!active || screen === 'sale' || screen === 'cancelled') {
+  const header = merchant ? <p className="customer-merchant">{merchant}</p> : null;
+  if (!active || screen === 'sale' || screen === 'cancelled' || resultShown === 'over') {
     return (
-      <main className="customer customer-idle" aria-label="Customer display">
-        <h1>
-          <Words zh="欢迎光临" en="Welcome" />
-        </h1>
-        {merchant ? <p className="merchant">{merchant}</p> : null}
-        <p className="alipay-mark">
-          <Words zh="支持支付宝付款" en="Alipay accepted here" />
-        </p>
+      <main className="customer customer-idle" aria-label={say('customer.label')}>
+        {header}
+        <h1>{say('customer.welcome.title')}</h1>
+        <p className="alipay-mark">{say('customer.welcome.alipay')}</p>
       </main>
     );
   }
   const amount = (
     <div className="customer-amount">
-      <Money amount={active.amount} currency={active.currency} locale="zh" />
+      <Money amount={active.amount} currency={active.currency} />
     </div>
   );
-  const notice = NOTICES[screen as keyof typeof NOTICES];
+  const notice = NOTICES[screen];
   if (notice) {
     return (
-      <main className={`customer customer-${notice.tone}`} aria-label="Customer display">
+      <main className={`customer customer-${notice.tone}`} aria-label={say('customer.label')}>
+        {header}
         {notice.icon ? (
           <div className="customer-icon" aria-hidden="true">
             {notice.icon}
           </div>
         ) : null}
-        <h1>
-          <Words {...notice.title} />
-        </h1>
+        <h1>{say(notice.title)}</h1>
         {amount}
-        <p>
-          <Words {...notice.hint} />
-        </p>
+        <p>{say(notice.hint)}</p>
       </main>
     );
   }
   // A code that cannot be scanned is the cashier's business: the customer is asked to wait.
   const unscannable = active.qr?.kind === 'unscannable';
   const qrReady = screen === 'waiting' && active.qr !== null && !unscannable;
+  const left = secondsLeft(active, now);
   return (
-    <main className="customer customer-pay" aria-label="Customer display">
+    <main className="customer customer-pay" aria-label={say('customer.label')}>
       <div className="customer-qr">
         {qrReady ? (
           <QrCode qr={active.qr} size={520} />
@@ -105,34 +89,46 @@ export function CustomerDisplay() {
         )}
       </div>
       <div className="customer-pay-text">
+        {header}
         <h1>
-          {active.mode === 'payment_page' ? (
-            <Words
-              zh="请用手机相机扫码，再用支付宝付款"
-              en="Scan with your phone's camera, then pay with Alipay"
-            />
-          ) : (
-            <Words zh="请使用支付宝扫码付款" en="Scan with Alipay to pay" />
-          )}
+          {screen === 'unknown'
+            ? say('customer.checking.title')
+            : active.mode === 'payment_page'
+              ? say('customer.pay.scanLink')
+              : say('customer.pay.scan')}
         </h1>
         {amount}
-        {qrReady && left !== undefined ? (
-          <p className="customer-countdown" role="timer" aria-label={`QR valid for ${mmss(left)}`}>
-            <Words zh={`二维码有效时间 ${mmss(left)}`} en={`QR valid for ${mmss(left)}`} />
-          </p>
-        ) : unscannable ? (
-          <p className="customer-countdown">
-            <Words
-              zh="请稍候，收银员正在准备新的二维码"
-              en="One moment please: the cashier is preparing a new code"
-            />
-          </p>
-        ) : (
-          <p className="customer-countdown">
-            <Words zh="请稍候" en="One moment please" />
-          </p>
-        )}
+        <p
+          className="customer-countdown"
+          role={qrReady && left !== undefined ? 'timer' : undefined}
+        >
+          {qrReady && left !== undefined
+            ? say('customer.pay.validFor', { time: mmss(left) })
+            : unscannable
+              ? say('customer.pay.newCode')
+              : say('customer.pay.wait')}
+        </p>
       </div>
     </main>
   );
+}
+
+/**
+ * Whether a result (paid, not completed, expired) is still shown: 'showing' for ten seconds from
+ * when this display first showed it, by the display's own clock, then 'over'; 'none' while
+ * there is no result.
+ */
+function useResultShown(
+  active: PaymentView | null,
+  screen: CashierScreen,
+  now: number,
+): 'none' | 'showing' | 'over' {
+  const key = active && NOTICES[screen] ? `${active.id}:${screen}` : null;
+  const [since, setSince] = useState<{ key: string; at: number } | null>(null);
+  // A new result starts its ten seconds now (state adjusted while rendering, not in an effect).
+  if (key !== null && since?.key !== key) setSince({ key, at: now });
+  // `now` ticks while a sale is on the display, so the result is taken down on time.
+  if (key === null) return 'none';
+  if (since?.key !== key) return 'showing';
+  return now - since.at >= RESULT_SHOWN_MS ? 'over' : 'showing';
 }

@@ -1,16 +1,11 @@
+import { useIntl } from 'react-intl';
 import type { PaymentView, RefundView } from '../../../shared/ipc/views';
-import { Money } from '../components/Money';
+import { toDecimalString, type Currency } from '../../../shared/money';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 
-const STATUS: Record<string, { zh: string; en: string }> = {
-  succeeded: { zh: '支付成功', en: 'Paid' },
-  partially_refunded: { zh: '部分退款', en: 'Partially refunded' },
-  refunded: { zh: '已退款', en: 'Refunded' },
-  declined: { zh: '支付失败', en: 'Declined' },
-};
-
 /**
- * A customer receipt for a payment and its refunds, in Chinese and English: merchant, date and
+ * A customer receipt for a payment and its refunds, in the window's language: merchant, date and
  * time, amount, payment id, status. Printed with the window's own print (Save as PDF there).
  */
 export function Receipt({
@@ -22,49 +17,55 @@ export function Receipt({
   refunds: RefundView[];
   onClose(): void;
 }) {
-  const merchant = useCounter((s) => s.settings?.merchantName) || 'Alipay Counter';
-  const status = STATUS[payment.state] ?? { zh: payment.state, en: payment.state };
-  const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
+  const { say } = useSay();
+  const intl = useIntl();
+  const merchant = useCounter((s) => s.settings?.merchantName) || say('common.productName');
+  const time = (ms: number) =>
+    intl.formatDate(ms, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' });
+  // With the currency's code, as on the printed slip: "¥" alone reads as yen or yuan.
+  const money = (minor: number, currency: string) =>
+    intl.formatNumber(Number(toDecimalString(minor, currency as Currency)), {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+    });
   return (
-    <section className="receipt-screen" aria-label="Receipt">
+    <section className="receipt-screen" aria-label={say('printing.receipt.label')}>
       <div className="receipt" id="receipt">
         <h1>{merchant}</h1>
-        <p className="receipt-title">收款凭证 · Receipt</p>
+        <p className="receipt-title">{say('printing.receipt.title')}</p>
         <dl>
-          <dt>时间 · Time</dt>
+          <dt>{say('printing.slip.time')}</dt>
           <dd>{time(payment.settledAt ?? payment.createdAt)}</dd>
-          <dt>金额 · Amount</dt>
-          <dd className="receipt-amount">
-            <Money amount={payment.amount} currency={payment.currency} locale="zh" />
-          </dd>
-          <dt>支付方式 · Method</dt>
-          <dd>支付宝 Alipay</dd>
-          <dt>订单号 · Payment</dt>
+          <dt>{say('printing.slip.amount')}</dt>
+          <dd className="receipt-amount">{money(payment.amount, payment.currency)}</dd>
+          <dt>{say('printing.slip.method')}</dt>
+          <dd>{say('printing.slip.alipay')}</dd>
+          <dt>{say('printing.slip.paymentId')}</dt>
           <dd className="mono">{payment.id}</dd>
-          <dt>状态 · Status</dt>
-          <dd>
-            {status.zh} · {status.en}
-          </dd>
+          <dt>{say('printing.receipt.status')}</dt>
+          <dd>{say('printing.receipt.state', { state: payment.state })}</dd>
         </dl>
         {refunds
           .filter((r) => r.state === 'succeeded')
           .map((r) => (
             <dl key={r.id} className="receipt-refund">
-              <dt>退款 · Refund</dt>
+              <dt>{say('printing.receipt.refund')}</dt>
               <dd>
-                <Money amount={r.amount} currency={r.currency} locale="zh" /> ·{' '}
+                {money(r.amount, r.currency)}
+                <br />
                 {time(r.settledAt ?? r.createdAt)}
               </dd>
             </dl>
           ))}
-        <p className="receipt-thanks">谢谢惠顾 · Thank you</p>
+        <p className="receipt-thanks">{say('printing.slip.thanks')}</p>
       </div>
       <div className="receipt-actions no-print">
         <button type="button" className="primary" onClick={() => window.print()}>
-          Print
+          {say('printing.receipt.print')}
         </button>
         <button type="button" onClick={onClose}>
-          Back
+          {say('common.action.back')}
         </button>
       </div>
     </section>

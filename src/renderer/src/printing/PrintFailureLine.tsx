@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
-import { slipName } from './slip-names';
 import './printing.css';
 
 /**
@@ -9,6 +9,7 @@ import './printing.css';
  * be reprinted from the payment). Never in the way of a sale: it sits under the header.
  */
 export function PrintFailureLine() {
+  const { say, sayAll } = useSay();
   const status = useCounter((s) => s.printStatus);
   const follow = useCounter((s) => s.followPrinting);
   const retry = useCounter((s) => s.retryPrints);
@@ -18,24 +19,25 @@ export function PrintFailureLine() {
   const latest = failed.at(-1);
   if (!latest) return null;
   const what =
-    failed.length === 1 ? `${slipName(latest)} not printed` : `${failed.length} slips not printed`;
+    failed.length === 1
+      ? say('printing.failedLine.one', { kind: latest.kind, number: latest.zNumber ?? '' })
+      : say('printing.failedLine.many', { count: failed.length });
+  const reason = latest.reason ? sayAll(latest.reason) : '';
   return (
-    <div className="print-failure" role="alert" aria-label="Printer problem">
-      <span className="print-failure-mark" aria-hidden="true">
-        !
-      </span>
-      <p className="print-failure-text" title={latest.reason ?? undefined}>
-        <strong>{what}.</strong> {latest.reason}
+    <div className="print-failure" role="alert" aria-label={say('printing.failedLine.label')}>
+      <span className="print-failure-mark" aria-hidden="true" />
+      <p className="print-failure-text" title={reason || undefined}>
+        <strong>{what}</strong> {reason}
       </p>
       <button type="button" className="primary" onClick={() => void retry()}>
-        Retry
+        {say('printing.failedLine.retry')}
       </button>
       <button
         type="button"
         onClick={() => failed.forEach((job) => void dismiss(job.id))}
-        title="Hide this line; the slip can be printed again from the payment's detail"
+        title={say('printing.failedLine.dismissHint')}
       >
-        Dismiss
+        {say('printing.failedLine.dismiss')}
       </button>
     </div>
   );

@@ -1,42 +1,74 @@
 import { useState } from 'react';
+import type { MessageArgs, MessageId } from '../../../shared/i18n/message-args';
+import { said } from '../../../shared/i18n/said';
 import {
+  CODE_PAGES,
   printerAddressProblem,
   type CodePage,
   type DriverPaper,
   type PrinterKind,
   type PrinterSettings,
 } from '../../../shared/printing/printer-options';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import type { PrintNotice } from '../store/printing-slice';
 import { SlipPreview } from './SlipPreview';
 import './printing.css';
 
-const KINDS: Array<[PrinterKind, string]> = [
-  ['none', 'No printer'],
-  ['tcp', 'Network printer (ESC/POS, port 9100)'],
-  ['windows', 'Windows printer, USB or shared (ESC/POS)'],
-  ['cups', 'CUPS queue, macOS or Linux (ESC/POS)'],
-  ['driver', 'Any printer with a driver (prints a page)'],
+/** A message that takes no values: a label. */
+type Label = { [I in MessageId]: MessageArgs[I] extends undefined ? I : never }[MessageId];
+
+const KINDS: ReadonlyArray<[PrinterKind, Label]> = [
+  ['none', 'printing.settings.kind.none'],
+  ['tcp', 'printing.settings.kind.tcp'],
+  ['windows', 'printing.settings.kind.windows'],
+  ['cups', 'printing.settings.kind.cups'],
+  ['driver', 'printing.settings.kind.driver'],
 ];
 
-const ADDRESS: Record<PrinterKind, { label: string; placeholder: string }> = {
-  none: { label: 'Address', placeholder: '' },
-  tcp: { label: 'Address (host or host:port)', placeholder: '192.168.1.50:9100' },
-  windows: { label: 'Printer name (as in Windows)', placeholder: 'EPSON TM-T20III Receipt' },
-  cups: { label: 'CUPS queue (lpstat -p)', placeholder: 'Receipt_Printer' },
-  driver: { label: 'Printer name', placeholder: 'Office printer' },
+/** The address field of each kind of printer: its label and an example. */
+const ADDRESS: Record<Exclude<PrinterKind, 'none'>, { label: Label; example: Label }> = {
+  tcp: { label: 'printing.settings.address.tcp', example: 'printing.settings.example.tcp' },
+  windows: {
+    label: 'printing.settings.address.windows',
+    example: 'printing.settings.example.windows',
+  },
+  cups: { label: 'printing.settings.address.cups', example: 'printing.settings.example.cups' },
+  driver: {
+    label: 'printing.settings.address.driver',
+    example: 'printing.settings.example.driver',
+  },
 };
 
-const DRIVER_PAPERS: Array<[DriverPaper, string]> = [
-  ['roll', 'Receipt roll: a page as long as the slip'],
-  ['sheet', "Sheets: the printer's own paper size (A4, Letter)"],
+const DRIVER_PAPERS: ReadonlyArray<[DriverPaper, Label]> = [
+  ['roll', 'printing.settings.driverPaper.roll'],
+  ['sheet', 'printing.settings.driverPaper.sheet'],
 ];
 
-const CODE_PAGES: Array<[CodePage, string]> = [
-  ['gb18030', 'GB18030: Chinese and English'],
-  ['cp936', 'GBK (cp936): older Chinese printers'],
-  ['cp437', 'No Chinese font: English only'],
-];
+/** Each code page: a short name for the list, and a sentence of what it prints. */
+const CODE_PAGE_WORDS: Record<CodePage, { name: Label; prints: Label }> = {
+  gb18030: {
+    name: 'printing.settings.codePageName.gb18030',
+    prints: 'printing.settings.codePage.gb18030',
+  },
+  cp936: {
+    name: 'printing.settings.codePageName.cp936',
+    prints: 'printing.settings.codePage.cp936',
+  },
+  big5: { name: 'printing.settings.codePageName.big5', prints: 'printing.settings.codePage.big5' },
+  cp858: {
+    name: 'printing.settings.codePageName.cp858',
+    prints: 'printing.settings.codePage.cp858',
+  },
+  cp1252: {
+    name: 'printing.settings.codePageName.cp1252',
+    prints: 'printing.settings.codePage.cp1252',
+  },
+  cp437: {
+    name: 'printing.settings.codePageName.cp437',
+    prints: 'printing.settings.codePage.cp437',
+  },
+};
 
 /**
  * Settings → Printer: kind, address or queue, paper width, roll or sheets (printers with a
@@ -44,6 +76,7 @@ const CODE_PAGES: Array<[CodePage, string]> = [
  * slip's preview at the chosen width.
  */
 export function PrinterSettingsSection() {
+  const { say, sayAll } = useSay();
   const saved = useCounter((s) => s.settings?.printer);
   const save = useCounter((s) => s.submitSettings);
   const testPrint = useCounter((s) => s.testPrint);
@@ -56,43 +89,43 @@ export function PrinterSettingsSection() {
     setNotice(null);
   };
   const problem = printerAddressProblem(form.kind, form.address);
-  const address = ADDRESS[form.kind];
+  const address = form.kind === 'none' ? null : ADDRESS[form.kind];
 
   return (
     <form
       className="settings-form printer-settings"
-      aria-label="Printer"
+      aria-label={say('printing.settings.formLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!problem) save({ printer: form });
       }}
     >
       <div className="printer-fields">
-        <h2>Receipt printer</h2>
+        <h2>{say('printing.settings.heading')}</h2>
         <label>
-          Kind of printer
+          {say('printing.settings.kind')}
           <select value={form.kind} onChange={(e) => set({ kind: e.target.value as PrinterKind })}>
             {KINDS.map(([kind, label]) => (
               <option key={kind} value={kind}>
-                {label}
+                {say(label)}
               </option>
             ))}
           </select>
         </label>
-        {form.kind !== 'none' ? (
+        {address ? (
           <label>
-            {address.label}
+            {say(address.label)}
             <input
               value={form.address}
-              placeholder={address.placeholder}
+              placeholder={say(address.example)}
               aria-invalid={form.address !== '' && problem !== undefined}
               onChange={(e) => set({ address: e.target.value })}
             />
           </label>
         ) : null}
-        {form.address !== '' && problem ? <p className="settings-error">{problem}</p> : null}
+        {form.address !== '' && problem ? <p className="settings-error">{say(problem)}</p> : null}
         <fieldset>
-          <legend>Paper width</legend>
+          <legend>{say('printing.settings.paperWidth')}</legend>
           {([58, 80] as const).map((width) => (
             <label key={width} className="check">
               <input
@@ -101,13 +134,13 @@ export function PrinterSettingsSection() {
                 checked={form.paperWidth === width}
                 onChange={() => set({ paperWidth: width })}
               />
-              {width} mm
+              {say('printing.settings.paperWidth.mm', { width })}
             </label>
           ))}
         </fieldset>
         {form.kind === 'driver' ? (
           <fieldset>
-            <legend>Paper</legend>
+            <legend>{say('printing.settings.driverPaper')}</legend>
             {DRIVER_PAPERS.map(([paper, label]) => (
               <label key={paper} className="check">
                 <input
@@ -116,33 +149,34 @@ export function PrinterSettingsSection() {
                   checked={form.driverPaper === paper}
                   onChange={() => set({ driverPaper: paper })}
                 />
-                {label}
+                {say(label)}
               </label>
             ))}
           </fieldset>
         ) : null}
         <label>
-          Code page
+          {say('printing.settings.codePage')}
           <select
             value={form.codePage}
             onChange={(e) => set({ codePage: e.target.value as CodePage })}
           >
-            {CODE_PAGES.map(([codePage, label]) => (
+            {CODE_PAGES.map((codePage) => (
               <option key={codePage} value={codePage}>
-                {label}
+                {say(CODE_PAGE_WORDS[codePage].name)}
               </option>
             ))}
           </select>
         </label>
+        <p className="hint code-page-hint">{say(CODE_PAGE_WORDS[form.codePage].prints)}</p>
         <fieldset>
-          <legend>Print by itself</legend>
+          <legend>{say('printing.settings.auto')}</legend>
           <label className="check">
             <input
               type="checkbox"
               checked={form.autoPrintCustomer}
               onChange={(e) => set({ autoPrintCustomer: e.target.checked })}
             />
-            Customer slip after each sale and refund
+            {say('printing.settings.auto.customer')}
           </label>
           <label className="check">
             <input
@@ -150,30 +184,30 @@ export function PrinterSettingsSection() {
               checked={form.autoPrintMerchant}
               onChange={(e) => set({ autoPrintMerchant: e.target.checked })}
             />
-            Merchant copy too
+            {say('printing.settings.auto.merchant')}
           </label>
         </fieldset>
         {JSON.stringify(form) !== JSON.stringify(saved) ? (
-          <p className="hint">Not saved yet: slips still go to the saved printer.</p>
+          <p className="hint">{say('printing.settings.unsaved')}</p>
         ) : null}
         <p className={notice?.ok ? 'print-ok' : 'settings-error'} role="status">
-          {notice?.text ?? ''}
+          {notice ? sayAll(notice.said) : ''}
         </p>
         <div className="settings-actions">
           <button type="submit" className="primary" disabled={problem !== undefined}>
-            Use this printer
+            {say('printing.settings.save')}
           </button>
           <button
             type="button"
             disabled={form.kind === 'none' || problem !== undefined || testing}
             onClick={async () => {
               setTesting(true);
-              setNotice({ ok: true, text: 'Printing the test slip…' });
+              setNotice({ ok: true, said: said('printing.settings.testing') });
               setNotice(await testPrint(form));
               setTesting(false);
             }}
           >
-            Test print
+            {say('printing.settings.test')}
           </button>
         </div>
       </div>

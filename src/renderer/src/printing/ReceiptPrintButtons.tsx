@@ -1,21 +1,23 @@
 import type { PaymentView, RefundView } from '../../../shared/ipc/views';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { PrintNoticeLine } from './PrintNoticeLine';
 import './printing.css';
 
 const PAID = new Set(['succeeded', 'partially_refunded', 'refunded']);
 
-/** Reprint of a paid payment's slips on the receipt printer (each says REPRINT). */
+/** Reprint of a paid payment's slips on the receipt printer (each says it is a reprint). */
 export function ReceiptPrintButtons({ payment }: { payment: PaymentView }) {
+  const { say } = useSay();
   const print = useCounter((s) => s.printReceipt);
   if (!PAID.has(payment.state)) return null;
   return (
     <div className="print-actions no-print">
       <button type="button" onClick={() => void print(payment.id, 'customer')}>
-        Reprint slip
+        {say('printing.reprint.receipt')}
       </button>
       <button type="button" onClick={() => void print(payment.id, 'merchant')}>
-        Reprint merchant copy
+        {say('printing.reprint.merchant')}
       </button>
       <PrintNoticeLine />
     </div>
@@ -24,6 +26,7 @@ export function ReceiptPrintButtons({ payment }: { payment: PaymentView }) {
 
 /** Reprint of a refund's slip, for a refund that went through. */
 export function RefundPrintButton({ refund }: { refund: RefundView }) {
+  const { say } = useSay();
   const print = useCounter((s) => s.printReceipt);
   if (refund.state !== 'succeeded') return null;
   return (
@@ -34,7 +37,7 @@ export function RefundPrintButton({ refund }: { refund: RefundView }) {
         void print(refund.paymentId, 'customer', refund.id);
       }}
     >
-      Reprint refund slip
+      {say('printing.reprint.refund')}
     </button>
   );
 }

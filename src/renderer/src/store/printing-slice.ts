@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { PrintJobView, PrintStatusView } from '../../../shared/printing/print-views';
+import { said, saidOfError, type Said } from '../../../shared/i18n/said';
+import type {
+  PrintJobView,
+  PrintStatusView,
+  SlipPreview,
+} from '../../../shared/printing/print-views';
 import type {
   CodePage,
   PaperWidth,
@@ -8,11 +13,14 @@ import type {
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
-/** A short note after a print action: what happened, or why not. */
+/** A short note after a print action: what happened, or why not (a message to word). */
 export interface PrintNotice {
   readonly ok: boolean;
-  readonly text: string;
+  readonly said: Said;
 }
+
+/** Which copy of a slip a preview shows. */
+export type PreviewCopy = 'customer' | 'merchant';
 
 /** The receipt printer: failed slips (with Retry), reprints, test print, slip previews. */
 export interface PrintingSlice {
@@ -27,17 +35,31 @@ export interface PrintingSlice {
   printReport(number?: number): Promise<void>;
   /** Prints the sample slip on the printer as typed in Settings; resolves with the outcome. */
   testPrint(printer: PrinterSettings): Promise<PrintNotice>;
-  /** The SVG of a slip at a paper width (the sample slip without a payment id). */
-  previewSlip(
-    paperWidth: PaperWidth,
-    codePage: CodePage,
-    paymentId?: string,
-  ): Promise<string | null>;
+  /**
+   * A slip's picture at a paper width and what it prints in (the sample slip without a payment
+   * id); `systemLocale` is the window's system language, for main to word the store's copy.
+   */
+  previewSlip(request: {
+    paperWidth: PaperWidth;
+    codePage: CodePage;
+    copy: PreviewCopy;
+    systemLocale?: string;
+    paymentId?: string;
+  }): Promise<SlipPreview | null>;
   clearPrintNotice(): void;
 }
 
 /** A slip is queued, not yet printed: a failure would show on the line at the top. */
-const queuedText = (job: PrintJobView) => `Printing on the ${job.printer}…`;
+const queued = (job: PrintJobView): PrintNotice => ({
+  ok: true,
+  said: said('printing.notice.queued', { printer: job.printer }),
+});
+
+/** What a failed request says. */
+const refused = (error: { code: string; said?: Said }): PrintNotice => ({
+  ok: false,
+  said: saidOfError(error),
+});
 
 export const createPrintingSlice: StateCreator<CounterStore, [], [], PrintingSlice> = (set) => ({
   printStatus: null,
@@ -53,7 +75,7 @@ export const createPrintingSlice: StateCreator<CounterStore, [], [], PrintingSli
   async retryPrints(jobId) {
     const result = await counter().retryPrint(jobId === undefined ? {} : { jobId });
     if (result.ok) set({ printStatus: result.value, printNotice: null });
-    else set({ printNotice: { ok: false, text: result.error.message } });
+    else set({ printNotice: refused(result.error) });
   },
   async dismissPrintFailure(jobId) {
     const result = await counter().dismissPrintFailure({ jobId });
@@ -65,34 +87,22 @@ export const createPrintingSlice: StateCreator<CounterStore, [], [], PrintingSli
       copy,
       ...(refundId ? { refundId } : {}),
     });
-    set({
-      printNotice: result.ok
-        ? { ok: true, text: queuedText(result.value) }
-        : { ok: false, text: result.error.message },
-    });
+    set({ printNotice: result.ok ? queued(result.value) : refused(result.error) });
   },
   async printReport(number) {
     const result = await counter().printReport(number === undefined ? {} : { number });
-    set({
-      printNotice: result.ok
-        ? { ok: true, text: queuedText(result.value) }
-        : { ok: false, text: result.error.message },
-    });
+    set({ printNotice: result.ok ? queued(result.value) : refused(result.error) });
   },
   async testPrint(printer) {
     const result = await counter().testPrint({ printer });
-    if (!result.ok) return { ok: false, text: result.error.message };
+    if (!result.ok) return refused(result.error);
     return result.value.state === 'sent'
-      ? { ok: true, text: `Printed: the test slip went to the ${result.value.printer}.` }
-      : { ok: false, text: result.value.reason ?? 'The test slip did not print.' };
+      ? { ok: true, said: said('printing.settings.testPrinted', { printer: result.value.printer }) }
+      : { ok: false, said: result.value.reason ?? said('printing.settings.testNotPrinted') };
   },
-  async previewSlip(paperWidth, codePage, paymentId) {
-    const result = await counter().previewSlip({
-      paperWidth,
-      codePage,
-      ...(paymentId ? { paymentId } : {}),
-    });
-    return result.ok ? result.value.svg : null;
+  async previewSlip(request) {
+    const result = await counter().previewSlip(request);
+    return result.ok ? result.value : null;
   },
   clearPrintNotice: () => set({ printNotice: null }),
 });

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppInfo, PaymentView, SessionView, SettingsView } from '../../../shared/ipc/views';
+import { saidOfError, type Said } from '../../../shared/i18n/said';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
@@ -8,8 +9,8 @@ export interface SessionSlice {
   session: SessionView | null;
   settings: SettingsView | null;
   appInfo: AppInfo | null;
-  /** Set when main refused an action, shown on the current screen. */
-  actionError: string | null;
+  /** Set when main refused an action, shown on the current screen in the window's language. */
+  actionError: Said | null;
   /** Loads everything from main and follows its events; returns the unsubscribe function. */
   init(): Promise<() => void>;
   cancel(): Promise<void>;
@@ -65,24 +66,24 @@ export const createSessionSlice: StateCreator<CounterStore, [], [], SessionSlice
     const active = get().session?.active;
     if (!active) return;
     const result = await counter().cancel({ paymentId: active.id });
-    set({ actionError: result.ok ? null : result.error.message });
+    set({ actionError: result.ok ? null : saidOfError(result.error) });
   },
   async retryAsLink() {
     const active = get().session?.active;
     if (!active) return;
     const result = await counter().retryAsLink({ paymentId: active.id });
-    set({ actionError: result.ok ? null : result.error.message });
+    set({ actionError: result.ok ? null : saidOfError(result.error) });
   },
   async newSale() {
     const result = await counter().newSale();
     // The amount was cleared when the sale started: clearing it here could wipe digits the
     // cashier already typed, since the session event can arrive before this answer.
     if (result.ok) set({ session: result.value, actionError: null });
-    else set({ actionError: result.error.message });
+    else set({ actionError: saidOfError(result.error) });
   },
   async keepLate(paymentId) {
     const result = await counter().keepLatePayment({ paymentId });
     if (result.ok) set({ session: withPayment(get().session, result.value), actionError: null });
-    else set({ actionError: result.error.message });
+    else set({ actionError: saidOfError(result.error) });
   },
 });
