@@ -26,7 +26,7 @@ export { transportFor } from './printing/transports';
 export { startCallbackListener } from './callbacks/callback-listener';
 export { probeCallbackPath } from './callbacks/callback-probe';
 export { createGateClient } from './gate';
-export { gateFinding, findingContext, type Finding } from './gate/connection-findings';
+export { gateFinding, findingContext, findingText, type Finding } from './gate/connection-findings';
 export { verifyAuditChain, type ChainCheck } from './journal/audit-verify';
 export { AUDIT_FIRST_KEYED_ACCOUNT, AUDIT_KEY_ACCOUNT, readEntryId } from './secrets/counter-keys';
 export { createKeytarSecretStore } from './secrets/keytar-secret-store';

@@ -48,6 +48,8 @@ export interface AppError<C extends string = ErrorCode> {
   readonly code: C;
   readonly message: string;
   readonly said?: Said;
+  /** The field of a form the error is about (`storeIpAddress`, `amountLimits.CNY.max`), if one. */
+  readonly field?: string;
 }
 
 /** Success with a value, or an error as data. */

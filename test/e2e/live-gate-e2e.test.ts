@@ -17,7 +17,7 @@ import { FAST_PIN } from '../support/counter-harness';
 describe('live Gate screens in the browser', () => {
   const ui = useBrowserCounter();
 
-  it('first run: PIN, project, secret, return page, store address, then the test; then selling', async () => {
+  it('first run: PIN, then the Store, ecommpay account and Customer page sections, then the test; then selling', async () => {
     const sandbox = await createSandbox({ projects: [{ id: 4242, secret: TEST_SECRET }] });
     const counter = await createCounter({
       pinCost: FAST_PIN,
@@ -38,52 +38,47 @@ describe('live Gate screens in the browser', () => {
 
       // A live counter's new PIN has 6 to 8 digits: the form says so before anything is sent,
       // and a shorter one goes no further than the form.
-      await page.getByText('Use 6 to 8 digits.', { exact: false }).waitFor();
-      await page.getByLabel('New manager PIN').fill('4821');
+      await page.getByText('6 to 8 digits.', { exact: false }).waitFor();
+      await page.getByLabel('New PIN').fill('4821');
       await page.getByText('A new manager PIN needs at least 6 digits (4 so far).').waitFor();
       await page.getByLabel('The same PIN again').fill('4821');
       await page.getByRole('button', { name: 'Next' }).click();
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain('A new manager PIN is 6 to 8 digits.');
+      await page.getByText('A new manager PIN is 6 to 8 digits.').waitFor();
+      expect(await page.getByLabel('New PIN').getAttribute('aria-invalid')).toBe('true');
       expect(await counter.handlers['manager:status']({})).toMatchObject({
         ok: true,
         value: { pinSet: false },
       });
-      await page.getByLabel('New manager PIN').fill('482916');
+      await page.getByLabel('New PIN').fill('482916');
       await page.getByLabel('The same PIN again').fill('482916');
       await page.getByRole('button', { name: 'Next' }).click();
 
-      await page.getByLabel('Project id').fill('4242');
-      await screenshot(page, '41-first-run-project');
-      await page.getByRole('button', { name: 'Next' }).click();
-
-      await page.getByLabel('Secret key').fill(TEST_SECRET);
-      await page.getByRole('button', { name: 'Next' }).click();
-
-      await page.getByLabel('Customer return page').fill('http://shop.example/thanks');
-      await page.getByRole('button', { name: 'Next' }).click();
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain('customerReturnUrl: Use an https:// address');
-      await page.getByLabel('Customer return page').fill('https://tea.example/thanks');
-      await page.getByRole('button', { name: 'Next' }).click();
-
-      await page.getByLabel('Store public IP address').fill('192.168.1.20');
-      await page.getByRole('button', { name: 'Next' }).click();
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain("192.168.1.20 is a private (LAN) address, not the store's public address");
+      // The same sections as Settings, one at a time, each checked before it is saved.
+      const store = page.getByRole('form', { name: 'Store' });
+      await store.getByLabel("Store's public IP address").fill('192.168.1.20');
+      await store.getByRole('button', { name: 'Save and continue' }).click();
+      await store
+        .getByText("192.168.1.20 is an address inside a local network, not the store's address")
+        .waitFor();
       await screenshot(page, '42-first-run-ip-refused');
-      await page.getByLabel('Store public IP address').fill('93.184.216.34');
-      await page.getByRole('button', { name: 'Next' }).click();
+      await store.getByLabel("Store's public IP address").fill('93.184.216.34');
+      await store.getByRole('button', { name: 'Save and continue' }).click();
 
-      await page.getByText(/^Passed · /).waitFor();
-      await expect
-        .poll(() =>
-          page.getByText(/^✓ Connected: Gate accepted the signature of project 4242/).count(),
-        )
-        .toBe(1);
+      const account = page.getByRole('form', { name: 'ecommpay account' });
+      await account.getByLabel('Project id').fill('4242');
+      await account.getByLabel('Secret key').fill(TEST_SECRET);
+      await screenshot(page, '41-first-run-project');
+      await account.getByRole('button', { name: 'Save and continue' }).click();
+
+      const customer = page.getByRole('form', { name: 'Customer page' });
+      await customer.getByLabel('Customer return page').fill('http://shop.example/thanks');
+      await customer.getByRole('button', { name: 'Save and continue' }).click();
+      await customer.getByText('Use an address that starts with https://').waitFor();
+      await customer.getByLabel('Customer return page').fill('https://tea.example/thanks');
+      await customer.getByRole('button', { name: 'Save and continue' }).click();
+
+      await page.getByText(/^Passed on /).waitFor();
+      await page.getByText('ecommpay accepted project 4242 and its secret key.').waitFor();
       await screenshot(page, '43-first-run-passed');
       await page.getByRole('button', { name: 'Start selling' }).click();
       await page.getByLabel('Amount').waitFor();
@@ -100,15 +95,19 @@ describe('live Gate screens in the browser', () => {
         .poll(() => page.getByRole('button', { name: 'Settings' }).isDisabled())
         .toBe(false);
       await openAsManager(page, 'Settings', '482916');
-      const pinForm = page.getByRole('form', { name: 'Manager PIN' });
-      await pinForm
-        .getByRole('heading', { name: 'Change the manager PIN (6 to 8 digits)' })
-        .waitFor();
+      await page.getByRole('button', { name: 'Manager PIN', exact: true }).click();
+      const pinForm = page.getByRole('form', { name: 'Change the manager PIN' });
+      await pinForm.getByText('6 to 8 digits.').waitFor();
       await pinForm.getByLabel('Current PIN').fill('482916');
       await pinForm.getByLabel('New PIN').fill('48219');
       await pinForm.getByText('A new manager PIN needs at least 6 digits (5 so far).').waitFor();
+      await pinForm.getByLabel('The same PIN again').fill('48219');
       await pinForm.getByRole('button', { name: 'Change PIN' }).click();
-      await pinForm.getByRole('alert').getByText('A new manager PIN is 6 to 8 digits.').waitFor();
+      await pinForm.getByText('A new manager PIN is 6 to 8 digits.').waitFor();
+      // The account section shows the test that passed, in sentences.
+      await page.getByRole('button', { name: 'ecommpay account', exact: true }).click();
+      await page.getByText(/^Passed on /).waitFor();
+      await screenshot(page, '44-settings-account-live');
       // Only the first-run PIN was ever set.
       const pinsSet = counter.journal.auditLog().filter((e) => e.action === 'manager PIN set');
       expect(pinsSet).toHaveLength(1);

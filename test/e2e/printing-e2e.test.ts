@@ -54,6 +54,7 @@ describe('receipt printing in the browser', () => {
     const sampleId = `${settings.ok ? settings.value.terminalId : ''}-TEST-PRINT`;
     try {
       await openAsManager(cashier, 'Settings');
+      await cashier.getByRole('button', { name: 'Printer', exact: true }).click();
       const section = cashier.getByRole('form', { name: 'Printer' });
       await section.scrollIntoViewIfNeeded();
       for (const width of [80, 58] as const) {
@@ -100,6 +101,7 @@ describe('receipt printing in the browser', () => {
     const cashier = await open();
     try {
       await openAsManager(cashier, 'Settings');
+      await cashier.getByRole('button', { name: 'Printer', exact: true }).click();
       const section = cashier.getByRole('form', { name: 'Printer' });
       await section.scrollIntoViewIfNeeded();
       expect(await section.getByRole('group', { name: 'Paper', exact: true }).count()).toBe(0);

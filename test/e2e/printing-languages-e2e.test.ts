@@ -100,6 +100,8 @@ describe('the printer settings and slip preview speak the browser’s language',
     it(`${locale}: the Printer section, the merchant copy’s preview, and why a slip did not print`, async () => {
       const page = await openIn(locale);
       try {
+        // Settings' side list: the Printer section.
+        await page.getByRole('button', { name: words.form, exact: true }).click();
         const section = page.getByRole('form', { name: words.form, exact: true });
         await section.getByRole('heading', { name: words.heading }).waitFor();
         await section.scrollIntoViewIfNeeded();

@@ -56,15 +56,14 @@ describe.skipIf(NO_NATS_SERVER)('the callback relay in the browser', { timeout: 
     expect(await cashier.getByRole('status', { name: 'Callback relay' }).count()).toBe(0);
 
     await openAsManager(cashier, 'Settings');
-    const section = cashier.getByRole('region', { name: 'Callback relay' });
-    await section.getByLabel('NATS servers').fill(nats.url);
-    await section.getByLabel('Callback URL').fill(relay.url + testCallbackPath());
-    await section.getByRole('button', { name: 'Apply relay settings' }).click();
+    await cashier.getByRole('button', { name: 'Callbacks and relay', exact: true }).click();
+    const section = cashier.getByRole('form', { name: 'Callbacks and relay' });
+    await section.getByLabel('Callback address at the relay').fill(relay.url + testCallbackPath());
+    await section.getByText('Advanced', { exact: true }).click();
+    await section.getByLabel('Relay servers (NATS)').fill(nats.url);
+    await section.getByRole('button', { name: 'Save', exact: true }).click();
     await enterPin(cashier, /Save settings/);
-    await expect
-      .poll(() => section.getByRole('status').textContent())
-      .toMatch(/^Connected since \d\d:\d\d\./);
-    await section.scrollIntoViewIfNeeded();
+    await section.getByText(/^Relay connected since .+\.$/).waitFor();
     await screenshot(cashier, '60-settings-relay');
 
     await cashier.getByRole('button', { name: 'Counter' }).click();

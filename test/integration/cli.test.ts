@@ -384,16 +384,18 @@ describe('CLI: standalone sandbox, status, refund, faults', () => {
     const good = await runCli(['doctor', '--project', PROJECT, '--gate', gate], { env });
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(
-      /^ok: Connected: Gate accepted the signature of project \d+ \(it answered 3061 "Transaction not found" for a test id, as expected\)\.\n$/,
+      /^ok: ecommpay accepted project \d+ and its secret key\. \(3061 Transaction not found\)\n$/,
     );
     const wrong = await runCli(['doctor', '--project', PROJECT, '--gate', gate], {
       env: { GATE_SECRET: 'not-the-secret' },
     });
     expect(wrong.code).toBe(1);
-    expect(wrong.stdout).toMatch(/^problem: Wrong secret key: Gate refused the signature \(3261/);
+    expect(wrong.stdout).toMatch(
+      /^problem: ecommpay refused the secret key of project \d+\. .*3261 Invalid signature/,
+    );
     const unknown = await runCli(['doctor', '--project', '999', '--gate', gate], { env });
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toMatch(/^problem: Unknown project: Gate does not know project 999/);
+    expect(unknown.stdout).toMatch(/^problem: ecommpay does not know project 999\./);
   });
 
   it('doctor --callback-url: a URL that leads to the listener it starts passes; one that does not fails', async () => {
@@ -417,15 +419,17 @@ describe('CLI: standalone sandbox, status, refund, faults', () => {
     );
     expect(reached.code).toBe(0);
     expect(reached.stdout.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^ok: Connected/),
-      expect.stringMatching(/^ok: Callbacks reach this counter/),
+      expect.stringMatching(/^ok: ecommpay accepted project/),
+      expect.stringMatching(/^ok: Payment results reach this counter/),
     ]);
     const missed = await runCli(
       ['doctor', '--project', PROJECT, '--gate', gate, '--callback-url', `${gate}/callback`],
       { env: { ...env } },
     );
     expect(missed.code).toBe(1);
-    expect(missed.stdout).toMatch(/problem: Callbacks unreachable: .* answered HTTP 404/);
+    expect(missed.stdout).toMatch(
+      /problem: A test sent to .* did not reach this counter\. .*\(HTTP 404, not from this counter's listener\)/,
+    );
   });
 
   it("sale and refund refuse to send a real Gate a request without the customer's place", async () => {

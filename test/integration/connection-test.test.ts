@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCounter, type Counter } from '../../src/main/app/create-counter';
 import { createMemorySecretStore, projectAccount } from '../../src/main/secrets/secret-store';
 import type { Settings } from '../../src/main/settings/settings';
+import { findingText } from '../../src/main/gate/connection-findings';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import {
   completeFirstRun,
@@ -108,10 +109,12 @@ describe('Test connection (Settings) on a live counter', () => {
     expect(result).toMatchObject({ ok: true, current: true });
     expect(result.findings[0]).toEqual({
       ok: true,
-      text: expect.stringMatching(
-        /^Connected: Gate accepted the signature of project 4242 \(it answered 3061 "Transaction not found"/,
-      ),
+      said: { id: 'settings.test.finding.connected', values: { project: 4242 } },
+      detail: '3061 Transaction not found',
     });
+    expect(findingText(result.findings[0]!)).toBe(
+      'ecommpay accepted project 4242 and its secret key. (3061 Transaction not found)',
+    );
     expect(Date.now() - result.at).toBeLessThan(5000);
     expect(await counter.handlers['settings:get']({})).toMatchObject({
       ok: true,
@@ -134,8 +137,8 @@ describe('Test connection (Settings) on a live counter', () => {
     // And that secret is wrong: the test says so in words a merchant understands.
     const wrong = await test(counter);
     expect(wrong).toMatchObject({ ok: false, current: true });
-    expect(wrong.findings[0]!.text).toMatch(
-      /^Wrong secret key: Gate refused the signature \(3261 Invalid signature\)\. Copy the secret key of project 4242 again/,
+    expect(findingText(wrong.findings[0]!)).toMatch(
+      /^ecommpay refused the secret key of project 4242\. Copy it again from ecommpay's Dashboard\. \(HTTP \d+, 3261 Invalid signature\)/,
     );
     expect(
       await counter.handlers['payments:charge']({ amount: '12.00', currency: 'CNY' }),
@@ -145,28 +148,28 @@ describe('Test connection (Settings) on a live counter', () => {
   it('unknown project: 2442', async () => {
     const sandbox = await sandboxFor(7777);
     const counter = await live(sandbox.url);
-    expect((await test(counter)).findings[0]!.text).toMatch(
-      /^Unknown project: Gate does not know project 4242 \(2442 Project ID not found: 4242\)\. Check the project id\./,
+    expect(findingText((await test(counter)).findings[0]!)).toMatch(
+      /^ecommpay does not know project 4242\. Check the project id\. \(HTTP \d+, 2442 Project ID not found: 4242\)/,
     );
   });
 
   it('Gate unreachable: refused, timed out, TLS not trusted, each named', async () => {
     const refused = await live(`http://127.0.0.1:${await closedPort()}`);
-    expect((await test(refused)).findings[0]!.text).toMatch(
-      /^Gate unreachable: 127\.0\.0\.1:\d+ refused the connection \(ECONNREFUSED\)\./,
+    expect(findingText((await test(refused)).findings[0]!)).toMatch(
+      /^127\.0\.0\.1:\d+ refused the connection\. \(ECONNREFUSED\)/,
     );
 
     const silent = await fakeServer(() => {}); // accepts, never answers
     cleanup.push(silent.close);
-    expect((await test(await live(silent.url))).findings[0]!.text).toMatch(
-      /^Gate unreachable: 127\.0\.0\.1:\d+ did not answer within 2 s\./,
+    expect(findingText((await test(await live(silent.url))).findings[0]!)).toMatch(
+      /^ecommpay \(127\.0\.0\.1:\d+\) did not answer within 2 seconds\./,
     );
 
     const selfSigned = await fakeServer((_req, res) => res.end('{}'), true);
     cleanup.push(selfSigned.close);
     // https to a loopback address is allowed in settings; its certificate is not trusted.
-    expect((await test(await live(selfSigned.url))).findings[0]!.text).toMatch(
-      /^Gate unreachable: the secure connection to 127\.0\.0\.1:\d+ failed \(TLS, DEPTH_ZERO_SELF_SIGNED_CERT\)\. A proxy, firewall or antivirus may be intercepting https/,
+    expect(findingText((await test(await live(selfSigned.url))).findings[0]!)).toMatch(
+      /^The secure connection to 127\.0\.0\.1:\d+ failed\. A proxy, firewall or antivirus may be in the way, or this computer's clock is wrong\. \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
     );
   });
 
@@ -175,19 +178,19 @@ describe('Test connection (Settings) on a live counter', () => {
       407,
       'text/html',
       '<h1>Proxy login</h1>',
-      /^A proxy between this PC and 127\.0\.0\.1:\d+ asks for a login \(HTTP 407\)/,
+      /^A proxy between this computer and 127\.0\.0\.1:\d+ asks for a login, which the counter cannot give\. \(HTTP 407\)/,
     ],
     [
       403,
       'text/html',
       '<h1>Forbidden</h1>',
-      /^127\.0\.0\.1:\d+ refused this PC \(HTTP 403 without a Gate error\): ecommpay may allow only listed IP addresses/,
+      /^ecommpay refused this computer\. Ask ecommpay to allow the store's public IP address\. \(HTTP 403\)/,
     ],
     [
       200,
       'text/html',
       '<html>welcome</html>',
-      /^127\.0\.0\.1:\d+ answered HTTP 200 with something that is not a Gate answer: is the Gate URL right\?/,
+      /^127\.0\.0\.1:\d+ answered with something that is not ecommpay's: is the Gate address right\? \(HTTP 200\)/,
     ],
   ])(
     'an HTTP %i that is not Gate is named for what it likely is',
@@ -199,7 +202,7 @@ describe('Test connection (Settings) on a live counter', () => {
       cleanup.push(server.close);
       const result = await test(await live(server.url));
       expect(result.ok).toBe(false);
-      expect(result.findings[0]!.text).toMatch(text);
+      expect(findingText(result.findings[0]!)).toMatch(text);
     },
   );
 
@@ -213,12 +216,10 @@ describe('Test connection (Settings) on a live counter', () => {
     });
     const reached = await test(counter);
     expect(reached.ok).toBe(true);
-    expect(reached.findings[1]).toEqual({
-      ok: true,
-      text: expect.stringMatching(
-        /^Callbacks reach this counter: a request to http:\/\/127\.0\.0\.1/,
-      ),
-    });
+    expect(reached.findings[1]).toMatchObject({ ok: true });
+    expect(findingText(reached.findings[1]!)).toMatch(
+      /^Payment results reach this counter: a test sent to http:\/\/127\.0\.0\.1:\d+\/callback arrived\./,
+    );
     // A probe never reaches Gate's callback path: nothing was recorded.
     expect(counter.journal.callbacksOf('x')).toEqual([]);
 
@@ -231,19 +232,17 @@ describe('Test connection (Settings) on a live counter', () => {
     const missed = await test(counter);
     // Gate is fine, so the counter may charge; the callback path is reported, not blocking.
     expect(missed.ok).toBe(true);
-    expect(missed.findings[1]).toEqual({
-      ok: false,
-      text: expect.stringMatching(
-        /^Callbacks unreachable: http:\/\/127\.0\.0\.1:\d+\/callback answered HTTP 404, but the request did not reach this counter\. Check that the tunnel or reverse proxy forwards/,
-      ),
-    });
+    expect(missed.findings[1]).toMatchObject({ ok: false });
+    expect(findingText(missed.findings[1]!)).toMatch(
+      /^A test sent to http:\/\/127\.0\.0\.1:\d+\/callback did not reach this counter\. Check that your tunnel or reverse proxy forwards .* \(HTTP 404, not from this counter's listener\)/,
+    );
 
     await counter.handlers['settings:update']({
       callbackPublicUrl: `http://127.0.0.1:${await closedPort()}/callback`,
       pin: TEST_PIN,
     });
-    expect((await test(counter)).findings[1]!.text).toMatch(
-      /^Callbacks unreachable: 127\.0\.0\.1:\d+ refused the connection \(ECONNREFUSED\)\./,
+    expect(findingText((await test(counter)).findings[1]!)).toMatch(
+      /^127\.0\.0\.1:\d+ refused the connection\. Check that your tunnel or reverse proxy forwards/,
     );
   });
 

@@ -170,7 +170,7 @@ describe('live counter safety', () => {
       ok: false,
       error: {
         code: 'NOT_CONFIGURED',
-        message: expect.stringMatching(/^paymentPageUrl: Use an https/),
+        message: 'The Payment Page address must start with https:// (Settings).',
       },
     });
     expect(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caCertificateProblem } from '../../src/main/relay/relay-settings';
+import { english } from '../../src/main/i18n/wording';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
 import { LineChild } from '../support/child-lines';
 import { startRelayProcess } from '../support/relay-harness';
@@ -131,12 +132,16 @@ describe.skipIf(NO_NATS_SERVER ?? NO_OPENSSL)('relay over TLS', () => {
   it('Settings takes only a CA certificate, and says what is wrong with anything else', () => {
     expect(caCertificateProblem('')).toBeUndefined();
     expect(caCertificateProblem(readFileSync(certificates.caFile, 'utf8'))).toBeUndefined();
-    expect(caCertificateProblem(readFileSync(certificates.certFile, 'utf8'))).toMatch(
-      /CN=localhost is not a CA certificate: give the CA that signed the broker's certificate/,
+    const words = (pem: string) => {
+      const problem = caCertificateProblem(pem);
+      return problem ? english(problem) : undefined;
+    };
+    expect(words(readFileSync(certificates.certFile, 'utf8'))).toMatch(
+      /CN=localhost is not a CA certificate: paste the CA that signed the relay server's certificate/,
     );
-    expect(caCertificateProblem('hello')).toMatch(/must be a PEM certificate/);
-    expect(
-      caCertificateProblem('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
-    ).toMatch(/cannot be read: paste the whole PEM file/);
+    expect(words('hello')).toMatch(/Paste a PEM certificate/);
+    expect(words('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n')).toMatch(
+      /cannot be read: paste the whole PEM file/,
+    );
   });
 });

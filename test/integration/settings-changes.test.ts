@@ -119,7 +119,8 @@ describe('changing settings', () => {
       ok: false,
       error: {
         code: 'INVALID_INPUT',
-        message: `The callback listener cannot listen on 127.0.0.1:${takenPort}: the port is already in use. The old address stays in use.`,
+        field: 'callbackPort',
+        message: `settings:update: callbackPort: The counter cannot receive payment results on 127.0.0.1:${takenPort}: another program uses this port. The old address stays in use.`,
       },
     });
     expect(counter.callbackUrl()).toBe(oldUrl);
@@ -152,7 +153,10 @@ describe('changing settings', () => {
       }),
     ).toMatchObject({
       ok: false,
-      error: { message: expect.stringContaining('that address is not one of this PC') },
+      error: {
+        field: 'callbackBindAddress',
+        message: expect.stringContaining("that address is not one of this computer's"),
+      },
     });
     expect(await listenerAnswers(oldUrl)).toBe(400);
   });
@@ -179,8 +183,9 @@ describe('changing settings', () => {
     ).toMatchObject({
       ok: false,
       error: {
+        field: 'amountLimits.CNY.max',
         message:
-          'settings:update: amountLimits.CNY: CNY: the maximum cannot be above 5,000.00 CNY.',
+          'settings:update: amountLimits.CNY.max: At most 5,000 CNY: no larger limit is allowed.',
       },
     });
     const raised = await counter.handlers['settings:update']({

@@ -5,6 +5,7 @@ import {
   PRODUCTION_GATE_URL,
   gateFinding,
   findingContext,
+  findingText,
   isLoopbackUrl,
   type Finding,
 } from '../../main/command-line';
@@ -66,7 +67,7 @@ export async function doctorCommand(argv: string[]): Promise<number> {
     findings.push(await checkCallbacks(options, callbackUrl, timeoutMs));
 
   for (const finding of findings)
-    process.stdout.write(`${finding.ok ? 'ok' : 'problem'}: ${finding.text}\n`);
+    process.stdout.write(`${finding.ok ? 'ok' : 'problem'}: ${findingText(finding)}\n`);
   return findings.every((f) => f.ok) ? EXIT.ok : EXIT.failure;
 }
 

@@ -1,4 +1,5 @@
 import { effectiveLimits } from '../../shared/money';
+import { said } from '../../shared/i18n/said';
 import type {
   AppInfo,
   DisplayView,
@@ -88,15 +89,30 @@ export function counterViews(sources: ViewSources): CounterViews {
         setupDone: sources.readiness.setupDone(),
         purchaseLimits: effectiveLimits(state.current.amountLimits),
         relayCredentialsConfigured: sources.relay.credentialsConfigured(),
-        relayHeldBack: sources.heldBack.list(),
+        // Held back for one reason only: the signature kept failing.
+        relayHeldBack: sources.heldBack
+          .list()
+          .map((entry) => ({ ...entry, reason: said('settings.relay.heldBackReason.signature') })),
       };
     },
     appInfo: () => ({
       version: sources.version,
       mode: sources.mode,
       shell: sources.shell,
-      keychain: sources.connection.keychainStatus(),
+      keychain: keychainView(sources.connection.keychainStatus(), sources.mode),
       systemLocale: sources.systemLocale,
     }),
   };
+}
+
+/** The keychain's state for people: our sentence, the system's own words only as a detail. */
+function keychainView(
+  status: { available: boolean; message: string },
+  mode: 'demo' | 'live',
+): AppInfo['keychain'] {
+  if (mode === 'demo')
+    return { available: status.available, message: said('settings.keychain.demo') };
+  return status.available
+    ? { available: true, message: said('settings.keychain.available') }
+    : { available: false, message: said('settings.keychain.unavailable'), detail: status.message };
 }

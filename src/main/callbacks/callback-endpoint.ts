@@ -99,22 +99,36 @@ function inUse(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 }
 
-/** A listener address that could not be bound, with the reason in words. */
+/** Why a listener address could not be bound, as Settings says it. */
+export type BindFailure = 'inUse' | 'notThisPc' | 'needsAdmin' | 'notAnAddress' | 'other';
+
+/** A listener address that could not be bound, with the reason in words and as a kind. */
 export class CallbackBindError extends Error {
   override readonly name = 'CallbackBindError';
+  constructor(
+    message: string,
+    /** `host:port`. */
+    readonly address: string,
+    readonly failure: BindFailure,
+  ) {
+    super(message);
+  }
 }
 
+const FAILURES: Record<string, { failure: BindFailure; words: string }> = {
+  EADDRINUSE: { failure: 'inUse', words: 'the port is already in use' },
+  EADDRNOTAVAIL: { failure: 'notThisPc', words: 'that address is not one of this PC' },
+  EACCES: { failure: 'needsAdmin', words: 'this port needs administrator rights' },
+  ENOTFOUND: { failure: 'notAnAddress', words: 'that is not an address' },
+  EAI_AGAIN: { failure: 'notAnAddress', words: 'that is not an address' },
+};
+
 function bindError(binding: Binding, error: unknown): CallbackBindError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EADDRINUSE'
-      ? 'the port is already in use'
-      : code === 'EADDRNOTAVAIL'
-        ? 'that address is not one of this PC'
-        : code === 'EACCES'
-          ? 'this port needs administrator rights'
-          : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-            ? 'that is not an address'
-            : ((error as Error).message ?? String(error));
-  return new CallbackBindError(`The callback listener cannot listen on ${binding.key}: ${reason}.`);
+  const known = FAILURES[(error as NodeJS.ErrnoException).code ?? ''];
+  const reason = known?.words ?? (error as Error).message ?? String(error);
+  return new CallbackBindError(
+    `The callback listener cannot listen on ${binding.key}: ${reason}.`,
+    binding.key,
+    known?.failure ?? 'other',
+  );
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { said } from '../../shared/i18n/said';
 import { findingContext, transportFinding, type Finding } from '../gate/connection-findings';
 import { createJsonPoster } from '../gate/http-transport';
 import { PROBE_PARAMETER, type CallbackListener } from './callback-listener';
@@ -31,17 +32,23 @@ export async function probeCallbackPath(
       return {
         ok: true,
         kind: 'callbacks_reached',
-        text: `Callbacks reach this counter: a request to ${publicUrl} arrived at its listener (${listener.url}).`,
+        said: said('settings.test.finding.callbacksReached', { url: publicUrl }),
       };
-    const hint = ` Check that the tunnel or reverse proxy forwards ${url.host} to ${listener.url}. (A router that cannot send a request from inside the store back in makes this check fail although Gate's callbacks would arrive.)`;
+    const hint = said('settings.test.finding.callbacksHint', {
+      host: url.host,
+      listener: listener.url,
+    });
+    const unreachable = (detail: string): Finding => ({
+      ok: false,
+      kind: 'callbacks_unreachable',
+      said: said('settings.test.finding.callbacksUnreachable', { url: publicUrl }),
+      hint,
+      detail,
+    });
     if (!answer.ok) {
       if (answer.failure.kind === 'too_large')
-        return {
-          ok: false,
-          kind: 'callbacks_unreachable',
-          text: `Callbacks unreachable: ${publicUrl} answered with something else than this counter.${hint}`,
-        };
-      const finding = transportFinding(
+        return unreachable('the answer came from something else than this counter');
+      const failure = transportFinding(
         answer.failure.kind === 'timeout'
           ? { kind: 'timeout', message: answer.failure.message }
           : {
@@ -50,15 +57,12 @@ export async function probeCallbackPath(
               ...(answer.failure.code ? { code: answer.failure.code } : {}),
             },
         findingContext(url.href, timeoutMs),
-        'Callbacks unreachable',
+        'callbacks',
       );
-      return { ok: false, kind: 'callbacks_unreachable', text: finding.text + hint };
+      // What failed on the way is the finding; where to look is the hint.
+      return { ...failure, kind: 'callbacks_unreachable', hint };
     }
-    return {
-      ok: false,
-      kind: 'callbacks_unreachable',
-      text: `Callbacks unreachable: ${publicUrl} answered HTTP ${answer.answer.status}, but the request did not reach this counter.${hint}`,
-    };
+    return unreachable(`HTTP ${answer.answer.status}, not from this counter's listener`);
   } finally {
     poster.close();
   }

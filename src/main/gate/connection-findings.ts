@@ -1,11 +1,26 @@
 import type { GateError, GateResult } from './gate-error';
 import type { StatusAnswer } from './gate-client';
+import { said, type Said } from '../../shared/i18n/said';
+import { english } from '../i18n/wording';
 
-/** What one check of the setup found, in words a merchant understands. */
+/**
+ * What one check of the setup found, for a merchant: one sentence (`said`), maybe a second
+ * with what to do (`hint`), and the technical words (Gate's code, a network error) apart in
+ * `detail`, which Settings shows only behind Details.
+ */
 export interface Finding {
   readonly ok: boolean;
   readonly kind: FindingKind;
-  readonly text: string;
+  readonly said: Said;
+  readonly hint?: Said;
+  readonly detail?: string;
+}
+
+/** A finding in English, for the command line and the log. */
+export function findingText(finding: Pick<Finding, 'said' | 'hint' | 'detail'>): string {
+  const hint = finding.hint ? ` ${english(finding.hint)}` : '';
+  const detail = finding.detail ? ` (${finding.detail})` : '';
+  return `${english(finding.said)}${hint}${detail}`;
 }
 
 /** The closed set of things a connection test can find. */
@@ -52,6 +67,9 @@ export interface FindingContext {
   readonly proxy?: string;
 }
 
+/** Which check a transport failure belongs to: the words name Gate, the callback address or the relay. */
+export type CheckTarget = 'gate' | 'callbacks' | 'relay';
+
 /**
  * Why a request from this PC did not get an HTTP answer, as a finding: DNS, TLS, refused,
  * unreachable or timeout, each named, with the proxy mentioned where one is set.
@@ -59,67 +77,75 @@ export interface FindingContext {
 export function transportFinding(
   error: Extract<GateError, { kind: 'network' | 'timeout' | 'unknown_outcome' }>,
   context: FindingContext,
-  what: string,
+  target: CheckTarget,
 ): Finding {
-  const proxyNote = context.proxy
-    ? ` This PC has a proxy set (${context.proxy}); the counter connects directly, so the network must let it reach ${context.host} without the proxy.`
-    : '';
+  const host = context.host;
+  const hint = context.proxy
+    ? said('settings.test.finding.proxyNote', { proxy: context.proxy, host })
+    : undefined;
+  const withHint = (finding: Omit<Finding, 'ok' | 'hint'>): Finding => ({
+    ok: false,
+    ...finding,
+    ...(hint ? { hint } : {}),
+  });
   if (error.kind === 'timeout')
-    return {
-      ok: false,
+    return withHint({
       kind: context.proxy ? 'proxy' : 'timeout',
-      text: `${what}: ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} s.${proxyNote}`,
-    };
+      said: said('settings.test.finding.timeout', {
+        target,
+        host,
+        seconds: Math.max(1, Math.round(context.timeoutMs / 1000)),
+      }),
+      detail: error.message,
+    });
   const code = error.code ?? '';
   if (DNS_CODES.has(code))
-    return {
-      ok: false,
+    return withHint({
       kind: 'dns',
-      text: `${what}: the name ${context.host} cannot be found (DNS, ${code}). Check the address and this PC's internet connection.`,
-    };
+      said: said('settings.test.finding.dns', { target, host }),
+      detail: code,
+    });
   if (TLS_CODES.has(code) || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'))
-    return {
-      ok: false,
+    return withHint({
       kind: 'tls',
-      text: `${what}: the secure connection to ${context.host} failed (TLS, ${code}). A proxy, firewall or antivirus may be intercepting https, or this PC's clock is wrong.`,
-    };
+      said: said('settings.test.finding.tls', { host }),
+      detail: code,
+    });
   if (code === 'ECONNREFUSED')
-    return {
-      ok: false,
+    return withHint({
       kind: context.proxy ? 'proxy' : 'refused',
-      text: `${what}: ${context.host} refused the connection (${code}).${proxyNote}`,
-    };
+      said: said('settings.test.finding.connectionRefused', { host }),
+      detail: code,
+    });
   if (UNREACHABLE_CODES.has(code))
-    return {
-      ok: false,
+    return withHint({
       kind: context.proxy ? 'proxy' : 'unreachable',
-      text: `${what}: ${context.host} cannot be reached from this PC (${code}).${proxyNote}`,
-    };
-  return {
-    ok: false,
+      said: said('settings.test.finding.unreachable', { host }),
+      detail: code,
+    });
+  return withHint({
     kind: 'unreachable',
-    text: `${what}: the connection to ${context.host} failed: ${error.message}.${proxyNote}`,
-  };
+    said: said('settings.test.finding.connectionFailed', { host }),
+    detail: error.message,
+  });
 }
 
 /** What an HTTP answer that is not Gate's means: a proxy's login, a refused address, or noise. */
 function httpFinding(httpStatus: number | undefined, context: FindingContext): Finding {
+  const detail = httpStatus ? `HTTP ${httpStatus}` : undefined;
+  const base = { ok: false, ...(detail ? { detail } : {}) } as const;
   if (httpStatus === 407)
     return {
-      ok: false,
+      ...base,
       kind: 'proxy',
-      text: `A proxy between this PC and ${context.host} asks for a login (HTTP 407); the counter cannot pass it.`,
+      said: said('settings.test.finding.proxyLogin', { host: context.host }),
     };
   if (httpStatus === 403)
-    return {
-      ok: false,
-      kind: 'ip_not_allowed',
-      text: `${context.host} refused this PC (HTTP 403 without a Gate error): ecommpay may allow only listed IP addresses. Ask them to allow the store's public address.`,
-    };
+    return { ...base, kind: 'ip_not_allowed', said: said('settings.test.finding.ipNotAllowed') };
   return {
-    ok: false,
+    ...base,
     kind: 'unreadable',
-    text: `${context.host} answered${httpStatus ? ` HTTP ${httpStatus}` : ''} with something that is not a Gate answer: is the Gate URL right?`,
+    said: said('settings.test.finding.notGate', { host: context.host }),
   };
 }
 
@@ -132,58 +158,60 @@ export function gateFinding(
   projectId: number,
   context: FindingContext,
 ): Finding {
-  if (answer.ok) {
+  const project = projectId;
+  if (answer.ok)
     return {
       ok: true,
       kind: 'connected',
-      text: answer.value.found
-        ? `Connected: Gate accepted the signature of project ${projectId}.`
-        : `Connected: Gate accepted the signature of project ${projectId} (it answered ${answer.value.code} "${answer.value.message}" for a test id, as expected).`,
+      said: said('settings.test.finding.connected', { project }),
+      ...(answer.value.found ? {} : { detail: `${answer.value.code} ${answer.value.message}` }),
     };
-  }
   const error = answer.error;
   switch (error.kind) {
-    case 'rejected':
+    case 'rejected': {
+      const detail = `HTTP ${error.httpStatus}, ${error.code} ${error.message}`;
       if (error.code === '3261' || error.code === '3262')
         return {
           ok: false,
           kind: 'wrong_secret',
-          text: `Wrong secret key: Gate refused the signature (${error.code} ${error.message}). Copy the secret key of project ${projectId} again from ecommpay's Dashboard.`,
+          said: said('settings.test.finding.wrongSecret', { project }),
+          detail,
         };
       if (error.code === '2442')
         return {
           ok: false,
           kind: 'unknown_project',
-          text: `Unknown project: Gate does not know project ${projectId} (${error.code} ${error.message}). Check the project id.`,
+          said: said('settings.test.finding.unknownProject', { project }),
+          detail,
         };
       if (error.httpStatus === 403)
         return {
           ok: false,
           kind: 'ip_not_allowed',
-          text: `Gate refused this PC (HTTP 403, ${error.code} ${error.message}): ask ecommpay to allow the store's public IP address.`,
+          said: said('settings.test.finding.ipNotAllowed'),
+          detail,
         };
-      return {
-        ok: false,
-        kind: 'gate_error',
-        text: `Gate refused the test request: ${error.code} ${error.message}.`,
-      };
+      return { ok: false, kind: 'gate_error', said: said('settings.test.finding.refused'), detail };
+    }
     case 'unverified':
       return {
         ok: false,
         kind: 'wrong_secret',
-        text: `Gate answered, but its answer fails the signature check: the secret key of project ${projectId} is most likely wrong.`,
+        said: said('settings.test.finding.answerUnverified', { project }),
+        detail: error.message,
       };
     case 'network':
     case 'timeout':
-      return transportFinding(error, context, 'Gate unreachable');
+      return transportFinding(error, context, 'gate');
     case 'unknown_outcome':
       if (error.httpStatus !== undefined && error.httpStatus >= 500)
         return {
           ok: false,
           kind: 'gate_error',
-          text: `Gate answered HTTP ${error.httpStatus}: it has trouble of its own. Try again in a few minutes.`,
+          said: said('settings.test.finding.gateTrouble'),
+          detail: `HTTP ${error.httpStatus}`,
         };
-      return transportFinding(error, context, 'Gate unreachable');
+      return transportFinding(error, context, 'gate');
     case 'invalid_response':
       return httpFinding(error.httpStatus, context);
   }

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { said, type Said } from '../../shared/i18n/said';
+import { fail } from '../i18n/fail';
 import { buildPaymentPageUrl, createGateClient, type GateClient } from '.';
 import type { GateAccess } from '../payments/payment-service';
 import {
@@ -19,7 +21,7 @@ export class GateConnection {
   private secret: string | undefined;
   private client: GateClient | undefined;
   /** Why live payments are refused whatever the secret (an insecure address), if they are. */
-  private refusal: string | undefined;
+  private refusal: Said | undefined;
   private keychain: SecretStoreStatus = { available: false, message: 'not checked yet' };
 
   constructor(
@@ -54,8 +56,7 @@ export class GateConnection {
   private rebuild(settings: Settings): void {
     this.client?.close();
     const insecure = insecureUrls(settings);
-    const first = insecure[0];
-    this.refusal = first ? `${first.field}: ${first.message}` : undefined;
+    this.refusal = insecure[0]?.said;
     // Status requests only need Gate's own address to be safe: open payments are still settled
     // while another address waits to be fixed.
     const gateUrlSafe = !insecure.some((problem) => problem.field === 'gateUrl');
@@ -72,19 +73,17 @@ export class GateConnection {
 
   /** The client for new payments and refunds, or why there is none. */
   gate(): GateAccess {
-    if (this.refusal !== undefined) return err('NOT_CONFIGURED', this.refusal);
+    if (this.refusal !== undefined) return fail('NOT_CONFIGURED', this.refusal);
     return this.statusGate();
   }
 
   /** The client for status requests about payments already made, or why there is none. */
   statusGate(): GateAccess {
     if (this.client) return ok(this.client);
-    if (this.refusal !== undefined) return err('NOT_CONFIGURED', this.refusal);
-    if (!this.keychain.available) return err('KEYCHAIN_UNAVAILABLE', this.keychain.message);
-    return err(
-      'NOT_CONFIGURED',
-      'Live payments need the project id and its secret key (Settings).',
-    );
+    if (this.refusal !== undefined) return fail('NOT_CONFIGURED', this.refusal);
+    if (!this.keychain.available)
+      return fail('KEYCHAIN_UNAVAILABLE', said('settings.keychain.unavailable'));
+    return fail('NOT_CONFIGURED', said('settings.problem.live.needAccount'));
   }
 
   /** A signed Payment Page link; the secret stays in here. */
@@ -94,7 +93,8 @@ export class GateConnection {
   ): Result<string, ErrorCode> {
     const access = this.gate();
     if (!access.ok) return access;
-    if (this.secret === undefined) return err('NOT_CONFIGURED', "Enter the project's secret key.");
+    if (this.secret === undefined)
+      return fail('NOT_CONFIGURED', said('settings.problem.live.noSecret'));
     return buildPaymentPageUrl({ baseUrl, params, secret: this.secret });
   }
 

@@ -1,3 +1,4 @@
+import { said } from '../../shared/i18n/said';
 import { timeOfDay } from '../../shared/time-of-day';
 import { findingContext, transportFinding, type Finding } from '../gate/connection-findings';
 import type { RelayStatus } from './relay-link';
@@ -25,33 +26,41 @@ export async function checkRelayPath(
   const callbackUrl = shownCallbackUrl(settings);
   const health = `${relayBaseUrl(settings) ?? ''}/health`;
   const answered = await relayAnswers(health, timeoutMs);
+  const hint = said('settings.test.finding.relayHint');
   if (answered !== true)
     return {
+      ...answered,
       ok: false,
       kind: 'relay_unreachable',
-      text: `${answered} Gate's callbacks to ${callbackUrl} would not be stored; payments are confirmed by status polling, more slowly.`,
+      hint,
+      detail: `${answered.detail ?? ''} (${callbackUrl ?? ''})`.trim(),
     };
   if (link.status?.state !== 'connected') {
-    const why = link.problem ? ` (${link.problem})` : '';
-    const since = link.status ? ` since ${timeOfDay(link.status.since)}` : '';
+    const since = link.status ? `since ${timeOfDay(link.status.since)}` : '';
     return {
       ok: false,
       kind: 'relay_not_connected',
-      text: `The callback relay answers, but this counter has not been connected to its NATS servers${since}${why}: callbacks wait at the relay, and payments are confirmed by status polling until it connects.`,
+      said: said('settings.test.finding.relayNotConnected'),
+      hint,
+      detail: [since, link.problem].filter(Boolean).join(': ') || 'never connected',
     };
   }
   return {
     ok: true,
     kind: 'relay_ok',
-    text: `Callbacks come through the relay: Gate posts to ${callbackUrl}, the relay answers, and this counter has been connected to its NATS servers since ${timeOfDay(link.status.since)} (checked at ${timeOfDay(now())}).`,
+    said: said('settings.test.finding.relayOk', { since: link.status.since }),
+    detail: `${callbackUrl ?? ''}, checked at ${timeOfDay(now())}`,
   };
 }
 
 /**
- * True when GET answered 200; otherwise what happened, as a sentence: an HTTP answer in the
- * relay's terms, no answer in the same words as Gate's (DNS, TLS, refused, proxy, timeout).
+ * True when GET answered 200; otherwise what happened: an HTTP answer in the relay's terms,
+ * no answer in the same words as Gate's (DNS, TLS, refused, proxy, timeout).
  */
-async function relayAnswers(url: string, timeoutMs: number): Promise<true | string> {
+async function relayAnswers(
+  url: string,
+  timeoutMs: number,
+): Promise<true | Pick<Finding, 'said' | 'detail'>> {
   try {
     const answer = await fetch(url, {
       redirect: 'manual',
@@ -60,8 +69,11 @@ async function relayAnswers(url: string, timeoutMs: number): Promise<true | stri
     await answer.body?.cancel();
     if (answer.status === 200) return true;
     return answer.status === 503
-      ? `Callback relay unreachable: ${url} answered 503: the relay runs but cannot reach its NATS servers.`
-      : `Callback relay unreachable: ${url} answered HTTP ${answer.status}: is this the relay's address?`;
+      ? { said: said('settings.test.finding.relayNoServers'), detail: `${url}: HTTP 503` }
+      : {
+          said: said('settings.test.finding.relayOddAnswer'),
+          detail: `${url}: HTTP ${answer.status}`,
+        };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const message = cause?.message ?? (error as Error).message;
@@ -69,7 +81,7 @@ async function relayAnswers(url: string, timeoutMs: number): Promise<true | stri
       (error as Error).name === 'TimeoutError'
         ? { kind: 'timeout' as const, message }
         : { kind: 'network' as const, message, ...(cause?.code ? { code: cause.code } : {}) };
-    return transportFinding(failure, findingContext(url, timeoutMs), 'Callback relay unreachable')
-      .text;
+    const finding = transportFinding(failure, findingContext(url, timeoutMs), 'relay');
+    return { said: finding.said, ...(finding.detail ? { detail: finding.detail } : {}) };
   }
 }

@@ -1,4 +1,7 @@
 import { X509Certificate } from 'node:crypto';
+import { said, type Said } from '../../shared/i18n/said';
+import { firstPerField, type FieldProblem } from '../../shared/settings/field-problem';
+import { relayProblems } from '../../shared/settings/relay-rules';
 import {
   parseRelayCallbackUrl,
   redirectPath,
@@ -24,85 +27,36 @@ export interface RelayFields {
 /** The fields that say where this counter is at the relay. */
 export type RelayAddressFields = Omit<RelayFields, 'relayCaCertificate'>;
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
- * What is wrong with the relay fields, by field: all or none must be filled in, and the
- * broker is reached over TLS (`tls://`) unless it runs on this machine. Empty when fine.
+ * What is wrong with the relay fields, each on its field: the rules the Settings screen checks
+ * too (src/shared/settings/relay-rules.ts), then what only main can read: the callback URL
+ * parsed strictly as the relay's wire defines it, and the CA certificate itself. Empty when fine.
  */
-export function relaySettingsProblems(
-  fields: RelayFields,
-): Array<{ field: keyof RelayFields; message: string }> {
-  const filled: Record<Exclude<keyof RelayFields, 'relayCaCertificate'>, boolean> = {
-    relayNatsUrls: fields.relayNatsUrls.length > 0,
-    relayCallbackUrl: fields.relayCallbackUrl !== '',
-  };
-  const some = Object.values(filled).some(Boolean);
-  const missing = (Object.keys(filled) as Array<keyof typeof filled>).filter((key) => !filled[key]);
-  const problems: Array<{ field: keyof RelayFields; message: string }> = [];
-  if (some && missing.length > 0)
-    problems.push({
-      field: missing[0]!,
-      message:
-        'Fill in both callback relay fields (NATS servers and callback URL), or clear them all.',
-    });
-  const urlProblem = callbackUrlProblem(fields.relayCallbackUrl);
-  if (urlProblem) problems.push({ field: 'relayCallbackUrl', message: urlProblem });
-  for (const text of fields.relayNatsUrls) {
-    const problem = natsUrlProblem(text);
-    if (problem) problems.push({ field: 'relayNatsUrls', message: problem });
-  }
-  const schemes = new Set(
-    fields.relayNatsUrls.filter((url) => URL.canParse(url)).map((url) => new URL(url).protocol),
-  );
-  if (schemes.size > 1)
-    problems.push({
-      field: 'relayNatsUrls',
-      message: 'Use tls:// for every NATS server, or nats:// for every one (only on this machine).',
-    });
+export function relaySettingsProblems(fields: RelayFields): FieldProblem[] {
+  const problems = relayProblems(fields);
+  if (fields.relayCallbackUrl !== '' && !parseRelayCallbackUrl(fields.relayCallbackUrl))
+    problems.push({ field: 'relayCallbackUrl', said: said('settings.problem.relay.callbackUrl') });
   const ca = caCertificateProblem(fields.relayCaCertificate);
-  if (ca) problems.push({ field: 'relayCaCertificate', message: ca });
-  return problems;
+  if (ca) problems.push({ field: 'relayCaCertificate', said: ca });
+  return firstPerField(problems);
 }
 
 /** Why a broker CA certificate cannot be used, if it cannot ("" is none: the system's CAs). */
-export function caCertificateProblem(pem: string): string | undefined {
+export function caCertificateProblem(pem: string): Said | undefined {
   if (pem.trim() === '') return undefined;
-  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
-    return 'The broker CA certificate must be a PEM certificate (-----BEGIN CERTIFICATE----- …).';
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return said('settings.problem.relay.caNotPem');
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(pem);
   } catch {
-    return 'The broker CA certificate cannot be read: paste the whole PEM file, BEGIN and END lines included.';
+    return said('settings.problem.relay.caUnreadable');
   }
   if (!certificate.ca)
-    return `The certificate of ${certificate.subject.replace(/\n/g, ', ')} is not a CA certificate: give the CA that signed the broker's certificate.`;
+    return said('settings.problem.relay.caNotCa', {
+      subject: certificate.subject.replace(/\n/g, ', '),
+    });
   // No expiry check: this also runs when settings.json loads, and a CA that expires one day
   // must not stop the counter from starting (the broker connection then says why it fails).
-  return undefined;
-}
-
-/** Why a NATS server address cannot be used, if it cannot. */
-export function natsUrlProblem(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return `"${text}" is not an address such as tls://nats.example.com:4222.`;
-  }
-  if (url.protocol === 'tls:') return undefined;
-  if (url.protocol === 'nats:' && LOOPBACK.has(url.hostname)) return undefined;
-  if (url.protocol === 'nats:')
-    return `Use tls:// for ${url.host}: plain nats:// only for a broker on this machine.`;
-  return `"${text}" is not a NATS address (tls://host:port).`;
-}
-
-/** Why a callback URL cannot be used, if it cannot ("" is none: no relay). */
-export function callbackUrlProblem(text: string): string | undefined {
-  if (text === '') return undefined;
-  if (!parseRelayCallbackUrl(text))
-    return 'Paste the whole callback URL the relay gave for this counter (https://…/cb/STORE/COUNTER/TOKEN, from "alipay-counter relay token STORE/COUNTER --url …").';
   return undefined;
 }
 

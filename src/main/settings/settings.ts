@@ -1,17 +1,25 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CURRENCIES, limitProblem, type Currency } from '../../shared/money';
-import { publicIpProblem } from '../../shared/network/ip-address';
+import { CURRENCIES, type Currency } from '../../shared/money';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
-import { PRODUCTION_GATE_URL, PRODUCTION_PAYMENT_PAGE_URL } from '../gate/gate-paths';
 import { DEFAULT_PRINTER_SETTINGS } from '../../shared/printing/printer-options';
 import { printerSettingsSchema } from '../../shared/printing/printer-settings';
 import { relayAddress, relaySettingsProblems } from '../relay/relay-settings';
 import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../../shared/i18n/locales';
+import { said, type Said } from '../../shared/i18n/said';
+import {
+  ADDRESS_FIELDS,
+  addressProblem,
+  storeIpProblem,
+} from '../../shared/settings/address-rules';
+import { firstPerField, type FieldProblem } from '../../shared/settings/field-problem';
+import { isLoopbackHost } from '../../shared/settings/parsed-url';
+import { RELAY_FIELDS } from '../../shared/settings/relay-rules';
+import { QR_KINDS, TECHNICAL_DEFAULTS } from '../../shared/settings/technical-defaults';
+import { updateProblems } from '../../shared/settings/update-problems';
 
-/** The QR forms a counter can show. */
-export const QR_KINDS = ['qr_data', 'qr_url', 'qr_img', 'redirect'] as const;
+export { QR_KINDS };
 
 /** Non-secret settings as stored (validated with zod at every load and change). */
 export const settingsSchema = z.object({
@@ -82,21 +90,21 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** A fresh counter's settings: production Gate, nothing project-specific yet. */
 export const DEFAULT_SETTINGS: Settings = {
-  gateUrl: PRODUCTION_GATE_URL,
+  gateUrl: TECHNICAL_DEFAULTS.gateUrl,
   projectId: null,
-  terminalId: 'T01',
+  terminalId: TECHNICAL_DEFAULTS.terminalId,
   defaultCurrency: 'CNY',
-  callbackBindAddress: '127.0.0.1',
-  callbackPort: 8091,
+  callbackBindAddress: TECHNICAL_DEFAULTS.callbackBindAddress,
+  callbackPort: TECHNICAL_DEFAULTS.callbackPort,
   callbackPublicUrl: '',
-  acceptedQrKinds: ['qr_data', 'qr_url', 'qr_img', 'redirect'],
-  thresholdSeconds: 3600,
+  acceptedQrKinds: [...TECHNICAL_DEFAULTS.acceptedQrKinds],
+  thresholdSeconds: TECHNICAL_DEFAULTS.thresholdSeconds,
   language: 'system',
   customerLanguage: 'zh-Hans',
   merchantName: '',
   purchaseMode: 'auto',
-  paymentPageUrl: PRODUCTION_PAYMENT_PAGE_URL,
-  paymentPageLifetimeSeconds: 600,
+  paymentPageUrl: TECHNICAL_DEFAULTS.paymentPageUrl,
+  paymentPageLifetimeSeconds: TECHNICAL_DEFAULTS.paymentPageLifetimeSeconds,
   customerReturnUrl: '',
   successUrl: '',
   storeIpAddress: '',
@@ -126,79 +134,42 @@ export function relayConfigured(settings: Settings): boolean {
   return relayAddress(settings) !== undefined;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** True for a URL on this machine (`127.0.0.1`, `localhost`, `[::1]`): a local sandbox. */
 export function isLoopbackUrl(url: string | URL): boolean {
-  return LOOPBACK_HOSTS.has(new URL(url).hostname);
+  return isLoopbackHost(new URL(url).hostname);
 }
 /** The addresses a counter sends payments to or shows customers. */
-export const URL_FIELDS = [
-  'gateUrl',
-  'paymentPageUrl',
-  'callbackPublicUrl',
-  'customerReturnUrl',
-  'successUrl',
-  'relayCallbackUrl',
-] as const;
+export const URL_FIELDS = ADDRESS_FIELDS;
 
 /** The settings that decide where Gate requests go and how they are signed. */
 export const GATE_FIELDS = ['gateUrl', 'projectId'] as const;
 
 /**
- * The addresses the counter sends payments to or shows customers that are not https: a typo'd
- * or downgraded http address would expose payment data, or send a customer to a page anyone on
- * the way can change. Plain http is fine only to this machine (a local sandbox).
+ * The stored addresses that are not https (plain http is fine only to this machine, a local
+ * sandbox): a typo'd or downgraded http address would expose payment data, or send a customer
+ * to a page anyone on the way can change. A file an older version wrote may hold one.
  */
 export function insecureUrls(
   settings: Settings,
-): Array<{ field: (typeof URL_FIELDS)[number]; message: string }> {
-  return URL_FIELDS.filter((field) => {
-    if (settings[field] === '') return false;
-    const url = new URL(settings[field]);
-    return !(
-      url.protocol === 'https:' ||
-      (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
-    );
-  }).map((field) => ({
-    field,
-    message: 'Use an https:// address (plain http only for this machine, such as a local sandbox).',
-  }));
-}
-
-/**
- * What a change must satisfy on top of the stored form: https addresses, and a store IP address
- * on the public internet when one is entered (demo mode's documentation address never is).
- */
-function editableSettingsSchema(ipEntered: boolean) {
-  return settingsSchema.superRefine((settings, ctx) => {
-    for (const { field, message } of insecureUrls(settings))
-      ctx.addIssue({ code: 'custom', path: [field], message });
-    const ipProblem =
-      ipEntered && settings.storeIpAddress !== ''
-        ? publicIpProblem(settings.storeIpAddress)
-        : undefined;
-    if (ipProblem) ctx.addIssue({ code: 'custom', path: ['storeIpAddress'], message: ipProblem });
-    for (const [currency, limit] of Object.entries(settings.amountLimits)) {
-      const problem = limit ? limitProblem(currency as Currency, limit) : undefined;
-      if (problem)
-        ctx.addIssue({ code: 'custom', path: ['amountLimits', currency], message: problem });
-    }
-    for (const { field, message } of relaySettingsProblems(settings))
-      ctx.addIssue({ code: 'custom', path: [field], message });
-  });
+): Array<{ field: (typeof URL_FIELDS)[number]; said: Said }> {
+  return URL_FIELDS.filter((field) => addressProblem(settings[field]) !== undefined).map(
+    (field) => ({ field, said: said('settings.problem.live.insecureAddress', { field }) }),
+  );
 }
 
 /**
  * Applies a change and validates the result; the secret and the PIN are not settings and are
- * ignored here. Stricter than loading: a stored file an older version wrote still loads, so the
- * counter starts; its problems block new payments (and, for an insecure Gate URL, status
- * requests too) until fixed, and open payments settle then.
+ * ignored here. The change is checked by the rules the Settings screen runs before it asks for
+ * the PIN (src/shared/settings), plus what only main can read (the relay's callback URL as its
+ * wire defines it, a CA certificate); a refusal names its field. Only what the change touches is
+ * checked: a stored file an older version wrote still loads, so the counter starts; its problems
+ * block new payments (and, for an insecure Gate URL, status requests too) until that section is
+ * fixed, and open payments settle then.
  */
 export function applyUpdate(
   current: Settings,
   update: SettingsUpdate,
-): z.ZodSafeParseResult<Settings> {
+): { ok: true; value: Settings } | { ok: false; problem: FieldProblem } {
   const {
     secret: _secret,
     pin: _pin,
@@ -207,11 +178,24 @@ export function applyUpdate(
     ...rest
   } = update;
   const ip = rest.storeIpAddress?.trim();
-  return editableSettingsSchema(ip !== undefined).safeParse({
-    ...current,
-    ...rest,
-    ...(ip !== undefined ? { storeIpAddress: ip } : {}),
-  });
+  const next = { ...current, ...rest, ...(ip !== undefined ? { storeIpAddress: ip } : {}) };
+  const problems = [...updateProblems(update, current)];
+  if (RELAY_FIELDS.some((field) => update[field] !== undefined))
+    problems.push(...relaySettingsProblems(next));
+  const first = firstPerField(problems)[0];
+  if (first) return { ok: false, problem: first };
+  const parsed = settingsSchema.safeParse(next);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      problem: {
+        field: issue?.path.map(String).join('.') || 'settings',
+        said: said('settings.problem.notAccepted'),
+      },
+    };
+  }
+  return { ok: true, value: parsed.data };
 }
 
 /**
@@ -253,16 +237,16 @@ function migrated(stored: Record<string, unknown>): Record<string, unknown> {
   return stored;
 }
 
-/** What stops live payments, in plain words; empty when everything is in place. */
+/** What stops live payments, as messages; empty when everything is in place. */
 export function settingsProblems(
   settings: Settings,
   secretConfigured: boolean,
   mode: 'demo' | 'live' = 'live',
-): string[] {
-  const problems: string[] = [];
-  if (settings.projectId === null) problems.push('Enter the ecommpay project id.');
-  if (!secretConfigured) problems.push("Enter the project's secret key.");
-  for (const { field, message } of insecureUrls(settings)) problems.push(`${field}: ${message}`);
+): Said[] {
+  const problems: Said[] = [];
+  if (settings.projectId === null) problems.push(said('settings.problem.live.noProject'));
+  if (!secretConfigured) problems.push(said('settings.problem.live.noSecret'));
+  for (const { said: problem } of insecureUrls(settings)) problems.push(problem);
   if (mode === 'live') problems.push(...requestProblems(settings));
   return problems;
 }
@@ -271,19 +255,16 @@ export function settingsProblems(
  * What Gate's sale and refund requests need from the settings that is missing (seed: a sale
  * carries `return_url.return` and `customer.ip_address`; a refund `customer.ip_address`).
  */
-export function requestProblems(settings: Settings): string[] {
-  const problems: string[] = [];
-  if (settings.customerReturnUrl === '')
-    problems.push(
-      "Set the customer return page (Settings): where the customer's phone goes after Alipay.",
-    );
+export function requestProblems(settings: Settings): Said[] {
+  const problems: Said[] = [];
+  if (settings.customerReturnUrl === '') problems.push(said('settings.problem.live.noReturnPage'));
   problems.push(...storeIpProblems(settings));
   return problems;
 }
 
 /** What is wrong with the store IP address refunds and sales carry; empty when it is fine. */
-export function storeIpProblems(settings: Settings): string[] {
-  if (settings.storeIpAddress === '') return ["Set the store's public IP address (Settings)."];
-  const problem = publicIpProblem(settings.storeIpAddress);
-  return problem ? [`Store IP address: ${problem}`] : [];
+export function storeIpProblems(settings: Settings): Said[] {
+  if (settings.storeIpAddress === '') return [said('settings.problem.live.noStoreIp')];
+  const problem = storeIpProblem(settings.storeIpAddress);
+  return problem ? [problem] : [];
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { said } from '../../shared/i18n/said';
 import type { ConnectionTestView } from '../../shared/ipc/views';
 import { probeCallbackPath } from '../callbacks/callback-probe';
 import { findingContext, gateFinding, type Finding } from '../gate/connection-findings';
@@ -16,11 +17,14 @@ const FIRST_PASS_KEY = 'connection_test_first_pass';
 /** How long the test waits for Gate, and for the callback probe. */
 export const CONNECTION_TEST_TIMEOUT_MS = 10_000;
 
-/** A test as the journal keeps it: what it found, and what it was run against. */
+/**
+ * A test as the journal keeps it: what it found, and what it was run against. Tests stored by
+ * older versions have findings in English words (`text`) instead of messages.
+ */
 interface StoredTest {
   readonly at: number;
   readonly ok: boolean;
-  readonly findings: Finding[];
+  readonly findings: Array<Finding | { readonly ok: boolean; readonly text: string }>;
   /** Gate URL, project and secret fingerprint it ran with: a pass counts only for those. */
   readonly target: string;
 }
@@ -59,7 +63,7 @@ export class ConnectionTest {
     return {
       at: stored.at,
       ok: stored.ok,
-      findings: stored.findings.map(({ ok, text }) => ({ ok, text })),
+      findings: stored.findings.map(findingView),
       current: stored.target === this.target(settings),
     };
   }
@@ -82,7 +86,7 @@ export class ConnectionTest {
       findings.push({
         ok: false,
         kind: 'gate_error',
-        text: 'Enter the project id and its secret key first.',
+        said: said('settings.test.finding.needAccount'),
       });
     } else {
       try {
@@ -102,7 +106,7 @@ export class ConnectionTest {
       findings.push({
         ok: true,
         kind: 'no_callback_url',
-        text: 'No public callback URL: Gate cannot call this counter, so results arrive by status polling (Payment Page link mode in Automatic).',
+        said: said('settings.test.finding.noCallbackUrl'),
       });
     else if (listener)
       findings.push(await probeCallbackPath(settings.callbackPublicUrl, listener, this.timeoutMs));
@@ -130,4 +134,18 @@ export class ConnectionTest {
   private target(settings: Settings): string {
     return `${settings.gateUrl}|${settings.projectId ?? ''}|${this.connection.secretFingerprint() ?? ''}`;
   }
+}
+
+/** A stored finding as Settings shows it; one an older version stored in English says so. */
+function findingView(
+  finding: StoredTest['findings'][number],
+): ConnectionTestView['findings'][number] {
+  if (!('said' in finding))
+    return { ok: finding.ok, said: said('settings.test.legacy'), detail: finding.text };
+  return {
+    ok: finding.ok,
+    said: finding.said,
+    ...(finding.hint ? { hint: finding.hint } : {}),
+    ...(finding.detail ? { detail: finding.detail } : {}),
+  };
 }

@@ -1,4 +1,7 @@
-import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { said } from '../../shared/i18n/said';
+import { fail } from '../i18n/fail';
+import { fieldRefusal } from '../settings/field-refusal';
 import type { SettingsUpdate } from '../../shared/ipc/contract';
 import { CallbackBindError, type CallbackEndpoint } from '../callbacks/callback-endpoint';
 import type { GateConnection } from '../gate/gate-connection';
@@ -52,39 +55,31 @@ export class SettingsChanges {
   /** Applies a change; resolves with the settings now in use, or why nothing was saved. */
   async apply(change: SettingsUpdate): Promise<Result<Settings, ErrorCode>> {
     const { state, connection, pin, mode } = this.deps;
-    if (mode === 'demo' && DEMO_FIXED.some((field) => change[field] !== undefined))
-      return err(
+    const fixed = DEMO_FIXED.find((field) => change[field] !== undefined);
+    if (mode === 'demo' && fixed)
+      return fieldRefusal(
+        { field: fixed, said: said('settings.error.demoFixed') },
         'INVALID_STATE',
-        'Demo mode runs against the built-in sandbox: start the app in live mode to change the Gate, project, secret, return pages or store address.',
       );
     // Without the keychain neither the PIN can be checked nor a secret stored: nothing is saved.
     const keychain = connection.keychainStatus();
     if (mode === 'live' && !keychain.available)
-      return err('KEYCHAIN_UNAVAILABLE', keychain.message);
+      return fail('KEYCHAIN_UNAVAILABLE', said('settings.keychain.unavailable'));
     const pinStatus = pin.status();
     if (!pinStatus.set && !pinStatus.resetNeeded)
-      return err('PIN_NOT_SET', 'Set a manager PIN first: every setting is saved under it.');
+      return fail('PIN_NOT_SET', said('settings.error.pinNotSet'));
+    // The PIN (or an open manager session) first: whoever has neither learns nothing, not even
+    // which field is wrong.
     const allowed = await this.deps.authorize(change.pin, 'change settings');
     if (!allowed.ok) return allowed;
-    if (change.relayPassword !== undefined && change.relayUser === undefined)
-      return err(
-        'INVALID_INPUT',
-        'settings:update: relayUser: enter the relay user with its password',
-      );
     const next = applyUpdate(state.current, change);
-    if (!next.success) {
-      const issue = next.error.issues[0];
-      return err(
-        'INVALID_INPUT',
-        `settings:update: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-      );
-    }
-    const bound = await this.bindListener(next.data);
+    if (!next.ok) return fieldRefusal(next.problem);
+    const bound = await this.bindListener(next.value);
     if (!bound.ok) return bound;
     const before = state.current;
-    const kept = await this.keepSecrets(change, next.data, before);
+    const kept = await this.keepSecrets(change, next.value, before);
     if (!kept.ok) return kept;
-    state.current = next.data;
+    state.current = next.value;
     if (mode === 'live') state.file.save(state.current);
     const addressChanged = URL_FIELDS.some((field) => before[field] !== state.current[field]);
     if (
@@ -108,7 +103,13 @@ export class SettingsChanges {
       return ok(undefined);
     } catch (error) {
       if (error instanceof CallbackBindError)
-        return err('INVALID_INPUT', `${error.message} The old address stays in use.`);
+        return fieldRefusal({
+          field:
+            error.failure === 'inUse' || error.failure === 'needsAdmin'
+              ? 'callbackPort'
+              : 'callbackBindAddress',
+          said: said('settings.problem.bind', { address: error.address, reason: error.failure }),
+        });
       throw error;
     }
   }
@@ -130,7 +131,7 @@ export class SettingsChanges {
     } catch (error) {
       await this.deps.endpoint.apply(before).catch(() => {});
       if (error instanceof SecretStoreUnavailableError)
-        return err('KEYCHAIN_UNAVAILABLE', error.message);
+        return fail('KEYCHAIN_UNAVAILABLE', said('settings.keychain.unavailable'));
       throw error;
     }
   }

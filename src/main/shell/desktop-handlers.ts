@@ -1,4 +1,6 @@
-import { err, ok, type Result, type ErrorCode } from '../../shared/result';
+import { ok, type Result, type ErrorCode } from '../../shared/result';
+import { said } from '../../shared/i18n/said';
+import { fail } from '../i18n/fail';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
 import type { AboutView, DisplayList } from '../../shared/ipc/views';
 import type { ShellChannels } from '../ipc/handlers/shell-handlers';
@@ -33,6 +35,7 @@ export function desktopHandlers(deps: DesktopDeps): Pick<ChannelHandlers, ShellC
       updates: {
         state: status.state,
         message: status.message,
+        ...('detail' in status ? { detail: status.detail } : {}),
         ...('version' in status ? { version: status.version } : {}),
       },
     };
@@ -43,7 +46,7 @@ export function desktopHandlers(deps: DesktopDeps): Pick<ChannelHandlers, ShellC
       const folder = deps.logFile.replace(/[\\/][^\\/]+$/, '');
       const problem = await deps.openFolder(folder);
       return problem
-        ? err('NOT_SUPPORTED', `Cannot open ${folder}: ${problem}`)
+        ? fail('NOT_SUPPORTED', said('settings.about.cannotOpenFolder', { folder }))
         : ok({ path: folder });
     },
     'updates:check': async () => {
@@ -54,7 +57,7 @@ export function desktopHandlers(deps: DesktopDeps): Pick<ChannelHandlers, ShellC
       const allowed = await deps.checkPin(pin, 'restart to update');
       if (!allowed.ok) return allowed;
       const answer = deps.updates.restartToUpdate();
-      return answer.ok ? ok(about()) : err('INVALID_STATE', answer.reason);
+      return answer.ok ? ok(about()) : fail('INVALID_STATE', answer.reason);
     },
     'displays:list': async () => ok({ displays: deps.displays() }),
   };

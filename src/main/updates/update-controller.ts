@@ -1,3 +1,4 @@
+import { said, type Said } from '../../shared/i18n/said';
 import type { Logger } from '../logging/logger';
 import type { CounterActivity } from './counter-activity';
 
@@ -29,16 +30,17 @@ export interface Updater {
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
-/** Where updates stand, for Settings → About. */
+/** Where updates stand, for Settings → About: a message, and a failure's own words apart. */
 export type UpdateStatus =
-  | { readonly state: 'not configured'; readonly message: string }
-  | { readonly state: 'idle' | 'checking' | 'downloading'; readonly message: string }
-  | { readonly state: 'ready'; readonly version: string; readonly message: string }
-  | { readonly state: 'installing'; readonly version: string; readonly message: string }
-  | { readonly state: 'error'; readonly message: string };
+  | { readonly state: 'not configured'; readonly message: Said }
+  | { readonly state: 'idle' | 'checking' | 'downloading'; readonly message: Said }
+  | { readonly state: 'ready'; readonly version: string; readonly message: Said }
+  | { readonly state: 'installing'; readonly version: string; readonly message: Said }
+  | { readonly state: 'error'; readonly message: Said; readonly detail: string };
 
 /** A manager's "Restart to update" either starts the install or says why not. */
-export type RestartAnswer = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type RestartAnswer =
+  { readonly ok: true } | { readonly ok: false; readonly reason: Said; readonly detail?: string };
 
 /** electron-updater's channel files: a stable release also writes beta.yml (pilot stores). */
 const CHANNEL_FILES: Record<UpdateChannel, string> = { stable: 'latest', pilot: 'beta' };
@@ -68,8 +70,8 @@ export class UpdateController {
 
   constructor(private readonly options: UpdateControllerOptions) {
     this.status = options.updater
-      ? { state: 'idle', message: 'No update found yet.' }
-      : { state: 'not configured', message: 'This build has no update feed.' };
+      ? { state: 'idle', message: said('settings.updates.idle') }
+      : { state: 'not configured', message: said('settings.updates.notConfigured') };
     const updater = options.updater;
     if (!updater) return;
     // With autoDownload on, electron-updater starts the download inside checkForUpdates() and
@@ -80,13 +82,16 @@ export class UpdateController {
     updater.autoInstallOnAppQuit = false;
     this.setChannel(options.channel);
     updater.on('update-available', (info) => {
-      this.status = { state: 'downloading', message: `Downloading version ${info.version}.` };
+      this.status = {
+        state: 'downloading',
+        message: said('settings.updates.downloading', { version: info.version }),
+      };
     });
     updater.on('update-downloaded', (info) => {
       this.status = {
         state: 'ready',
         version: info.version,
-        message: `Version ${info.version} is ready: it installs after the next day close, or with Restart to update.`,
+        message: said('settings.updates.ready', { version: info.version }),
       };
       options.log.info('update downloaded', { version: info.version });
     });
@@ -127,12 +132,12 @@ export class UpdateController {
     const updater = this.options.updater;
     const busy = ['checking', 'downloading', 'ready', 'installing'];
     if (!updater || busy.includes(this.status.state)) return;
-    this.status = { state: 'checking', message: 'Looking for updates.' };
+    this.status = { state: 'checking', message: said('settings.updates.checking') };
     try {
       const found = await updater.checkForUpdates();
       if (found?.isUpdateAvailable) this.download(updater, found.updateInfo?.version);
       else if (this.status.state === 'checking')
-        this.status = { state: 'idle', message: 'This is the latest version.' };
+        this.status = { state: 'idle', message: said('settings.updates.latest') };
     } catch (error) {
       this.failed(error);
     }
@@ -146,7 +151,9 @@ export class UpdateController {
     if (this.status.state !== 'downloading')
       this.status = {
         state: 'downloading',
-        message: version ? `Downloading version ${version}.` : 'Downloading an update.',
+        message: version
+          ? said('settings.updates.downloading', { version })
+          : said('settings.updates.downloadingUnknown'),
       };
     // Ready comes with the update-downloaded event; a failure stays a status until the next check.
     updater.downloadUpdate().catch((error: unknown) => this.failed(error));
@@ -155,7 +162,7 @@ export class UpdateController {
   /** A failed check or download: a status in Settings → About and one log line, nothing more. */
   private failed(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.status = { state: 'error', message: `Updates failed: ${message}` };
+    this.status = { state: 'error', message: said('settings.updates.failed'), detail: message };
     if (error === this.lastFailure) return;
     this.lastFailure = error;
     this.options.log.warn('update failed', { error: message });
@@ -184,10 +191,10 @@ export class UpdateController {
   /** A manager's "Restart to update" (the PIN is checked by the caller). */
   restartToUpdate(): RestartAnswer {
     if (this.status.state !== 'ready')
-      return { ok: false, reason: 'No update is ready to install.' };
+      return { ok: false, reason: said('settings.updates.notReady') };
     const onScreen = this.options.activity.saleOnScreen();
     if (onScreen)
-      return { ok: false, reason: `Not during a sale: ${onScreen}. Finish or cancel it first.` };
+      return { ok: false, reason: said('settings.updates.notDuringSale'), detail: onScreen };
     this.install('manager');
     return { ok: true };
   }
@@ -205,7 +212,11 @@ export class UpdateController {
   private install(why: string): void {
     if (this.status.state !== 'ready') return;
     const version = this.status.version;
-    this.status = { state: 'installing', version, message: `Installing version ${version}.` };
+    this.status = {
+      state: 'installing',
+      version,
+      message: said('settings.updates.installing', { version }),
+    };
     this.options.log.info('installing update', { version, why });
     // Silent, and the counter starts again by itself (recovery settles anything left open).
     this.options.updater?.quitAndInstall(true, true);

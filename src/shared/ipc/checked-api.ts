@@ -9,6 +9,7 @@ const errorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   said: saidSchema.optional(),
+  field: z.string().max(120).optional(),
 });
 
 /** A channel's answer: its value as its schema says, or an error with a known code. */

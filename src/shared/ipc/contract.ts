@@ -279,7 +279,15 @@ export function firstIssue(error: z.ZodError, whole = '(argument)'): string {
   return `${field}: ${message}`;
 }
 
-/** An INVALID_INPUT error naming the field that failed, e.g. `payments:charge: amount: ...`. */
+/**
+ * An INVALID_INPUT error naming the field that failed, e.g. `payments:charge: amount: ...`,
+ * and carrying it as `field`, so that a form can mark it.
+ */
 export function invalidInput(channel: string, error: z.ZodError): AppError<ErrorCode> {
-  return { code: 'INVALID_INPUT', message: `${channel}: ${firstIssue(error)}` };
+  const path = error.issues[0]?.path ?? [];
+  return {
+    code: 'INVALID_INPUT',
+    message: `${channel}: ${firstIssue(error)}`,
+    ...(path.length > 0 ? { field: path.map(String).join('.') } : {}),
+  };
 }

@@ -71,7 +71,16 @@ export type SessionView = z.infer<typeof sessionViewSchema>;
 export const connectionTestSchema = z.object({
   at: z.number(),
   ok: z.boolean(),
-  findings: z.array(z.object({ ok: z.boolean(), text: z.string() })),
+  /** Each check's finding: one sentence, a second one with what to do, and Gate's codes. */
+  findings: z.array(
+    z.object({
+      ok: z.boolean(),
+      said: saidSchema,
+      hint: saidSchema.optional(),
+      /** Technical words (Gate's code, a network error), shown only behind Details. */
+      detail: z.string().optional(),
+    }),
+  ),
   /** False once the Gate URL, project or secret changed since: it must be run again. */
   current: z.boolean(),
 });
@@ -115,8 +124,8 @@ export const settingsViewSchema = z.object({
   secretConfigured: z.boolean(),
   /** Everything live payments need is set and the keychain works. */
   ready: z.boolean(),
-  /** What is missing or broken when not ready, in plain words. */
-  problems: z.array(z.string()),
+  /** What is missing or broken when not ready, as messages. */
+  problems: z.array(saidSchema),
   connectionTest: connectionTestSchema.nullable(),
   /** Whether a manager PIN exists (a live counter asks for one before anything else). */
   pinSet: z.boolean(),
@@ -149,7 +158,7 @@ export const settingsViewSchema = z.object({
       id: z.number().int(),
       receivedAt: z.number(),
       source: z.string(),
-      reason: z.string(),
+      reason: saidSchema,
       size: z.number().int(),
     }),
   ),
@@ -161,7 +170,12 @@ export const appInfoSchema = z.object({
   version: z.string(),
   mode: z.enum(['demo', 'live']),
   shell: z.enum(['electron', 'browser']),
-  keychain: z.object({ available: z.boolean(), message: z.string() }),
+  /** Whether the keychain works, as a message; the system's own words only as `detail`. */
+  keychain: z.object({
+    available: z.boolean(),
+    message: saidSchema,
+    detail: z.string().optional(),
+  }),
   /** The operating system's language (Electron's app.getLocale()); null in the browser shell. */
   systemLocale: z.string().nullable(),
 });
@@ -285,7 +299,9 @@ export const aboutViewSchema = z.object({
       'installing',
       'error',
     ]),
-    message: z.string(),
+    message: saidSchema,
+    /** A failure's technical words, shown only behind Details. */
+    detail: z.string().optional(),
     version: z.string().optional(),
   }),
 });

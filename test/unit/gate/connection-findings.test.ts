@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findingText,
   gateFinding,
   proxyFromEnvironment,
   transportFinding,
@@ -19,7 +20,11 @@ describe('connection findings', () => {
     ).toEqual({
       ok: false,
       kind: 'dns',
-      text: `Gate unreachable: the name api.ecommpay.com cannot be found (DNS, ${code}). Check the address and this PC's internet connection.`,
+      said: {
+        id: 'settings.test.finding.dns',
+        values: { target: 'gate', host: 'api.ecommpay.com' },
+      },
+      detail: code,
     });
   });
 
@@ -35,32 +40,31 @@ describe('connection findings', () => {
 
   it('names a network that cannot reach Gate, and a proxy the PC has set', () => {
     expect(
-      transportFinding(
-        { kind: 'network', message: 'x', code: 'ENETUNREACH' },
-        context,
-        'Gate unreachable',
-      ).text,
-    ).toBe('Gate unreachable: api.ecommpay.com cannot be reached from this PC (ENETUNREACH).');
+      findingText(
+        transportFinding({ kind: 'network', message: 'x', code: 'ENETUNREACH' }, context, 'gate'),
+      ),
+    ).toBe('api.ecommpay.com cannot be reached from this computer. (ENETUNREACH)');
     const viaProxy = transportFinding(
       { kind: 'timeout', message: 'x' },
       { ...context, proxy: 'http://proxy.shop:3128' },
-      'Gate unreachable',
+      'gate',
     );
-    expect(viaProxy).toEqual({
-      ok: false,
-      kind: 'proxy',
-      text: 'Gate unreachable: api.ecommpay.com did not answer within 10 s. This PC has a proxy set (http://proxy.shop:3128); the counter connects directly, so the network must let it reach api.ecommpay.com without the proxy.',
-    });
+    expect(viaProxy.kind).toBe('proxy');
+    expect(findingText(viaProxy)).toBe(
+      'ecommpay (api.ecommpay.com) did not answer within 10 seconds. This computer has a proxy set (http://proxy.shop:3128); the counter does not use it, so the network must let it reach api.ecommpay.com directly. (x)',
+    );
   });
 
   it('a 5xx from Gate is its own trouble, not the setup', () => {
     expect(
-      gateFinding(
-        { ok: false, error: { kind: 'unknown_outcome', message: 'x', httpStatus: 503 } },
-        42,
-        context,
-      ).text,
-    ).toBe('Gate answered HTTP 503: it has trouble of its own. Try again in a few minutes.');
+      findingText(
+        gateFinding(
+          { ok: false, error: { kind: 'unknown_outcome', message: 'x', httpStatus: 503 } },
+          42,
+          context,
+        ),
+      ),
+    ).toBe('ecommpay has trouble of its own right now. Try again in a few minutes. (HTTP 503)');
   });
 
   it('reads the proxy from the usual variables', () => {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRelayPath } from '../../../src/main/relay/relay-check';
+import { findingText } from '../../../src/main/gate/connection-findings';
 
 /** A stand-in relay whose /health answers `status`. */
 async function fakeRelay(status: number): Promise<{ url: string; close(): Promise<void> }> {
@@ -40,9 +41,12 @@ describe('Test connection with a callback relay', () => {
     );
     expect(finding.ok).toBe(true);
     // The token is shown cut short: findings are kept in the journal and shown on screen.
-    expect(finding.text).toContain(`Gate posts to ${relay.url}/cb/S1/C2/AbCd…`);
-    expect(finding.text).not.toContain(TOKEN);
-    expect(finding.text).toContain('since 09:05');
+    expect(findingText(finding)).toContain(`${relay.url}/cb/S1/C2/AbCd…`);
+    expect(JSON.stringify(finding)).not.toContain(TOKEN);
+    expect(finding.said).toEqual({ id: 'settings.test.finding.relayOk', values: { since: at } });
+    expect(findingText(finding)).toMatch(
+      /^Payment results come through the callback relay: it answers, and this counter has been connected to it since 9:05/,
+    );
   });
 
   it('says the counter is not collecting, and why, when the relay answers but the link is down', async () => {
@@ -54,8 +58,8 @@ describe('Test connection with a callback relay', () => {
       2000,
     );
     expect(finding).toMatchObject({ ok: false, kind: 'relay_not_connected' });
-    expect(finding.text).toMatch(
-      /not been connected to its NATS servers since 09:05 \(Authorization Violation\)/,
+    expect(findingText(finding)).toBe(
+      'The callback relay answers, but this counter is not connected to it: payment results wait at the relay. Until this works, payments are confirmed by asking ecommpay, more slowly. (since 09:05: Authorization Violation)',
     );
   });
 
@@ -64,18 +68,18 @@ describe('Test connection with a callback relay', () => {
     const elsewhere = await fakeRelay(404);
     open.push(broken.close, elsewhere.close);
     const link = { status: { state: 'connected' as const, since: at }, problem: undefined };
-    expect((await checkRelayPath(fields(broken.url), link, 2000)).text).toMatch(
-      /answered 503: the relay runs but cannot reach its NATS servers/,
+    expect(findingText(await checkRelayPath(fields(broken.url), link, 2000))).toMatch(
+      /^The callback relay runs but cannot reach its servers\..*HTTP 503/,
     );
-    expect((await checkRelayPath(fields(elsewhere.url), link, 2000)).text).toMatch(
-      /answered HTTP 404: is this the relay's address\?/,
+    expect(findingText(await checkRelayPath(fields(elsewhere.url), link, 2000))).toMatch(
+      /^The relay's address answered something unexpected: is it the relay's address\?.*HTTP 404/,
     );
     const gone = await fakeRelay(200);
     await gone.close();
     const refused = await checkRelayPath(fields(gone.url), link, 2000);
     expect(refused).toMatchObject({ ok: false, kind: 'relay_unreachable' });
-    expect(refused.text).toMatch(
-      /^Callback relay unreachable: 127\.0\.0\.1:\d+ refused the connection \(ECONNREFUSED\)\. Gate's callbacks/,
+    expect(findingText(refused)).toMatch(
+      /^127\.0\.0\.1:\d+ refused the connection\. Until this works, payments are confirmed by asking ecommpay, more slowly\. \(ECONNREFUSED/,
     );
   });
 
@@ -94,8 +98,8 @@ describe('Test connection with a callback relay', () => {
     const link = { status: { state: 'connected' as const, since: at }, problem: undefined };
     const finding = await checkRelayPath(fields(url), link, 300);
     expect(finding).toMatchObject({ ok: false, kind: 'relay_unreachable' });
-    expect(finding.text).toMatch(
-      /^Callback relay unreachable: 127\.0\.0\.1:\d+ did not answer within/,
+    expect(findingText(finding)).toMatch(
+      /^The callback relay \(127\.0\.0\.1:\d+\) did not answer within 1 second\./,
     );
   });
 });

@@ -6,6 +6,11 @@ import {
   relayBaseUrl,
   relaySettingsProblems,
 } from '../../../src/main/relay/relay-settings';
+import { english } from '../../../src/main/i18n/wording';
+
+/** The relay fields' problems as `field: words in English`. */
+const wordsOf = (problems: ReturnType<typeof relaySettingsProblems>) =>
+  problems.map((p) => ({ field: p.field, message: english(p.said) }));
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const fields = (relayCallbackUrl: string, relayNatsUrls = ['tls://nats.example.com:4222']) => ({
@@ -32,9 +37,11 @@ describe("a counter's relay settings", () => {
   });
 
   it('refuse a URL without a token, and an http one to another machine, in words', () => {
-    expect(relaySettingsProblems(fields('https://relay.example.com/cb/S1/C1'))).toContainEqual({
+    expect(
+      wordsOf(relaySettingsProblems(fields('https://relay.example.com/cb/S1/C1'))),
+    ).toContainEqual({
       field: 'relayCallbackUrl',
-      message: expect.stringMatching(/Paste the whole callback URL/),
+      message: expect.stringMatching(/Paste the whole address the relay's operator gave/),
     });
     expect(
       parseRelayCallbackUrl(`https://relay.example.com/cb/S1/C1/${TOKEN}?x=1`),
@@ -45,17 +52,20 @@ describe("a counter's relay settings", () => {
   });
 
   it('refuse a half-filled relay, plain nats:// to another machine, and mixed schemes', () => {
-    expect(relaySettingsProblems(fields('', ['tls://a.example:4222']))[0]?.message).toMatch(
-      /Fill in both/,
-    );
-    const url = `https://relay.example.com/cb/S1/C1/${TOKEN}`;
-    expect(relaySettingsProblems(fields(url, ['nats://10.0.0.5:4222']))[0]?.message).toMatch(
-      /Use tls:\/\//,
-    );
     expect(
-      relaySettingsProblems(fields(url, ['tls://a.example:4222', 'nats://127.0.0.1:4222'])).map(
-        (p) => p.message,
+      wordsOf(relaySettingsProblems(fields('', ['tls://a.example:4222'])))[0]?.message,
+    ).toMatch(/Fill in both/);
+    const url = `https://relay.example.com/cb/S1/C1/${TOKEN}`;
+    expect(
+      wordsOf(relaySettingsProblems(fields(url, ['nats://10.0.0.5:4222'])))[0]?.message,
+    ).toMatch(/Use tls:\/\/ for 10.0.0.5:4222/);
+    expect(
+      wordsOf(
+        relaySettingsProblems(fields(url, ['tls://a.example:4222', 'nats://127.0.0.1:4222'])),
       ),
-    ).toContainEqual(expect.stringMatching(/every NATS server/));
+    ).toContainEqual({
+      field: 'relayNatsUrls',
+      message: expect.stringMatching(/for every server/),
+    });
   });
 });

@@ -8,13 +8,13 @@ import {
   SettingsFile,
   settingsProblems,
 } from '../../../src/main/settings/settings';
+import { english } from '../../../src/main/i18n/wording';
 
-/** The first problem a settings change has, as the Settings screen would show it. */
+/** The first problem a settings change has, as `field: words in English`. */
 function problemOf(update: Parameters<typeof applyUpdate>[1]): string | undefined {
   const next = applyUpdate(DEFAULT_SETTINGS, update);
-  if (next.success) return undefined;
-  const issue = next.error.issues[0]!;
-  return `${issue.path.join('.')}: ${issue.message}`;
+  if (next.ok) return undefined;
+  return `${next.problem.field}: ${english(next.problem.said)}`;
 }
 
 describe('settings addresses', () => {
@@ -24,8 +24,8 @@ describe('settings addresses', () => {
     ['callbackPublicUrl', 'http://shop.example/callbacks'],
     ['paymentPageUrl', 'ftp://paymentpage.example'],
   ] as const)('refuses a plain-http or other non-https %s (%s)', (field, url) => {
-    expect(problemOf({ [field]: url })).toBe(
-      `${field}: Use an https:// address (plain http only for this machine, such as a local sandbox).`,
+    expect(problemOf({ [field]: url })).toMatch(
+      new RegExp(`^${field}: (Use an address that starts with https://|Enter a whole address)`),
     );
   });
 
@@ -55,13 +55,13 @@ describe('a stored settings file with a plain-http address', () => {
     );
     const loaded = new SettingsFile(path).load();
     expect(loaded.gateUrl).toBe('http://192.168.1.5:8123');
-    expect(settingsProblems(loaded, true)).toEqual([
-      'gateUrl: Use an https:// address (plain http only for this machine, such as a local sandbox).',
+    expect(settingsProblems(loaded, true).map(english)).toEqual([
+      'The Gate address must start with https:// (Settings).',
     ]);
-    // Any later change must fix it first, and says so.
-    expect(problemOf({ merchantName: 'Tea' })).toBeUndefined();
-    const change = applyUpdate(loaded, { merchantName: 'Tea' });
-    expect(change.success).toBe(false);
+    // Another section still saves; the address is refused where it is changed.
+    expect(applyUpdate(loaded, { merchantName: 'Tea' }).ok).toBe(true);
+    const change = applyUpdate(loaded, { gateUrl: 'http://192.168.1.5:8124' });
+    expect(change.ok ? undefined : change.problem.field).toBe('gateUrl');
   });
 });
 
@@ -74,9 +74,9 @@ describe('what a live sale needs from the settings (return page, store address)'
   };
 
   it('a fresh live counter lists the return page and the store address among its problems', () => {
-    expect(settingsProblems({ ...DEFAULT_SETTINGS, projectId: 7 }, true)).toEqual([
-      "Set the customer return page (Settings): where the customer's phone goes after Alipay.",
-      "Set the store's public IP address (Settings).",
+    expect(settingsProblems({ ...DEFAULT_SETTINGS, projectId: 7 }, true).map(english)).toEqual([
+      "Set the customer return page (Settings → Customer page): where the customer's phone goes after Alipay.",
+      "Set the store's public IP address (Settings → Store).",
     ]);
     expect(settingsProblems(complete, true)).toEqual([]);
     // Demo mode has its sandbox's page and a documentation address: nothing to ask for.
@@ -84,17 +84,17 @@ describe('what a live sale needs from the settings (return page, store address)'
   });
 
   it.each([
-    ['127.0.0.1', "this computer's own (loopback) address"],
-    ['192.168.1.20', 'a private (LAN) address'],
-    ['10.1.2.3', 'a private (LAN) address'],
-    ['::1', "this computer's own (loopback) address"],
-    ['fe80::1', 'a link-local address'],
-    ['192.0.2.10', 'an address reserved for documentation'],
-    ['100.64.3.4', "a carrier's shared (CGNAT) address"],
-    ['::ffff:192.168.0.1', 'a private (LAN) address'],
+    ['127.0.0.1', "this computer's own address"],
+    ['192.168.1.20', 'an address inside a local network'],
+    ['10.1.2.3', 'an address inside a local network'],
+    ['::1', "this computer's own address"],
+    ['fe80::1', 'an address inside a local network'],
+    ['192.0.2.10', 'an address reserved for examples'],
+    ['100.64.3.4', 'an address your internet provider shares'],
+    ['::ffff:192.168.0.1', 'an address inside a local network'],
   ])('refuses %s as the store address: %s', (ip, words) => {
     expect(problemOf({ storeIpAddress: ip })).toBe(
-      `storeIpAddress: ${ip} is ${words}, not the store's public address: enter what "what is my IP" shows on a PC in the store.`,
+      `storeIpAddress: ${ip} is ${words}, not the store's address on the internet. Open “what is my IP” in a browser on a computer in the store and copy what it shows.`,
     );
   });
 
@@ -102,8 +102,7 @@ describe('what a live sale needs from the settings (return page, store address)'
     'accepts the public address %s',
     (ip) => {
       const next = applyUpdate(complete, { storeIpAddress: ip });
-      expect(next.success).toBe(true);
-      expect(next.data?.storeIpAddress).toBe(ip.trim());
+      expect(next.ok && next.value.storeIpAddress).toBe(ip.trim());
     },
   );
 
@@ -111,16 +110,18 @@ describe('what a live sale needs from the settings (return page, store address)'
     'refuses the malformed address %s',
     (ip) => {
       expect(problemOf({ storeIpAddress: ip })).toBe(
-        `storeIpAddress: "${ip}" is not an IPv4 or IPv6 address.`,
+        `storeIpAddress: “${ip}” is not an IP address. Open “what is my IP” in a browser on a computer in the store and copy what it shows.`,
       );
     },
   );
 
   it('needs an https return page (http only to this machine) and an optional success page', () => {
     expect(problemOf({ customerReturnUrl: 'http://tea.example/thanks' })).toMatch(
-      /^customerReturnUrl: Use an https:\/\/ address/,
+      /^customerReturnUrl: Use an address that starts with https:\/\//,
     );
-    expect(problemOf({ successUrl: 'http://tea.example/ok' })).toMatch(/^successUrl: Use an https/);
+    expect(problemOf({ successUrl: 'http://tea.example/ok' })).toMatch(
+      /^successUrl: Use an address that starts with https/,
+    );
     expect(problemOf({ customerReturnUrl: 'https://tea.example/thanks', successUrl: '' })).toBe(
       undefined,
     );

@@ -70,7 +70,8 @@ describe('updates at a counter', () => {
       expect(crashes).toEqual([]);
       expect(controller.current()).toEqual({
         state: 'error',
-        message: 'Updates failed: sha512 checksum mismatch',
+        message: { id: 'settings.updates.failed' },
+        detail: 'sha512 checksum mismatch',
       });
       expect(lines.filter((line) => line.includes('update failed'))).toHaveLength(1);
       // The next check tries again, and can succeed.
@@ -138,12 +139,16 @@ describe('updates at a counter', () => {
     const controller = new UpdateController({ updater, activity, log, channel: 'stable' });
     expect(controller.restartToUpdate()).toEqual({
       ok: false,
-      reason: 'No update is ready to install.',
+      reason: { id: 'settings.updates.notReady' },
     });
     updater.download('1.3.0');
     const refused = controller.restartToUpdate();
     expect(refused).toMatchObject({ ok: false });
-    expect(refused.ok ? '' : refused.reason).toMatch(/Not during a sale: sale T01-3 is on screen/);
+    expect(refused).toEqual({
+      ok: false,
+      reason: { id: 'settings.updates.notDuringSale' },
+      detail: 'sale T01-3 is on screen',
+    });
     expect(updater.installs).toEqual([]);
     state.onScreen = undefined;
     state.open = 'payment T01-2 is still open (unknown)'; // recovered at start: no reason to wait
@@ -184,7 +189,7 @@ describe('updates at a counter', () => {
     controller.dayClosed();
     expect(controller.current()).toEqual({
       state: 'not configured',
-      message: 'This build has no update feed.',
+      message: { id: 'settings.updates.notConfigured' },
     });
     expect(controller.restartToUpdate()).toMatchObject({ ok: false });
   });
@@ -201,10 +206,14 @@ describe('updates at a counter', () => {
     await controller.check();
     expect(controller.current()).toEqual({
       state: 'error',
-      message: 'Updates failed: feed unreachable',
+      message: { id: 'settings.updates.failed' },
+      detail: 'feed unreachable',
     });
     updater.checkFailure = null;
     await controller.check();
-    expect(controller.current()).toEqual({ state: 'idle', message: 'This is the latest version.' });
+    expect(controller.current()).toEqual({
+      state: 'idle',
+      message: { id: 'settings.updates.latest' },
+    });
   });
 });

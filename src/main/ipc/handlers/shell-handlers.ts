@@ -1,4 +1,6 @@
-import { err, ok } from '../../../shared/result';
+import { ok } from '../../../shared/result';
+import { said } from '../../../shared/i18n/said';
+import { fail } from '../../i18n/fail';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { AboutView } from '../../../shared/ipc/views';
 
@@ -16,14 +18,13 @@ export function headlessShellHandlers(version: string): Pick<ChannelHandlers, Sh
     dataFolder: null,
     logFile: null,
     crashDumpFolder: null,
-    updates: { state: 'not configured', message: 'Only the installed app updates itself.' },
+    updates: { state: 'not configured', message: said('settings.updates.onlyInstalled') },
   });
   return {
     'app:about': async () => ok(about()),
-    'app:open-logs': async () =>
-      err('NOT_SUPPORTED', 'The browser shell keeps no log file: its logs go to the terminal.'),
+    'app:open-logs': async () => fail('NOT_SUPPORTED', said('settings.about.noLogFile')),
     'updates:check': async () => ok(about()),
-    'updates:restart': async () => err('NOT_SUPPORTED', 'Only the installed app updates itself.'),
+    'updates:restart': async () => fail('NOT_SUPPORTED', said('settings.updates.onlyInstalled')),
     'displays:list': async () => ok({ displays: [] }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Said } from '../../../shared/i18n/said';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { sectionOfProblem } from '../settings/settings-sections';
 
 /**
  * On the Charge screen of a live counter that cannot charge yet: the first thing missing, in
@@ -19,7 +20,13 @@ export function NotReady() {
         <strong>{say('cashier.notReady.title')}</strong>
         {typeof problem === 'object' ? sayAll(problem) : problem}
       </p>
-      <button type="button" onClick={openSettings}>
+      <button
+        type="button"
+        onClick={() =>
+          // The section that fixes it, when Settings knows which.
+          openSettings(typeof problem === 'object' ? sectionOfProblem(problem) : undefined)
+        }
+      >
         {say('cashier.notReady.openSettings')}
       </button>
     </div>

@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { SECTION_NAMES } from './settings-sections';
 
 /**
- * Settings → About: the version, where the data, the log file and crash dumps are (with a button
- * that opens the logs folder), updates (channel, state, Restart to update under the PIN), start at login,
- * and the display the customer display goes to. Settings changes go through submitSettings
- * (PIN when one is set), like the rest of Settings.
+ * Settings → About, grouped as a merchant reads it: which app and version, the updates (state,
+ * channel, Check, Restart to update under the PIN), the keychain and starting with the
+ * computer; where data, logs and crash reports are stays under Details, for support.
  */
 export function AboutSection() {
+  const { say, sayAll } = useSay();
   const about = useCounter((s) => s.about);
-  const displays = useCounter((s) => s.displays);
+  const appInfo = useCounter((s) => s.appInfo);
   const error = useCounter((s) => s.aboutError);
   const settings = useCounter((s) => s.settings);
   const { loadAbout, openLogsFolder, checkForUpdates, restartToUpdate, submitSettings } =
@@ -18,84 +20,103 @@ export function AboutSection() {
     void loadAbout();
   }, [loadAbout, settings]);
   if (!about || !settings) return null;
+  const title = say('settings.save.pinTitle', { section: say(SECTION_NAMES.about) });
 
   return (
-    <section className="settings-form about" aria-label="About">
-      <h2>About</h2>
-      <p>
-        Alipay Counter {about.version} ({settings.mode === 'demo' ? 'demo mode' : 'live'})
-      </p>
-      {about.dataFolder ? <p>Data folder: {about.dataFolder}</p> : null}
-      {about.logFile ? (
-        <p>
-          Log file: {about.logFile}{' '}
-          <button type="button" onClick={() => void openLogsFolder()}>
-            Open logs folder
-          </button>
-        </p>
-      ) : (
-        <p className="hint">Logs go to the terminal that started the browser shell.</p>
-      )}
-      {about.crashDumpFolder ? (
-        <p>Crash dumps (kept on this computer, for support): {about.crashDumpFolder}</p>
-      ) : null}
-      <h3>Updates</h3>
-      <p role="status" aria-label="Update status">
-        {about.updates.message}
-      </p>
-      <label>
-        Update channel
-        <select
-          value={settings.updateChannel}
-          onChange={(e) => submitSettings({ updateChannel: e.target.value as 'stable' | 'pilot' })}
-        >
-          <option value="stable">Stable</option>
-          <option value="pilot">Pilot (pre-releases first, for stores that test)</option>
-        </select>
-      </label>
-      <div className="settings-actions">
-        <button type="button" onClick={() => void checkForUpdates()}>
-          Check for updates
-        </button>
-        {about.updates.state === 'ready' ? (
-          <button type="button" className="primary" onClick={restartToUpdate}>
-            Restart to update
-          </button>
-        ) : null}
+    <section className="settings-form section-form about" aria-label={say(SECTION_NAMES.about)}>
+      <h2>{say(SECTION_NAMES.about)}</h2>
+      <div className="about-group">
+        <p className="about-product">{say('common.productName')}</p>
+        <p className="about-version">{say('settings.about.version', { version: about.version })}</p>
+        <p>{say('settings.about.mode', { mode: settings.mode })}</p>
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={settings.startAtLogin}
-          onChange={(e) => submitSettings({ startAtLogin: e.target.checked })}
-        />
-        Start Alipay Counter when this computer starts (live counters)
-      </label>
-      {displays.length > 0 ? (
-        <label>
-          Customer display on
+      <div className="about-group" role="group" aria-labelledby="about-updates">
+        <h3 id="about-updates">{say('settings.about.updates')}</h3>
+        <p role="status">{sayAll(about.updates.message)}</p>
+        <label className="field">
+          <span className="field-label">{say('settings.about.channel')}</span>
           <select
-            value={settings.customerDisplayId ?? ''}
+            value={settings.updateChannel}
             onChange={(e) =>
-              submitSettings({
-                customerDisplayId: e.target.value === '' ? null : Number(e.target.value),
-              })
+              submitSettings({ updateChannel: e.target.value as 'stable' | 'pilot' }, title)
             }
           >
-            <option value="">Automatic (the second display, if any)</option>
-            {displays
-              .filter((d) => !d.primary)
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label} ({d.width}×{d.height})
-                </option>
-              ))}
+            <option value="stable">{say('settings.about.channel.stable')}</option>
+            <option value="pilot">{say('settings.about.channel.pilot')}</option>
           </select>
         </label>
-      ) : null}
+        <div className="settings-actions">
+          <button type="button" onClick={() => void checkForUpdates()}>
+            {say('settings.about.check')}
+          </button>
+          {about.updates.state === 'ready' ? (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => restartToUpdate(say('settings.about.restart'))}
+            >
+              {say('settings.about.restart')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <div className="about-group" role="group" aria-labelledby="about-computer">
+        <h3 id="about-computer">{say('settings.about.thisComputer')}</h3>
+        {appInfo ? (
+          <p className={appInfo.keychain.available ? undefined : 'settings-error'}>
+            {sayAll(appInfo.keychain.message)}
+          </p>
+        ) : null}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.startAtLogin}
+            onChange={(e) => submitSettings({ startAtLogin: e.target.checked }, title)}
+          />
+          {say('settings.about.startAtLogin')}
+        </label>
+      </div>
+      <details className="details about-details">
+        <summary>{say('settings.test.details')}</summary>
+        <dl>
+          {about.dataFolder ? (
+            <>
+              <dt>{say('settings.about.dataFolder')}</dt>
+              <dd>{about.dataFolder}</dd>
+            </>
+          ) : null}
+          <dt>{say('settings.about.logFile')}</dt>
+          <dd>
+            {about.logFile ?? say('settings.about.logsInTerminal')}
+            {about.logFile ? (
+              <button type="button" onClick={() => void openLogsFolder()}>
+                {say('settings.about.openLogs')}
+              </button>
+            ) : null}
+          </dd>
+          {about.crashDumpFolder ? (
+            <>
+              <dt>{say('settings.about.crashDumps')}</dt>
+              <dd>{about.crashDumpFolder}</dd>
+            </>
+          ) : null}
+          {appInfo?.keychain.detail ? (
+            <>
+              <dt>{say('settings.about.keychain')}</dt>
+              <dd>{appInfo.keychain.detail}</dd>
+            </>
+          ) : null}
+          {about.updates.detail ? (
+            <>
+              <dt>{say('settings.about.updates')}</dt>
+              <dd>{about.updates.detail}</dd>
+            </>
+          ) : null}
+        </dl>
+      </details>
       {error ? (
-        <p className="action-error" role="alert">
-          {error}
+        <p className="settings-error" role="alert">
+          {sayAll(error)}
         </p>
       ) : null}
     </section>

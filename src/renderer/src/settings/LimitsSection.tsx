@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import {
   CURRENCIES,
   DEFAULT_PURCHASE_LIMITS,
@@ -7,84 +7,125 @@ import {
   type Currency,
   type LimitOverrides,
 } from '../../../shared/money';
+import { said } from '../../../shared/i18n/said';
+import type { FieldProblem } from '../../../shared/settings/field-problem';
+import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { selectLimits } from '../store/sale-slice';
+import { SectionForm } from './SectionForm';
+import type { SectionProps } from './section-props';
+import { SECTION_NAMES } from './settings-sections';
+import { useSectionForm } from './use-section-form';
 
-type Texts = Record<Currency, { min: string; max: string }>;
+type End = 'min' | 'max';
+type Texts = Record<Currency, Record<End, string>>;
+
+/** The window's decimal separator ("," in German and French). */
+function decimalSeparator(locale: string): string {
+  return (
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.'
+  );
+}
 
 /**
- * Settings → Purchase limits: the smallest and largest sale per currency, as amounts. Main
- * keeps them within Alipay's own limits (CNY 10.00–5,000.00, at least 1.00 USD) and sane
- * bounds; only the ones that differ from the defaults are saved.
+ * Settings → Limits: the smallest and the largest sale per currency, typed with the window's
+ * decimal separator. Main keeps them within Alipay's own limits; only the ones that differ from
+ * the usual ones are saved.
  */
-export function LimitsSection() {
+export function LimitsSection({ onSaved, saveLabel }: SectionProps) {
+  const { say } = useSay();
+  const intl = useIntl();
+  const separator = decimalSeparator(intl.locale);
   const limits = useCounter(selectLimits);
-  const submit = useCounter((s) => s.submitSettings);
-  const [texts, setTexts] = useState<Texts>(() => {
+  const shown = (minor: number, currency: Currency) =>
+    toDecimalString(minor, currency).replace('.', separator);
+  const form = useSectionForm('limits', ['amountLimits'], () => {
     const entries = CURRENCIES.map((c) => [
       c,
-      { min: toDecimalString(limits[c].min, c), max: toDecimalString(limits[c].max, c) },
+      { min: shown(limits[c].min, c), max: shown(limits[c].max, c) },
     ]);
     return Object.fromEntries(entries) as Texts;
   });
-  const [problem, setProblem] = useState<string | null>(null);
+  const { values } = form;
 
-  const save = (e: React.FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const overrides: LimitOverrides = {};
+    const typed: FieldProblem[] = [];
     for (const currency of CURRENCIES) {
-      const min = parseAmount(texts[currency].min, currency);
-      const max = parseAmount(texts[currency].max, currency);
-      if (!min.ok) return setProblem(`${currency}: ${min.error.message}`);
-      if (!max.ok) return setProblem(`${currency}: ${max.error.message}`);
-      const preset = DEFAULT_PURCHASE_LIMITS[currency];
-      if (min.value !== preset.min || max.value !== preset.max)
-        overrides[currency] = { min: min.value, max: max.value };
+      const amount = (end: End) => {
+        const text = values[currency][end].trim().replace(separator, '.');
+        const parsed = parseAmount(text, currency);
+        if (parsed.ok) return parsed.value;
+        typed.push({
+          field: `amountLimits.${currency}.${end}`,
+          said: said('settings.problem.limit.notAmount'),
+        });
+        return 0;
+      };
+      const limit = { min: amount('min'), max: amount('max') };
+      const usual = DEFAULT_PURCHASE_LIMITS[currency];
+      if (limit.min !== usual.min || limit.max !== usual.max) overrides[currency] = limit;
     }
-    setProblem(null);
-    submit({ amountLimits: overrides });
+    form.save({ amountLimits: overrides }, typed, onSaved);
+  };
+
+  const input = (currency: Currency, end: End) => {
+    const field = `amountLimits.${currency}.${end}`;
+    const error = form.errorOf(field);
+    const errorId = `limit-error-${currency}-${end}`;
+    return (
+      <td key={end}>
+        <input
+          name={field}
+          aria-label={say(end === 'min' ? 'settings.limits.minOf' : 'settings.limits.maxOf', {
+            currency,
+          })}
+          inputMode="decimal"
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          value={values[currency][end]}
+          onChange={(e) => {
+            const text = e.target.value;
+            form.change(currency, field)({ ...values[currency], [end]: text });
+          }}
+        />
+        {error ? (
+          <span className="field-error" id={errorId}>
+            {error}
+          </span>
+        ) : null}
+      </td>
+    );
   };
 
   return (
-    <form className="settings-form limits" aria-label="Purchase limits" onSubmit={save}>
-      <h2>Purchase limits</h2>
-      <table>
+    <SectionForm
+      title={say(SECTION_NAMES.limits)}
+      intro={say('settings.limits.intro')}
+      formRef={form.formRef}
+      notice={form.notice}
+      onSubmit={submit}
+      saveLabel={saveLabel}
+    >
+      <table className="limits">
         <thead>
           <tr>
-            <th>Currency</th>
-            <th>Smallest sale</th>
-            <th>Largest sale</th>
+            <th scope="col">{say('settings.limits.currency')}</th>
+            <th scope="col">{say('settings.limits.min')}</th>
+            <th scope="col">{say('settings.limits.max')}</th>
           </tr>
         </thead>
         <tbody>
           {CURRENCIES.map((currency) => (
             <tr key={currency}>
               <th scope="row">{currency}</th>
-              {(['min', 'max'] as const).map((end) => (
-                <td key={end}>
-                  <input
-                    aria-label={`${currency} ${end === 'min' ? 'smallest' : 'largest'} sale`}
-                    inputMode="decimal"
-                    value={texts[currency][end]}
-                    onChange={(e) =>
-                      setTexts({
-                        ...texts,
-                        [currency]: { ...texts[currency], [end]: e.target.value },
-                      })
-                    }
-                  />
-                </td>
-              ))}
+              {input(currency, 'min')}
+              {input(currency, 'max')}
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="settings-error" role="alert">
-        {problem ?? ''}
-      </p>
-      <div className="settings-actions">
-        <button type="submit">Save limits</button>
-      </div>
-    </form>
+    </SectionForm>
   );
 }

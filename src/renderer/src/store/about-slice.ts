@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AboutView, DisplayList } from '../../../shared/ipc/views';
+import { saidOfError, type Said } from '../../../shared/i18n/said';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
@@ -7,12 +8,13 @@ import type { CounterStore } from './index';
 export interface AboutSlice {
   about: AboutView | null;
   displays: DisplayList['displays'];
-  aboutError: string | null;
+  /** What went wrong with the last About action, as a message. */
+  aboutError: Said | null;
   loadAbout(): Promise<void>;
   openLogsFolder(): Promise<void>;
   checkForUpdates(): Promise<void>;
-  /** "Restart to update", under the manager PIN. */
-  restartToUpdate(): void;
+  /** "Restart to update", under the manager PIN (its dialog titled `title`). */
+  restartToUpdate(title: string): void;
 }
 
 export const createAboutSlice: StateCreator<CounterStore, [], [], AboutSlice> = (set, get) => ({
@@ -24,20 +26,20 @@ export const createAboutSlice: StateCreator<CounterStore, [], [], AboutSlice> = 
     set({
       about: about.ok ? about.value : null,
       displays: displays.ok ? displays.value.displays : [],
-      aboutError: about.ok ? null : about.error.message,
+      aboutError: about.ok ? null : saidOfError(about.error),
     });
   },
   async openLogsFolder() {
     const result = await counter().openLogsFolder();
-    set({ aboutError: result.ok ? null : result.error.message });
+    set({ aboutError: result.ok ? null : saidOfError(result.error) });
   },
   async checkForUpdates() {
     const result = await counter().checkForUpdates();
     if (result.ok) set({ about: result.value, aboutError: null });
-    else set({ aboutError: result.error.message });
+    else set({ aboutError: saidOfError(result.error) });
   },
-  restartToUpdate() {
-    get().askPin('Restart to update', async (pin) => {
+  restartToUpdate(title) {
+    get().askPin(title, async (pin) => {
       const result = await counter().restartToUpdate({ pin });
       if (result.ok) set({ about: result.value, aboutError: null });
       return result;

@@ -1,0 +1,180 @@
+import type { RequestOf } from '../../../shared/ipc/contract';
+import { TECHNICAL_DEFAULTS } from '../../../shared/settings/technical-defaults';
+import { useSay } from '../i18n/use-say';
+import { useCounter } from '../store';
+import { Advanced, TextField } from './Field';
+import { HeldBackResults } from './HeldBackResults';
+import { wholeNumber } from './numbers';
+import { RelayState } from './RelayState';
+import { SectionForm } from './SectionForm';
+import type { SectionProps } from './section-props';
+import { SECTION_NAMES } from './settings-sections';
+import { useSectionForm } from './use-section-form';
+
+const FIELDS = [
+  'callbackPublicUrl',
+  'callbackBindAddress',
+  'callbackPort',
+  'relayCallbackUrl',
+  'relayNatsUrls',
+  'relayUser',
+  'relayPassword',
+  'relayCaCertificate',
+];
+
+/** How a PEM certificate starts: the same in every language. */
+const PEM_FIRST_LINE = '-----BEGIN CERTIFICATE-----';
+
+/** "tls://a:4222, tls://b:4222" as a list of servers. */
+function serverList(text: string): string[] {
+  return text
+    .split(',')
+    .map((server) => server.trim())
+    .filter((server) => server !== '');
+}
+
+/**
+ * Settings → Callbacks and relay: how ecommpay's word on each payment reaches this counter, by
+ * a public address (a tunnel or reverse proxy) or the callback relay. Where the counter listens,
+ * the relay's servers, its login and CA certificate are under Advanced; the login goes to the
+ * keychain and is never shown again.
+ */
+export function CallbacksSection({ onSaved, saveLabel }: SectionProps) {
+  const { say } = useSay();
+  const settings = useCounter((s) => s.settings);
+  const form = useSectionForm('callbacks', FIELDS, () => ({
+    callbackPublicUrl: settings?.callbackPublicUrl ?? '',
+    callbackBindAddress: settings?.callbackBindAddress ?? '',
+    callbackPort: String(settings?.callbackPort ?? ''),
+    relayCallbackUrl: settings?.relayCallbackUrl ?? '',
+    relayNatsUrls: settings?.relayNatsUrls.join(', ') ?? '',
+    relayUser: '',
+    relayPassword: '',
+    relayCaCertificate: settings?.relayCaCertificate ?? '',
+  }));
+  if (!settings) return null;
+  const { values, change } = form;
+
+  const submit = () => {
+    const update: RequestOf<'settings:update'> = {
+      callbackPublicUrl: values.callbackPublicUrl.trim(),
+      callbackBindAddress: values.callbackBindAddress.trim(),
+      callbackPort: wholeNumber(values.callbackPort),
+    };
+    const servers = serverList(values.relayNatsUrls);
+    const relayChanged =
+      servers.join(',') !== settings.relayNatsUrls.join(',') ||
+      values.relayCallbackUrl.trim() !== settings.relayCallbackUrl ||
+      values.relayCaCertificate.trim() !== settings.relayCaCertificate.trim() ||
+      values.relayUser !== '' ||
+      values.relayPassword !== '';
+    if (relayChanged) {
+      update.relayNatsUrls = servers;
+      update.relayCallbackUrl = values.relayCallbackUrl.trim();
+      update.relayCaCertificate = values.relayCaCertificate.trim();
+      if (values.relayUser !== '') update.relayUser = values.relayUser;
+      if (values.relayPassword !== '') update.relayPassword = values.relayPassword;
+    }
+    form.save(update, [], () => {
+      form.setValues((now) => ({ ...now, relayUser: '', relayPassword: '' }));
+      onSaved?.();
+    });
+  };
+
+  return (
+    <>
+      <SectionForm
+        title={say(SECTION_NAMES.callbacks)}
+        intro={say('settings.callbacks.intro')}
+        formRef={form.formRef}
+        notice={form.notice}
+        onSubmit={submit}
+        saveLabel={saveLabel}
+      >
+        <TextField
+          name="callbackPublicUrl"
+          label={say('settings.callbacks.publicUrl')}
+          hint={say('settings.callbacks.publicUrl.hint')}
+          inputMode="url"
+          value={values.callbackPublicUrl}
+          error={form.errorOf('callbackPublicUrl')}
+          onChange={change('callbackPublicUrl')}
+        />
+        <h3 className="subsection">{say('settings.relay.title')}</h3>
+        <p className="section-intro">{say('settings.relay.intro')}</p>
+        <TextField
+          name="relayCallbackUrl"
+          label={say('settings.relay.callbackUrl')}
+          hint={say('settings.relay.callbackUrl.hint')}
+          inputMode="url"
+          value={values.relayCallbackUrl}
+          error={form.errorOf('relayCallbackUrl')}
+          onChange={change('relayCallbackUrl')}
+        />
+        <RelayState />
+        <Advanced>
+          <TextField
+            name="callbackBindAddress"
+            label={say('settings.callbacks.bindAddress')}
+            hint={say('settings.callbacks.bindAddress.hint')}
+            usual={TECHNICAL_DEFAULTS.callbackBindAddress}
+            value={values.callbackBindAddress}
+            error={form.errorOf('callbackBindAddress')}
+            onChange={change('callbackBindAddress')}
+          />
+          <TextField
+            name="callbackPort"
+            label={say('settings.callbacks.port')}
+            hint={say('settings.callbacks.port.hint')}
+            usual={String(TECHNICAL_DEFAULTS.callbackPort)}
+            inputMode="numeric"
+            value={values.callbackPort}
+            error={form.errorOf('callbackPort')}
+            onChange={change('callbackPort')}
+          />
+          <TextField
+            name="relayNatsUrls"
+            label={say('settings.relay.servers')}
+            hint={say('settings.relay.servers.hint')}
+            usual={say('settings.default.none')}
+            value={values.relayNatsUrls}
+            error={form.errorOf('relayNatsUrls')}
+            onChange={change('relayNatsUrls')}
+          />
+          <TextField
+            name="relayUser"
+            label={say('settings.relay.user')}
+            placeholder={say(
+              settings.relayCredentialsConfigured
+                ? 'settings.field.savedReplace'
+                : 'settings.field.notSet',
+            )}
+            value={values.relayUser}
+            error={form.errorOf('relayUser')}
+            onChange={change('relayUser')}
+          />
+          <TextField
+            name="relayPassword"
+            type="password"
+            label={say('settings.relay.password')}
+            value={values.relayPassword}
+            error={form.errorOf('relayPassword')}
+            onChange={change('relayPassword')}
+          />
+          <TextField
+            name="relayCaCertificate"
+            rows={4}
+            label={say('settings.relay.ca')}
+            hint={say('settings.relay.ca.hint')}
+            usual={say('settings.default.systemCas')}
+            placeholder={PEM_FIRST_LINE}
+            value={values.relayCaCertificate}
+            error={form.errorOf('relayCaCertificate')}
+            onChange={change('relayCaCertificate')}
+          />
+        </Advanced>
+      </SectionForm>
+      <HeldBackResults />
+    </>
+  );
+}
