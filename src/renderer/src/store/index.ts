@@ -44,7 +44,3 @@ export const selectSystemLocale = (s: CounterStore): DisplayLocale =>
 function systemLocales(s: CounterStore): string[] {
   return [...(s.appInfo?.systemLocale ? [s.appInfo.systemLocale] : []), ...navigator.languages];
 }
-
-/** The old two-language words (`i18n.ts`) while screens move to the catalogue. */
-export const selectLanguage = (s: CounterStore): 'en' | 'zh' =>
-  selectLocale(s).startsWith('zh') ? 'zh' : 'en';
