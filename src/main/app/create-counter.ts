@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ChannelHandlers } from '../../shared/ipc/contract';
+import { attributionHandlers } from '../ipc/handlers/attribution-handlers';
 import { historyHandlers } from '../ipc/handlers/history-handlers';
 import { managerHandlers, managerStatusView } from '../ipc/handlers/manager-handlers';
 import { createPrintingHandlers, printStatusView } from '../ipc/handlers/printing-handlers';
@@ -11,7 +12,7 @@ import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
 import type { Counter, CounterConfig, CounterEvents } from './counter-config';
 import { buildServices, type CounterServices } from './counter-services';
-import { buildStaff, startStaff } from './counter-staff';
+import { buildStaff, startStaff, type CounterStaff } from './counter-staff';
 import { openStores, type CounterStores } from './counter-stores';
 import { counterViews, type CounterViews } from './counter-views';
 import { demoPayPage } from './demo-mode';
@@ -44,7 +45,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       : {}),
   });
   const events = forwardEvents(stores, services, views);
-  const handlers = handlersOf(config, stores, services, views, events);
+  const handlers = handlersOf(config, stores, services, views, events, staff);
   await start(config, stores, services);
   await startStaff(config, stores, staff);
   return {
@@ -103,8 +104,15 @@ function handlersOf(
   services: CounterServices,
   views: CounterViews,
   events: EventEmitter<CounterEvents>,
+  staff: CounterStaff,
 ): ChannelHandlers {
   const { journal, state } = stores;
+  const manager = managerHandlers({
+    actions: services.actions,
+    pin: stores.pin,
+    session: services.managerSession,
+    dataDir: config.dataDir,
+  });
   return {
     ...headlessShellHandlers(config.version ?? '0.0.0'),
     ...saleHandlers({ desk: services.desk, payments: services.payments, views }),
@@ -122,11 +130,13 @@ function handlersOf(
         events.emit('display:changed', views.display());
       },
     }),
-    ...managerHandlers({
-      actions: services.actions,
-      pin: stores.pin,
+    ...manager,
+    ...attributionHandlers({
+      staff,
+      journal,
       session: services.managerSession,
-      dataDir: config.dataDir,
+      manager,
+      now: Date.now,
     }),
     ...historyHandlers({
       journal,

@@ -26,6 +26,8 @@ export class AttributionQueries {
           r.authorised_by, m.name AS authorised_by_name
         FROM refunds r LEFT JOIN staff s ON s.id = r.staff_id
         LEFT JOIN staff m ON m.id = r.authorised_by WHERE r.id = ?`),
+      takers: db.prepare(`SELECT p.id, s.name, p.shift_id FROM payments p
+          JOIN json_each(?) j ON j.value = p.id LEFT JOIN staff s ON s.id = p.staff_id`),
       printJob: db.prepare('SELECT staff_id, shift_id FROM print_jobs WHERE id = ?'),
       byPerson: db
         .prepare(
@@ -62,6 +64,16 @@ export class AttributionQueries {
           authorisedByName: row['authorised_by_name'] as string | null,
         }
       : undefined;
+  }
+
+  /** Who took each of these payments and in which shift (History's column, the CSV). */
+  takers(ids: readonly string[]): Map<string, { name: string | null; shiftId: number | null }> {
+    const rows = this.statements.takers.all(JSON.stringify(ids)) as {
+      id: string;
+      name: string | null;
+      shift_id: number | null;
+    }[];
+    return new Map(rows.map((r) => [r.id, { name: r.name, shiftId: r.shift_id }]));
   }
 
   /** Who was signed in when a slip was queued. */

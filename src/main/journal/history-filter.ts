@@ -11,6 +11,8 @@ export interface HistoryFilterInput {
   /** Local calendar days, "YYYY-MM-DD", both included. */
   readonly from?: string;
   readonly to?: string;
+  /** Who took the payment. */
+  readonly staffId?: number;
 }
 
 /** Start of a local calendar day "YYYY-MM-DD", in ms. */
@@ -42,6 +44,7 @@ export function historyFilterOf(
     ...(input.state ? { state: input.state } : {}),
     ...(input.from ? { from: dayStart(input.from) } : {}),
     ...(input.to ? { to: dayStart(input.to, 1) } : {}),
+    ...(input.staffId !== undefined ? { staffId: input.staffId } : {}),
   });
 }
 

@@ -33,6 +33,8 @@ export interface HistoryFilter {
   readonly from?: number;
   /** Created before. */
   readonly to?: number;
+  /** Taken by this staff member. */
+  readonly staffId?: number;
 }
 
 /** Where the next page starts: the last payment of the previous page. */
@@ -85,6 +87,10 @@ export class HistoryQueries {
     if (filter.to !== undefined) {
       where.push('created_at < ?');
       params.push(filter.to);
+    }
+    if (filter.staffId !== undefined) {
+      where.push('staff_id = ?');
+      params.push(filter.staffId);
     }
     if (cursor) {
       // Written as a bounded range on created_at so the index seeks straight to the cursor.

@@ -12,12 +12,14 @@ const decimal = (minor: number, currency: string) =>
 
 /**
  * The history as CSV: one payment per row, amounts as decimals with their currency; when the
- * cashier cancelled it, and whether it was paid late (open, kept, refund_requested).
+ * cashier cancelled it, and whether it was paid late (open, kept, refund_requested); who took it
+ * and in which shift (empty when nobody was signed in).
  */
 export function historyCsv(
   payments: readonly PaymentRecord[],
   truncated: boolean,
   now: Date,
+  takers: ReadonlyMap<string, { name: string | null; shiftId: number | null }> = new Map(),
 ): ExportFile {
   const rows = payments.map((p) => [
     p.id,
@@ -32,6 +34,8 @@ export function historyCsv(
     p.terminalId,
     iso(p.cancelledAt),
     p.lateAlert ?? '',
+    takers.get(p.id)?.name ?? '',
+    takers.get(p.id)?.shiftId ?? '',
   ]);
   const content = toCsv(
     [
@@ -47,6 +51,8 @@ export function historyCsv(
       'terminal',
       'cancelled_at',
       'late_payment',
+      'staff',
+      'shift',
     ],
     rows,
   );

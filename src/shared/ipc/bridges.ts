@@ -49,6 +49,13 @@ export const BRIDGES = {
       printReport: 'printing:report',
       testPrint: 'printing:test',
       previewSlip: 'printing:preview',
+      // Who did what: the staff list, the reports by person, staff management.
+      listStaff: 'staff:list',
+      getReportPeople: 'reports:people',
+      addStaff: 'staff:add',
+      renameStaff: 'staff:rename',
+      setStaffActive: 'staff:set-active',
+      setStaffPin: 'staff:set-pin',
     },
     events: {
       onPaymentUpdated: 'payments:updated',

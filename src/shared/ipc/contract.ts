@@ -15,8 +15,10 @@ import {
   paymentDetailSchema,
   paymentViewSchema,
   refundViewSchema,
+  reportPeopleSchema,
   reportSchema,
   sessionViewSchema,
+  staffMemberSchema,
   settingsViewSchema,
 } from './views';
 import { printerSettingsSchema } from '../printing/printer-settings';
@@ -32,6 +34,8 @@ const paymentId = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
 /** A manager PIN as typed; its format is checked with the PIN itself, in main. */
 const pin = z.string().min(1).max(16);
+/** A manager called to the counter: picked by name, their own PIN typed. */
+const managerPresent = z.object({ staffId: z.number().int().positive(), pin }).strict();
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /**
@@ -50,6 +54,8 @@ export const historyFilterSchema = z
     state: z.enum(HISTORY_STATES),
     from: localDate,
     to: localDate,
+    /** Who took the payment (a staff member's id). */
+    staffId: z.number().int().positive(),
   })
   .partial()
   .strict();
@@ -177,6 +183,8 @@ export const CHANNELS = {
         reason: z.string().trim().min(1, 'a reason is required').max(200),
         /** Left out while the manager session is open. */
         pin: pin.optional(),
+        /** The manager who authorises it (a cashier's refund), or the manager signed in. */
+        manager: managerPresent.optional(),
       })
       .strict(),
     response: refundViewSchema,
@@ -193,7 +201,7 @@ export const CHANNELS = {
   },
   'reports:current': { request: nothing, response: reportSchema },
   'reports:close-day': {
-    request: z.object({ pin: pin.optional() }).strict(),
+    request: z.object({ pin: pin.optional(), manager: managerPresent.optional() }).strict(),
     response: reportSchema,
   },
   'reports:list': { request: nothing, response: z.object({ reports: z.array(reportSchema) }) },
@@ -218,6 +226,54 @@ export const CHANNELS = {
   'printing:report': { request: printingRequests.report, response: printJobViewSchema },
   'printing:test': { request: printingRequests.test, response: printJobViewSchema },
   'printing:preview': { request: printingRequests.preview, response: slipPreviewSchema },
+  // ---- Who did what: the staff list, the reports by person, staff management ----
+  'staff:list': {
+    request: nothing,
+    response: z.object({ members: z.array(staffMemberSchema) }),
+  },
+  /** The X so far by person and each Z's shifts (open while the manager session is). */
+  'reports:people': { request: nothing, response: reportPeopleSchema },
+  'staff:add': {
+    request: z
+      .object({
+        name: z.string().trim().min(1).max(40),
+        role: z.enum(['cashier', 'manager']),
+        pin: z.string().max(16),
+        manager: managerPresent,
+      })
+      .strict(),
+    response: staffMemberSchema,
+  },
+  'staff:rename': {
+    request: z
+      .object({
+        staffId: z.number().int().positive(),
+        name: z.string().trim().min(1).max(40),
+        manager: managerPresent,
+      })
+      .strict(),
+    response: staffMemberSchema,
+  },
+  'staff:set-active': {
+    request: z
+      .object({
+        staffId: z.number().int().positive(),
+        active: z.boolean(),
+        manager: managerPresent,
+      })
+      .strict(),
+    response: staffMemberSchema,
+  },
+  'staff:set-pin': {
+    request: z
+      .object({
+        staffId: z.number().int().positive(),
+        pin: z.string().max(16),
+        manager: managerPresent,
+      })
+      .strict(),
+    response: staffMemberSchema,
+  },
 } as const satisfies { readonly [C in BridgeChannel]: ChannelSchemas };
 
 /** A request channel. */

@@ -214,6 +214,8 @@ export const paymentDetailSchema = z.object({
   /** What can still be refunded (refunds under way counted). */
   refundable: z.number().int(),
   timeline: z.array(timelineEntrySchema),
+  /** Who took it, refunded it, decided on it late (see `paymentPeopleSchema`). */
+  people: z.lazy(() => paymentPeopleSchema).optional(),
 });
 export type PaymentDetail = z.infer<typeof paymentDetailSchema>;
 
@@ -221,6 +223,8 @@ export type PaymentDetail = z.infer<typeof paymentDetailSchema>;
 export const historyPageSchema = z.object({
   items: z.array(paymentViewSchema),
   next: z.string().nullable(),
+  /** Who took each payment on the page, by payment id (absent: nobody signed in). */
+  takenBy: z.record(z.string(), z.string()).optional(),
 });
 export type HistoryPageView = z.infer<typeof historyPageSchema>;
 
@@ -320,3 +324,49 @@ export const displayListSchema = z.object({
   ),
 });
 export type DisplayList = z.infer<typeof displayListSchema>;
+
+// ---- Who did what: staff on the manager's screens (History, a payment, the reports) ----
+
+/** A staff member as the screens list them: no PIN, only whether one is set. */
+export const staffMemberSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.enum(['cashier', 'manager']),
+  active: z.boolean(),
+  pinSet: z.boolean(),
+  lockedUntil: z.number().nullable(),
+});
+export type StaffMemberView = z.infer<typeof staffMemberSchema>;
+
+/** Who took a payment and who decided on it when it was paid late (names; null: nobody). */
+export const paymentPeopleSchema = z.object({
+  takenBy: z.string().nullable(),
+  shiftId: z.number().int().nullable(),
+  lateDecidedBy: z.string().nullable(),
+  /** Per refund id: who gave it back, and the manager who authorised a cashier's refund. */
+  refunds: z.record(
+    z.string(),
+    z.object({ by: z.string().nullable(), authorisedBy: z.string().nullable() }),
+  ),
+});
+export type PaymentPeople = z.infer<typeof paymentPeopleSchema>;
+
+/** Takings and refunds of one person or one shift in one currency (minor units). */
+export const namedTotalsSchema = z.object({
+  /** The member's name, or null for what was taken with nobody signed in. */
+  name: z.string().nullable(),
+  currency: z.string(),
+  payments: totalsSchema,
+  refunds: totalsSchema,
+  net: z.number().int(),
+  openedAt: z.number().optional(),
+  endedAt: z.number().nullable().optional(),
+});
+export type NamedTotalsView = z.infer<typeof namedTotalsSchema>;
+
+/** The reports by person: the X so far by person, and each Z's shifts. */
+export const reportPeopleSchema = z.object({
+  xByPerson: z.array(namedTotalsSchema),
+  zShifts: z.array(z.object({ number: z.number().int(), byShift: z.array(namedTotalsSchema) })),
+});
+export type ReportPeopleView = z.infer<typeof reportPeopleSchema>;

@@ -100,6 +100,10 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     ],
     [{ paymentId: 'p', amount: 100, reason: 'x', pin: '2468' }, /refunds:create: amount: /],
     [{ paymentId: 'p', amount: '1.00', reason: 'x', pin: 2468 }, /refunds:create: pin: /],
+    [
+      { paymentId: 'p', amount: '1.00', reason: 'x', manager: { staffId: 'Ben', pin: '8642' } },
+      /refunds:create: manager\.staffId: /,
+    ],
   ],
   'payments:detail': [[{ paymentId: '' }, /payments:detail: paymentId: /]],
   'history:search': [
@@ -151,6 +155,27 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
   'printing:preview': [
     [{ paperWidth: 72, codePage: 'gb18030' }, /printing:preview: paperWidth: /],
     [{ paperWidth: 58, codePage: 'utf8' }, /printing:preview: codePage: /],
+  ],
+  'staff:list': [[{ all: true }, /staff:list: \(argument\): unknown field "all"/]],
+  'reports:people': [[{ number: 1 }, /reports:people: \(argument\): unknown field "number"/]],
+  'staff:add': [
+    [
+      { name: 'Cleo', role: 'owner', pin: '1470', manager: { staffId: 3, pin: '2468' } },
+      /staff:add: role: /,
+    ],
+    [{ name: 'Cleo', role: 'cashier', pin: '1470' }, /staff:add: manager: /],
+  ],
+  'staff:rename': [
+    [{ staffId: 2, name: ' ', manager: { staffId: 3, pin: '2468' } }, /staff:rename: name: /],
+  ],
+  'staff:set-active': [
+    [
+      { staffId: 2, active: 'no', manager: { staffId: 3, pin: '2468' } },
+      /staff:set-active: active: /,
+    ],
+  ],
+  'staff:set-pin': [
+    [{ staffId: 0, pin: '1', manager: { staffId: 3, pin: '2468' } }, /staff:set-pin: staffId: /],
   ],
 };
 

@@ -67,6 +67,21 @@ const CASHIER_CALLS: { readonly [M in keyof Requests]: Call<Requests[M]> } = {
     },
   ],
   previewSlip: ['printing:preview', { paperWidth: 80, codePage: 'gb18030' }],
+  listStaff: ['staff:list'],
+  getReportPeople: ['reports:people'],
+  addStaff: [
+    'staff:add',
+    { name: 'Cleo', role: 'cashier', pin: '1470', manager: { staffId: 3, pin: '2468' } },
+  ],
+  renameStaff: [
+    'staff:rename',
+    { staffId: 2, name: 'Benedikt', manager: { staffId: 3, pin: '2468' } },
+  ],
+  setStaffActive: [
+    'staff:set-active',
+    { staffId: 2, active: false, manager: { staffId: 3, pin: '2468' } },
+  ],
+  setStaffPin: ['staff:set-pin', { staffId: 2, pin: '9753', manager: { staffId: 3, pin: '2468' } }],
 };
 
 /** Each subscription's event, written out for the same reason. */

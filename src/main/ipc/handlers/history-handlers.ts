@@ -11,6 +11,7 @@ import { paymentTimeline } from '../../payments/payment-timeline';
 import { historyCsv, MAX_EXPORT_ROWS, reportCsv } from '../../reports/exports';
 import type { ManagerSession } from '../../manager/manager-session';
 import type { Settings } from '../../settings/settings';
+import { paymentPeople } from './payment-people';
 
 /** The channels of History, a payment's detail and the exports. */
 export type HistoryChannels =
@@ -63,6 +64,7 @@ export function historyHandlers(deps: {
             ? journal.refunds.remaining(paymentId)
             : 0,
         timeline: paymentTimeline(journal, paymentId),
+        people: paymentPeople(journal, paymentId),
       });
     },
     'history:search': async ({ cursor, limit, ...input }) => {
@@ -71,9 +73,13 @@ export function historyHandlers(deps: {
       const from = cursor ? decodeCursor(cursor) : undefined;
       if (cursor && !from) return fail('INVALID_INPUT', said('manager.history.badCursor'));
       const page = journal.history.search(filter.value, limit ?? 50, from);
+      const takers = journal.people.attribution.takers(page.items.map((p) => p.id));
+      const takenBy: Record<string, string> = {};
+      for (const [id, taker] of takers) if (taker.name) takenBy[id] = taker.name;
       return ok({
         items: page.items.map(toView),
         next: page.next ? encodeCursor(page.next) : null,
+        takenBy,
       });
     },
     'reports:current': async () => {
@@ -88,7 +94,8 @@ export function historyHandlers(deps: {
       const filter = filterOf(input);
       if (!filter.ok) return filter;
       const page = journal.history.search(filter.value, MAX_EXPORT_ROWS);
-      return ok(historyCsv(page.items, page.next !== null, new Date(deps.now())));
+      const takers = journal.people.attribution.takers(page.items.map((p) => p.id));
+      return ok(historyCsv(page.items, page.next !== null, new Date(deps.now()), takers));
     },
     'exports:report-csv': async ({ number }) => {
       const open = session.require();
