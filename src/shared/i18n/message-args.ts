@@ -225,7 +225,26 @@ export interface MessageArgs {
   'manager.outcome.succeeded': undefined;
   'manager.outcome.unknown': undefined;
   'manager.pdf.browser': undefined;
+  'manager.people.everyone': undefined;
+  'manager.people.lateDecidedBy': undefined;
+  'manager.people.manager': undefined;
+  'manager.people.nobody': undefined;
+  'manager.people.person': undefined;
+  'manager.people.refundedBy': { name: string | number | Said };
+  'manager.people.refundedByAuthorised': {
+    manager: string | number | Said;
+    name: string | number | Said;
+  };
+  'manager.people.shiftFromTo': { from: string | number | Said; to: string | number | Said };
+  'manager.people.shiftOpen': { from: string | number | Said };
+  'manager.people.shiftTime': undefined;
+  'manager.people.shiftsAddUp': { currency: string | number | Said };
+  'manager.people.shiftsDiffer': { currency: string | number | Said };
   'manager.people.signInFirst': undefined;
+  'manager.people.staff': undefined;
+  'manager.people.takenBy': undefined;
+  'manager.people.xTitle': undefined;
+  'manager.people.zShiftsTitle': { number: string | number | Said };
   'manager.pin.confirm': undefined;
   'manager.pin.keychain': undefined;
   'manager.pin.label': undefined;

@@ -11,7 +11,7 @@ import { paymentTimeline } from '../../payments/payment-timeline';
 import { historyCsv, MAX_EXPORT_ROWS, reportCsv } from '../../reports/exports';
 import type { ManagerSession } from '../../manager/manager-session';
 import type { Settings } from '../../settings/settings';
-import { paymentPeople } from './payment-people';
+import { paymentPeople, withPeople } from './payment-people';
 
 /** The channels of History, a payment's detail and the exports. */
 export type HistoryChannels =
@@ -105,7 +105,11 @@ export function historyHandlers(deps: {
           ? journal.reports.current(deps.now())
           : journal.reports.zReport(number);
       return report
-        ? ok(reportCsv(report))
+        ? ok(
+            number === undefined
+              ? reportCsv(report)
+              : withPeople(reportCsv(report), journal, report),
+          )
         : fail('NOT_FOUND', said('manager.report.noZ', { number: number ?? 0 }));
     },
   };

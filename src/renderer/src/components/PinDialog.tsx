@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { selectManagers } from '../store/people-slice';
 import type { ScreenError } from '../store/manager-slice';
 import { useFocusTrap } from './use-focus-trap';
 
@@ -13,6 +15,8 @@ export function PinDialog() {
   const { say, sayAll, sayError } = useSay();
   const prompt = useCounter((s) => s.pinPrompt);
   const cancel = useCounter((s) => s.cancelPin);
+  const managers = useCounter(useShallow(selectManagers));
+  const [picked, setPicked] = useState<number | undefined>(undefined);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ScreenError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +34,9 @@ export function PinDialog() {
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const result = await prompt.run(pin);
+    // The manager called: the one picked, else the first on the list.
+    const managerId = prompt.pickManager ? (picked ?? managers[0]?.id) : undefined;
+    const result = await prompt.run(pin, managerId);
     setBusy(false);
     setPin('');
     if (result.ok) {
@@ -55,6 +61,21 @@ export function PinDialog() {
         <h2 id="pin-title">
           {typeof prompt.title === 'string' ? prompt.title : sayAll(prompt.title)}
         </h2>
+        {prompt.pickManager && managers.length > 0 ? (
+          <label>
+            {say('manager.people.manager')}
+            <select
+              value={picked ?? managers[0]!.id}
+              onChange={(e) => setPicked(Number(e.target.value))}
+            >
+              {managers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label>
           {say('manager.pin.label')}
           <input

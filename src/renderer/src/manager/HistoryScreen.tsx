@@ -47,7 +47,11 @@ export function HistoryScreen() {
   const open = useCounter((s) => s.openDetail);
   const exportCsv = useCounter((s) => s.exportHistory);
   const [form, setForm] = useState<HistoryFilters>({});
+  const takenBy = useCounter((s) => s.historyTakenBy);
+  const people = useCounter((s) => s.staffMembers);
+  const loadStaff = useCounter((s) => s.loadStaff);
   useEffect(() => void search({}), [search]);
+  useEffect(() => void loadStaff(), [loadStaff]);
   if (detail) return <PaymentDetailPanel />;
 
   const when = (ms: number) =>
@@ -57,7 +61,8 @@ export function HistoryScreen() {
       const value = e.target.value;
       const next = { ...form };
       if (value === '') delete next[key];
-      else (next as Record<string, string>)[key] = value;
+      else
+        (next as Record<string, string | number>)[key] = key === 'staffId' ? Number(value) : value;
       setForm(next);
     };
   return (
@@ -111,6 +116,17 @@ export function HistoryScreen() {
           </select>
         </label>
         <label>
+          {say('manager.people.person')}
+          <select value={form.staffId ?? ''} onChange={field('staffId')}>
+            <option value="">{say('manager.people.everyone')}</option>
+            {people.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {say('manager.history.from')}
           <input type="date" lang={intl.locale} value={form.from ?? ''} onChange={field('from')} />
         </label>
@@ -139,6 +155,7 @@ export function HistoryScreen() {
             <th className="num">{say('manager.history.col.amount')}</th>
             <th className="num">{say('manager.history.col.refunded')}</th>
             <th>{say('manager.history.col.status')}</th>
+            <th>{say('manager.people.takenBy')}</th>
           </tr>
         </thead>
         <tbody>
@@ -165,6 +182,7 @@ export function HistoryScreen() {
                   <span className="late-tag">{say('manager.status.late')}</span>
                 ) : null}
               </td>
+              <td>{takenBy[p.id] ?? ''}</td>
             </tr>
           ))}
         </tbody>

@@ -7,6 +7,7 @@ import { Receipt } from './Receipt';
 import { ReceiptPrintButtons, RefundPrintButton } from '../printing/ReceiptPrintButtons';
 import { Amount } from './Amount';
 import { outcomeSentence, paidLate, refundLabel, statusLabel, statusOf } from './payment-words';
+import { PaymentPeopleFacts, RefundPeopleCell } from './PaymentPeople';
 import { PaymentTimeline } from './PaymentTimeline';
 import { RefundDoneNote, RefundForm } from './RefundForm';
 
@@ -21,7 +22,7 @@ export function PaymentDetailPanel() {
   const detail = useCounter((s) => s.detail)!;
   const error = useCounter((s) => s.historyError);
   const close = useCounter((s) => s.closeDetail);
-  const { payment, refunds, refundable, timeline } = detail;
+  const { payment, refunds, refundable, timeline, people } = detail;
   const [receipt, setReceipt] = useState(false);
   const [details, setDetails] = useState(false);
   const when = (ms: number) =>
@@ -68,6 +69,7 @@ export function PaymentDetailPanel() {
         </dd>
         <dt>{say('manager.detail.started')}</dt>
         <dd>{when(payment.createdAt)}</dd>
+        <PaymentPeopleFacts people={people} />
         {details ? (
           <>
             <dt>{say('manager.detail.gate')}</dt>
@@ -101,6 +103,7 @@ export function PaymentDetailPanel() {
                   </td>
                   <td className={`status status-${r.state}`}>{say(refundLabel(r))}</td>
                   <td>{r.reason}</td>
+                  <RefundPeopleCell people={people} refundId={r.id} />
                   {details ? (
                     <td className="mono">
                       {[r.gateCode, r.gateMessage].filter(Boolean).join(' ')}

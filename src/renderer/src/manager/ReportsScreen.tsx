@@ -3,6 +3,7 @@ import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { PrintNoticeLine } from '../printing/PrintNoticeLine';
 import { CloseDayDialog } from './CloseDayDialog';
+import { XByPerson, ZShifts } from './PeopleReport';
 import { ReportTable } from './ReportTable';
 
 export { ReportTable } from './ReportTable';
@@ -43,9 +44,11 @@ export function ReportsScreen() {
       ) : null}
       <PrintNoticeLine />
       {currentReport ? <ReportTable report={currentReport} /> : null}
+      {currentReport ? <XByPerson /> : null}
       {zReports.map((z) => (
         <div key={z.number} className="z-report">
           <ReportTable report={z} />
+          <ZShifts report={z} />
           <button type="button" className="no-print" onClick={() => void exportReport(z.number!)}>
             {say('manager.reports.zCsv', { number: z.number! })}
           </button>

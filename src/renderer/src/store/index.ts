@@ -4,6 +4,7 @@ import { createAboutSlice, type AboutSlice } from './about-slice';
 import { createDisplaySlice, type DisplaySlice } from './display-slice';
 import { createManagerSlice, type ManagerSlice } from './manager-slice';
 import { createManagerSessionSlice, type ManagerSessionSlice } from './manager-session-slice';
+import { createPeopleSlice, type PeopleSlice } from './people-slice';
 import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
@@ -17,7 +18,8 @@ export type CounterStore = SessionSlice &
   ManagerSessionSlice &
   AboutSlice &
   DisplaySlice &
-  PrintingSlice;
+  PrintingSlice &
+  PeopleSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
   ...createSessionSlice(...args),
@@ -28,6 +30,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createAboutSlice(...args),
   ...createDisplaySlice(...args),
   ...createPrintingSlice(...args),
+  ...createPeopleSlice(...args),
 }));
 
 /**

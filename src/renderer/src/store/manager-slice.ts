@@ -21,7 +21,9 @@ export type HistoryFilters = RequestOf<'exports:history-csv'>;
 export interface PinPrompt {
   /** The action, as a message (or, from screens not yet moved to the catalogue, a sentence). */
   readonly title: string | Said;
-  readonly run: (pin: string) => Promise<Result<unknown, ErrorCode>>;
+  readonly run: (pin: string, managerId?: number) => Promise<Result<unknown, ErrorCode>>;
+  /** A manager is called to the counter: picked by name, then their own PIN. */
+  readonly pickManager?: boolean;
 }
 
 /** An error main answered, kept as it came: each screen words it in its own language. */
@@ -59,7 +61,7 @@ export interface ManagerSlice {
   openDetail(paymentId: string): Promise<void>;
   closeDetail(): void;
   /** Asks for the PIN, runs `run` with it; resolves with the result (errors stay in the dialog). */
-  askPin(title: string | Said, run: (pin: string) => Promise<Result<unknown, ErrorCode>>): void;
+  askPin(title: string | Said, run: PinPrompt['run'], pickManager?: boolean): void;
   cancelPin(): void;
   /** Refunds: at once while the manager session is open, else after the PIN. */
   refund(paymentId: string, amount: string, reason: string): void;
@@ -91,6 +93,7 @@ const page = (view: HistoryPageView) => ({
   historyItems: view.items,
   historyNext: view.next,
   historyError: null,
+  historyTakenBy: view.takenBy ?? {},
 });
 
 /** Counts payment-detail loads, so a slow older one never replaces a newer one. */
@@ -127,10 +130,11 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     if (!historyNext) return;
     const result = await counter().searchHistory({ ...historyFilters, cursor: historyNext });
     if (result.ok)
-      set({
+      set((s) => ({
         historyItems: [...historyItems, ...result.value.items],
         historyNext: result.value.next,
-      });
+        historyTakenBy: { ...s.historyTakenBy, ...result.value.takenBy },
+      }));
     else set({ historyError: result.error });
   },
   async openDetail(paymentId) {
@@ -147,8 +151,9 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     else set({ historyError: result.error });
   },
   closeDetail: () => set({ detail: null, refundDone: null, historyError: null }),
-  askPin(title, run) {
-    set({ pinPrompt: { title, run } });
+  askPin(title, run, pickManager) {
+    if (pickManager) void get().loadStaff();
+    set({ pinPrompt: { title, run, ...(pickManager ? { pickManager } : {}) } });
   },
   cancelPin: () => set({ pinPrompt: null }),
   refund(paymentId, amount, reason) {
@@ -170,8 +175,14 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
         });
     }
     set({ historyError: null });
-    const run = async (pin?: string) => {
-      const result = await counter().refund({ paymentId, amount, reason, ...(pin ? { pin } : {}) });
+    const run = async (pin?: string, managerId?: number) => {
+      const who =
+        pin && managerId !== undefined
+          ? { manager: { staffId: managerId, pin } }
+          : pin
+            ? { pin }
+            : {};
+      const result = await counter().refund({ paymentId, amount, reason, ...who });
       void get().refreshManagerStatus();
       if (result.ok) {
         const { amount: minor, currency } = result.value;
@@ -183,15 +194,16 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     };
     const currency = get().detail?.payment.currency ?? '';
     const title = said('manager.refund.pinTitle', { amount, currency, paymentId });
-    if (!get().managerStatus?.session) return get().askPin(title, (pin) => run(pin));
+    if (!get().managerStatus?.session) return get().askPin(title, run, true);
     // The session is open: no PIN, unless it locked meanwhile.
     void run().then((result) => {
-      if (!result.ok && result.error.code === 'MANAGER_LOCKED') get().askPin(title, run);
+      if (!result.ok && result.error.code === 'MANAGER_LOCKED') get().askPin(title, run, true);
       else if (!result.ok) set({ historyError: result.error });
     });
   },
   dismissRefundDone: () => set({ refundDone: null }),
   async loadReports() {
+    void get().loadReportPeople();
     const [current, list] = await Promise.all([
       counter().getCurrentReport(),
       counter().listReports(),
@@ -209,12 +221,18 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
   confirmCloseDay() {
     set({ closingDay: false });
     // Closing the day cannot be undone: the PIN is asked even while the session is open.
-    get().askPin(said('manager.closeDay.pinTitle'), async (pin) => {
-      const result = await counter().closeDay({ pin });
-      void get().refreshManagerStatus();
-      if (result.ok) await get().loadReports();
-      return result;
-    });
+    const title = said('manager.closeDay.pinTitle');
+    get().askPin(
+      title,
+      async (pin, managerId) => {
+        const who = managerId !== undefined ? { manager: { staffId: managerId, pin } } : { pin };
+        const result = await counter().closeDay(who);
+        void get().refreshManagerStatus();
+        if (result.ok) await get().loadReports();
+        return result;
+      },
+      true,
+    );
   },
   cancelCloseDay: () => set({ closingDay: false }),
   async exportHistory() {

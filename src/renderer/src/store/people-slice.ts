@@ -1,0 +1,32 @@
+import type { StateCreator } from 'zustand';
+import type { ReportPeopleView, StaffMemberView } from '../../../shared/ipc/views';
+import { counter } from '../counter-api';
+import type { CounterStore } from './index';
+
+/** Who works at the counter, and the reports split by person and shift. */
+export interface PeopleSlice {
+  staffMembers: StaffMemberView[];
+  /** Who took each payment in History, by payment id. */
+  historyTakenBy: Record<string, string>;
+  reportPeople: ReportPeopleView | null;
+  loadStaff(): Promise<void>;
+  loadReportPeople(): Promise<void>;
+}
+
+export const createPeopleSlice: StateCreator<CounterStore, [], [], PeopleSlice> = (set) => ({
+  staffMembers: [],
+  historyTakenBy: {},
+  reportPeople: null,
+  async loadStaff() {
+    const result = await counter().listStaff();
+    if (result.ok) set({ staffMembers: result.value.members });
+  },
+  async loadReportPeople() {
+    const result = await counter().getReportPeople();
+    set({ reportPeople: result.ok ? result.value : null });
+  },
+});
+
+/** The active managers, who may be called to authorise an action. */
+export const selectManagers = (s: CounterStore): StaffMemberView[] =>
+  s.staffMembers.filter((m) => m.role === 'manager' && m.active);
