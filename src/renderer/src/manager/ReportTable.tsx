@@ -3,8 +3,19 @@ import type { ReportView } from '../../../shared/ipc/views';
 import { useSay } from '../i18n/use-say';
 import { Amount } from './Amount';
 
-/** One report: per currency, payments, refunds and net, declined and cancelled; open counts. */
-export function ReportTable({ report, titled = true }: { report: ReportView; titled?: boolean }) {
+/**
+ * One report: per currency, payments, refunds and net, declined and cancelled; open counts;
+ * then `children` (its split by person or shift) inside the same card.
+ */
+export function ReportTable({
+  report,
+  titled = true,
+  children,
+}: {
+  report: ReportView;
+  titled?: boolean;
+  children?: React.ReactNode;
+}) {
   const { say } = useSay();
   const title =
     report.kind === 'Z'
@@ -63,6 +74,7 @@ export function ReportTable({ report, titled = true }: { report: ReportView; tit
           refunds: report.open.refunds,
         })}
       </p>
+      {children}
       {report.evidence ? <Evidence evidence={report.evidence} /> : null}
     </article>
   );

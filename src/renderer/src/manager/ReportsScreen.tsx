@@ -43,12 +43,16 @@ export function ReportsScreen() {
         </p>
       ) : null}
       <PrintNoticeLine />
-      {currentReport ? <ReportTable report={currentReport} /> : null}
-      {currentReport ? <XByPerson /> : null}
+      {currentReport ? (
+        <ReportTable report={currentReport}>
+          <XByPerson />
+        </ReportTable>
+      ) : null}
       {zReports.map((z) => (
         <div key={z.number} className="z-report">
-          <ReportTable report={z} />
-          <ZShifts report={z} />
+          <ReportTable report={z}>
+            <ZShifts report={z} />
+          </ReportTable>
           <button type="button" className="no-print" onClick={() => void exportReport(z.number!)}>
             {say('manager.reports.zCsv', { number: z.number! })}
           </button>

@@ -9,6 +9,7 @@ import { CustomerPageSection } from './CustomerPageSection';
 import { LimitsSection } from './LimitsSection';
 import { PinForm } from './PinForm';
 import { SECTIONS, SECTION_NAMES, sectionOfProblem, type SectionKey } from './settings-sections';
+import { StaffSection } from './StaffSection';
 import { StoreSection } from './StoreSection';
 import '../styles/settings.css';
 
@@ -27,6 +28,8 @@ function SectionContent({ section }: { section: SectionKey }) {
       return <CallbacksSection />;
     case 'limits':
       return <LimitsSection />;
+    case 'staff':
+      return <StaffSection />;
     case 'pin':
       return <PinForm />;
     case 'about':

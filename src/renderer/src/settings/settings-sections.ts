@@ -9,6 +9,7 @@ export const SECTIONS = [
   'printer',
   'callbacks',
   'limits',
+  'staff',
   'pin',
   'about',
 ] as const;
@@ -22,6 +23,7 @@ export const SECTION_NAMES = {
   printer: 'settings.section.printer',
   callbacks: 'settings.section.callbacks',
   limits: 'settings.section.limits',
+  staff: 'settings.section.staff',
   pin: 'settings.section.pin',
   about: 'settings.section.about',
 } as const satisfies Readonly<Record<SectionKey, MessageId>>;
