@@ -477,10 +477,11 @@ describe('history and reports', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'payment_id,created_at,settled_at,amount,refunded,currency,status,gate_code,gate_message,terminal,cancelled_at,late_payment',
+      'payment_id,created_at,settled_at,amount,refunded,currency,status,gate_code,gate_message,terminal,cancelled_at,late_payment,staff,shift',
     );
+    // Who took it and in which shift: Ana, signed in at start on the demo counter.
     expect(lines[1]).toMatch(
-      new RegExp(`^${p.id},[^,]+,[^,]+,18\\.80,0\\.00,CNY,succeeded,0,Success,DEMO,,$`),
+      new RegExp(`^${p.id},[^,]+,[^,]+,18\\.80,0\\.00,CNY,succeeded,0,Success,DEMO,,,Ana,\\d+$`),
     );
     // History is open to everyone at the counter; a report needs the manager session.
     expect(await counter.handlers['exports:report-csv']({})).toMatchObject({
@@ -494,6 +495,14 @@ describe('history and reports', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+    // The Z's CSV ends with its totals per person.
+    expect(await counter.handlers['reports:close-day']({ pin: PIN })).toMatchObject({ ok: true });
+    const z = await counter.handlers['exports:report-csv']({ number: 1 });
+    const zLines = z.ok ? z.value.content.trimEnd().split('\r\n') : [];
+    expect(zLines.slice(-2)).toEqual([
+      'staff,currency,payments,payments_minor,refunds,refunds_minor,net_minor',
+      'Ana,CNY,1,1880,0,0,1880',
+    ]);
   });
 
   it('keeps a hash-chained audit log that detects edits and deletions', async () => {
