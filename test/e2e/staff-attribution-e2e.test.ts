@@ -133,4 +133,31 @@ describe.each(LANGUAGES)('who did what in $tag', ({ browser, catalogue, tag }) =
     await shifts.scrollIntoViewIfNeeded();
     await screenshot(page, `64-z-shifts-${tag}`);
   }, 120_000);
+
+  it('Staff in Settings: a member added and one disabled, each under the manager called', async () => {
+    const page = await open();
+    await openAsManager(page, w['common.nav.settings']!);
+    const side = page.getByRole('navigation', { name: w['settings.sections.label'] });
+    await side.getByRole('button', { name: w['settings.section.staff'], exact: true }).click();
+    const add = page.getByRole('form', { name: w['settings.staff.addTitle'] });
+    await add.getByLabel(w['settings.staff.name']!, { exact: true }).fill('Cleo');
+    await add.getByLabel(w['settings.staff.pin']!, { exact: true }).fill('1470');
+    await add.getByLabel(w['settings.staff.pinAgain']!, { exact: true }).fill('1470');
+    await add.getByRole('button', { name: w['settings.staff.add'], exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type="password"]').fill('2468');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('row', { name: /^Cleo/ }).waitFor();
+    const benRow = page.getByRole('row', { name: /^Ben/ });
+    await benRow.getByRole('button', { name: w['settings.staff.disable'], exact: true }).click();
+    await dialog.locator('input[type="password"]').fill('2468');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => benRow.textContent()).toContain(w['settings.staff.disabled']);
+    expect(ui.counter.staff.directory.list().map((m) => [m.name, m.active])).toContainEqual([
+      'Cleo',
+      true,
+    ]);
+    await screenshot(page, `65-settings-staff-${tag}`);
+  }, 60_000);
 });
