@@ -100,6 +100,7 @@ export function StaffSection() {
 
   return (
     <div className="staff-section">
+      <h2>{say('settings.section.staff')}</h2>
       <table className="history-table">
         <thead>
           <tr>
