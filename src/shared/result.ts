@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'PIN_NOT_SET',
   /** The manager session is locked and no PIN came with the action: ask for the PIN. */
   'MANAGER_LOCKED',
+  /** A manager must do it, or authorise it with their own PIN. */
+  'NEEDS_MANAGER',
   /** This shell cannot do it (for example PDF files in the browser shell). */
   'NOT_SUPPORTED',
   /** The message did not come from one of the app's own windows. */

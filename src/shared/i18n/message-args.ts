@@ -154,6 +154,7 @@ export interface MessageArgs {
   'main.error.code.INVALID_STATE': undefined;
   'main.error.code.KEYCHAIN_UNAVAILABLE': undefined;
   'main.error.code.MANAGER_LOCKED': undefined;
+  'main.error.code.NEEDS_MANAGER': undefined;
   'main.error.code.NOT_CONFIGURED': undefined;
   'main.error.code.NOT_FOUND': undefined;
   'main.error.code.NOT_SUPPORTED': undefined;

@@ -49,6 +49,13 @@ export const BRIDGES = {
       printReport: 'printing:report',
       testPrint: 'printing:test',
       previewSlip: 'printing:preview',
+      listStaff: 'staff:list',
+      getShift: 'shift:current',
+      signIn: 'shift:sign-in',
+      lockShift: 'shift:lock',
+      handOver: 'shift:hand-over',
+      signOut: 'shift:sign-out',
+      endShiftByManager: 'shift:end-by-manager',
     },
     events: {
       onPaymentUpdated: 'payments:updated',
@@ -57,6 +64,7 @@ export const BRIDGES = {
       onSettingsChanged: 'settings:changed',
       onPrintStatusChanged: 'printing:changed',
       onManagerChanged: 'manager:changed',
+      onShiftChanged: 'shift:changed',
     },
   },
   /** The customer display reads the sale on the counter and follows it; nothing else. */

@@ -18,6 +18,9 @@ import {
   reportSchema,
   sessionViewSchema,
   settingsViewSchema,
+  shiftReportSchema,
+  shiftStateSchema,
+  staffViewSchema,
 } from './views';
 import { printerSettingsSchema } from '../printing/printer-settings';
 import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../i18n/locales';
@@ -32,6 +35,7 @@ const paymentId = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
 /** A manager PIN as typed; its format is checked with the PIN itself, in main. */
 const pin = z.string().min(1).max(16);
+const staffId = z.number().int().positive();
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /**
@@ -218,6 +222,22 @@ export const CHANNELS = {
   'printing:report': { request: printingRequests.report, response: printJobViewSchema },
   'printing:test': { request: printingRequests.test, response: printJobViewSchema },
   'printing:preview': { request: printingRequests.preview, response: slipPreviewSchema },
+  /* Sign-in and shifts. */
+  'staff:list': { request: nothing, response: z.object({ staff: z.array(staffViewSchema) }) },
+  'shift:current': { request: nothing, response: shiftStateSchema },
+  /** Opens a shift, or unlocks one's own locked shift. */
+  'shift:sign-in': { request: z.object({ staffId, pin }).strict(), response: shiftStateSchema },
+  'shift:lock': { request: nothing, response: shiftStateSchema },
+  /** Answers once the sale screen is idle: the ended shift's report and who is signed in now. */
+  'shift:hand-over': {
+    request: z.object({ staffId, pin }).strict(),
+    response: z.object({ report: shiftReportSchema, state: shiftStateSchema }),
+  },
+  'shift:sign-out': { request: nothing, response: shiftReportSchema },
+  'shift:end-by-manager': {
+    request: z.object({ staffId, pin, reason: z.string().trim().max(200) }).strict(),
+    response: shiftReportSchema,
+  },
 } as const satisfies { readonly [C in BridgeChannel]: ChannelSchemas };
 
 /** A request channel. */
@@ -238,6 +258,7 @@ export const EVENTS = {
   'display:changed': displayViewSchema,
   'printing:changed': printStatusViewSchema,
   'manager:changed': managerStatusSchema,
+  'shift:changed': shiftStateSchema,
 } as const satisfies { readonly [E in BridgeEvent]: z.ZodType };
 
 /** The channels the customer display's window may use: its bridge's. Others refuse it. */
