@@ -7,6 +7,7 @@ import { createManagerSessionSlice, type ManagerSessionSlice } from './manager-s
 import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createShiftSlice, type ShiftSlice } from './shift-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The renderer's one store, built from typed slices. */
@@ -17,7 +18,8 @@ export type CounterStore = SessionSlice &
   ManagerSessionSlice &
   AboutSlice &
   DisplaySlice &
-  PrintingSlice;
+  PrintingSlice &
+  ShiftSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
   ...createSessionSlice(...args),
@@ -28,6 +30,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createAboutSlice(...args),
   ...createDisplaySlice(...args),
   ...createPrintingSlice(...args),
+  ...createShiftSlice(...args),
 }));
 
 /**
