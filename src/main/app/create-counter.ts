@@ -55,6 +55,7 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       shifts: staff.shifts,
       directory: staff.directory,
       session: services.managerSession,
+      changed: () => services.signals.emit('session'),
     }),
   };
   await start(config, stores, services);

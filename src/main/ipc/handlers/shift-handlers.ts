@@ -58,8 +58,10 @@ export function shiftHandlers(deps: {
   readonly shifts: ShiftService;
   readonly directory: StaffDirectory;
   readonly session: ManagerSession;
+  /** Tells the windows who is signed in (a shift that ends closes without telling itself). */
+  readonly changed: () => void;
 }): Pick<ChannelHandlers, ShiftChannels> {
-  const { shifts, directory, session } = deps;
+  const { shifts, directory, session, changed } = deps;
   const state = () => shiftStateView(shifts.current());
   return {
     'staff:list': async () => ok({ staff: directory.list() }),
@@ -86,11 +88,15 @@ export function shiftHandlers(deps: {
     },
     'shift:sign-out': async () => {
       const result = await shifts.signOut();
-      if (result.ok) session.lock();
+      if (result.ok) {
+        session.lock();
+        changed();
+      }
       return result.ok ? ok(shiftReportView(result.value)) : result;
     },
     'shift:end-by-manager': async ({ staffId, pin, reason }) => {
       const result = await shifts.endByManager(staffId, pin, reason);
+      if (result.ok) changed();
       return result.ok ? ok(shiftReportView(result.value)) : result;
     },
   };
