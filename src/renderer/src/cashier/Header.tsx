@@ -76,8 +76,13 @@ export function Header({
           ))}
           {signedIn ? (
             <>
-              <span className="signed-in">
-                {say('staff.header.signedIn', { name: signedIn.name })}
+              {/* The name alone on screen (the header is full); the sentence for screen readers. */}
+              <span
+                className="signed-in"
+                aria-label={say('staff.header.signedIn', { name: signedIn.name })}
+                title={say('staff.header.signedIn', { name: signedIn.name })}
+              >
+                {signedIn.name}
               </span>
               {/* Allowed with a sale on screen: the handover waits for it to finish. */}
               <button type="button" className="hand-over-button" onClick={openHandOver}>

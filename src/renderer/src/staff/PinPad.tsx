@@ -68,6 +68,9 @@ export function PinPad<C extends Channel>({
             {d}
           </button>
         ))}
+        <button type="button" tabIndex={-1} className="pin-pad-zero" onClick={() => type(ZERO)}>
+          {ZERO}
+        </button>
         <button
           type="button"
           tabIndex={-1}
@@ -76,10 +79,7 @@ export function PinPad<C extends Channel>({
         >
           {say('staff.pin.delete')}
         </button>
-        <button type="button" tabIndex={-1} onClick={() => type(ZERO)}>
-          {ZERO}
-        </button>
-        <button type="submit" className="primary" disabled={busy || pin.length < 4}>
+        <button type="submit" className="primary pin-pad-submit" disabled={busy || pin.length < 4}>
           {submitLabel}
         </button>
       </div>
