@@ -70,7 +70,7 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     const page = await ui.openCashier({ locale: browser });
     expect(await page.locator('html').getAttribute('lang')).toBe(tag);
     await header(page)
-      .getByLabel(say('staff.header.signedIn', { name: ANA.name }))
+      .getByText(say('staff.header.signedIn', { name: ANA.name }))
       .waitFor();
     await sell(page, '12.00');
 
@@ -95,7 +95,7 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     await screenshot(page, `71-hand-over-waiting-${tag}`);
     expect(
       await header(page)
-        .getByLabel(say('staff.header.signedIn', { name: ANA.name }))
+        .getByText(say('staff.header.signedIn', { name: ANA.name }))
         .count(),
     ).toBe(1);
 
@@ -112,7 +112,7 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     await screenshot(page, `72-shift-report-${tag}`);
     await report.getByRole('button', { name: w['staff.report.close'] }).click();
     await header(page)
-      .getByLabel(say('staff.header.signedIn', { name: BEN.name }))
+      .getByText(say('staff.header.signedIn', { name: BEN.name }))
       .waitFor();
     await newSale(page);
     await sell(page, '30.00');
@@ -129,7 +129,7 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     await typePin(page.locator('.pin-pad'), BEN.pin);
     await page.locator('#amount').waitFor();
     await header(page)
-      .getByLabel(say('staff.header.signedIn', { name: BEN.name }))
+      .getByText(say('staff.header.signedIn', { name: BEN.name }))
       .waitFor();
   });
 
@@ -156,7 +156,7 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     await page.locator('.pin-pad button[type="submit"]').click();
     await page.locator('#amount').waitFor();
     await header(page)
-      .getByLabel(say('staff.header.signedIn', { name: ANA.name }))
+      .getByText(say('staff.header.signedIn', { name: ANA.name }))
       .waitFor();
   });
 });

@@ -79,10 +79,12 @@ export function Header({
               {/* The name alone on screen (the header is full); the sentence for screen readers. */}
               <span
                 className="signed-in"
-                aria-label={say('staff.header.signedIn', { name: signedIn.name })}
                 title={say('staff.header.signedIn', { name: signedIn.name })}
               >
-                {signedIn.name}
+                <span aria-hidden="true">{signedIn.name}</span>
+                <span className="visually-hidden">
+                  {say('staff.header.signedIn', { name: signedIn.name })}
+                </span>
               </span>
               {/* Allowed with a sale on screen: the handover waits for it to finish. */}
               <button type="button" className="hand-over-button" onClick={openHandOver}>
