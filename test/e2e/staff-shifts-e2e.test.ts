@@ -13,13 +13,14 @@ const LANGUAGES = [
 
 const ANA = { name: 'Ana', pin: '1357' };
 const BEN = { name: 'Ben', pin: '8642' };
+const MANAGER = { name: 'Demo manager', pin: '2468' };
 
 /**
  * Sign-in and shifts through the demo counter in Chromium, in English, Simplified Chinese and
  * German from the browser's locale: Ana is signed in at start and sells; she hands over to Ben
  * while a sale is on screen (the handover waits for it), the ended shift's report shows her
  * takings, Ben sells; Lock asks Ben's PIN and refuses Ana's; signing out leaves the sign-in
- * screen, where a wrong PIN says so.
+ * screen, where a wrong PIN says so and the manager's own PIN opens Reports as well.
  */
 describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, tag }) => {
   const ui = useBrowserCounter();
@@ -133,7 +134,7 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
       .waitFor();
   });
 
-  it('with nobody signed in, the sign-in screen lists the staff; a wrong PIN says so', async () => {
+  it('with nobody signed in, the sign-in screen lists the staff; a wrong PIN says so; a manager signing in opens Reports', async () => {
     await ui.start();
     const page = await ui.openCashier({ locale: browser });
     expect((await ui.counter.handlers['shift:sign-out']({})).ok).toBe(true);
@@ -151,12 +152,22 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     await expect
       .poll(() => page.locator('.pin-pad').getByRole('alert').textContent())
       .toBe(w['main.error.code.PIN_INCORRECT']);
-    for (const digit of ANA.pin)
+    // Not Ana after all: back to the names; the demo manager's own PIN opens the manager
+    // session too, so Reports open without asking again.
+    await page.getByRole('button', { name: say('staff.pin.back', { name: ANA.name }) }).click();
+    await names.getByRole('button', { name: new RegExp(MANAGER.name) }).click();
+    for (const digit of MANAGER.pin)
       await page.getByRole('group').getByRole('button', { name: digit, exact: true }).click();
     await page.locator('.pin-pad button[type="submit"]').click();
     await page.locator('#amount').waitFor();
     await header(page)
-      .getByText(say('staff.header.signedIn', { name: ANA.name }))
+      .getByText(say('staff.header.signedIn', { name: MANAGER.name }))
       .waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: w['common.nav.reports'], exact: true })
+      .click();
+    await page.getByRole('heading', { name: w['common.nav.reports'], level: 1 }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });
