@@ -141,10 +141,10 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
     await page.getByRole('heading', { name: w['staff.signIn.title'], level: 1 }).waitFor();
     const names = page.getByRole('list', { name: w['staff.signIn.listLabel'] });
     await names.getByRole('button', { name: new RegExp(BEN.name) }).waitFor();
-    await screenshot(page, `74-sign-in-${tag}`);
+    await screenshot(page, `80-sign-in-${tag}`);
     await names.getByRole('button', { name: new RegExp(ANA.name) }).click();
     await page.getByText(say('staff.pin.title', { name: ANA.name })).waitFor();
-    await screenshot(page, `75-sign-in-pin-${tag}`);
+    await screenshot(page, `81-sign-in-pin-${tag}`);
     // The on-screen digits type the PIN too.
     for (const digit of '0000')
       await page.getByRole('group').getByRole('button', { name: digit, exact: true }).click();
