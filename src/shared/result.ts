@@ -29,7 +29,7 @@ export const ERROR_CODES = [
   'PIN_NOT_SET',
   /** The manager session is locked and no PIN came with the action: ask for the PIN. */
   'MANAGER_LOCKED',
-  /** Only a manager may do it: a manager must authorise it with their own PIN. */
+  /** A manager must do it, or authorise it with their own PIN. */
   'NEEDS_MANAGER',
   /** This shell cannot do it (for example PDF files in the browser shell). */
   'NOT_SUPPORTED',

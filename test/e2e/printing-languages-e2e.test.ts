@@ -9,6 +9,7 @@ import { useBrowserCounter } from '../support/browser-counter';
 import { charge, pressOnSandbox, waitForPayment } from '../support/counter-harness';
 import { startFakePrinter, type FakeReceiptPrinter } from '../support/fake-receipt-printer';
 import { readSlipPreview } from '../support/slip-preview-reader';
+import { openAsManager } from '../support/manager-session';
 
 const FAST = { connectMs: 1000, statusMs: 300, finishMs: 800 };
 
@@ -91,7 +92,7 @@ describe('the printer settings and slip preview speak the browser’s language',
     });
     await page.goto(ui.shell.cashierUrl);
     const settings = wordIn(locale as Locale, said('common.nav.settings'));
-    await page.getByRole('button', { name: settings }).click();
+    await openAsManager(page, settings);
     return page;
   }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser-harness';
+import { openAsManager } from '../support/manager-session';
 import { useBrowserCounter } from '../support/browser-counter';
 import { BROWSER_LOCALE, WORDS, type Language } from '../support/settings-words';
 
@@ -37,18 +37,13 @@ describe('Settings in the browser', () => {
     await page.goto(ui.shell.cashierUrl);
     await page.locator(`html[lang="${language}"]`).waitFor();
     const words = WORDS[language];
-    await page.getByRole('button', { name: words.settings, exact: true }).click();
+    // Settings are the manager's: the demo PIN opens the manager session, and saving a section
+    // while it is open asks nothing more.
+    await openAsManager(page, words.settings);
     await page.getByRole('heading', { level: 1, name: words.settings }).waitFor();
     const nav = page.getByRole('navigation', { name: /./ }).filter({ hasText: words.store });
     await nav.getByRole('button', { name: words[section], exact: true }).click();
     return { page, words, form: page.getByRole('form', { name: words[section] }) };
-  }
-
-  async function enterPin(page: Page, title: string) {
-    const dialog = page.getByRole('dialog', { name: title });
-    await dialog.getByLabel(/./).first().fill('2468');
-    await dialog.getByRole('button').first().click();
-    await dialog.waitFor({ state: 'detached' });
   }
 
   for (const language of Object.keys(WORDS) as Language[]) {
@@ -76,14 +71,14 @@ describe('Settings in the browser', () => {
       expect(saved.ok && saved.value.callbackPublicUrl).toBe('');
     });
 
-    it(`${language}: Store saves only its own fields, under the PIN`, async () => {
+    it(`${language}: Store saves only its own fields, under the manager session`, async () => {
       const { page, words, form } = await openSettings(language, 'store');
       await form.getByLabel(words.merchantName, { exact: true }).fill('Jade Tea Room 翡翠茶馆');
       await form.getByLabel(words.customerLanguage).selectOption('zh-Hant');
       await screenshot(page, `71-settings-store-${language}`);
       await form.getByRole('button', { name: words.save, exact: true }).click();
-      await enterPin(page, words.pinTitle);
       await form.getByText(words.saved, { exact: true }).waitFor();
+      expect(await page.getByRole('dialog').count()).toBe(0);
 
       const saved = await ui.counter.handlers['settings:get']({});
       expect(saved.ok && saved.value).toMatchObject({
@@ -120,7 +115,7 @@ describe('Settings in the browser', () => {
     });
   }
 
-  it('main refuses after the PIN (a port taken meanwhile): the error lands on the port field', async () => {
+  it('main refuses the change (a port taken meanwhile): the error lands on the port field', async () => {
     const { port, server } = await takenPort();
     try {
       const { page, words, form } = await openSettings('de', 'callbacks');
@@ -128,7 +123,6 @@ describe('Settings in the browser', () => {
       const field = form.getByLabel(words.port);
       await field.fill(String(port));
       await form.getByRole('button', { name: words.save, exact: true }).click();
-      await enterPin(page, 'Einstellungen speichern: Zahlungsmeldungen');
       await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
       expect(await form.textContent()).toContain(words.portInUse);
       await screenshot(page, '73-settings-refused-after-pin-de');
@@ -158,7 +152,7 @@ describe('Settings in the browser', () => {
       }
     });
   }
-  it("de: limits are typed with a decimal comma; one below Alipay's bound is marked before the PIN", async () => {
+  it("de: limits are typed with a decimal comma; one below Alipay's bound is marked before anything is saved", async () => {
     const { page, form } = await openSettings('de', 'limits');
     const smallest = form.getByLabel('Kleinster Verkauf in CNY', { exact: true });
     expect(await smallest.inputValue()).toBe('10,00');
@@ -170,7 +164,6 @@ describe('Settings in the browser', () => {
 
     await smallest.fill('12,50');
     await form.getByRole('button', { name: 'Speichern', exact: true }).click();
-    await enterPin(page, 'Einstellungen speichern: Betragsgrenzen');
     await form.getByText('Gespeichert.', { exact: true }).waitFor();
     const saved = await ui.counter.handlers['settings:get']({});
     expect(saved.ok && saved.value.amountLimits['CNY']).toEqual({ min: 1250, max: 500000 });

@@ -100,6 +100,8 @@ describe('window.counter end to end over the real preload and ipcMain adapter', 
     );
     expect((await valueOf(api.searchHistory({}))).items).toHaveLength(1);
     expect(await valueOf(api.exportHistoryCsv({}))).toMatchObject({ rows: 1 });
+    // Reports are the manager's: they open under the manager session.
+    expect(await valueOf(api.unlockManager({ pin: PIN }))).toMatchObject({ session: {} });
     expect(await valueOf(api.getCurrentReport())).toMatchObject({ kind: 'X' });
     expect(await valueOf(api.closeDay({ pin: PIN }))).toMatchObject({ kind: 'Z' });
     expect((await valueOf(api.listReports())).reports).toHaveLength(1);

@@ -30,7 +30,6 @@ export const WORDS = {
     seconds: 'A number of seconds from 60',
     portInUse: 'another program uses this port',
     usualThreshold: 'Default: 3600',
-    pinTitle: 'Save settings: Store',
   },
   'zh-Hans': {
     printer: '打印机',
@@ -62,7 +61,6 @@ export const WORDS = {
     seconds: '秒数在 60（一分钟）',
     portInUse: '另一个程序正在使用此端口',
     usualThreshold: '默认：3600',
-    pinTitle: '保存设置：门店',
   },
   de: {
     printer: 'Drucker',
@@ -94,7 +92,6 @@ export const WORDS = {
     seconds: 'Eine Anzahl Sekunden von 60',
     portInUse: 'ein anderes Programm nutzt diesen Port',
     usualThreshold: 'Standard: 3600',
-    pinTitle: 'Einstellungen speichern: Geschäft',
   },
 } as const;
 export type Language = keyof typeof WORDS;

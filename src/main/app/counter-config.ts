@@ -3,6 +3,7 @@ import type { ChannelHandlers } from '../../shared/ipc/contract';
 import type {
   DisplayView,
   ManagerStatus,
+  ShiftState,
   PaymentView,
   SessionView,
   SettingsView,
@@ -75,6 +76,7 @@ export interface CounterEvents {
   'display:changed': [DisplayView];
   'printing:changed': [PrintStatusView];
   'manager:changed': [ManagerStatus];
+  'shift:changed': [ShiftState];
 }
 
 /** A running counter: the IPC handlers, the events, and a way to stop. */

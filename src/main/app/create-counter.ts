@@ -7,6 +7,7 @@ import { createPrintingHandlers, printStatusView } from '../ipc/handlers/printin
 import { saleHandlers } from '../ipc/handlers/sale-handlers';
 import { settingsHandlers } from '../ipc/handlers/settings-handlers';
 import { headlessShellHandlers } from '../ipc/handlers/shell-handlers';
+import { shiftHandlers, shiftStateView, type ShiftChannels } from '../ipc/handlers/shift-handlers';
 import { toView } from '../journal/payment-record';
 import { inBackground } from '../logging/in-background';
 import { createLogger } from '../logging/logger';
@@ -45,7 +46,19 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
       : {}),
   });
   const events = forwardEvents(stores, services, views);
-  const handlers = handlersOf(config, stores, services, views, events, staff);
+  // Who is signed in changes with the sale screen's signal (the shift service emits it).
+  services.signals.on('session', () =>
+    events.emit('shift:changed', shiftStateView(staff.shifts.current())),
+  );
+  const handlers = {
+    ...handlersOf(config, stores, services, views, events, staff),
+    ...shiftHandlers({
+      shifts: staff.shifts,
+      directory: staff.directory,
+      session: services.managerSession,
+      changed: () => services.signals.emit('session'),
+    }),
+  };
   await start(config, stores, services);
   await startStaff(config, stores, staff);
   return {
@@ -105,7 +118,7 @@ function handlersOf(
   views: CounterViews,
   events: EventEmitter<CounterEvents>,
   staff: CounterStaff,
-): ChannelHandlers {
+): Omit<ChannelHandlers, ShiftChannels> {
   const { journal, state } = stores;
   const manager = managerHandlers({
     actions: services.actions,

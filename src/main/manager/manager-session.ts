@@ -100,6 +100,17 @@ export class ManagerSession {
     return ok(this.open!);
   }
 
+  /**
+   * Opens the session for a manager whose own PIN was just checked elsewhere (signing in), so
+   * Reports and Settings do not ask them again.
+   */
+  openFor(actor: string): void {
+    const wasOpen = this.state() !== null;
+    this.extend({ actor });
+    if (!wasOpen) this.deps.audit(actor, 'manager session opened', { idleMs: this.idleMs });
+    this.changed();
+  }
+
   /** Locks the session (the Lock button); nothing happens when it is closed already. */
   lock(): void {
     if (this.state()) this.close('manual');

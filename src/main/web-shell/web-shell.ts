@@ -157,6 +157,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       'display:changed',
       'printing:changed',
       'manager:changed',
+      'shift:changed',
     ] as const
   ).map(forward);
 

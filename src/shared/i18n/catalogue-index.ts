@@ -7,6 +7,7 @@ import de_manager from './catalogue/de/manager.json';
 import de_printing from './catalogue/de/printing.json';
 import de_settings from './catalogue/de/settings.json';
 import de_shell from './catalogue/de/shell.json';
+import de_staff from './catalogue/de/staff.json';
 import en_cashier from './catalogue/en/cashier.json';
 import en_common from './catalogue/en/common.json';
 import en_customer from './catalogue/en/customer.json';
@@ -15,6 +16,7 @@ import en_manager from './catalogue/en/manager.json';
 import en_printing from './catalogue/en/printing.json';
 import en_settings from './catalogue/en/settings.json';
 import en_shell from './catalogue/en/shell.json';
+import en_staff from './catalogue/en/staff.json';
 import es_cashier from './catalogue/es/cashier.json';
 import es_common from './catalogue/es/common.json';
 import es_customer from './catalogue/es/customer.json';
@@ -23,6 +25,7 @@ import es_manager from './catalogue/es/manager.json';
 import es_printing from './catalogue/es/printing.json';
 import es_settings from './catalogue/es/settings.json';
 import es_shell from './catalogue/es/shell.json';
+import es_staff from './catalogue/es/staff.json';
 import fr_cashier from './catalogue/fr/cashier.json';
 import fr_common from './catalogue/fr/common.json';
 import fr_customer from './catalogue/fr/customer.json';
@@ -31,6 +34,7 @@ import fr_manager from './catalogue/fr/manager.json';
 import fr_printing from './catalogue/fr/printing.json';
 import fr_settings from './catalogue/fr/settings.json';
 import fr_shell from './catalogue/fr/shell.json';
+import fr_staff from './catalogue/fr/staff.json';
 import it_cashier from './catalogue/it/cashier.json';
 import it_common from './catalogue/it/common.json';
 import it_customer from './catalogue/it/customer.json';
@@ -39,6 +43,7 @@ import it_manager from './catalogue/it/manager.json';
 import it_printing from './catalogue/it/printing.json';
 import it_settings from './catalogue/it/settings.json';
 import it_shell from './catalogue/it/shell.json';
+import it_staff from './catalogue/it/staff.json';
 import zhHans_cashier from './catalogue/zh-Hans/cashier.json';
 import zhHans_common from './catalogue/zh-Hans/common.json';
 import zhHans_customer from './catalogue/zh-Hans/customer.json';
@@ -47,6 +52,7 @@ import zhHans_manager from './catalogue/zh-Hans/manager.json';
 import zhHans_printing from './catalogue/zh-Hans/printing.json';
 import zhHans_settings from './catalogue/zh-Hans/settings.json';
 import zhHans_shell from './catalogue/zh-Hans/shell.json';
+import zhHans_staff from './catalogue/zh-Hans/staff.json';
 import zhHant_cashier from './catalogue/zh-Hant/cashier.json';
 import zhHant_common from './catalogue/zh-Hant/common.json';
 import zhHant_customer from './catalogue/zh-Hant/customer.json';
@@ -55,6 +61,7 @@ import zhHant_manager from './catalogue/zh-Hant/manager.json';
 import zhHant_printing from './catalogue/zh-Hant/printing.json';
 import zhHant_settings from './catalogue/zh-Hant/settings.json';
 import zhHant_shell from './catalogue/zh-Hant/shell.json';
+import zhHant_staff from './catalogue/zh-Hant/staff.json';
 
 /** Each language's messages (ICU text), every area merged. */
 export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -67,6 +74,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...de_printing,
     ...de_settings,
     ...de_shell,
+    ...de_staff,
   },
   en: {
     ...en_cashier,
@@ -77,6 +85,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...en_printing,
     ...en_settings,
     ...en_shell,
+    ...en_staff,
   },
   es: {
     ...es_cashier,
@@ -87,6 +96,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...es_printing,
     ...es_settings,
     ...es_shell,
+    ...es_staff,
   },
   fr: {
     ...fr_cashier,
@@ -97,6 +107,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...fr_printing,
     ...fr_settings,
     ...fr_shell,
+    ...fr_staff,
   },
   it: {
     ...it_cashier,
@@ -107,6 +118,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...it_printing,
     ...it_settings,
     ...it_shell,
+    ...it_staff,
   },
   'zh-Hans': {
     ...zhHans_cashier,
@@ -117,6 +129,7 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...zhHans_printing,
     ...zhHans_settings,
     ...zhHans_shell,
+    ...zhHans_staff,
   },
   'zh-Hant': {
     ...zhHant_cashier,
@@ -127,5 +140,6 @@ export const CATALOGUE: Readonly<Record<string, Readonly<Record<string, string>>
     ...zhHant_printing,
     ...zhHant_settings,
     ...zhHant_shell,
+    ...zhHant_staff,
   },
 };

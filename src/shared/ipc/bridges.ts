@@ -49,8 +49,14 @@ export const BRIDGES = {
       printReport: 'printing:report',
       testPrint: 'printing:test',
       previewSlip: 'printing:preview',
-      // Who did what: the staff list, the reports by person, staff management.
       listStaff: 'staff:list',
+      getShift: 'shift:current',
+      signIn: 'shift:sign-in',
+      lockShift: 'shift:lock',
+      handOver: 'shift:hand-over',
+      signOut: 'shift:sign-out',
+      endShiftByManager: 'shift:end-by-manager',
+      // Who did what: the staff list, the reports by person, staff management.
       getReportPeople: 'reports:people',
       addStaff: 'staff:add',
       renameStaff: 'staff:rename',
@@ -64,6 +70,7 @@ export const BRIDGES = {
       onSettingsChanged: 'settings:changed',
       onPrintStatusChanged: 'printing:changed',
       onManagerChanged: 'manager:changed',
+      onShiftChanged: 'shift:changed',
     },
   },
   /** The customer display reads the sale on the counter and follows it; nothing else. */

@@ -20,6 +20,9 @@ import {
   sessionViewSchema,
   staffMemberSchema,
   settingsViewSchema,
+  shiftReportSchema,
+  shiftStateSchema,
+  staffViewSchema,
 } from './views';
 import { printerSettingsSchema } from '../printing/printer-settings';
 import { CUSTOMER_LOCALES, LANGUAGE_CHOICES } from '../i18n/locales';
@@ -34,6 +37,7 @@ const paymentId = z.string().min(1).max(64);
 const nothing = z.object({}).strict();
 /** A manager PIN as typed; its format is checked with the PIN itself, in main. */
 const pin = z.string().min(1).max(16);
+const staffId = z.number().int().positive();
 /** A manager called to the counter: picked by name, their own PIN typed. */
 const managerPresent = z.object({ staffId: z.number().int().positive(), pin }).strict();
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -226,11 +230,23 @@ export const CHANNELS = {
   'printing:report': { request: printingRequests.report, response: printJobViewSchema },
   'printing:test': { request: printingRequests.test, response: printJobViewSchema },
   'printing:preview': { request: printingRequests.preview, response: slipPreviewSchema },
-  // ---- Who did what: the staff list, the reports by person, staff management ----
-  'staff:list': {
-    request: nothing,
-    response: z.object({ members: z.array(staffMemberSchema) }),
+  /* Sign-in and shifts. */
+  'staff:list': { request: nothing, response: z.object({ staff: z.array(staffViewSchema) }) },
+  'shift:current': { request: nothing, response: shiftStateSchema },
+  /** Opens a shift, or unlocks one's own locked shift. */
+  'shift:sign-in': { request: z.object({ staffId, pin }).strict(), response: shiftStateSchema },
+  'shift:lock': { request: nothing, response: shiftStateSchema },
+  /** Answers once the sale screen is idle: the ended shift's report and who is signed in now. */
+  'shift:hand-over': {
+    request: z.object({ staffId, pin }).strict(),
+    response: z.object({ report: shiftReportSchema, state: shiftStateSchema }),
   },
+  'shift:sign-out': { request: nothing, response: shiftReportSchema },
+  'shift:end-by-manager': {
+    request: z.object({ staffId, pin, reason: z.string().trim().max(200) }).strict(),
+    response: shiftReportSchema,
+  },
+  // ---- Who did what: the staff list, the reports by person, staff management ----
   /** The X so far by person and each Z's shifts (open while the manager session is). */
   'reports:people': { request: nothing, response: reportPeopleSchema },
   'staff:add': {
@@ -294,6 +310,7 @@ export const EVENTS = {
   'display:changed': displayViewSchema,
   'printing:changed': printStatusViewSchema,
   'manager:changed': managerStatusSchema,
+  'shift:changed': shiftStateSchema,
 } as const satisfies { readonly [E in BridgeEvent]: z.ZodType };
 
 /** The channels the customer display's window may use: its bridge's. Others refuse it. */

@@ -2,10 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import {
-  catalogueIndexSource,
-  messageArgsSource,
-} from '../../../src/shared/i18n/generated-sources';
+import { generatedFiles } from '../../../src/shared/i18n/generated-sources';
 import { LOCALES } from '../../../src/shared/i18n/locales';
 import { parseMessage, shapeOf } from '../../../src/shared/i18n/message-shape';
 
@@ -83,15 +80,20 @@ describe('the message catalogue', () => {
 
   it('matches the files `npm run i18n` writes (run it after changing a message)', async () => {
     const files = LOCALES.flatMap((locale) => AREAS.map((name) => ({ locale, area: name })));
-    const formatted = async (name: string, source: string) => {
-      const filepath = join(I18N, name);
-      return format(source, { ...(await resolveConfig(filepath)), filepath });
-    };
-    expect(readFileSync(join(I18N, 'message-args.ts'), 'utf8')).toBe(
-      await formatted('message-args.ts', messageArgsSource(english)),
-    );
-    expect(readFileSync(join(I18N, 'catalogue-index.ts'), 'utf8')).toBe(
-      await formatted('catalogue-index.ts', catalogueIndexSource(files)),
+    const englishByArea = Object.fromEntries(AREAS.map((name) => [name, area('en', name)]));
+    const generated = generatedFiles(englishByArea, files);
+    for (const { path, source } of generated) {
+      const filepath = join(I18N, path);
+      expect(readFileSync(filepath, 'utf8'), path).toBe(
+        await format(source, { ...(await resolveConfig(filepath)), filepath }),
+      );
+    }
+    // No file is left from an area that is gone.
+    expect(readdirSync(join(I18N, 'message-args')).sort()).toEqual(
+      generated
+        .filter(({ path }) => path.startsWith('message-args/'))
+        .map(({ path }) => path.slice('message-args/'.length))
+        .sort(),
     );
   });
 });

@@ -156,7 +156,18 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
     [{ paperWidth: 72, codePage: 'gb18030' }, /printing:preview: paperWidth: /],
     [{ paperWidth: 58, codePage: 'utf8' }, /printing:preview: codePage: /],
   ],
-  'staff:list': [[{ all: true }, /staff:list: \(argument\): unknown field "all"/]],
+  'staff:list': [[{ all: true }, /staff:list: /]],
+  'shift:current': [[{ staffId: 1 }, /shift:current: /]],
+  'shift:sign-in': [
+    [{ staffId: 0, pin: '1357' }, /shift:sign-in: staffId: /],
+    [{ staffId: 1, pin: '' }, /shift:sign-in: pin: /],
+  ],
+  'shift:lock': [[{ pin: '1357' }, /shift:lock: /]],
+  'shift:hand-over': [[{ staffId: '2', pin: '8642' }, /shift:hand-over: staffId: /]],
+  'shift:sign-out': [[{ staffId: 1 }, /shift:sign-out: /]],
+  'shift:end-by-manager': [
+    [{ staffId: 3, pin: '2468', reason: 'x'.repeat(201) }, /shift:end-by-manager: reason: /],
+  ],
   'reports:people': [[{ number: 1 }, /reports:people: \(argument\): unknown field "number"/]],
   'staff:add': [
     [

@@ -122,7 +122,7 @@ describe('payment service: charge', () => {
       ok: false,
       error: { code: 'AMOUNT_BELOW_MINIMUM' },
     });
-    expect(await service.charge('12,5', 'CNY')).toMatchObject({
+    expect(await service.charge('1,250', 'CNY')).toMatchObject({
       ok: false,
       error: { code: 'INVALID_AMOUNT' },
     });

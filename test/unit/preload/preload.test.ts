@@ -68,6 +68,12 @@ const CASHIER_CALLS: { readonly [M in keyof Requests]: Call<Requests[M]> } = {
   ],
   previewSlip: ['printing:preview', { paperWidth: 80, codePage: 'gb18030' }],
   listStaff: ['staff:list'],
+  getShift: ['shift:current'],
+  signIn: ['shift:sign-in', { staffId: 2, pin: '8642' }],
+  lockShift: ['shift:lock'],
+  handOver: ['shift:hand-over', { staffId: 1, pin: '1357' }],
+  signOut: ['shift:sign-out'],
+  endShiftByManager: ['shift:end-by-manager', { staffId: 3, pin: '2468', reason: 'went home' }],
   getReportPeople: ['reports:people'],
   addStaff: [
     'staff:add',
@@ -92,6 +98,7 @@ const CASHIER_EVENTS = {
   onSettingsChanged: 'settings:changed',
   onPrintStatusChanged: 'printing:changed',
   onManagerChanged: 'manager:changed',
+  onShiftChanged: 'shift:changed',
 };
 
 /** Valid answers of a few channels, and a payment view for events. */

@@ -9,11 +9,10 @@ import type { ManagerSession } from '../../manager/manager-session';
 import type { NamedTotals } from '../../shifts/staff-reports';
 import { refundView } from './history-handlers';
 import type { ManagerChannels } from './manager-handlers';
-import { asStaff, staffList, underStaffRule } from './staff-manager';
+import { asStaff, underStaffRule } from './staff-manager';
 
 /** The channels of who did what: the staff list and its management, refunds and reports. */
 export type AttributionChannels =
-  | 'staff:list'
   | 'reports:people'
   | 'staff:add'
   | 'staff:rename'
@@ -50,7 +49,6 @@ export function attributionHandlers(deps: {
   const { staff, journal, session } = deps;
   const before = deps.manager;
   return {
-    'staff:list': async () => staffList(staff),
     'reports:people': async () => {
       const open = session.require();
       if (!open.ok) return open;

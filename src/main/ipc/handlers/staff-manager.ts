@@ -1,5 +1,5 @@
 import { said } from '../../../shared/i18n/said';
-import { ok, type ErrorCode, type Result } from '../../../shared/result';
+import type { ErrorCode, Result } from '../../../shared/result';
 import type { CounterStaff } from '../../app/counter-staff';
 import { fail } from '../../i18n/fail';
 import { FREE_TRIES, lockAfter, lockDuration } from '../../manager/pin-lockout';
@@ -63,9 +63,4 @@ function worded<T>(
   }
   if (code === 'NEEDS_MANAGER') return fail(code, said('main.error.code.NEEDS_MANAGER'));
   return failed;
-}
-
-/** The staff list as the screens see it. */
-export function staffList(staff: CounterStaff) {
-  return ok({ members: staff.directory.list().map((m) => ({ ...m })) });
 }

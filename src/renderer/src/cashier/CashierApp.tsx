@@ -18,6 +18,11 @@ import { ReportsScreen } from '../manager/ReportsScreen';
 import { ManagerLocked } from '../manager/ManagerLocked';
 import { selectManagerViewOpen } from '../store/manager-session-slice';
 import { PrintFailureLine } from '../printing/PrintFailureLine';
+import { selectLocked, selectNeedsSignIn } from '../store/shift-slice';
+import { SignInScreen } from '../staff/SignInScreen';
+import { LockScreen } from '../staff/LockScreen';
+import { HandOverDialog, HandOverWaiting } from '../staff/HandOverDialog';
+import { ShiftReportDialog } from '../staff/ShiftReportDialog';
 
 /** The cashier window: one screen for the payment on the counter, the late alert on top. */
 export function CashierApp() {
@@ -35,6 +40,9 @@ export function CashierApp() {
   const saleOnScreen = screen === 'waiting' || screen === 'sending';
 
   useEffect(() => useCounter.getState().watchManagerSession(), []);
+  useEffect(() => useCounter.getState().watchShift(), []);
+  const needsSignIn = useCounter(selectNeedsSignIn);
+  const locked = useCounter(selectLocked);
   useEffect(() => {
     // Any key or click keeps an open manager session open (main locks it when idle).
     const active = () => useCounter.getState().noteManagerActivity();
@@ -58,7 +66,8 @@ export function CashierApp() {
       const store = useCounter.getState();
       if (store.view !== 'counter' || store.session?.lateAlerts.length) return;
       // A dialog on top (the PIN, closing the day) has the keys: Enter there confirms it.
-      if (store.pinPrompt || store.closingDay) return;
+      if (store.pinPrompt || store.closingDay || store.handOverOpen || store.endedShift) return;
+      if (!store.shift?.signedIn || store.shift.signedIn.locked) return;
       if (e.key === 'Escape' && (screen === 'waiting' || screen === 'sending')) void store.cancel();
       else if (e.key === 'Enter' && screen === 'waiting' && active && canRetryAsLink(active)) {
         e.preventDefault();
@@ -92,9 +101,20 @@ export function CashierApp() {
     );
   }
 
+  // Nobody signed in, or the shift locked: nothing of the counter shows until a PIN is typed.
+  if (needsSignIn || locked) {
+    return (
+      <div className="cashier">
+        <Header navigation={false} />
+        <main className="cashier-main">{locked ? <LockScreen /> : <SignInScreen />}</main>
+      </div>
+    );
+  }
+
   return (
     <div className="cashier">
       <Header busy={saleOnScreen} />
+      <HandOverWaiting />
       <Banners />
       <PrintFailureLine />
       <main className="cashier-main">
@@ -118,6 +138,8 @@ export function CashierApp() {
       {/* A late payment interrupts whatever screen is open. */}
       {late ? <LateAlert payment={late} /> : null}
       <PinDialog />
+      <HandOverDialog saleOnScreen={saleOnScreen} />
+      <ShiftReportDialog />
       <SaleAnnouncer />
     </div>
   );

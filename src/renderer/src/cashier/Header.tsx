@@ -5,8 +5,9 @@ import type { View } from '../store/ui-slice';
 import { RelayBadge } from './RelayBadge';
 
 /**
- * Terminal, mode and the sections (not during a live counter's first run). Reports and Settings
- * ask for the manager PIN while the manager session is locked; Lock closes it. While a sale is
+ * Terminal, mode and the sections (not during a live counter's first run), and who is signed in
+ * with Hand over and Lock. Reports and Settings ask for the manager PIN while the manager session
+ * is locked; Lock locks the shift and the manager session both. While a sale is
  * on screen (`busy`), the sections wait: the cashier finishes or cancels it first.
  */
 export function Header({
@@ -20,8 +21,11 @@ export function Header({
   const settings = useCounter((s) => s.settings);
   const openView = useCounter((s) => s.openView);
   const openManagerView = useCounter((s) => s.openManagerView);
-  const lock = useCounter((s) => s.lockManager);
+  const lockManager = useCounter((s) => s.lockManager);
+  const lockCounter = useCounter((s) => s.lockCounter);
+  const openHandOver = useCounter((s) => s.openHandOver);
   const managerOpen = useCounter(selectManagerOpen);
+  const signedIn = useCounter((s) => s.shift?.signedIn ?? null);
   const view = useCounter((s) => s.view);
   const relay = useCounter((s) => s.session?.relay ?? null);
   const sections: Array<{ view: View; label: string; open: () => void }> = [
@@ -70,12 +74,37 @@ export function Header({
               {section.label}
             </button>
           ))}
-          {managerOpen ? (
+          {signedIn ? (
+            <>
+              {/* The name alone on screen (the header is full); the sentence for screen readers. */}
+              <span
+                className="signed-in"
+                title={say('staff.header.signedIn', { name: signedIn.name })}
+              >
+                <span aria-hidden="true">{signedIn.name}</span>
+                <span className="visually-hidden">
+                  {say('staff.header.signedIn', { name: signedIn.name })}
+                </span>
+              </span>
+              {/* Allowed with a sale on screen: the handover waits for it to finish. */}
+              <button type="button" className="hand-over-button" onClick={openHandOver}>
+                {say('staff.header.handOver')}
+              </button>
+              <button
+                type="button"
+                className="lock-button"
+                title={say('staff.header.lockHint')}
+                onClick={() => void lockCounter()}
+              >
+                {say('staff.header.lock')}
+              </button>
+            </>
+          ) : managerOpen ? (
             <button
               type="button"
               className="lock-button"
               title={say('manager.header.lockHint')}
-              onClick={() => void lock()}
+              onClick={() => void lockManager()}
             >
               {say('manager.header.lock')}
             </button>

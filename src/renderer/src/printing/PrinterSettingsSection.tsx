@@ -97,7 +97,11 @@ export function PrinterSettingsSection() {
       aria-label={say('printing.settings.formLabel')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!problem) save({ printer: form });
+        if (!problem)
+          save(
+            { printer: form },
+            say('settings.save.pinTitle', { section: say('settings.section.printer') }),
+          );
       }}
     >
       <div className="printer-fields">

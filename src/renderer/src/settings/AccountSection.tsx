@@ -38,7 +38,7 @@ export function AccountSection({
         <p className="section-intro">{say('settings.demoNote')}</p>
       </section>
     );
-  const { values, change } = form;
+  const { values } = form;
 
   const submit = () => {
     const update: RequestOf<'settings:update'> = { gateUrl: values.gateUrl.trim() };
@@ -61,36 +61,27 @@ export function AccountSection({
         saveLabel={saveLabel}
       >
         <TextField
-          name="projectId"
+          {...form.bind('projectId')}
           label={say('settings.account.projectId')}
           hint={say('settings.account.projectId.hint')}
           inputMode="numeric"
-          value={values.projectId}
-          error={form.errorOf('projectId')}
-          onChange={change('projectId')}
         />
         <TextField
-          name="secret"
+          {...form.bind('secret')}
           type="password"
           label={say('settings.account.secret')}
           hint={say('settings.account.secret.hint')}
           placeholder={say(
             settings.secretConfigured ? 'settings.field.savedReplace' : 'settings.field.notSet',
           )}
-          value={values.secret}
-          error={form.errorOf('secret')}
-          onChange={change('secret')}
         />
         <Advanced>
           <TextField
-            name="gateUrl"
+            {...form.bind('gateUrl')}
             label={say('settings.account.gateUrl')}
             hint={say('settings.account.gateUrl.hint')}
             usual={TECHNICAL_DEFAULTS.gateUrl}
             inputMode="url"
-            value={values.gateUrl}
-            error={form.errorOf('gateUrl')}
-            onChange={change('gateUrl')}
           />
         </Advanced>
       </SectionForm>

@@ -53,7 +53,7 @@ export function CallbacksSection({ onSaved, saveLabel }: SectionProps) {
     relayCaCertificate: settings?.relayCaCertificate ?? '',
   }));
   if (!settings) return null;
-  const { values, change } = form;
+  const { values } = form;
 
   const submit = () => {
     const update: RequestOf<'settings:update'> = {
@@ -92,85 +92,61 @@ export function CallbacksSection({ onSaved, saveLabel }: SectionProps) {
         saveLabel={saveLabel}
       >
         <TextField
-          name="callbackPublicUrl"
+          {...form.bind('callbackPublicUrl')}
           label={say('settings.callbacks.publicUrl')}
           hint={say('settings.callbacks.publicUrl.hint')}
           inputMode="url"
-          value={values.callbackPublicUrl}
-          error={form.errorOf('callbackPublicUrl')}
-          onChange={change('callbackPublicUrl')}
         />
         <h3 className="subsection">{say('settings.relay.title')}</h3>
         <p className="section-intro">{say('settings.relay.intro')}</p>
         <TextField
-          name="relayCallbackUrl"
+          {...form.bind('relayCallbackUrl')}
           label={say('settings.relay.callbackUrl')}
           hint={say('settings.relay.callbackUrl.hint')}
           inputMode="url"
-          value={values.relayCallbackUrl}
-          error={form.errorOf('relayCallbackUrl')}
-          onChange={change('relayCallbackUrl')}
         />
         <RelayState />
         <Advanced>
           <TextField
-            name="callbackBindAddress"
+            {...form.bind('callbackBindAddress')}
             label={say('settings.callbacks.bindAddress')}
             hint={say('settings.callbacks.bindAddress.hint')}
             usual={TECHNICAL_DEFAULTS.callbackBindAddress}
-            value={values.callbackBindAddress}
-            error={form.errorOf('callbackBindAddress')}
-            onChange={change('callbackBindAddress')}
           />
           <TextField
-            name="callbackPort"
+            {...form.bind('callbackPort')}
             label={say('settings.callbacks.port')}
             hint={say('settings.callbacks.port.hint')}
             usual={String(TECHNICAL_DEFAULTS.callbackPort)}
             inputMode="numeric"
-            value={values.callbackPort}
-            error={form.errorOf('callbackPort')}
-            onChange={change('callbackPort')}
           />
           <TextField
-            name="relayNatsUrls"
+            {...form.bind('relayNatsUrls')}
             label={say('settings.relay.servers')}
             hint={say('settings.relay.servers.hint')}
             usual={say('settings.default.none')}
-            value={values.relayNatsUrls}
-            error={form.errorOf('relayNatsUrls')}
-            onChange={change('relayNatsUrls')}
           />
           <TextField
-            name="relayUser"
+            {...form.bind('relayUser')}
             label={say('settings.relay.user')}
             placeholder={say(
               settings.relayCredentialsConfigured
                 ? 'settings.field.savedReplace'
                 : 'settings.field.notSet',
             )}
-            value={values.relayUser}
-            error={form.errorOf('relayUser')}
-            onChange={change('relayUser')}
           />
           <TextField
-            name="relayPassword"
+            {...form.bind('relayPassword')}
             type="password"
             label={say('settings.relay.password')}
-            value={values.relayPassword}
-            error={form.errorOf('relayPassword')}
-            onChange={change('relayPassword')}
           />
           <TextField
-            name="relayCaCertificate"
+            {...form.bind('relayCaCertificate')}
             rows={4}
             label={say('settings.relay.ca')}
             hint={say('settings.relay.ca.hint')}
             usual={say('settings.default.systemCas')}
             placeholder={PEM_FIRST_LINE}
-            value={values.relayCaCertificate}
-            error={form.errorOf('relayCaCertificate')}
-            onChange={change('relayCaCertificate')}
           />
         </Advanced>
       </SectionForm>

@@ -71,24 +71,18 @@ export function CustomerPageSection({ onSaved, saveLabel }: SectionProps) {
       saveLabel={saveLabel}
     >
       <TextField
-        name="customerReturnUrl"
+        {...form.bind('customerReturnUrl')}
         label={say('settings.customer.returnUrl')}
         hint={say('settings.customer.returnUrl.hint')}
         inputMode="url"
         disabled={demo}
-        value={values.customerReturnUrl}
-        error={form.errorOf('customerReturnUrl')}
-        onChange={change('customerReturnUrl')}
       />
       <TextField
-        name="successUrl"
+        {...form.bind('successUrl')}
         label={say('settings.customer.successUrl')}
         hint={say('settings.customer.successUrl.hint')}
         inputMode="url"
         disabled={demo}
-        value={values.successUrl}
-        error={form.errorOf('successUrl')}
-        onChange={change('successUrl')}
       />
       <SelectField
         name="purchaseMode"
@@ -106,33 +100,24 @@ export function CustomerPageSection({ onSaved, saveLabel }: SectionProps) {
       </SelectField>
       <Advanced>
         <TextField
-          name="paymentPageUrl"
+          {...form.bind('paymentPageUrl')}
           label={say('settings.customer.paymentPageUrl')}
           usual={TECHNICAL_DEFAULTS.paymentPageUrl}
           inputMode="url"
           disabled={demo}
-          value={values.paymentPageUrl}
-          error={form.errorOf('paymentPageUrl')}
-          onChange={change('paymentPageUrl')}
         />
         <TextField
-          name="paymentPageLifetimeSeconds"
+          {...form.bind('paymentPageLifetimeSeconds')}
           label={say('settings.customer.linkLifetime')}
           usual={String(TECHNICAL_DEFAULTS.paymentPageLifetimeSeconds)}
           inputMode="numeric"
-          value={values.paymentPageLifetimeSeconds}
-          error={form.errorOf('paymentPageLifetimeSeconds')}
-          onChange={change('paymentPageLifetimeSeconds')}
         />
         <TextField
-          name="thresholdSeconds"
+          {...form.bind('thresholdSeconds')}
           label={say('settings.customer.threshold')}
           hint={say('settings.customer.threshold.hint')}
           usual={String(TECHNICAL_DEFAULTS.thresholdSeconds)}
           inputMode="numeric"
-          value={values.thresholdSeconds}
-          error={form.errorOf('thresholdSeconds')}
-          onChange={change('thresholdSeconds')}
         />
         <ChecksField
           name="acceptedQrKinds"

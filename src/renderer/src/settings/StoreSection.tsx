@@ -76,20 +76,14 @@ export function StoreSection({ onSaved, saveLabel }: SectionProps) {
       saveLabel={saveLabel}
     >
       <TextField
-        name="merchantName"
+        {...form.bind('merchantName')}
         label={say('settings.store.merchantName')}
         hint={say('settings.store.merchantName.hint')}
-        value={values.merchantName}
-        error={form.errorOf('merchantName')}
-        onChange={change('merchantName')}
       />
       <SelectField
-        name="defaultCurrency"
+        {...form.bind('defaultCurrency')}
         label={say('settings.store.currency')}
         hint={say('settings.store.currency.hint')}
-        value={values.defaultCurrency}
-        error={form.errorOf('defaultCurrency')}
-        onChange={change('defaultCurrency')}
       >
         {CURRENCIES.map((currency) => (
           <option key={currency}>{currency}</option>
@@ -129,11 +123,8 @@ export function StoreSection({ onSaved, saveLabel }: SectionProps) {
       </SelectField>
       {others.length > 0 ? (
         <SelectField
-          name="customerDisplayId"
+          {...form.bind('customerDisplayId')}
           label={say('settings.store.customerDisplay')}
-          value={values.customerDisplayId}
-          error={form.errorOf('customerDisplayId')}
-          onChange={change('customerDisplayId')}
         >
           <option value="">{say('settings.store.customerDisplay.auto')}</option>
           {others.map((display) => (
@@ -158,13 +149,10 @@ export function StoreSection({ onSaved, saveLabel }: SectionProps) {
       />
       <Advanced>
         <TextField
-          name="terminalId"
+          {...form.bind('terminalId')}
           label={say('settings.store.terminalId')}
           hint={say('settings.store.terminalId.hint')}
           usual={TECHNICAL_DEFAULTS.terminalId}
-          value={values.terminalId}
-          error={form.errorOf('terminalId')}
-          onChange={change('terminalId')}
         />
       </Advanced>
     </SectionForm>

@@ -112,5 +112,13 @@ export function useSectionForm<V>(
     return problem ? sayAll(problem) : undefined;
   };
 
-  return { values, setValues, change, save, errorOf, notice, formRef };
+  /** A field's name, value, error and change handler, for one field of the section. */
+  const bind = <K extends keyof V & string>(key: K) => ({
+    name: key,
+    value: values[key],
+    error: errorOf(key),
+    onChange: change(key),
+  });
+
+  return { values, setValues, change, bind, save, errorOf, notice, formRef };
 }

@@ -8,6 +8,7 @@ import { createPeopleSlice, type PeopleSlice } from './people-slice';
 import { createPrintingSlice, type PrintingSlice } from './printing-slice';
 import { createSaleSlice, type SaleSlice } from './sale-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createShiftSlice, type ShiftSlice } from './shift-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 /** The renderer's one store, built from typed slices. */
@@ -19,6 +20,7 @@ export type CounterStore = SessionSlice &
   AboutSlice &
   DisplaySlice &
   PrintingSlice &
+  ShiftSlice &
   PeopleSlice;
 
 export const useCounter = create<CounterStore>()((...args) => ({
@@ -30,6 +32,7 @@ export const useCounter = create<CounterStore>()((...args) => ({
   ...createAboutSlice(...args),
   ...createDisplaySlice(...args),
   ...createPrintingSlice(...args),
+  ...createShiftSlice(...args),
   ...createPeopleSlice(...args),
 }));
 

@@ -19,7 +19,7 @@ export const createPeopleSlice: StateCreator<CounterStore, [], [], PeopleSlice> 
   reportPeople: null,
   async loadStaff() {
     const result = await counter().listStaff();
-    if (result.ok) set({ staffMembers: result.value.members });
+    if (result.ok) set({ staffMembers: result.value.staff });
   },
   async loadReportPeople() {
     const result = await counter().getReportPeople();

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ChannelResult, RequestOf } from '../../../shared/ipc/contract';
 import { ok, type AppError } from '../../../shared/result';
+import type { Said } from '../../../shared/i18n/said';
 import { counter } from '../counter-api';
 import type { SectionKey } from '../settings/settings-sections';
 import type { CounterStore } from './index';
@@ -36,7 +37,7 @@ export interface UiSlice {
     done: (outcome: SaveOutcome) => void,
   ): void;
   /** Saves settings the simple way (the printer's section): the PIN dialog shows any refusal. */
-  submitSettings(update: RequestOf<'settings:update'>, title?: string): void;
+  submitSettings(update: RequestOf<'settings:update'>, title: string | Said): void;
   /** Saves settings with a PIN already typed (the first-run screen); returns main's answer. */
   saveSettingsWithPin(
     update: RequestOf<'settings:update'>,
@@ -80,24 +81,35 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
     closeSettings: () => set({ view: 'counter' }),
     openView: (view) => set({ view, detail: null }),
     saveSection(update, title, done) {
-      if (!get().managerStatus?.pinSet) {
-        void apply(update).then((result) =>
-          done(result.ok ? { saved: true } : { saved: false, error: result.error }),
-        );
+      const status = get().managerStatus;
+      // No PIN to ask yet, or the manager session is open: main takes the change as it is (and
+      // answers MANAGER_LOCKED if the session locked meanwhile, then the PIN is asked after all).
+      if (!status?.pinSet || status.session) {
+        void apply(update).then((result) => {
+          if (!result.ok && result.error.code === 'MANAGER_LOCKED') askThenSave();
+          else done(result.ok ? { saved: true } : { saved: false, error: result.error });
+        });
         return;
       }
-      get().askPin(title, async (pin) => {
-        const result = await apply(update, pin);
-        if (result.ok) done({ saved: true });
-        else if (PIN_REFUSALS.has(result.error.code)) return result;
-        else done({ saved: false, error: result.error });
-        // The dialog's part is over: a refusal of the change itself is shown on the form.
-        return ok(undefined);
-      });
+      askThenSave();
+      function askThenSave(): void {
+        get().askPin(title, async (pin) => {
+          const result = await apply(update, pin);
+          if (result.ok) done({ saved: true });
+          else if (PIN_REFUSALS.has(result.error.code)) return result;
+          else done({ saved: false, error: result.error });
+          // The dialog's part is over: a refusal of the change itself is shown on the form.
+          return ok(undefined);
+        });
+      }
     },
-    submitSettings(update, title = 'Save settings') {
-      if (!get().managerStatus?.pinSet) {
-        void apply(update);
+    submitSettings(update, title) {
+      const status = get().managerStatus;
+      if (!status?.pinSet || status.session) {
+        void apply(update).then((result) => {
+          if (!result.ok && result.error.code === 'MANAGER_LOCKED')
+            get().askPin(title, (pin) => apply(update, pin));
+        });
         return;
       }
       get().askPin(title, (pin) => apply(update, pin));

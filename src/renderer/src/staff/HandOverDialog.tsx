@@ -1,0 +1,88 @@
+import { useRef, useState } from 'react';
+import type { StaffView } from '../../../shared/ipc/views';
+import { useFocusTrap } from '../components/use-focus-trap';
+import { useSay } from '../i18n/use-say';
+import { useCounter } from '../store';
+import { PinPad } from './PinPad';
+import { StaffButtons } from './StaffButtons';
+
+/**
+ * Hand over: pick who takes over, they type their PIN. With a sale on screen, main holds the
+ * handover until the sale ends; meanwhile the dialog steps aside so the sale can be finished,
+ * and a line says what is waiting (it comes back only if the PIN was refused).
+ */
+export function HandOverDialog({ saleOnScreen }: { saleOnScreen: boolean }) {
+  const { say } = useSay();
+  const open = useCounter((s) => s.handOverOpen);
+  const pending = useCounter((s) => s.handOverPending);
+  const staff = useCounter((s) => s.staff);
+  const me = useCounter((s) => s.shift?.signedIn ?? null);
+  const close = useCounter((s) => s.closeHandOver);
+  const handOver = useCounter((s) => s.handOver);
+  const [next, setNext] = useState<StaffView | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const showing = open && pending === null;
+  const leave = () => {
+    setNext(null);
+    close();
+  };
+  useFocusTrap(box, showing, leave);
+  if (!open || !me) return null;
+  const others = staff.filter((m) => m.active && m.id !== me.staffId);
+  return (
+    <div className="overlay" hidden={!showing}>
+      <div
+        ref={box}
+        className="pin-dialog hand-over-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="hand-over-title"
+      >
+        <h2 id="hand-over-title">{say('staff.handOver.title')}</h2>
+        {saleOnScreen ? <p className="staff-hint">{say('staff.handOver.saleOnScreen')}</p> : null}
+        {next === null ? (
+          others.length === 0 ? (
+            <p className="staff-hint">{say('staff.handOver.nobody')}</p>
+          ) : (
+            <>
+              <p className="staff-hint">{say('staff.handOver.pick', { name: me.name })}</p>
+              <StaffButtons
+                staff={others}
+                label={say('staff.handOver.pick', { name: me.name })}
+                onPick={setNext}
+              />
+            </>
+          )
+        ) : (
+          <PinPad
+            title={say('staff.handOver.pinFor', { name: next.name })}
+            submitLabel={say('staff.handOver.confirm')}
+            onSubmit={(pin) => handOver(next.id, pin)}
+          >
+            <button type="button" className="staff-back" onClick={() => setNext(null)}>
+              {say('staff.handOver.back')}
+            </button>
+          </PinPad>
+        )}
+        <div className="pin-actions">
+          <button type="button" onClick={leave}>
+            {say('common.action.cancel')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** What a handover main is holding waits for: the sale on screen to finish. */
+export function HandOverWaiting() {
+  const { say } = useSay();
+  const pending = useCounter((s) => s.handOverPending);
+  const open = useCounter((s) => s.handOverOpen);
+  if (!pending || !open) return null;
+  return (
+    <p className="hand-over-waiting" role="status">
+      {say('staff.handOver.waiting', { name: pending.name })}
+    </p>
+  );
+}

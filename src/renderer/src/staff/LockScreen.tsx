@@ -1,0 +1,22 @@
+import { useSay } from '../i18n/use-say';
+import { useCounter } from '../store';
+import { PinPad } from './PinPad';
+
+/** The shift is locked: only the same person's PIN opens the counter again. */
+export function LockScreen() {
+  const { say } = useSay();
+  const signedIn = useCounter((s) => s.shift?.signedIn ?? null);
+  const signIn = useCounter((s) => s.signIn);
+  if (!signedIn) return null;
+  return (
+    <section className="staff-screen" aria-labelledby="staff-screen-title">
+      <h1 id="staff-screen-title">{say('staff.lock.title')}</h1>
+      <p className="staff-hint">{say('staff.lock.whose', { name: signedIn.name })}</p>
+      <PinPad
+        title={say('staff.pin.title', { name: signedIn.name })}
+        submitLabel={say('staff.lock.unlock')}
+        onSubmit={(pin) => signIn(signedIn.staffId, pin)}
+      />
+    </section>
+  );
+}
