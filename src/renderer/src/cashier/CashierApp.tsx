@@ -67,7 +67,8 @@ export function CashierApp() {
       if (store.view !== 'counter' || store.session?.lateAlerts.length) return;
       // A dialog on top (the PIN, closing the day) has the keys: Enter there confirms it.
       if (store.pinPrompt || store.closingDay || store.handOverOpen || store.endedShift) return;
-      if (!store.shift?.signedIn || store.shift.signedIn.locked) return;
+      // The sign-in and lock screens have the keys (a counter without staff has neither).
+      if (selectNeedsSignIn(store) || selectLocked(store)) return;
       if (e.key === 'Escape' && (screen === 'waiting' || screen === 'sending')) void store.cancel();
       else if (e.key === 'Enter' && screen === 'waiting' && active && canRetryAsLink(active)) {
         e.preventDefault();
