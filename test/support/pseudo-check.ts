@@ -66,7 +66,8 @@ const READ_TEXTS = `(() => {
       (hidesY && block.scrollHeight > block.clientHeight + 1)
     )
       clipped.push(name(block) + ': ' + text.trim().slice(0, 80));
-    texts.push({ where: name(block), text });
+    // A name someone typed (a staff member's) is marked translate="no": data, not a message.
+    if (!block.closest('[translate="no"]')) texts.push({ where: name(block), text });
   }
   return { clipped, texts };
 })()`;

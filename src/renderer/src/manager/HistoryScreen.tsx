@@ -182,7 +182,7 @@ export function HistoryScreen() {
                   <span className="late-tag">{say('manager.status.late')}</span>
                 ) : null}
               </td>
-              <td>{takenBy[p.id] ?? ''}</td>
+              <td translate="no">{takenBy[p.id] ?? ''}</td>
             </tr>
           ))}
         </tbody>

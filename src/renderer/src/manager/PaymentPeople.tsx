@@ -8,7 +8,9 @@ export function PaymentPeopleFacts({ people }: { people: PaymentPeople | undefin
   return (
     <>
       <dt>{say('manager.people.takenBy')}</dt>
-      <dd>{people.takenBy ?? say('manager.people.nobody')}</dd>
+      <dd translate={people.takenBy === null ? undefined : 'no'}>
+        {people.takenBy ?? say('manager.people.nobody')}
+      </dd>
       {people.lateDecidedBy ? (
         <>
           <dt>{say('manager.people.lateDecidedBy')}</dt>

@@ -13,7 +13,9 @@ function TotalsRows({ rows, shifts }: { rows: NamedTotalsView[]; shifts?: boolea
     <>
       {rows.map((r, i) => (
         <tr key={`${r.name ?? ''}-${r.currency}-${i}`}>
-          <td>{r.name ?? say('manager.people.nobody')}</td>
+          <td translate={r.name === null ? undefined : 'no'}>
+            {r.name ?? say('manager.people.nobody')}
+          </td>
           {shifts ? (
             <td>
               {r.openedAt === undefined

@@ -113,7 +113,7 @@ export function StaffSection() {
         <tbody>
           {members.map((m) => (
             <tr key={m.id}>
-              <td>{m.name}</td>
+              <td translate="no">{m.name}</td>
               <td>
                 {say(m.role === 'manager' ? 'settings.staff.manager' : 'settings.staff.cashier')}
               </td>

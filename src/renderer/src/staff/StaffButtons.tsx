@@ -17,7 +17,9 @@ export function StaffButtons({
       {staff.map((member) => (
         <li key={member.id}>
           <button type="button" onClick={() => onPick(member)}>
-            <span className="staff-name">{member.name}</span>
+            <span className="staff-name" translate="no">
+              {member.name}
+            </span>
             <span className="staff-role">
               {member.role === 'manager' ? say('staff.role.manager') : say('staff.role.cashier')}
             </span>
