@@ -1,6 +1,7 @@
 import type { Currency } from '../../shared/money';
 import type { MessageId } from '../../shared/i18n/message-args';
 import type { ShiftReport } from '../shifts/shift-service';
+import { takingsLines } from './slip-layouts';
 import { centred, heading, left, row, RULE, wrap } from './slip-markup';
 import type { SlipWords } from './slip-words';
 
@@ -32,25 +33,9 @@ export function shiftSlip(
   ];
   if (report.totals.length === 0)
     lines.push(...wrap(words.say('printing.slip.noActivity'), words.cpl, words.width).map(centred));
-  for (const t of report.totals) {
+  for (const t of report.totals)
     // The journal holds only currencies a sale was accepted in.
-    const money = (minor: number) => words.money(minor, t.currency as Currency);
-    lines.push(
-      heading(t.currency),
-      row(
-        words.say('printing.slip.payments', { count: t.payments.count }),
-        money(t.payments.sum),
-        words,
-      ),
-      row(
-        words.say('printing.slip.refunds', { count: t.refunds.count }),
-        money(t.refunds.sum),
-        words,
-      ),
-      row(words.say('printing.slip.net'), money(t.net), words),
-      RULE,
-    );
-  }
+    lines.push(...takingsLines(words, { ...t, currency: t.currency as Currency }), RULE);
   lines.push(row(words.say('printing.slip.printedAt'), words.time(printedAt), words));
   return lines.join('\n');
 }

@@ -1,4 +1,10 @@
-import type { RefundSlipFacts, ReportSlipFacts, SaleSlipFacts, SlipCopy } from './slip-facts';
+import type {
+  RefundSlipFacts,
+  ReportSlipCurrency,
+  ReportSlipFacts,
+  SaleSlipFacts,
+  SlipCopy,
+} from './slip-facts';
 import { BLANK, centred, heading, large, left, qr, row, RULE, wrap } from './slip-markup';
 import type { SlipWords } from './slip-words';
 
@@ -99,6 +105,31 @@ export function refundSlip(
 }
 
 /**
+ * One currency's takings on a report or shift slip: its heading, payments and refunds (count
+ * and sum) and the net.
+ */
+export function takingsLines(
+  words: SlipWords,
+  totals: Omit<ReportSlipCurrency, 'declined'>,
+): string[] {
+  const money = (minor: number) => words.money(minor, totals.currency);
+  return [
+    heading(totals.currency),
+    row(
+      words.say('printing.slip.payments', { count: totals.payments.count }),
+      money(totals.payments.sum),
+      words,
+    ),
+    row(
+      words.say('printing.slip.refunds', { count: totals.refunds.count }),
+      money(totals.refunds.sum),
+      words,
+    ),
+    row(words.say('printing.slip.net'), money(totals.net), words),
+  ];
+}
+
+/**
  * An X (so far) or Z (closed day) report: per currency, payments, refunds, net and declined;
  * what was still open; on a Z, the audit chain's head hash when the day was closed, so the
  * paper can be checked against the journal later (`audit verify`).
@@ -120,25 +151,12 @@ export function reportSlip(facts: ReportSlipFacts, words: SlipWords): string {
   ];
   if (facts.currencies.length === 0)
     lines.push(centredLines(words, words.say('printing.slip.noActivity')));
-  for (const c of facts.currencies) {
-    const money = (minor: number) => words.money(minor, c.currency);
+  for (const c of facts.currencies)
     lines.push(
-      heading(c.currency),
-      row(
-        words.say('printing.slip.payments', { count: c.payments.count }),
-        money(c.payments.sum),
-        words,
-      ),
-      row(
-        words.say('printing.slip.refunds', { count: c.refunds.count }),
-        money(c.refunds.sum),
-        words,
-      ),
-      row(words.say('printing.slip.net'), money(c.net), words),
+      ...takingsLines(words, c),
       row(words.say('printing.slip.declined'), words.count(c.declined), words),
       RULE,
     );
-  }
   lines.push(
     row(words.say('printing.slip.openPayments'), words.count(facts.open.payments), words),
     row(words.say('printing.slip.openRefunds'), words.count(facts.open.refunds), words),
