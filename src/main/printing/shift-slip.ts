@@ -1,15 +1,14 @@
 import type { Currency } from '../../shared/money';
-import type { MessageId } from '../../shared/i18n/message-args';
 import type { ShiftReport } from '../shifts/shift-service';
-import { takingsLines } from './slip-layouts';
-import { centred, heading, left, row, RULE, wrap } from './slip-markup';
+import { centredLines, header, takingsLines } from './slip-layouts';
+import { centred, left, row, RULE } from './slip-markup';
 import type { SlipWords } from './slip-words';
 
-const ENDED: Readonly<Record<ShiftReport['endReason'], MessageId>> = {
+const ENDED = {
   handover: 'printing.slip.shiftEnded.handover',
   signed_out: 'printing.slip.shiftEnded.signedOut',
   ended_by_manager: 'printing.slip.shiftEnded.byManager',
-};
+} as const satisfies Record<ShiftReport['endReason'], string>;
 
 /**
  * The slip of a shift that ended (at every handover): who, from when to when, how it ended, and
@@ -23,16 +22,16 @@ export function shiftSlip(
   printedAt: number,
 ): string {
   const lines = [
-    heading(words.typed(merchantName) || words.typed(words.say('common.productName'))),
+    header(words, merchantName),
     centred(words.say('printing.slip.shiftTitle', { number: report.shiftId })),
     row(words.say('printing.slip.staffMember'), words.typed(report.name), words),
     row(words.say('printing.slip.from'), words.time(report.openedAt), words),
     row(words.say('printing.slip.to'), words.time(report.endedAt), words),
-    left(words.say(ENDED[report.endReason] as 'printing.slip.shiftEnded.handover')),
+    left(words.say(ENDED[report.endReason])),
     RULE,
   ];
   if (report.totals.length === 0)
-    lines.push(...wrap(words.say('printing.slip.noActivity'), words.cpl, words.width).map(centred));
+    lines.push(centredLines(words, words.say('printing.slip.noActivity')));
   for (const t of report.totals)
     // The journal holds only currencies a sale was accepted in.
     lines.push(...takingsLines(words, { ...t, currency: t.currency as Currency }), RULE);

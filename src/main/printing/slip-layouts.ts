@@ -12,7 +12,7 @@ import type { SlipWords } from './slip-words';
 const QR_CELL_DOTS = 6;
 
 /** A centred line; several where it would not fit (a printer left to wrap it breaks words). */
-function centredLines(words: SlipWords, text: string): string {
+export function centredLines(words: SlipWords, text: string): string {
   return wrapped(words, text).map(centred).join('\n');
 }
 
@@ -23,7 +23,7 @@ const wrapped = (words: SlipWords, text: string) => wrap(text, words.cpl, words.
 const leftLines = (words: SlipWords, text: string) => wrapped(words, text).map(left);
 
 /** The store's name, or the app's when it has none (or none of it prints). */
-function header(words: SlipWords, merchantName: string): string {
+export function header(words: SlipWords, merchantName: string): string {
   const name = words.typed(merchantName) || words.typed(words.say('common.productName'));
   return wrapped(words, name).map(heading).join('\n');
 }
