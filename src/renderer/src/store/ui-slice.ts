@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ChannelResult, RequestOf } from '../../../shared/ipc/contract';
-import { ok, type AppError } from '../../../shared/result';
+import { ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
 import type { Said } from '../../../shared/i18n/said';
 import { counter } from '../counter-api';
 import type { SectionKey } from '../settings/settings-sections';
@@ -62,6 +62,22 @@ export interface UiSlice {
 const PIN_REFUSALS = new Set(['PIN_INCORRECT', 'PIN_LOCKED']);
 
 export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, get) => {
+  /**
+   * Runs a manager's change: at once while no PIN can be asked yet or the manager session is
+   * open (and after the PIN after all if main says the session locked meanwhile), else after
+   * the PIN dialog, which shows what `attempt` answers.
+   */
+  const asManager = (
+    title: string | Said,
+    attempt: (pin?: string) => Promise<Result<unknown, ErrorCode>>,
+  ): void => {
+    const status = get().managerStatus;
+    const ask = () => get().askPin(title, (pin) => attempt(pin));
+    if (status?.pinSet && !status.session) return ask();
+    void attempt().then((result) => {
+      if (!result.ok && result.error.code === 'MANAGER_LOCKED') ask();
+    });
+  };
   const apply = async (update: RequestOf<'settings:update'>, pin?: string) => {
     const result = await counter().updateSettings(pin === undefined ? update : { ...update, pin });
     if (result.ok) set({ settings: result.value });
@@ -81,38 +97,19 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
     closeSettings: () => set({ view: 'counter' }),
     openView: (view) => set({ view, detail: null }),
     saveSection(update, title, done) {
-      const status = get().managerStatus;
-      // No PIN to ask yet, or the manager session is open: main takes the change as it is (and
-      // answers MANAGER_LOCKED if the session locked meanwhile, then the PIN is asked after all).
-      if (!status?.pinSet || status.session) {
-        void apply(update).then((result) => {
-          if (!result.ok && result.error.code === 'MANAGER_LOCKED') askThenSave();
-          else done(result.ok ? { saved: true } : { saved: false, error: result.error });
-        });
-        return;
-      }
-      askThenSave();
-      function askThenSave(): void {
-        get().askPin(title, async (pin) => {
-          const result = await apply(update, pin);
-          if (result.ok) done({ saved: true });
-          else if (PIN_REFUSALS.has(result.error.code)) return result;
-          else done({ saved: false, error: result.error });
-          // The dialog's part is over: a refusal of the change itself is shown on the form.
-          return ok(undefined);
-        });
-      }
+      asManager(title, async (pin) => {
+        const result = await apply(update, pin);
+        if (result.ok) done({ saved: true });
+        // The PIN dialog's part: a wrong PIN, or a session that locked before any was typed.
+        else if (PIN_REFUSALS.has(result.error.code)) return result;
+        else if (pin === undefined && result.error.code === 'MANAGER_LOCKED') return result;
+        else done({ saved: false, error: result.error });
+        // A refusal of the change itself is shown on the form.
+        return ok(undefined);
+      });
     },
     submitSettings(update, title) {
-      const status = get().managerStatus;
-      if (!status?.pinSet || status.session) {
-        void apply(update).then((result) => {
-          if (!result.ok && result.error.code === 'MANAGER_LOCKED')
-            get().askPin(title, (pin) => apply(update, pin));
-        });
-        return;
-      }
-      get().askPin(title, (pin) => apply(update, pin));
+      asManager(title, (pin) => apply(update, pin));
     },
     saveSettingsWithPin: (update, pin) => apply(update, pin),
     connectionTesting: false,
