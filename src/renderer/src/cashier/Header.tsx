@@ -90,27 +90,34 @@ export function Header({
               <button type="button" className="hand-over-button" onClick={openHandOver}>
                 {say('staff.header.handOver')}
               </button>
-              <button
-                type="button"
-                className="lock-button"
-                title={say('staff.header.lockHint')}
-                onClick={() => void lockCounter()}
-              >
+              <LockButton hint={say('staff.header.lockHint')} onLock={lockCounter}>
                 {say('staff.header.lock')}
-              </button>
+              </LockButton>
             </>
           ) : managerOpen ? (
-            <button
-              type="button"
-              className="lock-button"
-              title={say('manager.header.lockHint')}
-              onClick={() => void lockManager()}
-            >
+            <LockButton hint={say('manager.header.lockHint')} onLock={lockManager}>
               {say('manager.header.lock')}
-            </button>
+            </LockButton>
           ) : null}
         </nav>
       ) : null}
     </header>
+  );
+}
+
+/** Lock, with what it locks said on hover: the shift's and the manager session's look alike. */
+function LockButton({
+  hint,
+  onLock,
+  children,
+}: {
+  hint: string;
+  onLock: () => Promise<unknown>;
+  children: string;
+}) {
+  return (
+    <button type="button" className="lock-button" title={hint} onClick={() => void onLock()}>
+      {children}
+    </button>
   );
 }

@@ -18,7 +18,6 @@ export function WaitingScreen({
   sending: boolean;
 }) {
   const { say } = useSay();
-  const cancel = useCounter((s) => s.cancel);
   const left = secondsLeft(payment, now);
   if (canRetryAsLink(payment)) return <RetryAsLink payment={payment} />;
   const status = sending
@@ -51,17 +50,26 @@ export function WaitingScreen({
         ) : null}
         <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
         <DemoPayLink />
-        <button
-          type="button"
-          className="cancel"
-          aria-keyshortcuts="Escape"
-          onClick={() => void cancel()}
-        >
-          {say('cashier.waiting.cancel')}
-          <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
-        </button>
+        <CancelSaleButton />
       </div>
     </section>
+  );
+}
+
+/** Cancel (Esc): the same button under the QR and where the QR cannot be scanned. */
+function CancelSaleButton() {
+  const { say } = useSay();
+  const cancel = useCounter((s) => s.cancel);
+  return (
+    <button
+      type="button"
+      className="cancel"
+      aria-keyshortcuts="Escape"
+      onClick={() => void cancel()}
+    >
+      {say('cashier.waiting.cancel')}
+      <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
+    </button>
   );
 }
 
@@ -80,7 +88,6 @@ export function canRetryAsLink(payment: PaymentView): boolean {
 function RetryAsLink({ payment }: { payment: PaymentView }) {
   const { say, sayAll } = useSay();
   const retry = useCounter((s) => s.retryAsLink);
-  const cancel = useCounter((s) => s.cancel);
   const qr = payment.qr?.kind === 'unscannable' ? payment.qr : null;
   return (
     <section className="retry-link" aria-labelledby="retry-link-title">
@@ -100,15 +107,7 @@ function RetryAsLink({ payment }: { payment: PaymentView }) {
         <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
       </button>
       <p className="hint">{say('cashier.retryLink.hint')}</p>
-      <button
-        type="button"
-        className="cancel"
-        aria-keyshortcuts="Escape"
-        onClick={() => void cancel()}
-      >
-        {say('cashier.waiting.cancel')}
-        <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
-      </button>
+      <CancelSaleButton />
       <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>
       {qr?.detail ? (
         <details className="details">

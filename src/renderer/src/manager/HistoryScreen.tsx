@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CURRENCIES } from '../../../shared/money';
 import { PAYMENT_STATES } from '../../../shared/payment-state';
+import { PeopleOptions } from '../components/PeopleOptions';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import type { HistoryFilters } from '../store/manager-slice';
 import { Amount } from './Amount';
 import { PaymentDetailPanel } from './PaymentDetailPanel';
-import { paidLate, statusLabel, statusOf } from './payment-words';
+import { PaymentStatus } from './PaymentStatus';
 
 /** The states History offers to filter by (the starting ones read as one). */
 const FILTER_STATES = [
@@ -119,11 +120,7 @@ export function HistoryScreen() {
           {say('manager.people.person')}
           <select value={form.staffId ?? ''} onChange={field('staffId')}>
             <option value="">{say('manager.people.everyone')}</option>
-            {people.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <PeopleOptions people={people} />
           </select>
         </label>
         <label>
@@ -176,12 +173,7 @@ export function HistoryScreen() {
                   <Amount amount={p.refundedAmount} currency={p.currency} />
                 ) : null}
               </td>
-              <td className={`status status-${statusOf(p)}`}>
-                {say(statusLabel(p))}
-                {paidLate(p) ? (
-                  <span className="late-tag">{say('manager.status.late')}</span>
-                ) : null}
-              </td>
+              <PaymentStatus payment={p} as="td" />
               <td translate="no">{takenBy[p.id] ?? ''}</td>
             </tr>
           ))}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { toDecimalString, type Currency } from '../../../shared/money';
+import { Fact } from '../components/Fact';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { Receipt } from './Receipt';
 import { ReceiptPrintButtons, RefundPrintButton } from '../printing/ReceiptPrintButtons';
 import { Amount } from './Amount';
-import { outcomeSentence, paidLate, refundLabel, statusLabel, statusOf } from './payment-words';
+import { outcomeSentence, refundLabel } from './payment-words';
+import { PaymentStatus } from './PaymentStatus';
 import { PaymentPeopleFacts, RefundPeopleCell } from './PaymentPeople';
 import { PaymentTimeline } from './PaymentTimeline';
 import { RefundDoneNote, RefundForm } from './RefundForm';
@@ -49,32 +51,22 @@ export function PaymentDetailPanel() {
       <RefundDoneNote />
       <dl className="facts">
         <dt>{say('manager.detail.status')}</dt>
-        <dd className={`status status-${statusOf(payment)}`}>
-          {say(statusLabel(payment))}
-          {paidLate(payment) ? (
-            <span className="late-tag">{say('manager.status.late')}</span>
-          ) : null}
-        </dd>
-        <dt>{say('manager.detail.amount')}</dt>
-        <dd>
+        <PaymentStatus payment={payment} as="dd" />
+        <Fact term={say('manager.detail.amount')}>
           <Amount amount={payment.amount} currency={payment.currency} />
-        </dd>
-        <dt>{say('manager.detail.refunded')}</dt>
-        <dd>
+        </Fact>
+        <Fact term={say('manager.detail.refunded')}>
           <Amount amount={payment.refundedAmount} currency={payment.currency} />
-        </dd>
-        <dt>{say('manager.detail.refundable')}</dt>
-        <dd>
+        </Fact>
+        <Fact term={say('manager.detail.refundable')}>
           <Amount amount={refundable} currency={payment.currency} />
-        </dd>
-        <dt>{say('manager.detail.started')}</dt>
-        <dd>{when(payment.createdAt)}</dd>
+        </Fact>
+        <Fact term={say('manager.detail.started')}>{when(payment.createdAt)}</Fact>
         <PaymentPeopleFacts people={people} />
         {details ? (
-          <>
-            <dt>{say('manager.detail.gate')}</dt>
-            <dd className="mono">{gate || say('manager.detail.noGate')}</dd>
-          </>
+          <Fact term={say('manager.detail.gate')} className="mono">
+            {gate || say('manager.detail.noGate')}
+          </Fact>
         ) : null}
       </dl>
       {refundable > 0 ? (

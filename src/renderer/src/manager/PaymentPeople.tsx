@@ -1,4 +1,5 @@
 import type { PaymentPeople } from '../../../shared/ipc/views';
+import { Fact } from '../components/Fact';
 import { useSay } from '../i18n/use-say';
 
 /** Who took the payment and, when it was paid late, who decided on it: lines of its facts. */
@@ -7,16 +8,13 @@ export function PaymentPeopleFacts({ people }: { people: PaymentPeople | undefin
   if (!people) return null;
   return (
     <>
-      <dt>{say('manager.people.takenBy')}</dt>
-      <dd translate={people.takenBy === null ? undefined : 'no'}>
+      <Fact
+        term={say('manager.people.takenBy')}
+        translate={people.takenBy === null ? undefined : 'no'}
+      >
         {people.takenBy ?? say('manager.people.nobody')}
-      </dd>
-      {people.lateDecidedBy ? (
-        <>
-          <dt>{say('manager.people.lateDecidedBy')}</dt>
-          <dd>{people.lateDecidedBy}</dd>
-        </>
-      ) : null}
+      </Fact>
+      <Fact term={say('manager.people.lateDecidedBy')}>{people.lateDecidedBy}</Fact>
     </>
   );
 }

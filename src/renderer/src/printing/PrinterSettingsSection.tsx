@@ -70,6 +70,12 @@ const CODE_PAGE_WORDS: Record<CodePage, { name: Label; prints: Label }> = {
   },
 };
 
+/** The slips printed by themselves, each with its checkbox. */
+const AUTO_SLIPS = [
+  ['autoPrintCustomer', 'printing.settings.auto.customer'],
+  ['autoPrintMerchant', 'printing.settings.auto.merchant'],
+] as const;
+
 /**
  * Settings → Printer: kind, address or queue, paper width, roll or sheets (printers with a
  * driver), code page, automatic slips, a Test print of what is typed (saved or not), and the
@@ -174,22 +180,16 @@ export function PrinterSettingsSection() {
         <p className="hint code-page-hint">{say(CODE_PAGE_WORDS[form.codePage].prints)}</p>
         <fieldset>
           <legend>{say('printing.settings.auto')}</legend>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.autoPrintCustomer}
-              onChange={(e) => set({ autoPrintCustomer: e.target.checked })}
-            />
-            {say('printing.settings.auto.customer')}
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={form.autoPrintMerchant}
-              onChange={(e) => set({ autoPrintMerchant: e.target.checked })}
-            />
-            {say('printing.settings.auto.merchant')}
-          </label>
+          {AUTO_SLIPS.map(([slip, label]) => (
+            <label key={slip} className="check">
+              <input
+                type="checkbox"
+                checked={form[slip]}
+                onChange={(e) => set({ [slip]: e.target.checked })}
+              />
+              {say(label)}
+            </label>
+          ))}
         </fieldset>
         {JSON.stringify(form) !== JSON.stringify(saved) ? (
           <p className="hint">{say('printing.settings.unsaved')}</p>

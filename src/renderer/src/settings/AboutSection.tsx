@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Fact } from '../components/Fact';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { SECTION_NAMES } from './settings-sections';
@@ -79,12 +80,7 @@ export function AboutSection() {
       <details className="details about-details">
         <summary>{say('settings.test.details')}</summary>
         <dl>
-          {about.dataFolder ? (
-            <>
-              <dt>{say('settings.about.dataFolder')}</dt>
-              <dd>{about.dataFolder}</dd>
-            </>
-          ) : null}
+          <Fact term={say('settings.about.dataFolder')}>{about.dataFolder}</Fact>
           <dt>{say('settings.about.logFile')}</dt>
           <dd>
             {about.logFile ?? say('settings.about.logsInTerminal')}
@@ -94,24 +90,9 @@ export function AboutSection() {
               </button>
             ) : null}
           </dd>
-          {about.crashDumpFolder ? (
-            <>
-              <dt>{say('settings.about.crashDumps')}</dt>
-              <dd>{about.crashDumpFolder}</dd>
-            </>
-          ) : null}
-          {appInfo?.keychain.detail ? (
-            <>
-              <dt>{say('settings.about.keychain')}</dt>
-              <dd>{appInfo.keychain.detail}</dd>
-            </>
-          ) : null}
-          {about.updates.detail ? (
-            <>
-              <dt>{say('settings.about.updates')}</dt>
-              <dd>{about.updates.detail}</dd>
-            </>
-          ) : null}
+          <Fact term={say('settings.about.crashDumps')}>{about.crashDumpFolder}</Fact>
+          <Fact term={say('settings.about.keychain')}>{appInfo?.keychain.detail}</Fact>
+          <Fact term={say('settings.about.updates')}>{about.updates.detail}</Fact>
         </dl>
       </details>
       {error ? (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { useSay } from '../i18n/use-say';
 import { PrinterSettingsSection } from '../printing/PrinterSettingsSection';
 import { useCounter } from '../store';
@@ -14,28 +14,17 @@ import { StoreSection } from './StoreSection';
 import '../styles/settings.css';
 
 /** Each section's content; a section's form keeps what was typed until it is left. */
-function SectionContent({ section }: { section: SectionKey }) {
-  switch (section) {
-    case 'store':
-      return <StoreSection />;
-    case 'account':
-      return <AccountSection />;
-    case 'customerPage':
-      return <CustomerPageSection />;
-    case 'printer':
-      return <PrinterSettingsSection />;
-    case 'callbacks':
-      return <CallbacksSection />;
-    case 'limits':
-      return <LimitsSection />;
-    case 'staff':
-      return <StaffSection />;
-    case 'pin':
-      return <PinForm />;
-    case 'about':
-      return <AboutSection />;
-  }
-}
+const SECTION_CONTENT: Record<SectionKey, ComponentType> = {
+  store: StoreSection,
+  account: AccountSection,
+  customerPage: CustomerPageSection,
+  printer: PrinterSettingsSection,
+  callbacks: CallbacksSection,
+  limits: LimitsSection,
+  staff: StaffSection,
+  pin: PinForm,
+  about: AboutSection,
+};
 
 /** What stops live payments, each with the way to the section that fixes it. */
 function Problems() {
@@ -79,6 +68,7 @@ export function SettingsScreen() {
     void loadAbout();
   }, [loadAbout]);
   if (!settings) return null;
+  const Content = SECTION_CONTENT[section];
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{say('common.nav.settings')}</h1>
@@ -100,7 +90,7 @@ export function SettingsScreen() {
           </ul>
         </nav>
         <div className="settings-section">
-          <SectionContent key={section} section={section} />
+          <Content key={section} />
         </div>
       </div>
     </section>

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { ChannelResult, Channel } from '../../../shared/ipc/contract';
+import { PIN_MAX_DIGITS } from '../../../shared/manager-pin-rules';
+import { PinField } from '../components/PinField';
+import { usePinEntry } from '../components/use-pin-entry';
 import { useSay } from '../i18n/use-say';
-import type { ScreenError } from '../store/manager-slice';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const ZERO = '0';
@@ -22,45 +24,34 @@ export function PinPad<C extends Channel>({
   children?: React.ReactNode;
 }) {
   const { say, sayError } = useSay();
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState<ScreenError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const entry = usePinEntry(onSubmit);
+  const { input, setPin } = entry;
+  useEffect(() => input.current?.focus(), [input]);
 
   const type = (digit: string) => {
-    setPin((p) => (p + digit).slice(0, 8));
-    input.current?.focus();
-  };
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (pin.length < 4 || busy) return;
-    setBusy(true);
-    const result = await onSubmit(pin);
-    setBusy(false);
-    setPin('');
-    setError(result.ok ? null : result.error);
+    setPin((p) => (p + digit).slice(0, PIN_MAX_DIGITS));
     input.current?.focus();
   };
 
   return (
-    <form className="pin-pad" onSubmit={(e) => void submit(e)}>
+    <form
+      className="pin-pad"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void entry.submit();
+      }}
+    >
       <h2 id="pin-pad-title">{title}</h2>
-      <label className="pin-pad-field">
-        {say('staff.pin.label')}
-        <input
-          ref={input}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          aria-describedby="pin-pad-error"
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
-      </label>
+      <PinField
+        label={say('staff.pin.label')}
+        className="pin-pad-field"
+        inputRef={input}
+        value={entry.pin}
+        onChange={setPin}
+        describedBy="pin-pad-error"
+      />
       <p id="pin-pad-error" className="pin-error" role="alert">
-        {error ? sayError(error) : ''}
+        {entry.error ? sayError(entry.error) : ''}
       </p>
       <div className="pin-pad-keys" role="group" aria-label={say('staff.pin.digits')}>
         {DIGITS.map((d) => (
@@ -79,7 +70,7 @@ export function PinPad<C extends Channel>({
         >
           {say('staff.pin.delete')}
         </button>
-        <button type="submit" className="primary pin-pad-submit" disabled={busy || pin.length < 4}>
+        <button type="submit" className="primary pin-pad-submit" disabled={!entry.ready}>
           {submitLabel}
         </button>
       </div>
