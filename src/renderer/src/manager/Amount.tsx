@@ -11,3 +11,20 @@ export function useAmount(): (amount: number, currency: string) => string {
 export function Amount({ amount, currency }: { amount: number; currency: string }) {
   return <>{useAmount()(amount, currency)}</>;
 }
+
+/** A table cell holding an amount, right-aligned with the other figures; `net` in bold. */
+export function AmountCell({
+  amount,
+  currency,
+  net = false,
+}: {
+  amount: number;
+  currency: string;
+  net?: boolean;
+}) {
+  return (
+    <td className={net ? 'num net' : 'num'}>
+      <Amount amount={amount} currency={currency} />
+    </td>
+  );
+}

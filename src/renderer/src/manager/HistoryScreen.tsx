@@ -6,7 +6,7 @@ import { PeopleOptions } from '../components/PeopleOptions';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import type { HistoryFilters } from '../store/manager-slice';
-import { Amount } from './Amount';
+import { Amount, AmountCell } from './Amount';
 import { PaymentDetailPanel } from './PaymentDetailPanel';
 import { PaymentStatus } from './PaymentStatus';
 
@@ -36,6 +36,31 @@ function Range({ from, to }: { from?: string | undefined; to?: string | undefine
     return <p className="hint">{say('manager.history.rangeFrom', { from: dayOf(from) })}</p>;
   if (to) return <p className="hint">{say('manager.history.rangeTo', { to: dayOf(to) })}</p>;
   return null;
+}
+
+/** A filter picked from a list; its first choice (`any`) filters nothing. */
+function FilterSelect({
+  label,
+  any,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  any: string;
+  value: string | number | undefined;
+  onChange: (e: React.ChangeEvent<HTMLSelectElement>) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={onChange}>
+        <option value="">{any}</option>
+        {children}
+      </select>
+    </label>
+  );
 }
 
 /** The history: filters, newest first, paging, CSV; a payment opens its detail. */
@@ -96,33 +121,36 @@ export function HistoryScreen() {
           {say('manager.history.amount')}
           <input value={form.amount ?? ''} inputMode="decimal" onChange={field('amount')} />
         </label>
-        <label>
-          {say('manager.history.currency')}
-          <select value={form.currency ?? ''} onChange={field('currency')}>
-            <option value="">{say('manager.history.any')}</option>
-            {CURRENCIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {say('manager.history.status')}
-          <select value={form.state ?? ''} onChange={field('state')}>
-            <option value="">{say('manager.history.any')}</option>
-            {FILTER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {say(`manager.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {say('manager.people.person')}
-          <select value={form.staffId ?? ''} onChange={field('staffId')}>
-            <option value="">{say('manager.people.everyone')}</option>
-            <PeopleOptions people={people} />
-          </select>
-        </label>
+        <FilterSelect
+          label={say('manager.history.currency')}
+          any={say('manager.history.any')}
+          value={form.currency}
+          onChange={field('currency')}
+        >
+          {CURRENCIES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          label={say('manager.history.status')}
+          any={say('manager.history.any')}
+          value={form.state}
+          onChange={field('state')}
+        >
+          {FILTER_STATES.map((s) => (
+            <option key={s} value={s}>
+              {say(`manager.status.${s}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          label={say('manager.people.person')}
+          any={say('manager.people.everyone')}
+          value={form.staffId}
+          onChange={field('staffId')}
+        >
+          <PeopleOptions people={people} />
+        </FilterSelect>
         <label>
           {say('manager.history.from')}
           <input type="date" lang={intl.locale} value={form.from ?? ''} onChange={field('from')} />
@@ -165,9 +193,7 @@ export function HistoryScreen() {
             >
               <td>{when(p.createdAt)}</td>
               <td className="mono">{p.id}</td>
-              <td className="num">
-                <Amount amount={p.amount} currency={p.currency} />
-              </td>
+              <AmountCell amount={p.amount} currency={p.currency} />
               <td className="num">
                 {p.refundedAmount > 0 ? (
                   <Amount amount={p.refundedAmount} currency={p.currency} />

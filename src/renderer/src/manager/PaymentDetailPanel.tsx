@@ -6,7 +6,7 @@ import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { Receipt } from './Receipt';
 import { ReceiptPrintButtons, RefundPrintButton } from '../printing/ReceiptPrintButtons';
-import { Amount } from './Amount';
+import { Amount, AmountCell } from './Amount';
 import { outcomeSentence, refundLabel } from './payment-words';
 import { PaymentStatus } from './PaymentStatus';
 import { PaymentPeopleFacts, RefundPeopleCell } from './PaymentPeople';
@@ -90,9 +90,7 @@ export function PaymentDetailPanel() {
               {refunds.map((r) => (
                 <tr key={r.id}>
                   <td>{when(r.createdAt)}</td>
-                  <td className="num">
-                    <Amount amount={r.amount} currency={r.currency} />
-                  </td>
+                  <AmountCell amount={r.amount} currency={r.currency} />
                   <td className={`status status-${r.state}`}>{say(refundLabel(r))}</td>
                   <td>{r.reason}</td>
                   <RefundPeopleCell people={people} refundId={r.id} />

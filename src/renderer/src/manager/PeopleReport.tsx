@@ -1,8 +1,9 @@
 import { useIntl } from 'react-intl';
 import type { NamedTotalsView, ReportView } from '../../../shared/ipc/views';
+import { TableHead } from '../components/TableHead';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
-import { Amount } from './Amount';
+import { Amount, AmountCell } from './Amount';
 
 /** Rows of takings and refunds, one per person or shift and currency. */
 function TotalsRows({ rows, shifts }: { rows: NamedTotalsView[]; shifts?: boolean }) {
@@ -30,15 +31,9 @@ function TotalsRows({ rows, shifts }: { rows: NamedTotalsView[]; shifts?: boolea
           ) : null}
           <td>{r.currency}</td>
           <td className="num">{r.payments.count}</td>
-          <td className="num">
-            <Amount amount={r.payments.sum} currency={r.currency} />
-          </td>
-          <td className="num">
-            <Amount amount={r.refunds.sum} currency={r.currency} />
-          </td>
-          <td className="num net">
-            <Amount amount={r.net} currency={r.currency} />
-          </td>
+          <AmountCell amount={r.payments.sum} currency={r.currency} />
+          <AmountCell amount={r.refunds.sum} currency={r.currency} />
+          <AmountCell amount={r.net} currency={r.currency} net />
         </tr>
       ))}
     </>
@@ -48,19 +43,13 @@ function TotalsRows({ rows, shifts }: { rows: NamedTotalsView[]; shifts?: boolea
 /** The head of a table of people's totals. */
 function Head({ shifts }: { shifts?: boolean }) {
   const { say } = useSay();
-  return (
-    <thead>
-      <tr>
-        <th>{say('manager.people.staff')}</th>
-        {shifts ? <th>{say('manager.people.shiftTime')}</th> : null}
-        <th>{say('manager.report.col.currency')}</th>
-        <th className="num">{say('manager.report.col.payments')}</th>
-        <th className="num">{say('manager.report.col.paid')}</th>
-        <th className="num">{say('manager.report.col.refunded')}</th>
-        <th className="num">{say('manager.report.col.net')}</th>
-      </tr>
-    </thead>
+  const named = [say('manager.people.staff')];
+  if (shifts) named.push(say('manager.people.shiftTime'));
+  const figures = (['currency', 'payments', 'paid', 'refunded', 'net'] as const).map((column) =>
+    say(`manager.report.col.${column}`),
   );
+  // The currency is words too: the figures start after it.
+  return <TableHead columns={[...named, ...figures]} numbersFrom={named.length + 1} />;
 }
 
 /** The X report's takings and refunds by staff member. */

@@ -1,7 +1,20 @@
 import { useState } from 'react';
 import type { ReportView } from '../../../shared/ipc/views';
+import { TableHead } from '../components/TableHead';
 import { useSay } from '../i18n/use-say';
-import { Amount } from './Amount';
+import { AmountCell } from './Amount';
+
+/** A report's columns, each worded by `manager.report.col.<column>`. */
+const REPORT_COLUMNS = [
+  'currency',
+  'payments',
+  'paid',
+  'refunds',
+  'refunded',
+  'net',
+  'declined',
+  'cancelled',
+] as const;
 
 /**
  * One report: per currency, payments, refunds and net, declined and cancelled; open counts;
@@ -30,40 +43,26 @@ export function ReportTable({
           : say('manager.report.period', { from: report.periodStart, to: report.periodEnd })}
       </p>
       <table className="history-table">
-        <thead>
-          <tr>
-            <th>{say('manager.report.col.currency')}</th>
-            <th className="num">{say('manager.report.col.payments')}</th>
-            <th className="num">{say('manager.report.col.paid')}</th>
-            <th className="num">{say('manager.report.col.refunds')}</th>
-            <th className="num">{say('manager.report.col.refunded')}</th>
-            <th className="num">{say('manager.report.col.net')}</th>
-            <th className="num">{say('manager.report.col.declined')}</th>
-            <th className="num">{say('manager.report.col.cancelled')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={REPORT_COLUMNS.map((column) => say(`manager.report.col.${column}`))}
+          numbersFrom={1}
+        />
         <tbody>
           {report.currencies.map((c) => (
             <tr key={c.currency}>
               <td>{c.currency}</td>
               <td className="num">{c.payments.count}</td>
-              <td className="num">
-                <Amount amount={c.payments.sum} currency={c.currency} />
-              </td>
+              <AmountCell amount={c.payments.sum} currency={c.currency} />
               <td className="num">{c.refunds.count}</td>
-              <td className="num">
-                <Amount amount={c.refunds.sum} currency={c.currency} />
-              </td>
-              <td className="num net">
-                <Amount amount={c.net} currency={c.currency} />
-              </td>
+              <AmountCell amount={c.refunds.sum} currency={c.currency} />
+              <AmountCell amount={c.net} currency={c.currency} net />
               <td className="num">{c.declined}</td>
               <td className="num">{c.cancelled ?? 0}</td>
             </tr>
           ))}
           {report.currencies.length === 0 ? (
             <tr>
-              <td colSpan={8}>{say('manager.report.empty')}</td>
+              <td colSpan={REPORT_COLUMNS.length}>{say('manager.report.empty')}</td>
             </tr>
           ) : null}
         </tbody>

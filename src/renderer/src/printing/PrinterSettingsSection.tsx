@@ -12,6 +12,7 @@ import {
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import type { PrintNotice } from '../store/printing-slice';
+import { RadioChoice } from './RadioChoice';
 import { SlipPreview } from './SlipPreview';
 import './printing.css';
 
@@ -39,6 +40,9 @@ const ADDRESS: Record<Exclude<PrinterKind, 'none'>, { label: Label; example: Lab
     example: 'printing.settings.example.driver',
   },
 };
+
+/** The widths of receipt rolls, in millimetres. */
+const PAPER_WIDTHS = [58, 80] as const;
 
 const DRIVER_PAPERS: ReadonlyArray<[DriverPaper, Label]> = [
   ['roll', 'printing.settings.driverPaper.roll'],
@@ -134,35 +138,24 @@ export function PrinterSettingsSection() {
           </label>
         ) : null}
         {form.address !== '' && problem ? <p className="settings-error">{say(problem)}</p> : null}
-        <fieldset>
-          <legend>{say('printing.settings.paperWidth')}</legend>
-          {([58, 80] as const).map((width) => (
-            <label key={width} className="check">
-              <input
-                type="radio"
-                name="paper-width"
-                checked={form.paperWidth === width}
-                onChange={() => set({ paperWidth: width })}
-              />
-              {say('printing.settings.paperWidth.mm', { width })}
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoice
+          legend={say('printing.settings.paperWidth')}
+          name="paper-width"
+          choices={PAPER_WIDTHS.map((width) => [
+            width,
+            say('printing.settings.paperWidth.mm', { width }),
+          ])}
+          value={form.paperWidth}
+          onChange={(paperWidth) => set({ paperWidth })}
+        />
         {form.kind === 'driver' ? (
-          <fieldset>
-            <legend>{say('printing.settings.driverPaper')}</legend>
-            {DRIVER_PAPERS.map(([paper, label]) => (
-              <label key={paper} className="check">
-                <input
-                  type="radio"
-                  name="driver-paper"
-                  checked={form.driverPaper === paper}
-                  onChange={() => set({ driverPaper: paper })}
-                />
-                {say(label)}
-              </label>
-            ))}
-          </fieldset>
+          <RadioChoice
+            legend={say('printing.settings.driverPaper')}
+            name="driver-paper"
+            choices={DRIVER_PAPERS.map(([paper, label]) => [paper, say(label)])}
+            value={form.driverPaper}
+            onChange={(driverPaper) => set({ driverPaper })}
+          />
         ) : null}
         <label>
           {say('printing.settings.codePage')}

@@ -17,15 +17,12 @@ const FIELDS = ['projectId', 'secret', 'gateUrl'];
  * mode the account is the built-in sandbox's and nothing here can change.
  */
 export function AccountSection({
-  onSaved,
-  saveLabel,
   withTest = true,
-}: SectionProps & {
-  withTest?: boolean;
-}) {
+  ...props
+}: SectionProps & { withTest?: boolean }) {
   const { say } = useSay();
   const settings = useCounter((s) => s.settings);
-  const form = useSectionForm('account', FIELDS, () => ({
+  const form = useSectionForm('account', FIELDS, props, () => ({
     projectId: settings?.projectId == null ? '' : String(settings.projectId),
     secret: '',
     gateUrl: settings?.gateUrl ?? '',
@@ -47,19 +44,12 @@ export function AccountSection({
     if (values.secret !== '') update.secret = values.secret;
     form.save(update, [], () => {
       form.setValues((now) => ({ ...now, secret: '' }));
-      onSaved?.();
     });
   };
 
   return (
     <>
-      <SectionForm
-        title={say(SECTION_NAMES.account)}
-        formRef={form.formRef}
-        notice={form.notice}
-        onSubmit={submit}
-        saveLabel={saveLabel}
-      >
+      <SectionForm {...form.frame} onSubmit={submit}>
         <TextField
           {...form.bind('projectId')}
           label={say('settings.account.projectId')}

@@ -8,7 +8,6 @@ import { wholeNumber } from './numbers';
 import { RelayState } from './RelayState';
 import { SectionForm } from './SectionForm';
 import type { SectionProps } from './section-props';
-import { SECTION_NAMES } from './settings-sections';
 import { useSectionForm } from './use-section-form';
 
 const FIELDS = [
@@ -39,10 +38,10 @@ function serverList(text: string): string[] {
  * the relay's servers, its login and CA certificate are under Advanced; the login goes to the
  * keychain and is never shown again.
  */
-export function CallbacksSection({ onSaved, saveLabel }: SectionProps) {
+export function CallbacksSection(props: SectionProps) {
   const { say } = useSay();
   const settings = useCounter((s) => s.settings);
-  const form = useSectionForm('callbacks', FIELDS, () => ({
+  const form = useSectionForm('callbacks', FIELDS, props, () => ({
     callbackPublicUrl: settings?.callbackPublicUrl ?? '',
     callbackBindAddress: settings?.callbackBindAddress ?? '',
     callbackPort: String(settings?.callbackPort ?? ''),
@@ -77,20 +76,12 @@ export function CallbacksSection({ onSaved, saveLabel }: SectionProps) {
     }
     form.save(update, [], () => {
       form.setValues((now) => ({ ...now, relayUser: '', relayPassword: '' }));
-      onSaved?.();
     });
   };
 
   return (
     <>
-      <SectionForm
-        title={say(SECTION_NAMES.callbacks)}
-        intro={say('settings.callbacks.intro')}
-        formRef={form.formRef}
-        notice={form.notice}
-        onSubmit={submit}
-        saveLabel={saveLabel}
-      >
+      <SectionForm {...form.frame} intro={say('settings.callbacks.intro')} onSubmit={submit}>
         <TextField
           {...form.bind('callbackPublicUrl')}
           label={say('settings.callbacks.publicUrl')}

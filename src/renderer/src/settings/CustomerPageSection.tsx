@@ -10,7 +10,6 @@ import { Advanced, ChecksField, SelectField, TextField } from './Field';
 import { wholeNumber } from './numbers';
 import { SectionForm } from './SectionForm';
 import type { SectionProps } from './section-props';
-import { SECTION_NAMES } from './settings-sections';
 import { useSectionForm } from './use-section-form';
 
 type PurchaseMode = 'auto' | 'gate_qr' | 'payment_page';
@@ -30,10 +29,10 @@ const FIELDS = [
  * pay (the Alipay QR or a Payment Page link). The Payment Page's address, the link's lifetime,
  * when unfinished payments end and the QR forms accepted are under Advanced.
  */
-export function CustomerPageSection({ onSaved, saveLabel }: SectionProps) {
+export function CustomerPageSection(props: SectionProps) {
   const { say } = useSay();
   const settings = useCounter((s) => s.settings);
-  const form = useSectionForm('customerPage', FIELDS, () => ({
+  const form = useSectionForm('customerPage', FIELDS, props, () => ({
     customerReturnUrl: settings?.customerReturnUrl ?? '',
     successUrl: settings?.successUrl ?? '',
     purchaseMode: settings?.purchaseMode ?? ('auto' as PurchaseMode),
@@ -58,17 +57,14 @@ export function CustomerPageSection({ onSaved, saveLabel }: SectionProps) {
       update.successUrl = values.successUrl.trim();
       update.paymentPageUrl = values.paymentPageUrl.trim();
     }
-    form.save(update, [], onSaved);
+    form.save(update);
   };
 
   return (
     <SectionForm
-      title={say(SECTION_NAMES.customerPage)}
+      {...form.frame}
       intro={demo ? say('settings.demoNote') : undefined}
-      formRef={form.formRef}
-      notice={form.notice}
       onSubmit={submit}
-      saveLabel={saveLabel}
     >
       <TextField
         {...form.bind('customerReturnUrl')}

@@ -9,12 +9,12 @@ import {
 } from '../../../shared/money';
 import { said } from '../../../shared/i18n/said';
 import type { FieldProblem } from '../../../shared/settings/field-problem';
+import { TableHead } from '../components/TableHead';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { selectLimits } from '../store/sale-slice';
 import { SectionForm } from './SectionForm';
 import type { SectionProps } from './section-props';
-import { SECTION_NAMES } from './settings-sections';
 import { useSectionForm } from './use-section-form';
 
 type End = 'min' | 'max';
@@ -32,14 +32,14 @@ function decimalSeparator(locale: string): string {
  * decimal separator. Main keeps them within Alipay's own limits; only the ones that differ from
  * the usual ones are saved.
  */
-export function LimitsSection({ onSaved, saveLabel }: SectionProps) {
+export function LimitsSection(props: SectionProps) {
   const { say } = useSay();
   const intl = useIntl();
   const separator = decimalSeparator(intl.locale);
   const limits = useCounter(selectLimits);
   const shown = (minor: number, currency: Currency) =>
     toDecimalString(minor, currency).replace('.', separator);
-  const form = useSectionForm('limits', ['amountLimits'], () => {
+  const form = useSectionForm('limits', ['amountLimits'], props, () => {
     const entries = CURRENCIES.map((c) => [
       c,
       { min: shown(limits[c].min, c), max: shown(limits[c].max, c) },
@@ -66,7 +66,7 @@ export function LimitsSection({ onSaved, saveLabel }: SectionProps) {
       const usual = DEFAULT_PURCHASE_LIMITS[currency];
       if (limit.min !== usual.min || limit.max !== usual.max) overrides[currency] = limit;
     }
-    form.save({ amountLimits: overrides }, typed, onSaved);
+    form.save({ amountLimits: overrides }, typed);
   };
 
   const input = (currency: Currency, end: End) => {
@@ -100,22 +100,15 @@ export function LimitsSection({ onSaved, saveLabel }: SectionProps) {
   };
 
   return (
-    <SectionForm
-      title={say(SECTION_NAMES.limits)}
-      intro={say('settings.limits.intro')}
-      formRef={form.formRef}
-      notice={form.notice}
-      onSubmit={submit}
-      saveLabel={saveLabel}
-    >
+    <SectionForm {...form.frame} intro={say('settings.limits.intro')} onSubmit={submit}>
       <table className="limits">
-        <thead>
-          <tr>
-            <th scope="col">{say('settings.limits.currency')}</th>
-            <th scope="col">{say('settings.limits.min')}</th>
-            <th scope="col">{say('settings.limits.max')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            say('settings.limits.currency'),
+            say('settings.limits.min'),
+            say('settings.limits.max'),
+          ]}
+        />
         <tbody>
           {CURRENCIES.map((currency) => (
             <tr key={currency}>

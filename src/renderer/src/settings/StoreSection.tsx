@@ -14,7 +14,6 @@ import { selectSystemLocale, useCounter } from '../store';
 import { Advanced, SelectField, TextField } from './Field';
 import { SectionForm } from './SectionForm';
 import type { SectionProps } from './section-props';
-import { SECTION_NAMES } from './settings-sections';
 import { useSectionForm } from './use-section-form';
 
 const FIELDS = [
@@ -32,12 +31,12 @@ const FIELDS = [
  * the customer display goes to, and the store's public address (ecommpay checks every payment
  * against it). The terminal id is under Advanced.
  */
-export function StoreSection({ onSaved, saveLabel }: SectionProps) {
+export function StoreSection(props: SectionProps) {
   const { say } = useSay();
   const settings = useCounter((s) => s.settings);
   const displays = useCounter((s) => s.displays);
   const systemLocale = useCounter(selectSystemLocale);
-  const form = useSectionForm('store', FIELDS, () => ({
+  const form = useSectionForm('store', FIELDS, props, () => ({
     merchantName: settings?.merchantName ?? '',
     defaultCurrency: settings?.defaultCurrency ?? 'CNY',
     language: settings?.language ?? ('system' as LanguageChoice),
@@ -64,17 +63,11 @@ export function StoreSection({ onSaved, saveLabel }: SectionProps) {
       update.customerDisplayId =
         values.customerDisplayId === '' ? null : Number(values.customerDisplayId);
     if (!demo) update.storeIpAddress = values.storeIpAddress.trim();
-    form.save(update, [], onSaved);
+    form.save(update);
   };
 
   return (
-    <SectionForm
-      title={say(SECTION_NAMES.store)}
-      formRef={form.formRef}
-      notice={form.notice}
-      onSubmit={submit}
-      saveLabel={saveLabel}
-    >
+    <SectionForm {...form.frame} onSubmit={submit}>
       <TextField
         {...form.bind('merchantName')}
         label={say('settings.store.merchantName')}

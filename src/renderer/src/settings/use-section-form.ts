@@ -6,6 +6,7 @@ import { firstPerField, type FieldProblem } from '../../../shared/settings/field
 import { updateProblems } from '../../../shared/settings/update-problems';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import type { SectionProps } from './section-props';
 import { useSectionSaver } from './section-saver';
 import { SECTION_NAMES, type SectionKey } from './settings-sections';
 
@@ -29,6 +30,7 @@ function owns(fields: readonly string[], field: string): boolean {
 export function useSectionForm<V>(
   section: SectionKey,
   fields: readonly string[],
+  step: SectionProps,
   initial: () => V,
 ) {
   const { say, sayAll } = useSay();
@@ -75,7 +77,8 @@ export function useSectionForm<V>(
 
   /**
    * Saves `update`, unless a field is wrong: `typed` are problems only the form can see (text
-   * that is no number), the rest are the rules main applies too.
+   * that is no number), the rest are the rules main applies too. Once saved, `afterSave` runs,
+   * then the wizard's `onSaved` (its next step).
    */
   const save = (
     update: RequestOf<'settings:update'>,
@@ -97,6 +100,7 @@ export function useSectionForm<V>(
         if (outcome.saved) {
           setNotice({ kind: 'saved' });
           afterSave?.();
+          step.onSaved?.();
           return;
         }
         const { error } = outcome;
@@ -120,5 +124,8 @@ export function useSectionForm<V>(
     onChange: change(key),
   });
 
-  return { values, setValues, change, bind, save, errorOf, notice, formRef };
+  /** What SectionForm draws around the fields: the section's name, Save's words, the notice. */
+  const frame = { title: say(SECTION_NAMES[section]), saveLabel: step.saveLabel, notice, formRef };
+
+  return { values, setValues, change, bind, save, errorOf, frame };
 }

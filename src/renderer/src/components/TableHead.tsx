@@ -1,0 +1,24 @@
+/**
+ * A table's row of column headings. The columns from `numbersFrom` on hold counts and amounts
+ * and are right-aligned (`num`) like their cells. The report-like tables (a report, its split
+ * by person, a shift's takings, the sale limits) all head their columns this way.
+ */
+export function TableHead({
+  columns,
+  numbersFrom = columns.length,
+}: {
+  columns: readonly string[];
+  numbersFrom?: number;
+}) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((label, index) => (
+          <th key={index} scope="col" className={index >= numbersFrom ? 'num' : undefined}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
