@@ -6,6 +6,7 @@ import { useSay } from '../i18n/use-say';
 import type { CashierScreen } from '../screen-of';
 import { useCounter } from '../store';
 import { useTryAgainKey } from './use-try-again-key';
+import { KeyButton } from './KeyButton';
 
 type Outcome = Exclude<CashierScreen, 'sale' | 'sending' | 'waiting'>;
 
@@ -93,27 +94,23 @@ export function OutcomeScreen({ screen, payment }: { screen: Outcome; payment: P
       {sentence ? <p className="outcome-say">{say(sentence)}</p> : null}
       <div className="outcome-actions">
         {retryable ? (
-          <button
-            type="button"
+          <KeyButton
+            shortcut="R"
             className="try-again"
-            aria-keyshortcuts="R"
             disabled={charging}
             onClick={() => void tryAgain()}
           >
             {say('cashier.outcome.tryAgain')}
-            <kbd aria-hidden="true">{say('cashier.key.tryAgain')}</kbd>
-          </button>
+          </KeyButton>
         ) : null}
-        <button
-          ref={button}
-          type="button"
+        <KeyButton
+          buttonRef={button}
+          shortcut={quickExit ? 'Enter' : undefined}
           className="new-sale"
-          aria-keyshortcuts={quickExit ? 'Enter' : undefined}
           onClick={() => void newSale()}
         >
           {say('cashier.outcome.newSale')}
-          {quickExit ? <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd> : null}
-        </button>
+        </KeyButton>
         {screen === 'paid' ? (
           <button
             type="button"

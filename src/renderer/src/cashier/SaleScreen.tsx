@@ -7,6 +7,7 @@ import { useCounter } from '../store';
 import { selectLimits, selectNumberLocale } from '../store/sale-slice';
 import { Keypad } from './Keypad';
 import { NotReady } from './NotReady';
+import { KeyButton } from './KeyButton';
 
 /** Amount entry: the amount field, the keypad, the currency and Charge (Enter). */
 export function SaleScreen() {
@@ -77,10 +78,9 @@ export function SaleScreen() {
         <p id="amount-error" className="amount-error" role="alert">
           {amountError ? sayAll(amountError) : ''}
         </p>
-        <button
-          type="button"
+        <KeyButton
+          shortcut="Enter"
           className="charge"
-          aria-keyshortcuts="Enter"
           disabled={charging}
           onClick={() => void charge()}
         >
@@ -89,8 +89,7 @@ export function SaleScreen() {
                 amount: money(preview.value.amount, preview.value.currency),
               })
             : say('cashier.sale.charge')}
-          <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
-        </button>
+        </KeyButton>
       </div>
       <Keypad />
     </section>

@@ -6,6 +6,7 @@ import { useSay } from '../i18n/use-say';
 import { DemoPayLink } from './DemoPayLink';
 import { mmss, secondsLeft } from '../screen-of';
 import { useCounter } from '../store';
+import { KeyButton } from './KeyButton';
 
 /** The QR on the cashier's screen, the amount, the countdown, what is happening and Cancel (Esc). */
 export function WaitingScreen({
@@ -61,15 +62,9 @@ function CancelSaleButton() {
   const { say } = useSay();
   const cancel = useCounter((s) => s.cancel);
   return (
-    <button
-      type="button"
-      className="cancel"
-      aria-keyshortcuts="Escape"
-      onClick={() => void cancel()}
-    >
+    <KeyButton shortcut="Escape" className="cancel" onClick={() => void cancel()}>
       {say('cashier.waiting.cancel')}
-      <kbd aria-hidden="true">{say('cashier.key.escape')}</kbd>
-    </button>
+    </KeyButton>
   );
 }
 
@@ -96,16 +91,9 @@ function RetryAsLink({ payment }: { payment: PaymentView }) {
       </div>
       <h1 id="retry-link-title">{say('cashier.retryLink.title')}</h1>
       {qr ? <p className="retry-reason">{sayAll(qr.message)}</p> : null}
-      <button
-        type="button"
-        className="primary retry"
-        aria-keyshortcuts="Enter"
-        autoFocus
-        onClick={() => void retry()}
-      >
+      <KeyButton shortcut="Enter" className="primary retry" autoFocus onClick={() => void retry()}>
         {say('cashier.retryLink.action')}
-        <kbd aria-hidden="true">{say('cashier.key.enter')}</kbd>
-      </button>
+      </KeyButton>
       <p className="hint">{say('cashier.retryLink.hint')}</p>
       <CancelSaleButton />
       <p className="payment-id">{say('cashier.paymentId', { id: payment.id })}</p>

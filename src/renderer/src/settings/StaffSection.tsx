@@ -61,24 +61,8 @@ export function StaffSection() {
 
   const pinFields = (
     <>
-      <label>
-        {say('settings.staff.pin')}
-        <input
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-        />
-      </label>
-      <label>
-        {say('settings.staff.pinAgain')}
-        <input
-          type="password"
-          inputMode="numeric"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
+      <NewPinInput label={say('settings.staff.pin')} value={pin} onChange={setPin} />
+      <NewPinInput label={say('settings.staff.pinAgain')} value={repeat} onChange={setRepeat} />
     </>
   );
 
@@ -222,5 +206,28 @@ export function StaffSection() {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A new PIN for someone, typed hidden; it is checked with its repetition on Save. */
+function NewPinInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (pin: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }
