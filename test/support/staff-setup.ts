@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Journal } from '../../src/main/journal/journal';
+import type { PaymentRecord } from '../../src/main/journal/payment-record';
+import { ok, type ErrorCode, type Result } from '../../src/shared/result';
 import { ShiftService } from '../../src/main/shifts/shift-service';
 import { StaffActions } from '../../src/main/shifts/staff-actions';
 import { StaffAuthority } from '../../src/main/shifts/staff-authority';
@@ -17,9 +19,21 @@ export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 };
 export class FakeSaleScreen {
   readonly changes = new EventEmitter<{ change: [] }>();
   active: string | undefined;
+  /** The amounts the desk was asked to charge. */
+  readonly charged: string[] = [];
   show(id: string | undefined): void {
     this.active = id;
     this.changes.emit('change');
+  }
+  /** Charging puts the sale on screen (its record is all the tests need of it). */
+  async charge(amount: string, currency: string): Promise<Result<PaymentRecord, ErrorCode>> {
+    this.charged.push(`${amount} ${currency}`);
+    const id = `p${this.charged.length}`;
+    this.show(id);
+    return ok({ id } as PaymentRecord);
+  }
+  async retryAsLink(paymentId: string): Promise<Result<PaymentRecord, ErrorCode>> {
+    return ok({ id: paymentId } as PaymentRecord);
   }
 }
 
@@ -54,6 +68,7 @@ export async function staffCounter(
     journal,
     authority,
     refunds: options.refunds?.(journal) ?? ({} as RefundService),
+    desk: screen,
     now,
   });
   const first = await directory.addFirstManager('Mia', '918273');

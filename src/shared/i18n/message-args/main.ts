@@ -1,4 +1,7 @@
 // Written by `npm run i18n` from src/shared/i18n/catalogue: do not edit.
+import type { Said } from '../said';
+
+type T = string | number | Said;
 
 /** The messages of the main area and the values each takes (dates as ms since the epoch). */
 export interface MainArgs {
@@ -20,4 +23,7 @@ export interface MainArgs {
   'main.error.code.PIN_NOT_SET': undefined;
   'main.error.code.UNKNOWN_CURRENCY': undefined;
   'main.error.internal': undefined;
+  'main.staff.pinPerPerson': undefined;
+  'main.staff.signInFirst': undefined;
+  'main.staff.unlockFirst': { name: T };
 }
