@@ -7,6 +7,7 @@ import { StaffActions } from '../../src/main/shifts/staff-actions';
 import { StaffAuthority } from '../../src/main/shifts/staff-authority';
 import type { Role } from '../../src/main/staff/roles';
 import { StaffDirectory, type StaffView } from '../../src/main/staff/staff-directory';
+import { StaffPinMarks } from '../../src/main/staff/staff-pin-marks';
 import { StaffPins } from '../../src/main/staff/staff-pins';
 import type { RefundService } from '../../src/main/payments/refund-service';
 import { CounterKeys } from '../../src/main/secrets/counter-keys';
@@ -46,12 +47,13 @@ export async function staffCounter(
   } = {},
 ) {
   const journal = new Journal(options.path ?? ':memory:');
-  const keys = new CounterKeys(createMemorySecretStore(), journal.auditTrail);
+  const store = createMemorySecretStore();
+  const keys = new CounterKeys(store, journal.auditTrail);
   await keys.load();
   const clock = { now: Date.parse('2026-12-01T09:00:00Z') };
   const now = () => clock.now;
   const screen = new FakeSaleScreen();
-  const pins = new StaffPins(journal, keys, now, FAST_SCRYPT);
+  const pins = new StaffPins(journal, keys, now, new StaffPinMarks(store), FAST_SCRYPT);
   const directory = new StaffDirectory(journal, pins, options.mode ?? 'live', now);
   const shifts = new ShiftService({
     journal,
@@ -83,6 +85,7 @@ export async function staffCounter(
   };
   return {
     journal,
+    store,
     keys,
     clock,
     screen,

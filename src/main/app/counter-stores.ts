@@ -5,6 +5,7 @@ import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
 import { CounterKeys } from '../secrets/counter-keys';
+import { StaffPinMarks } from '../staff/staff-pin-marks';
 import { StaffPins } from '../staff/staff-pins';
 import {
   createMemorySecretStore,
@@ -73,6 +74,8 @@ export async function openStores(config: CounterConfig): Promise<CounterStores> 
     ...(config.pinCost ? { cost: config.pinCost } : {}),
   });
   await pin.sealOlderRecord();
+  const staffMarks = new StaffPinMarks(secrets);
+  if (keychain.available) await staffMarks.load();
   // Demo mode needs no setup: its manager PIN starts as 2468.
   if (demo && !pin.status().set) await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
   return {
@@ -84,7 +87,7 @@ export async function openStores(config: CounterConfig): Promise<CounterStores> 
     connection,
     keys,
     pin,
-    staffPins: new StaffPins(journal, keys, Date.now, config.pinCost),
+    staffPins: new StaffPins(journal, keys, Date.now, staffMarks, config.pinCost),
     keychain,
     discardBackups: () => discardEarlierBackups(backups),
   };

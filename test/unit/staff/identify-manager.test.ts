@@ -4,6 +4,7 @@ import { ManagerPin } from '../../../src/main/manager/manager-pin';
 import { CounterKeys } from '../../../src/main/secrets/counter-keys';
 import { createMemorySecretStore } from '../../../src/main/secrets/secret-store';
 import { identifyManager } from '../../../src/main/staff/identify-manager';
+import { StaffPinMarks } from '../../../src/main/staff/staff-pin-marks';
 import { StaffPins } from '../../../src/main/staff/staff-pins';
 import { FAST_SCRYPT, staffCounter } from '../../support/staff-setup';
 
@@ -100,11 +101,12 @@ describe('telling which manager typed a PIN', () => {
 
   it('goes by the one manager PIN on a counter that has no staff yet', async () => {
     const journal = new Journal(':memory:');
-    const keys = new CounterKeys(createMemorySecretStore(), journal.auditTrail);
+    const store = createMemorySecretStore();
+    const keys = new CounterKeys(store, journal.auditTrail);
     await keys.load();
     const identify = identifyManager({
       staff: journal.people.staff,
-      pins: new StaffPins(journal, keys, Date.now, FAST_SCRYPT),
+      pins: new StaffPins(journal, keys, Date.now, new StaffPinMarks(store), FAST_SCRYPT),
       legacy: await legacyPin(journal, keys),
     });
     expect(await identify(OLD_PIN, 'see the reports')).toEqual({
