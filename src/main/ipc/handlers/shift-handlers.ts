@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/result';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { ShiftReportView, ShiftState } from '../../../shared/ipc/views';
-import type { ManagerSession } from '../../manager/manager-session';
+import type { ManagerHolder, ManagerSession } from '../../manager/manager-session';
 import type { ShiftReport, ShiftService, SignedIn } from '../../shifts/shift-service';
 import type { StaffDirectory } from '../../staff/staff-directory';
 
@@ -69,7 +69,7 @@ export function shiftHandlers(deps: {
     'shift:sign-in': async ({ staffId, pin }) => {
       const result = await shifts.signIn(staffId, pin);
       if (!result.ok) return result;
-      if (result.value.member.role === 'manager') session.openFor(result.value.member.name);
+      if (result.value.member.role === 'manager') session.openFor(holderOf(result.value.member));
       return ok(shiftStateView(result.value));
     },
     'shift:lock': async () => {
@@ -83,7 +83,7 @@ export function shiftHandlers(deps: {
       // The manager session was the person's who just left.
       session.lock();
       const { report, next } = result.value;
-      if (next.member.role === 'manager') session.openFor(next.member.name);
+      if (next.member.role === 'manager') session.openFor(holderOf(next.member));
       return ok({ report: shiftReportView(report), state: shiftStateView(next) });
     },
     'shift:sign-out': async () => {
@@ -100,4 +100,9 @@ export function shiftHandlers(deps: {
       return result.ok ? ok(shiftReportView(result.value)) : result;
     },
   };
+}
+
+/** A manager who signed in holds the manager session under their own name. */
+function holderOf(member: { readonly id: number; readonly name: string }): ManagerHolder {
+  return { actor: member.name, staffId: member.id };
 }

@@ -20,7 +20,7 @@ export function PinDialog() {
   const managers = useCounter(useShallow(selectManagers));
   const [picked, setPicked] = useState<number | undefined>(undefined);
   // The manager called: the one picked, else the first on the list.
-  const managerId = prompt?.pickManager ? (picked ?? managers[0]?.id) : undefined;
+  const managerId = picked ?? managers[0]?.id;
   const entry = usePinEntry((pin) => prompt!.run(pin, managerId));
   const { clear, input } = entry;
   const close = useCallback(() => {
@@ -48,7 +48,7 @@ export function PinDialog() {
         </>
       }
     >
-      {prompt.pickManager && managers.length > 0 ? (
+      {managers.length > 0 ? (
         <label>
           {say('manager.people.manager')}
           <select
