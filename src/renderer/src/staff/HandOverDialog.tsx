@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { StaffView } from '../../../shared/ipc/views';
-import { useFocusTrap } from '../components/use-focus-trap';
+import { Dialog } from '../components/Dialog';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { PinPad } from './PinPad';
@@ -20,57 +20,52 @@ export function HandOverDialog({ saleOnScreen }: { saleOnScreen: boolean }) {
   const close = useCounter((s) => s.closeHandOver);
   const handOver = useCounter((s) => s.handOver);
   const [next, setNext] = useState<StaffView | null>(null);
-  const box = useRef<HTMLDivElement>(null);
   const showing = open && pending === null;
   const leave = () => {
     setNext(null);
     close();
   };
-  useFocusTrap(box, showing, leave);
   if (!open || !me) return null;
   const others = staff.filter((m) => m.active && m.id !== me.staffId);
   return (
-    <div className="overlay" hidden={!showing}>
-      <div
-        ref={box}
-        className="pin-dialog hand-over-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="hand-over-title"
-      >
-        <h2 id="hand-over-title">{say('staff.handOver.title')}</h2>
-        {saleOnScreen ? <p className="staff-hint">{say('staff.handOver.saleOnScreen')}</p> : null}
-        {next === null ? (
-          others.length === 0 ? (
-            <p className="staff-hint">{say('staff.handOver.nobody')}</p>
-          ) : (
-            <>
-              <p className="staff-hint">{say('staff.handOver.pick', { name: me.name })}</p>
-              <StaffButtons
-                staff={others}
-                label={say('staff.handOver.pick', { name: me.name })}
-                onPick={setNext}
-              />
-            </>
-          )
+    <Dialog
+      className="pin-dialog hand-over-dialog"
+      titleId="hand-over-title"
+      title={say('staff.handOver.title')}
+      hidden={!showing}
+      onEscape={leave}
+      actions={
+        <button type="button" onClick={leave}>
+          {say('common.action.cancel')}
+        </button>
+      }
+    >
+      {saleOnScreen ? <p className="staff-hint">{say('staff.handOver.saleOnScreen')}</p> : null}
+      {next === null ? (
+        others.length === 0 ? (
+          <p className="staff-hint">{say('staff.handOver.nobody')}</p>
         ) : (
-          <PinPad
-            title={say('staff.handOver.pinFor', { name: next.name })}
-            submitLabel={say('staff.handOver.confirm')}
-            onSubmit={(pin) => handOver(next.id, pin)}
-          >
-            <button type="button" className="staff-back" onClick={() => setNext(null)}>
-              {say('staff.handOver.back')}
-            </button>
-          </PinPad>
-        )}
-        <div className="pin-actions">
-          <button type="button" onClick={leave}>
-            {say('common.action.cancel')}
+          <>
+            <p className="staff-hint">{say('staff.handOver.pick', { name: me.name })}</p>
+            <StaffButtons
+              staff={others}
+              label={say('staff.handOver.pick', { name: me.name })}
+              onPick={setNext}
+            />
+          </>
+        )
+      ) : (
+        <PinPad
+          title={say('staff.handOver.pinFor', { name: next.name })}
+          submitLabel={say('staff.handOver.confirm')}
+          onSubmit={(pin) => handOver(next.id, pin)}
+        >
+          <button type="button" className="staff-back" onClick={() => setNext(null)}>
+            {say('staff.handOver.back')}
           </button>
-        </div>
-      </div>
-    </div>
+        </PinPad>
+      )}
+    </Dialog>
   );
 }
 

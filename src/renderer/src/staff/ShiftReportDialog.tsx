@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { useIntl } from 'react-intl';
-import { useFocusTrap } from '../components/use-focus-trap';
+import { Dialog } from '../components/Dialog';
 import { useMoney } from '../components/Money';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
@@ -17,65 +16,57 @@ export function ShiftReportDialog() {
   const report = useCounter((s) => s.endedShift);
   const next = useCounter((s) => s.shift?.signedIn?.name ?? null);
   const close = useCounter((s) => s.closeEndedShift);
-  const box = useRef<HTMLDivElement>(null);
-  useFocusTrap(box, report !== null, close);
   if (!report) return null;
   const time = (at: number) =>
     intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' } as Intl.DateTimeFormatOptions);
   return (
-    <div className="overlay">
-      <div
-        ref={box}
-        className="pin-dialog shift-report"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shift-report-title"
-      >
-        <h2 id="shift-report-title">{say('staff.report.title', { name: report.name })}</h2>
-        <p>
-          {say('staff.report.period', { from: time(report.openedAt), to: time(report.endedAt) })}
-        </p>
-        {report.totals.length === 0 ? (
-          <p className="staff-hint">{say('staff.report.none')}</p>
-        ) : (
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{say('staff.report.currency')}</th>
-                <th scope="col">{say('staff.report.payments')}</th>
-                <th scope="col">{say('staff.report.refunds')}</th>
-                <th scope="col">{say('staff.report.net')}</th>
+    <Dialog
+      className="pin-dialog shift-report"
+      titleId="shift-report-title"
+      title={say('staff.report.title', { name: report.name })}
+      onEscape={close}
+      actions={
+        <button type="button" className="primary" autoFocus onClick={close}>
+          {say('staff.report.close')}
+        </button>
+      }
+    >
+      <p>{say('staff.report.period', { from: time(report.openedAt), to: time(report.endedAt) })}</p>
+      {report.totals.length === 0 ? (
+        <p className="staff-hint">{say('staff.report.none')}</p>
+      ) : (
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{say('staff.report.currency')}</th>
+              <th scope="col">{say('staff.report.payments')}</th>
+              <th scope="col">{say('staff.report.refunds')}</th>
+              <th scope="col">{say('staff.report.net')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.totals.map((t) => (
+              <tr key={t.currency}>
+                <th scope="row">{t.currency}</th>
+                <td>
+                  {say('staff.report.cell', {
+                    sum: money(t.payments.sum, t.currency),
+                    count: t.payments.count,
+                  })}
+                </td>
+                <td>
+                  {say('staff.report.cell', {
+                    sum: money(t.refunds.sum, t.currency),
+                    count: t.refunds.count,
+                  })}
+                </td>
+                <td>{money(t.net, t.currency)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.totals.map((t) => (
-                <tr key={t.currency}>
-                  <th scope="row">{t.currency}</th>
-                  <td>
-                    {say('staff.report.cell', {
-                      sum: money(t.payments.sum, t.currency),
-                      count: t.payments.count,
-                    })}
-                  </td>
-                  <td>
-                    {say('staff.report.cell', {
-                      sum: money(t.refunds.sum, t.currency),
-                      count: t.refunds.count,
-                    })}
-                  </td>
-                  <td>{money(t.net, t.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {next ? <p className="staff-next">{say('staff.report.next', { name: next })}</p> : null}
-        <div className="pin-actions">
-          <button type="button" className="primary" autoFocus onClick={close}>
-            {say('staff.report.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next ? <p className="staff-next">{say('staff.report.next', { name: next })}</p> : null}
+    </Dialog>
   );
 }
