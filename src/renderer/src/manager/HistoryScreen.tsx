@@ -48,14 +48,14 @@ function FilterSelect({
 }: {
   label: string;
   any: string;
-  value: string | number | undefined;
+  value: string | number;
   onChange: (e: React.ChangeEvent<HTMLSelectElement>) => void;
   children: React.ReactNode;
 }) {
   return (
     <label>
       {label}
-      <select value={value ?? ''} onChange={onChange}>
+      <select value={value} onChange={onChange}>
         <option value="">{any}</option>
         {children}
       </select>
@@ -82,15 +82,18 @@ export function HistoryScreen() {
 
   const when = (ms: number) =>
     intl.formatDate(ms, { dateStyle: 'short', timeStyle: 'medium' } as Intl.DateTimeFormatOptions);
-  const field =
-    (key: keyof HistoryFilters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+  /** A filter's value as typed, and its change (an emptied filter is dropped). */
+  const bind = (key: keyof HistoryFilters) => ({
+    value: form[key] ?? '',
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       const value = e.target.value;
       const next = { ...form };
       if (value === '') delete next[key];
       else
         (next as Record<string, string | number>)[key] = key === 'staffId' ? Number(value) : value;
       setForm(next);
-    };
+    },
+  });
   return (
     <section className="history" aria-label={say('common.nav.history')}>
       <h1>{say('common.nav.history')}</h1>
@@ -111,21 +114,19 @@ export function HistoryScreen() {
           {say('manager.history.paymentId')}
           <input
             className="filter-id"
-            value={form.paymentId ?? ''}
+            {...bind('paymentId')}
             placeholder={say('manager.history.scanHint')}
             autoFocus
-            onChange={field('paymentId')}
           />
         </label>
         <label>
           {say('manager.history.amount')}
-          <input value={form.amount ?? ''} inputMode="decimal" onChange={field('amount')} />
+          <input {...bind('amount')} inputMode="decimal" />
         </label>
         <FilterSelect
           label={say('manager.history.currency')}
           any={say('manager.history.any')}
-          value={form.currency}
-          onChange={field('currency')}
+          {...bind('currency')}
         >
           {CURRENCIES.map((c) => (
             <option key={c}>{c}</option>
@@ -134,8 +135,7 @@ export function HistoryScreen() {
         <FilterSelect
           label={say('manager.history.status')}
           any={say('manager.history.any')}
-          value={form.state}
-          onChange={field('state')}
+          {...bind('state')}
         >
           {FILTER_STATES.map((s) => (
             <option key={s} value={s}>
@@ -146,18 +146,17 @@ export function HistoryScreen() {
         <FilterSelect
           label={say('manager.people.person')}
           any={say('manager.people.everyone')}
-          value={form.staffId}
-          onChange={field('staffId')}
+          {...bind('staffId')}
         >
           <PeopleOptions people={people} />
         </FilterSelect>
         <label>
           {say('manager.history.from')}
-          <input type="date" lang={intl.locale} value={form.from ?? ''} onChange={field('from')} />
+          <input type="date" lang={intl.locale} {...bind('from')} />
         </label>
         <label>
           {say('manager.history.to')}
-          <input type="date" lang={intl.locale} value={form.to ?? ''} onChange={field('to')} />
+          <input type="date" lang={intl.locale} {...bind('to')} />
         </label>
         <button type="submit" className="primary">
           {say('manager.history.search')}
