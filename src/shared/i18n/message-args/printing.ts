@@ -16,10 +16,12 @@ export interface PrintingArgs {
   'printing.error.noRefund': { refundId: T };
   'printing.error.noRefundOfPayment': { paymentId: T; refundId: T };
   'printing.error.noReport': { number: T };
+  'printing.error.noShift': { number: T };
   'printing.error.notFailed': undefined;
   'printing.error.notPaid': { paymentId: T };
   'printing.error.notShown': undefined;
   'printing.error.refundNotDone': { refundId: T };
+  'printing.error.shiftOpen': { number: T };
   'printing.error.unknownSlip': undefined;
   'printing.failedLine.dismiss': undefined;
   'printing.failedLine.dismissHint': undefined;

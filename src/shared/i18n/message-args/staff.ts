@@ -5,6 +5,14 @@ type T = string | number | Said;
 
 /** The messages of the staff area and the values each takes (dates as ms since the epoch). */
 export interface StaffArgs {
+  'staff.endShift.back': undefined;
+  'staff.endShift.confirm': undefined;
+  'staff.endShift.noReason': undefined;
+  'staff.endShift.open': undefined;
+  'staff.endShift.pick': undefined;
+  'staff.endShift.pinFor': { name: T };
+  'staff.endShift.reason': undefined;
+  'staff.endShift.title': { name: T };
   'staff.handOver.back': undefined;
   'staff.handOver.confirm': undefined;
   'staff.handOver.nobody': undefined;
@@ -35,6 +43,7 @@ export interface StaffArgs {
   'staff.report.none': undefined;
   'staff.report.payments': undefined;
   'staff.report.period': { from: T; to: T };
+  'staff.report.print': undefined;
   'staff.report.refunds': undefined;
   'staff.report.title': { name: T };
   'staff.role.cashier': undefined;
