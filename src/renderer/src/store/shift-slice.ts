@@ -43,6 +43,8 @@ export interface ShiftSlice {
     pin: string,
     reason: string,
   ): Promise<ChannelResult<'shift:end-by-manager'>>;
+  /** The first run names its manager (with the manager PIN just chosen) and signs them in. */
+  addFirstManager(name: string, pin: string): Promise<ChannelResult<'staff:first-manager'>>;
 }
 
 /** Whether nobody is signed in while staff exist: the sign-in screen shows. */
@@ -109,6 +111,13 @@ export const createShiftSlice: StateCreator<CounterStore, [], [], ShiftSlice> = 
     const result = await counter().endShiftByManager({ staffId: managerId, pin, reason });
     if (result.ok) set({ shift: { signedIn: null }, endedShift: result.value });
     else void get().refreshStaff();
+    return result;
+  },
+  async addFirstManager(name, pin) {
+    const result = await counter().addFirstManager({ name, pin });
+    if (result.ok) set({ shift: result.value });
+    void get().refreshStaff();
+    void get().refreshManagerStatus();
     return result;
   },
 });

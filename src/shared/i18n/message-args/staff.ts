@@ -13,6 +13,11 @@ export interface StaffArgs {
   'staff.endShift.pinFor': { name: T };
   'staff.endShift.reason': undefined;
   'staff.endShift.title': { name: T };
+  'staff.firstManager.intro': undefined;
+  'staff.firstManager.name': undefined;
+  'staff.firstManager.noName': undefined;
+  'staff.firstManager.step': undefined;
+  'staff.firstManager.title': undefined;
   'staff.handOver.back': undefined;
   'staff.handOver.confirm': undefined;
   'staff.handOver.nobody': undefined;
