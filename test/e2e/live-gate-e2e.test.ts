@@ -52,6 +52,9 @@ describe('live Gate screens in the browser', () => {
       await page.getByLabel('New PIN').fill('482916');
       await page.getByLabel('The same PIN again').fill('482916');
       await page.getByRole('button', { name: 'Next' }).click();
+      // The manager's name: the counter's first staff member, with that PIN.
+      await page.getByLabel('Your name').fill('Mia');
+      await page.getByRole('button', { name: 'Next' }).click();
 
       // The same sections as Settings, one at a time, each checked before it is saved.
       const store = page.getByRole('form', { name: 'Store' });
@@ -82,6 +85,8 @@ describe('live Gate screens in the browser', () => {
       await screenshot(page, '43-first-run-passed');
       await page.getByRole('button', { name: 'Start selling' }).click();
       await page.getByLabel('Amount').waitFor();
+      // The manager named in the first run is the one signed in.
+      await page.locator('header').getByText('Signed in: Mia').waitFor();
       await page.getByLabel('Amount').fill('12.00');
       await page.keyboard.press('Enter');
       // No public callback URL: Automatic takes the sale as a Payment Page link.
