@@ -26,7 +26,7 @@ export function SignInScreen() {
         </>
       ) : (
         <>
-          <h1 id="staff-screen-title" className="staff-person">
+          <h1 id="staff-screen-title" className="staff-person" translate="no">
             {member.name}
           </h1>
           {member.pinSet ? null : (
