@@ -8,6 +8,7 @@ import { createMemorySecretStore } from '../src/main/secrets/secret-store';
 import { ShiftService } from '../src/main/shifts/shift-service';
 import { StaffAuthority } from '../src/main/shifts/staff-authority';
 import { StaffDirectory } from '../src/main/staff/staff-directory';
+import { StaffPinMarks } from '../src/main/staff/staff-pin-marks';
 import { StaffPins } from '../src/main/staff/staff-pins';
 import { median, percentile } from './stats';
 
@@ -28,9 +29,10 @@ export interface SignInFigures {
  */
 export async function benchSignIn(signIns = 20): Promise<SignInFigures> {
   const journal = new Journal(join(mkdtempSync(join(tmpdir(), 'sign-in-')), 'journal.sqlite'));
-  const keys = new CounterKeys(createMemorySecretStore());
+  const store = createMemorySecretStore();
+  const keys = new CounterKeys(store);
   await keys.load();
-  const pins = new StaffPins(journal, keys, Date.now, PIN_SCRYPT);
+  const pins = new StaffPins(journal, keys, Date.now, new StaffPinMarks(store), PIN_SCRYPT);
   const directory = new StaffDirectory(journal, pins, 'live', Date.now);
   const shifts = new ShiftService({
     journal,

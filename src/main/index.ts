@@ -185,7 +185,7 @@ async function start(): Promise<void> {
           height: d.bounds.height,
         }));
       },
-      checkPin: (pin, action) => counter.checkManagerPin(pin, action),
+      checkPin: (pin, action, staffId) => counter.authorizeManager(pin, action, staffId),
     }),
     'reports:close-day': afterDayClose(counter.handlers, () => updates.dayClosed()),
   };

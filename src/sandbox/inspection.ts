@@ -5,6 +5,19 @@ import { customerUrl, isFinal } from './payment-lifecycle';
 import type { SandboxContext } from './sandbox-context';
 import type { SandboxFaults, SandboxPayment } from './sandbox-types';
 
+/** `fields` of a record under Gate's snake_case names (`requestId` → `request_id`), unset as null. */
+function snakeCased<T extends object>(
+  record: T,
+  fields: ReadonlyArray<keyof T & string>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    fields.map((field) => [
+      field.replace(/[A-Z]/g, (capital) => `_${capital.toLowerCase()}`),
+      record[field] ?? null,
+    ]),
+  );
+}
+
 /**
  * A payment as tests and `--pay` see it through `/sandbox/payments/...`: the sandbox's truth,
  * including where the customer page is and every callback delivery attempt.
@@ -18,30 +31,25 @@ export function inspectPayment(
     payment_id: payment.id,
     status: payment.status,
     final: isFinal(payment),
-    amount: payment.amount,
-    currency: payment.currency,
-    refunded: payment.refunded,
-    source: payment.source,
-    qr_mode: payment.qrMode,
+    ...snakeCased(payment, ['amount', 'currency', 'refunded', 'source', 'qrMode']),
     customer_url: customerUrl(ctx, payment),
     qr_expires_at: new Date(payment.qrExpiresAt).toISOString(),
     customer_action: payment.customerAction ?? null,
-    operations: payment.operations.map((op) => ({
-      id: op.id,
-      type: op.type,
-      status: op.status,
-      amount: op.amount,
-      request_id: op.requestId,
-      code: op.code,
-      message: op.message,
-      merchant_refund_id: op.merchantRefundId ?? null,
-    })),
-    callbacks: payment.callbacks.map((c) => ({
-      kind: c.kind,
-      url: c.url,
-      delivered: c.delivered,
-      finished: c.finished,
-      attempts: c.attempts.map((a) => ({ ...a, at: a.at.toISOString() })),
+    operations: payment.operations.map((operation) =>
+      snakeCased(operation, [
+        'id',
+        'type',
+        'status',
+        'amount',
+        'requestId',
+        'code',
+        'message',
+        'merchantRefundId',
+      ]),
+    ),
+    callbacks: payment.callbacks.map((callback) => ({
+      ...snakeCased(callback, ['kind', 'url', 'delivered', 'finished']),
+      attempts: callback.attempts.map((attempt) => ({ ...attempt, at: attempt.at.toISOString() })),
     })),
   };
 }

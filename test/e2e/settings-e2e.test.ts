@@ -140,9 +140,11 @@ describe('Settings in the browser', () => {
         'printer',
         'callbacks',
         'limits',
-        'pin',
+        'staff',
         'about',
       ] as const;
+      // Demo mode has staff: each manager's PIN is theirs, under Staff; no counter-wide PIN.
+      expect(await page.getByRole('button', { name: words.pin, exact: true }).count()).toBe(0);
       for (const section of sections) {
         const button = page.getByRole('button', { name: words[section], exact: true });
         await button.click();

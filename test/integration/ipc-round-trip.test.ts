@@ -79,8 +79,15 @@ describe('window.counter end to end over the real preload and ipcMain adapter', 
 
     expect(await valueOf(api.getSession())).toMatchObject({ active: null });
     expect(await valueOf(api.getSettings())).toMatchObject({ mode: 'demo' });
-    await valueOf(api.setManagerPin({ newPin: PIN, currentPin: PIN }));
-    expect(await valueOf(api.getManagerStatus())).toMatchObject({ pinSet: true });
+    // Demo mode has staff: each manager's PIN is their own, the counter's one PIN is retired.
+    expect(await api.setManagerPin({ newPin: PIN, currentPin: PIN })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
+    expect(await valueOf(api.getManagerStatus())).toMatchObject({
+      pinSet: true,
+      namedManagers: true,
+    });
 
     const sale = await valueOf(api.charge({ amount: '88.00', currency: 'CNY' }));
     await vi.waitFor(() => expect(updates.at(-1)?.state).toBe('awaiting_customer'));

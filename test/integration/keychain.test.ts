@@ -101,6 +101,15 @@ describe('keytar against the real system keychain', () => {
         ...config,
         settingsOverrides: { ...config.settingsOverrides, callbackPublicUrl: '' },
       });
+      // The manager PIN became the manager "Manager"'s own: the counter opens on the sign-in
+      // screen, and sells once someone is signed in.
+      const manager = second.staff.directory.byName('Manager');
+      expect(
+        await second.handlers['payments:charge']({ amount: '10.00', currency: 'CNY' }),
+      ).toMatchObject({ ok: false, error: { said: { id: 'main.staff.signInFirst' } } });
+      expect(
+        await second.handlers['shift:sign-in']({ staffId: manager!.id, pin: TEST_PIN }),
+      ).toMatchObject({ ok: true });
       const charged = await second.handlers['payments:charge']({
         amount: '10.00',
         currency: 'CNY',
@@ -110,10 +119,11 @@ describe('keytar against the real system keychain', () => {
         await pressOnSandbox(sandbox, charged.value.id, 'success');
         expect(sandbox.payment(1001, charged.value.id)?.status).toBe('success');
       }
-      // The PIN's record is sealed with a key the keychain keeps: read back, it still checks.
-      expect(await second.checkManagerPin(TEST_PIN, 'test')).toEqual({
+      // The PIN's record is sealed with a key the keychain keeps: read back (now the manager
+      // named "Manager"'s own), it still checks.
+      expect(await second.authorizeManager(TEST_PIN, 'test', manager?.id)).toEqual({
         ok: true,
-        value: undefined,
+        value: { actor: 'Manager', staffId: manager?.id },
       });
       expect(await store.get(PIN_SEAL_KEY_ACCOUNT)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
       expect(JSON.parse((await store.get(PIN_HIGH_WATER_ACCOUNT))!)).toMatchObject({ count: 0 });

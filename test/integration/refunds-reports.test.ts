@@ -204,21 +204,20 @@ describe('refunds', () => {
       ok: false,
       error: { code: 'PIN_LOCKED' },
     });
-    const status = await counter.handlers['manager:status']({});
-    expect(status).toMatchObject({
-      ok: true,
-      value: { pinSet: true, lockedUntil: expect.any(Number), failures: 5 },
-    });
-    if (status.ok) expect(status.value.lockedUntil! - Date.now()).toBeGreaterThan(4.9 * 60_000);
+    // The lock is the Demo manager's own (each manager has a PIN and a lockout of their own).
+    const listed = await counter.handlers['staff:list']({});
+    const manager = listed.ok ? listed.value.staff.find((m) => m.role === 'manager') : undefined;
+    expect(manager?.lockedUntil).toEqual(expect.any(Number));
+    expect(manager!.lockedUntil! - Date.now()).toBeGreaterThan(4.9 * 60_000);
     expect(counter.sandbox!.stats().requests.refund).toBe(0);
     const audit = counter.journal.auditLog().map((e) => e.action);
-    expect(audit.filter((a) => a === 'wrong manager PIN')).toHaveLength(5);
-    expect(audit).toContain('manager actions locked');
+    expect(audit.filter((a) => a === 'wrong staff PIN')).toHaveLength(5);
   });
 
-  it('the manager PIN is stored as a salted scrypt hash, and changes only with the current PIN', async () => {
+  it("a manager's PIN is stored as a salted scrypt hash, and changes only through Staff", async () => {
     counter = await startDemoCounter();
-    const stored = counter.journal.getCounterState('manager_pin')!;
+    const manager = counter.staff.directory.list().find((m) => m.role === 'manager')!;
+    const stored = counter.journal.people.staff.get(manager.id)!.pin!;
     expect(stored).not.toContain(PIN);
     // Version 2: keyed with the pepper in the keychain (the test counters hash at a low cost).
     expect(JSON.parse(stored)).toMatchObject({
@@ -227,15 +226,16 @@ describe('refunds', () => {
       hash: expect.any(String),
       N: 1024,
     });
-    expect(await counter.handlers['manager:set-pin']({ newPin: '1357' })).toMatchObject({
-      ok: false,
-      error: { code: 'PIN_INCORRECT' },
-    });
-    expect(
-      await counter.handlers['manager:set-pin']({ newPin: '12', currentPin: PIN }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // The counter's one manager PIN is retired once managers have their own.
     expect(
       await counter.handlers['manager:set-pin']({ newPin: '13579', currentPin: PIN }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    const by = { staffId: manager.id, pin: PIN };
+    expect(
+      await counter.handlers['staff:set-pin']({ manager: by, staffId: manager.id, pin: '12' }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await counter.handlers['staff:set-pin']({ manager: by, staffId: manager.id, pin: '13579' }),
     ).toMatchObject({ ok: true });
     expect(await counter.handlers['reports:close-day']({ pin: PIN })).toMatchObject({
       ok: false,

@@ -11,7 +11,8 @@ import type {
 import type { PrintStatusView } from '../../shared/printing/print-views';
 import type { InboxLimits } from '../journal/callback-inbox';
 import type { Journal } from '../journal/journal';
-import type { ManagerPin } from '../manager/manager-pin';
+import type { ManagerHolder, SessionErrorCode } from '../manager/manager-session';
+import type { Result } from '../../shared/result';
 import type { ScryptCost } from '../manager/pin-hash';
 import type { PaymentService, SaleStep } from '../payments/payment-service';
 import type { PollSchedule } from '../payments/status-poll-schedule';
@@ -94,8 +95,15 @@ export interface Counter {
   settings(): Settings;
   /** The payment on the counter's screens, if any. */
   activePaymentId(): string | undefined;
-  /** Checks the manager PIN (with its lockout) for an action named in the audit log. */
-  checkManagerPin(pin: string, action: string): ReturnType<ManagerPin['check']>;
+  /**
+   * Checks a manager's PIN (with its lockout) for an action named in the audit log: the manager
+   * picked by staff id on a counter with staff, else the counter's one manager PIN.
+   */
+  authorizeManager(
+    pin: string,
+    action: string,
+    staffId?: number,
+  ): Promise<Result<ManagerHolder, SessionErrorCode>>;
   /** The receipt printer's queue. */
   readonly printQueue: PrintQueue;
   /** Staff, shifts, the role rules and the reports by person and shift. */

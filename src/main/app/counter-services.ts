@@ -6,7 +6,8 @@ import { CounterDesk } from '../counter/counter-desk';
 import { CounterHealth } from '../counter/counter-health';
 import { CounterSession } from '../counter/counter-session';
 import { ManagerActions } from '../manager/manager-actions';
-import { identifyByPin, ManagerSession } from '../manager/manager-session';
+import { ManagerSession } from '../manager/manager-session';
+import { identifyManager } from '../staff/identify-manager';
 import { createMoneyPath } from '../payments/money-path';
 import type { PaymentService } from '../payments/payment-service';
 import type { RefundService } from '../payments/refund-service';
@@ -144,7 +145,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
   // What the cashier and the manager do.
   const desk = new CounterDesk({ payments, session, changed: sessionChanged });
   const managerSession = new ManagerSession({
-    identify: identifyByPin(pin),
+    identify: identifyManager({ staff: journal.people.staff, pins: stores.staffPins, legacy: pin }),
     audit: (actor, action, detail) => journal.audit(actor, action, null, detail),
     ...(config.managerIdleMs !== undefined ? { idleMs: config.managerIdleMs } : {}),
   });
@@ -154,7 +155,8 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
     connection,
     endpoint,
     pin,
-    authorize: (typed, action) => managerSession.authorize(typed, action),
+    authorize: (typed, action, staffId) => managerSession.authorize(typed, action, staffId),
+    hasStaff: () => journal.people.staff.count() > 0,
     journal,
     storeRelayCredentials: (credentials) => relay.storeCredentials(credentials),
   });

@@ -5,7 +5,7 @@ import { StaffAuthority } from '../shifts/staff-authority';
 import { DEMO_FIRST_CASHIER, seedDemoStaff } from '../staff/demo-staff';
 import { adoptManagerPin } from '../staff/manager-pin-adoption';
 import { StaffDirectory } from '../staff/staff-directory';
-import { StaffPins } from '../staff/staff-pins';
+import type { StaffPins } from '../staff/staff-pins';
 import type { CounterConfig } from './counter-config';
 import type { CounterServices } from './counter-services';
 import type { CounterStores } from './counter-stores';
@@ -27,9 +27,8 @@ export function buildStaff(
   stores: CounterStores,
   services: CounterServices,
 ): CounterStaff {
-  const { journal, keys } = stores;
+  const { journal, staffPins: pins } = stores;
   const now = Date.now;
-  const pins = new StaffPins(journal, keys, now, config.pinCost);
   const directory = new StaffDirectory(journal, pins, config.mode, now);
   const shifts = new ShiftService({
     journal,
@@ -47,7 +46,13 @@ export function buildStaff(
     changed: () => services.signals.emit('session'),
   });
   const authority = new StaffAuthority({ journal, pins, shifts });
-  const actions = new StaffActions({ journal, authority, refunds: services.refunds, now });
+  const actions = new StaffActions({
+    journal,
+    authority,
+    refunds: services.refunds,
+    desk: services.desk,
+    now,
+  });
   return { pins, directory, shifts, authority, actions };
 }
 

@@ -5,6 +5,8 @@ import { backupBeforeMigration, discardEarlierBackups } from '../journal/journal
 import { createLogger } from '../logging/logger';
 import { ManagerPin } from '../manager/manager-pin';
 import { CounterKeys } from '../secrets/counter-keys';
+import { StaffPinMarks } from '../staff/staff-pin-marks';
+import { StaffPins } from '../staff/staff-pins';
 import {
   createMemorySecretStore,
   projectAccount,
@@ -29,7 +31,10 @@ export interface CounterStores {
   /** The project secret and the Gate client built from it. */
   readonly connection: GateConnection;
   readonly keys: CounterKeys;
+  /** The one manager PIN of a counter from before staff (until it becomes "Manager"'s). */
   readonly pin: ManagerPin;
+  /** Each staff member's own PIN. */
+  readonly staffPins: StaffPins;
   /** Whether the keychain answered (its keys loaded); updated when it comes back. */
   keychain: SecretStoreStatus;
   /** Forgets the journal backups of earlier migrations (once the counter has started). */
@@ -69,6 +74,8 @@ export async function openStores(config: CounterConfig): Promise<CounterStores> 
     ...(config.pinCost ? { cost: config.pinCost } : {}),
   });
   await pin.sealOlderRecord();
+  const staffMarks = new StaffPinMarks(secrets);
+  if (keychain.available) await staffMarks.load();
   // Demo mode needs no setup: its manager PIN starts as 2468.
   if (demo && !pin.status().set) await pin.set(DEMO_MANAGER_PIN, undefined, 'system');
   return {
@@ -80,6 +87,7 @@ export async function openStores(config: CounterConfig): Promise<CounterStores> 
     connection,
     keys,
     pin,
+    staffPins: new StaffPins(journal, keys, Date.now, staffMarks, config.pinCost),
     keychain,
     discardBackups: () => discardEarlierBackups(backups),
   };

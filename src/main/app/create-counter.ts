@@ -71,7 +71,8 @@ export async function createCounter(config: CounterConfig): Promise<Counter> {
     journal: stores.journal,
     settings: () => stores.state.current,
     activePaymentId: () => services.session.activeId(),
-    checkManagerPin: (pin, action) => stores.pin.check(pin, action),
+    authorizeManager: (pin, action, staffId) =>
+      services.managerSession.authorize(pin, action, staffId),
     printQueue: services.printQueue,
     staff,
     close: () => stop(stores, services),
@@ -105,7 +106,10 @@ function forwardEvents(
     events.emit('printing:changed', printStatusView(printQueue)),
   );
   services.managerSession.onChange((open) =>
-    events.emit('manager:changed', managerStatusView(stores.pin.status(), open)),
+    events.emit(
+      'manager:changed',
+      managerStatusView(stores.pin.status(), open, stores.journal.people.staff.count() > 0),
+    ),
   );
   return events;
 }
@@ -124,11 +128,17 @@ function handlersOf(
     actions: services.actions,
     pin: stores.pin,
     session: services.managerSession,
+    hasStaff: () => journal.people.staff.count() > 0,
     dataDir: config.dataDir,
   });
   return {
     ...headlessShellHandlers(config.version ?? '0.0.0'),
-    ...saleHandlers({ desk: services.desk, payments: services.payments, views }),
+    ...saleHandlers({
+      desk: services.desk,
+      sell: staff.actions,
+      payments: services.payments,
+      views,
+    }),
     ...settingsHandlers({
       state,
       changes: services.changes,

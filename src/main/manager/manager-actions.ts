@@ -37,13 +37,19 @@ export class ManagerActions {
     amount: string;
     reason: string;
     pin?: string | undefined;
+    /** Which manager typed the PIN, on a counter with staff. */
+    staffId?: number | undefined;
   }): Promise<Result<RefundRecord, ErrorCode>> {
     const payment = this.deps.journal.get(request.paymentId);
     if (!payment)
       return fail('NOT_FOUND', said('manager.refund.noPayment', { paymentId: request.paymentId }));
     const minor = parseAmount(request.amount, payment.currency);
     if (!minor.ok) return minor;
-    const allowed = await this.deps.session.authorize(request.pin, `refund ${request.paymentId}`);
+    const allowed = await this.deps.session.authorize(
+      request.pin,
+      `refund ${request.paymentId}`,
+      request.staffId,
+    );
     if (!allowed.ok) return allowed;
     return this.deps.refunds.refund({
       paymentId: request.paymentId,
@@ -54,8 +60,8 @@ export class ManagerActions {
   }
 
   /** Closes the day: the Z report, which cannot be undone (PIN or open session). */
-  async closeDay(pin: string | undefined): Promise<Result<Report, ErrorCode>> {
-    const allowed = await this.deps.session.authorize(pin, 'close the day');
+  async closeDay(pin: string | undefined, staffId?: number): Promise<Result<Report, ErrorCode>> {
+    const allowed = await this.deps.session.authorize(pin, 'close the day', staffId);
     if (!allowed.ok) return allowed;
     return { ok: true, value: this.deps.journal.closeDay(this.deps.now(), allowed.value.actor) };
   }

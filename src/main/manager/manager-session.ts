@@ -1,29 +1,23 @@
 import { said } from '../../shared/i18n/said';
 import { ok, type Result } from '../../shared/result';
 import { fail } from '../i18n/fail';
-import type { ManagerPin, PinErrorCode } from './manager-pin';
+import type { PinErrorCode } from './manager-pin';
 
 /**
- * Who holds the manager session. Today the one manager PIN stands for "the manager"; once staff
- * have names and roles it becomes the person who signed in, and `actor` their name in the audit.
+ * Who holds the manager session: a manager by name (their staff id), or "manager" on a counter
+ * that has no staff yet and goes by its one manager PIN.
  */
 export interface ManagerHolder {
   readonly actor: string;
+  readonly staffId?: number;
 }
 
-/** Tells from what was typed who is asking (today: the manager PIN, checked with its lockout). */
+/** Tells from the PIN typed, and the manager picked by name, who is asking. */
 export type IdentifyManager = (
   pin: string,
   action: string,
-) => Promise<Result<ManagerHolder, PinErrorCode>>;
-
-/** Today's way to tell the manager: the one manager PIN, checked with its lockout. */
-export function identifyByPin(pin: Pick<ManagerPin, 'check'>): IdentifyManager {
-  return async (typed, action) => {
-    const checked = await pin.check(typed, action);
-    return checked.ok ? ok({ actor: 'manager' }) : checked;
-  };
-}
+  staffId?: number,
+) => Promise<Result<ManagerHolder, PinErrorCode | 'NEEDS_MANAGER'>>;
 
 /** Why the session closed. */
 export type LockReason = 'manual' | 'idle';
@@ -38,7 +32,7 @@ export interface ManagerSessionState {
 }
 
 /** Errors of the session: the PIN's, or "closed, and no PIN given". */
-export type SessionErrorCode = PinErrorCode | 'MANAGER_LOCKED';
+export type SessionErrorCode = PinErrorCode | 'NEEDS_MANAGER' | 'MANAGER_LOCKED';
 
 /** How long the session stays open without activity unless told otherwise: 3 minutes. */
 export const DEFAULT_MANAGER_IDLE_MS = 3 * 60_000;
@@ -88,9 +82,12 @@ export class ManagerSession {
     return this.open;
   }
 
-  /** Opens the session with the manager's PIN (or keeps an open one open for longer). */
-  async unlock(pin: string): Promise<Result<ManagerSessionState, PinErrorCode>> {
-    const who = await this.deps.identify(pin, 'open the manager screens');
+  /** Opens the session with a manager's PIN (or keeps an open one open for longer). */
+  async unlock(
+    pin: string,
+    staffId?: number,
+  ): Promise<Result<ManagerSessionState, PinErrorCode | 'NEEDS_MANAGER'>> {
+    const who = await this.deps.identify(pin, 'open the manager screens', staffId);
     if (!who.ok) return who;
     const wasOpen = this.state() !== null;
     this.extend(who.value);
@@ -104,10 +101,10 @@ export class ManagerSession {
    * Opens the session for a manager whose own PIN was just checked elsewhere (signing in), so
    * Reports and Settings do not ask them again.
    */
-  openFor(actor: string): void {
+  openFor(holder: ManagerHolder): void {
     const wasOpen = this.state() !== null;
-    this.extend({ actor });
-    if (!wasOpen) this.deps.audit(actor, 'manager session opened', { idleMs: this.idleMs });
+    this.extend(holder);
+    if (!wasOpen) this.deps.audit(holder.actor, 'manager session opened', { idleMs: this.idleMs });
     this.changed();
   }
 
@@ -131,8 +128,9 @@ export class ManagerSession {
   async authorize(
     pin: string | undefined,
     action: string,
+    staffId?: number,
   ): Promise<Result<ManagerHolder, SessionErrorCode>> {
-    if (pin !== undefined && pin !== '') return this.deps.identify(pin, action);
+    if (pin !== undefined && pin !== '') return this.deps.identify(pin, action, staffId);
     return this.require();
   }
 

@@ -173,6 +173,7 @@ export function applyUpdate(
   const {
     secret: _secret,
     pin: _pin,
+    staffId: _staffId,
     relayUser: _relayUser,
     relayPassword: _relayPassword,
     ...rest

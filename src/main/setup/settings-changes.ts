@@ -33,7 +33,10 @@ export interface SettingsChangesDeps {
   readonly authorize: (
     pin: string | undefined,
     action: string,
-  ) => Promise<Result<unknown, ErrorCode>>;
+    staffId?: number,
+  ) => Promise<Result<{ readonly actor: string }, ErrorCode>>;
+  /** Whether the counter has staff (its managers then allow changes with their own PINs). */
+  readonly hasStaff: () => boolean;
   readonly journal: Journal;
   /** Stores the callback relay's broker credentials in the keychain. */
   readonly storeRelayCredentials: (credentials: {
@@ -66,11 +69,11 @@ export class SettingsChanges {
     if (mode === 'live' && !keychain.available)
       return fail('KEYCHAIN_UNAVAILABLE', said('settings.keychain.unavailable'));
     const pinStatus = pin.status();
-    if (!pinStatus.set && !pinStatus.resetNeeded)
+    if (!pinStatus.set && !pinStatus.resetNeeded && !this.deps.hasStaff())
       return fail('PIN_NOT_SET', said('settings.error.pinNotSet'));
     // The PIN (or an open manager session) first: whoever has neither learns nothing, not even
     // which field is wrong.
-    const allowed = await this.deps.authorize(change.pin, 'change settings');
+    const allowed = await this.deps.authorize(change.pin, 'change settings', change.staffId);
     if (!allowed.ok) return allowed;
     const next = applyUpdate(state.current, change);
     if (!next.ok) return fieldRefusal(next.problem);
@@ -88,11 +91,11 @@ export class SettingsChanges {
     )
       await connection.reload(state.current);
     const changed = Object.keys(change)
-      .filter((key) => key !== 'pin')
+      .filter((key) => key !== 'pin' && key !== 'staffId')
       .map((key) => (key === 'secret' || key === 'relayPassword' ? `${key} (not logged)` : key));
     // A change of nothing only checked the PIN (the first-run screen does that).
     if (changed.length > 0)
-      this.deps.journal.audit('manager', 'settings changed', null, { changed });
+      this.deps.journal.audit(allowed.value.actor, 'settings changed', null, { changed });
     return ok(state.current);
   }
 

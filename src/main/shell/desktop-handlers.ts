@@ -17,7 +17,11 @@ export interface DesktopDeps {
   /** Opens a folder in the OS file manager; resolves to an error text, "" when it worked. */
   readonly openFolder: (path: string) => Promise<string>;
   readonly displays: () => DisplayList['displays'];
-  readonly checkPin: (pin: string, action: string) => Promise<Result<void, ErrorCode>>;
+  readonly checkPin: (
+    pin: string,
+    action: string,
+    staffId?: number,
+  ) => Promise<Result<unknown, ErrorCode>>;
 }
 
 /**
@@ -53,8 +57,8 @@ export function desktopHandlers(deps: DesktopDeps): Pick<ChannelHandlers, ShellC
       await deps.updates.check();
       return ok(about());
     },
-    'updates:restart': async ({ pin }) => {
-      const allowed = await deps.checkPin(pin, 'restart to update');
+    'updates:restart': async ({ pin, staffId }) => {
+      const allowed = await deps.checkPin(pin, 'restart to update', staffId);
       if (!allowed.ok) return allowed;
       const answer = deps.updates.restartToUpdate();
       return answer.ok ? ok(about()) : fail('INVALID_STATE', answer.reason);

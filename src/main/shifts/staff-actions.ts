@@ -1,5 +1,7 @@
 import { parseAmount } from '../../shared/money';
-import { err, type ErrorCode, type Result } from '../../shared/result';
+import { err, ok, type ErrorCode, type Result } from '../../shared/result';
+import type { CounterDesk } from '../counter/counter-desk';
+import type { PaymentRecord } from '../journal/payment-record';
 import type { Journal } from '../journal/journal';
 import type { RefundRecord } from '../journal/refund-journal';
 import type { Report } from '../journal/report-queries';
@@ -32,9 +34,26 @@ export class StaffActions {
       readonly journal: Journal;
       readonly authority: StaffAuthority;
       readonly refunds: RefundService;
+      readonly desk: Pick<CounterDesk, 'charge' | 'retryAsLink'>;
       readonly now: () => number;
     },
   ) {}
+
+  /**
+   * Charges a sale for whoever is signed in: on a counter with staff nobody sells while the
+   * sign-in or lock screen is up, whatever a window sends. A counter with no staff yet (before
+   * its first manager) sells as before.
+   */
+  async charge(amount: string, currency: string): Promise<Result<PaymentRecord, ErrorCode>> {
+    const allowed = await this.maySell();
+    return allowed.ok ? this.deps.desk.charge(amount, currency) : allowed;
+  }
+
+  /** Takes the sale on screen again as a Payment Page link, under the same rule as a charge. */
+  async retryAsLink(paymentId: string): Promise<Result<PaymentRecord, ErrorCode>> {
+    const allowed = await this.maySell();
+    return allowed.ok ? this.deps.desk.retryAsLink(paymentId) : allowed;
+  }
 
   /** Refunds an amount, as typed in the payment's currency, of a paid payment. */
   async refund(request: {
@@ -89,6 +108,11 @@ export class StaffActions {
     const { journal } = this.deps;
     const rows = journal.people.reports.byPerson(report.periodStart, report.periodEnd);
     return namedTotals(journal, rows, 'person');
+  }
+
+  private async maySell(): Promise<Result<unknown, ErrorCode>> {
+    if (this.deps.journal.people.staff.count() === 0) return ok(undefined);
+    return this.deps.authority.authorise('sell');
   }
 
   private nameOf(id: number): string {

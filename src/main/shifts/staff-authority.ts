@@ -1,4 +1,6 @@
+import { said } from '../../shared/i18n/said';
 import { err, ok, type Result } from '../../shared/result';
+import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import { decide, type StaffAction } from '../staff/roles';
 import type { Allowed } from '../staff/staff-directory';
@@ -34,8 +36,9 @@ export class StaffAuthority {
     manager?: ManagerPresent,
   ): Promise<Result<Allowed, ShiftErrorCode>> {
     const signed = this.deps.shifts.current();
-    if (!signed) return err('INVALID_STATE', 'Sign in first.');
-    if (signed.locked) return err('INVALID_STATE', `${signed.member.name} must unlock first.`);
+    if (!signed) return fail('INVALID_STATE', said('main.staff.signInFirst'));
+    if (signed.locked)
+      return fail('INVALID_STATE', said('main.staff.unlockFirst', { name: signed.member.name }));
     const actor = { id: signed.member.id, role: signed.member.role };
     const alone = decide(actor, action);
     if (alone.allowed) return ok(alone);

@@ -20,6 +20,7 @@ import {
   type Seal,
 } from '../manager/pin-seal';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
+import type { StaffPinMarks } from './staff-pin-marks';
 
 /** Errors of a staff member's PIN. */
 export type StaffPinError = 'PIN_INCORRECT' | 'PIN_LOCKED' | 'PIN_NOT_SET' | 'KEYCHAIN_UNAVAILABLE';
@@ -34,7 +35,8 @@ const zero: FailureCount = { count: 0, lockedUntil: null };
  * sealed with the keychain's seal key to the audit entry written with it (which names the
  * member, so a record copied onto another member is not trusted), with the same locks that grow
  * after five wrong PINs, per person. Checks run one at a time, so a burst of guesses cannot all
- * read the same failure count.
+ * read the same failure count. The keychain marks each member's newest record and count, so an
+ * older copy of the rows put back (an old PIN, fewer wrong tries) is not trusted either.
  */
 export class StaffPins {
   private queue: Promise<unknown> = Promise.resolve();
@@ -43,6 +45,7 @@ export class StaffPins {
     private readonly journal: Journal,
     private readonly keys: PinKeys,
     private readonly now: () => number,
+    private readonly marks: Pick<StaffPinMarks, 'of' | 'remember'>,
     private readonly cost: ScryptCost = PIN_SCRYPT,
   ) {}
 
@@ -72,7 +75,7 @@ export class StaffPins {
   }
 
   private write(member: StaffRow, stored: StoredPin, sealKey: Buffer, action: string): void {
-    this.journal.inTransaction(() => {
+    const entry = this.journal.inTransaction(() => {
       const entry = this.journal.audit('staff', action, null, {
         staff: member.id,
         name: member.name,
@@ -84,7 +87,9 @@ export class StaffPins {
         JSON.stringify({ v, salt, hash, N, r, p, seal } satisfies SealedPin),
         this.failuresJson(sealKey, seal, zero, entry),
       );
+      return entry;
     });
+    this.marks.remember(member.id, { pin: entry.id, failures: entry.id });
   }
 
   /** Whether the member has a PIN the counter can check. */
@@ -158,6 +163,9 @@ export class StaffPins {
     const entry = this.journal.auditTrail.entry(pin.seal.audit);
     const names = (entry?.detail as { staff?: unknown } | null)?.staff === member.id;
     if (!entry || !names) return undefined;
+    // A record older than the newest one this counter wrote for them was put back.
+    const newest = this.marks.of(member.id);
+    if (newest && entry.id < newest.pin) return undefined;
     const { seal, ...stored } = pin;
     return sealMatches(seal, sealPin(sealKey, stored, entry)) ? { pin, entry } : undefined;
   }
@@ -171,10 +179,14 @@ export class StaffPins {
     const stored = parse<SealedFailures>(member.failures);
     const entry = stored?.seal && this.journal.auditTrail.entry(stored.seal.audit);
     const count = stored && { count: stored.count, lockedUntil: stored.lockedUntil };
+    // A count older than the newest written for this PIN was put back to win free guesses.
+    const newest = this.marks.of(member.id);
+    const older = entry && newest?.pin === record.pin.seal.audit && entry.id < newest.failures;
     if (
       stored &&
       entry &&
       count &&
+      !older &&
       sealMatches(stored.seal, sealFailures(sealKey, record.pin.seal, count, entry))
     )
       return { ...count, entry };
@@ -195,6 +207,7 @@ export class StaffPins {
       member.id,
       this.failuresJson(this.keys.pinSealKey()!, pinSeal, count, entry),
     );
+    this.marks.remember(member.id, { pin: pinSeal.audit, failures: entry.id });
   }
 
   private failuresJson(key: Buffer, pinSeal: Seal, count: FailureCount, entry: AuditRef): string {

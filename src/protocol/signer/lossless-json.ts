@@ -146,36 +146,14 @@ class Parser {
   }
 
   private array(depth: number): JsonValue[] {
-    this.pos++;
     const out: JsonValue[] = [];
-    this.skipSpace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      this.skipSpace();
-      out.push(this.value(depth + 1));
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === ']') return out;
-      if (c !== ',') {
-        this.pos--;
-        this.fail('Expected , or ] in array');
-      }
-    }
+    this.members(']', 'array', () => out.push(this.value(depth + 1)));
+    return out;
   }
 
   private object(depth: number): { [key: string]: JsonValue } {
-    this.pos++;
     const out: { [key: string]: JsonValue } = {};
-    this.skipSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      this.skipSpace();
+    this.members('}', 'object', () => {
       if (this.text[this.pos] !== '"') this.fail('Expected a string key');
       const key = this.string();
       this.skipSpace();
@@ -196,12 +174,30 @@ class Parser {
       } else {
         out[key] = value;
       }
+    });
+    return out;
+  }
+
+  /**
+   * An array's or an object's members, from its opening bracket to `close`: `member` reads each
+   * (from its first character), and commas stand between them.
+   */
+  private members(close: ']' | '}', container: 'array' | 'object', member: () => void): void {
+    this.pos++;
+    this.skipSpace();
+    if (this.text[this.pos] === close) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      this.skipSpace();
+      member();
       this.skipSpace();
       const c = this.text[this.pos++];
-      if (c === '}') return out;
+      if (c === close) return;
       if (c !== ',') {
         this.pos--;
-        this.fail('Expected , or } in object');
+        this.fail(`Expected , or ${close} in ${container}`);
       }
     }
   }

@@ -17,30 +17,84 @@ const TYPE_OF: Record<ArgumentKind, string> = {
   choice: 'string',
 };
 
-/** The interface name of an area's messages: `cashier` → `CashierArgs`. */
-const argsOf = (area: string): string =>
-  `${area.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase())}Args`;
+/** An area's type name: `cashier` → `CashierArgs`, `CashierPlain`. */
+const typeOf = (area: string, kind: 'Args' | 'Plain'): string =>
+  `${area.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase())}${kind}`;
 
-/** `message-args/<area>.ts`: for each English message id of one area, the values it takes. */
+/** The values one message takes as a type (`{ amount: T; maximum: T }`), or '' for none. */
+function valuesOf(id: string, text: string): string {
+  const { args } = shapeOf(parseMessage(id, text));
+  const fields = [...args]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, kind]) => `${JSON.stringify(name)}: ${TYPE_OF[kind]}`);
+  return fields.length === 0 ? '' : `{ ${fields.join('; ')} }`;
+}
+
+/** Prettier's width; it leaves template types whole, so the ids are wrapped here. */
+const WIDTH = 100;
+/** What stands around a line of ids in a `Record<…>`: `      | \`` and `${` … `}\``. */
+const AROUND = '      | `${}`'.length;
+
+/**
+ * Message ids as a union a person can scan: the ids of one section (all but the last part) share
+ * a line, `staff.pin.${'delete' | 'digits'}`, wrapped where it would grow wider than prettier's.
+ */
+export function idUnion(ids: readonly string[]): string {
+  // Keyed by the section with its dot (`staff.pin.`); an id that cannot be cut so is its own key.
+  const bySection = new Map<string, string[]>();
+  for (const id of ids) {
+    const cut = id.lastIndexOf('.');
+    const key = /^[\w.-]+$/.test(id) && cut > 0 ? id.slice(0, cut + 1) : id;
+    bySection.set(key, [...(bySection.get(key) ?? []), id]);
+  }
+  const lines: string[] = [];
+  for (const [section, sectionIds] of bySection) {
+    let line: string[] = [];
+    const close = (): void => {
+      const leaves = line.map((id) => `'${id.slice(section.length)}'`).join(' | ');
+      if (line.length === 1) lines.push(`'${line[0]}'`);
+      if (line.length > 1) lines.push(`\`${section}\${${leaves}}\``);
+      line = [];
+    };
+    for (const id of sectionIds) {
+      const leaves = [...line, id].map((each) => `'${each.slice(section.length)}'`);
+      if (AROUND + section.length + leaves.join(' | ').length > WIDTH) close();
+      line.push(id);
+    }
+    close();
+  }
+  return lines.join(' | ');
+}
+
+/**
+ * `message-args/<area>.ts`: the area's messages that take no values as one union, and the others
+ * grouped by the values they take, each group one `Record` of its ids.
+ */
 export function areaArgsSource(area: string, english: Readonly<Record<string, string>>): string {
-  const lines = Object.keys(english)
-    .sort()
-    .map((id) => {
-      const { args } = shapeOf(parseMessage(id, english[id]!));
-      if (args.size === 0) return `  '${id}': undefined;`;
-      const fields = [...args]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, kind]) => `${JSON.stringify(name)}: ${TYPE_OF[kind]}`);
-      return `  '${id}': { ${fields.join('; ')} };`;
-    });
-  const usesText = lines.some((line) => line.includes(`: ${TEXT}`));
+  const idsByValues = new Map<string, string[]>();
+  for (const id of Object.keys(english).sort()) {
+    const values = valuesOf(id, english[id]!);
+    idsByValues.set(values, [...(idsByValues.get(values) ?? []), id]);
+  }
+  const plain = idsByValues.get('') ?? [];
+  const groups = [...idsByValues].filter(([values]) => values !== '');
+  const bases = [
+    ...(plain.length > 0 ? [`Record<${typeOf(area, 'Plain')}, undefined>`] : []),
+    ...groups.map(([values, ids]) => `Record<${idUnion(ids)}, ${values}>`),
+  ];
+  const usesText = groups.some(([values]) => values.includes(`: ${TEXT}`));
   return (
     HEADER +
     (usesText
       ? `import type { Said } from '../said';\n\ntype ${TEXT} = string | number | Said;\n\n`
       : '\n') +
-    `/** The messages of the ${area} area and the values each takes (dates as ms since the epoch). */\n` +
-    `export interface ${argsOf(area)} {\n${lines.join('\n')}\n}\n`
+    `/** The messages of the ${area} area that take no values. */\n` +
+    `export type ${typeOf(area, 'Plain')} = ${plain.length > 0 ? idUnion(plain) : 'never'};\n\n` +
+    `/**\n * The messages of the ${area} area and the values each takes (dates as ms since the epoch),\n` +
+    ' * the messages that take the same values in one group.\n */\n' +
+    (bases.length < 2
+      ? `export type ${typeOf(area, 'Args')} = ${bases[0] ?? 'Record<never, never>'};\n`
+      : `export interface ${typeOf(area, 'Args')} extends ${bases.join(', ')} {}\n`)
   );
 }
 
@@ -50,10 +104,10 @@ export function messageArgsSource(areas: readonly string[]): string {
   return (
     HEADER +
     sorted
-      .map((area) => `import type { ${argsOf(area)} } from './message-args/${area}';`)
+      .map((area) => `import type { ${typeOf(area, 'Args')} } from './message-args/${area}';`)
       .join('\n') +
     '\n\n/** Every message id and the values it takes (dates as ms since the epoch). */\n' +
-    `export interface MessageArgs extends ${sorted.map(argsOf).join(', ')} {}\n\n` +
+    `export interface MessageArgs extends ${sorted.map((area) => typeOf(area, 'Args')).join(', ')} {}\n\n` +
     'export type MessageId = keyof MessageArgs;\n'
   );
 }

@@ -94,7 +94,10 @@ export const CHANNELS = {
     response: managerStatusSchema,
   },
   /** Opens the manager session with the PIN. */
-  'manager:unlock': { request: z.object({ pin }).strict(), response: managerStatusSchema },
+  'manager:unlock': {
+    request: z.object({ pin, staffId: z.number().int().positive().optional() }).strict(),
+    response: managerStatusSchema,
+  },
   /** Locks the manager session (the Lock button). */
   'manager:lock': { request: nothing, response: managerStatusSchema },
   /** The manager is still there: an open session stays open for longer. */
@@ -141,7 +144,10 @@ export const CHANNELS = {
   'app:about': { request: nothing, response: aboutViewSchema },
   'app:open-logs': { request: nothing, response: z.object({ path: z.string() }) },
   'updates:check': { request: nothing, response: aboutViewSchema },
-  'updates:restart': { request: z.object({ pin }).strict(), response: aboutViewSchema },
+  'updates:restart': {
+    request: z.object({ pin, staffId: z.number().int().positive().optional() }).strict(),
+    response: aboutViewSchema,
+  },
   'displays:list': { request: nothing, response: displayListSchema },
   'printing:status': { request: printingRequests.status, response: printStatusViewSchema },
   'printing:retry': { request: printingRequests.retry, response: printStatusViewSchema },

@@ -82,7 +82,13 @@ export type ReportView = z.infer<typeof reportSchema>;
 
 /** Whether a manager PIN is set and whether manager actions are locked. */
 export const managerStatusSchema = z.object({
+  /** A manager can be told: the counter's one manager PIN is set, or it has staff. */
   pinSet: z.boolean(),
+  /**
+   * Managers are staff members with PINs of their own (set in Settings → Staff); the counter's
+   * one manager PIN, and what is said of it here, no longer counts.
+   */
+  namedManagers: z.boolean(),
   lockedUntil: z.number().nullable(),
   failures: z.number().int(),
   /** The PIN cannot be checked any more: reset it with the project's secret key. */

@@ -83,8 +83,10 @@ export const settingsUpdateSchema = z
     updateChannel: z.enum(['stable', 'pilot']),
     startAtLogin: z.boolean(),
     customerDisplayId: z.number().int().nullable(),
-    /** The manager PIN; required once one is set. */
+    /** The PIN of the manager allowing the change (unless the manager session is open). */
     pin,
+    /** Which manager typed it, on a counter with staff (each manager has their own PIN). */
+    staffId: z.number().int().positive(),
     /** The receipt printer: all of its settings at once. */
     printer: printerSettingsSchema,
     /** The callback relay; checked in main. Empty values switch it off. */

@@ -17,42 +17,44 @@ export type AmountLimits = Readonly<Record<Currency, AmountLimit>>;
 export type LimitOverrides = Partial<Record<Currency, AmountLimit>>;
 
 /**
- * The limits a counter starts with, explicit for every currency. CNY's both ends and USD's
- * minimum are Alipay's, from ecommpay's method page (seed: minimum 10.00 CNY or 1.00 USD,
- * maximum 5,000.00 CNY, "unlimited USD"). Everything else is ecommpay's contract with the
- * merchant ("refer to your key account manager"): the defaults are about 1 USD at the low end
- * and about 5,000 CNY at the high end, rounded, so that a typing slip (an extra zero) is caught
- * before it reaches the customer. Settings may change them within `LIMIT_BOUNDS`.
+ * Each currency's limits, in one row so that the minimum is written once: `min` is where a
+ * counter starts and also as low as Settings may go, `max` where it starts, `ceiling` as high as
+ * Settings may go.
+ *
+ * CNY's both ends and USD's minimum are Alipay's, from ecommpay's method page (seed: minimum
+ * 10.00 CNY or 1.00 USD, maximum 5,000.00 CNY, "unlimited USD"), so CNY cannot leave
+ * 10.00–5,000.00 nor USD go below 1.00. Everything else is ecommpay's contract with the merchant
+ * ("refer to your key account manager"): the defaults are about 1 USD at the low end and about
+ * 5,000 CNY at the high end, rounded, so that a typing slip (an extra zero) is caught before it
+ * reaches the customer; the ceilings, no published Alipay figure, stop a limit from being set
+ * above about 50,000 USD, beyond which a counter's sale is surely a mistake.
  */
-export const DEFAULT_PURCHASE_LIMITS: AmountLimits = {
-  AUD: { min: 2_00, max: 1_100_00 },
-  CAD: { min: 2_00, max: 950_00 },
-  CNY: { min: 10_00, max: 5_000_00 },
-  EUR: { min: 1_00, max: 650_00 },
-  GBP: { min: 1_00, max: 550_00 },
-  HKD: { min: 10_00, max: 5_500_00 },
-  JPY: { min: 150, max: 100_000 },
-  SGD: { min: 2_00, max: 950_00 },
-  USD: { min: 1_00, max: 700_00 },
+const LIMITS_BY_CURRENCY: Readonly<Record<Currency, AmountLimit & { readonly ceiling: number }>> = {
+  AUD: { min: 2_00, max: 1_100_00, ceiling: 75_000_00 },
+  CAD: { min: 2_00, max: 950_00, ceiling: 70_000_00 },
+  CNY: { min: 10_00, max: 5_000_00, ceiling: 5_000_00 },
+  EUR: { min: 1_00, max: 650_00, ceiling: 45_000_00 },
+  GBP: { min: 1_00, max: 550_00, ceiling: 40_000_00 },
+  HKD: { min: 10_00, max: 5_500_00, ceiling: 390_000_00 },
+  JPY: { min: 150, max: 100_000, ceiling: 7_500_000 },
+  SGD: { min: 2_00, max: 950_00, ceiling: 65_000_00 },
+  USD: { min: 1_00, max: 700_00, ceiling: 50_000_00 },
 };
 
-/**
- * How far Settings may move the limits. CNY cannot leave Alipay's 10.00–5,000.00, nor USD go
- * below Alipay's 1.00. The other ends are no published Alipay figure: they stop a limit from
- * being set below about 1 USD or above about 50,000 USD, beyond which a counter's sale is
- * surely a mistake.
- */
-export const LIMIT_BOUNDS: AmountLimits = {
-  AUD: { min: 2_00, max: 75_000_00 },
-  CAD: { min: 2_00, max: 70_000_00 },
-  CNY: { min: 10_00, max: 5_000_00 },
-  EUR: { min: 1_00, max: 45_000_00 },
-  GBP: { min: 1_00, max: 40_000_00 },
-  HKD: { min: 10_00, max: 390_000_00 },
-  JPY: { min: 150, max: 7_500_000 },
-  SGD: { min: 2_00, max: 65_000_00 },
-  USD: { min: 1_00, max: 50_000_00 },
-};
+/** One limit for every currency, read from its row. */
+function limitsOf(
+  limitOf: (row: (typeof LIMITS_BY_CURRENCY)[Currency]) => AmountLimit,
+): AmountLimits {
+  return Object.fromEntries(
+    CURRENCIES.map((currency) => [currency, limitOf(LIMITS_BY_CURRENCY[currency])]),
+  ) as Record<Currency, AmountLimit>;
+}
+
+/** The limits a counter starts with, explicit for every currency. */
+export const DEFAULT_PURCHASE_LIMITS: AmountLimits = limitsOf(({ min, max }) => ({ min, max }));
+
+/** How far Settings may move the limits: from each currency's minimum up to its ceiling. */
+export const LIMIT_BOUNDS: AmountLimits = limitsOf(({ min, ceiling }) => ({ min, max: ceiling }));
 
 /** The limits in force: the defaults, with the manager's changes over them. */
 export function effectiveLimits(overrides: LimitOverrides = {}): AmountLimits {

@@ -72,6 +72,16 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('names each message once in a file (JSON keeps only the last of two, silently)', () => {
+    for (const locale of LOCALES)
+      for (const name of AREAS) {
+        const text = readFileSync(join(CATALOGUE, locale, `${name}.json`), 'utf8');
+        const ids = [...text.matchAll(/^\s*"([^"]+)":/gm)].map((match) => match[1]);
+        const twice = ids.filter((id, at) => ids.indexOf(id) !== at);
+        expect(twice, `${locale}/${name}.json`).toEqual([]);
+      }
+  });
+
   it('uses only the tags every window draws (<b>, <kbd>)', () => {
     for (const [id, text] of Object.entries(english))
       for (const tag of shapeOf(parseMessage(id, text)).tags)

@@ -104,7 +104,14 @@ const CASHIER_EVENTS = {
 
 /** Valid answers of a few channels, and a payment view for events. */
 const LOGS = { path: '/var/log/alipay-counter' };
-const MANAGER = { pinSet: true, lockedUntil: null, failures: 0, resetNeeded: false, session: null };
+const MANAGER = {
+  pinSet: true,
+  namedManagers: false,
+  lockedUntil: null,
+  failures: 0,
+  resetNeeded: false,
+  session: null,
+};
 const PRINT_STATUS = { printer: null, failed: [], printing: 0 };
 const DISPLAY = { active: null, merchantName: 'Tea House', locale: 'zh-Hans' };
 const PAYMENT = {

@@ -6,17 +6,19 @@ import { createMemorySecretStore } from '../../../src/main/secrets/secret-store'
 import { ShiftService } from '../../../src/main/shifts/shift-service';
 import { adoptManagerPin } from '../../../src/main/staff/manager-pin-adoption';
 import { StaffDirectory } from '../../../src/main/staff/staff-directory';
+import { StaffPinMarks } from '../../../src/main/staff/staff-pin-marks';
 import { StaffPins } from '../../../src/main/staff/staff-pins';
 import { FAST_SCRYPT } from '../../support/staff-setup';
 
 /** A counter from before staff: one manager PIN, then the staff services of this version. */
 async function olderCounter(pin: string | undefined, cost = FAST_SCRYPT) {
   const journal = new Journal(':memory:');
-  const keys = new CounterKeys(createMemorySecretStore(), journal.auditTrail);
+  const store = createMemorySecretStore();
+  const keys = new CounterKeys(store, journal.auditTrail);
   await keys.load();
   const now = () => 1_000;
   if (pin) await new ManagerPin(journal, keys, { now, cost }).set(pin, undefined, 'test');
-  const pins = new StaffPins(journal, keys, now, FAST_SCRYPT);
+  const pins = new StaffPins(journal, keys, now, new StaffPinMarks(store), FAST_SCRYPT);
   const directory = new StaffDirectory(journal, pins, 'live', now);
   const shifts = new ShiftService({
     journal,

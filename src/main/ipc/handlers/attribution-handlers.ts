@@ -70,7 +70,7 @@ export function attributionHandlers(deps: {
         });
         return refund.ok ? ok(refundView(refund.value)) : refund;
       });
-      return done ?? before['refunds:create']({ ...request, pin: manager.pin });
+      return done ?? before['refunds:create']({ ...request, manager });
     },
     'reports:close-day': async ({ manager, pin }) => {
       if (!manager) return before['reports:close-day']({ ...(pin ? { pin } : {}) });
@@ -78,7 +78,7 @@ export function attributionHandlers(deps: {
         const z = await staff.actions.closeDay(present);
         return z.ok ? ok(z.value.report) : z;
       });
-      return done ?? before['reports:close-day']({ pin: manager.pin });
+      return done ?? before['reports:close-day']({ manager });
     },
     'staff:add': async ({ manager, name, role, pin }) =>
       (await asStaff(staff, 'staff', manager, (present) =>

@@ -26,12 +26,14 @@ export type ManagerChannels =
 export function managerStatusView(
   s: PinStatus,
   session: ManagerSessionState | null,
+  namedManagers: boolean,
 ): ManagerStatus {
   return {
-    pinSet: s.set,
-    lockedUntil: s.lockedUntil,
-    failures: s.failures,
-    resetNeeded: s.resetNeeded,
+    pinSet: s.set || namedManagers,
+    namedManagers,
+    lockedUntil: namedManagers ? null : s.lockedUntil,
+    failures: namedManagers ? 0 : s.failures,
+    resetNeeded: !namedManagers && s.resetNeeded,
     session: session ? { until: session.until, idleMs: session.idleMs } : null,
   };
 }
@@ -44,22 +46,28 @@ export function managerHandlers(deps: {
   readonly actions: ManagerActions;
   readonly pin: ManagerPin;
   readonly session: ManagerSession;
+  /** Whether the counter has staff: its managers then have PINs of their own. */
+  readonly hasStaff: () => boolean;
   readonly dataDir: string;
 }): Pick<ChannelHandlers, ManagerChannels> {
   const { actions, session } = deps;
-  const status = () => managerStatusView(deps.pin.status(), session.state());
+  const status = () => managerStatusView(deps.pin.status(), session.state(), deps.hasStaff());
+  /** The one manager PIN is not changed behind the staff's back once managers have their own. */
+  const perPerson = () => fail('INVALID_STATE', said('main.staff.pinPerPerson'));
   return {
     'manager:status': async () => ok(status()),
     'manager:set-pin': async ({ newPin, currentPin }) => {
+      if (deps.hasStaff()) return perPerson();
       const result = await actions.setPin(newPin, currentPin);
       return result.ok ? ok(status()) : result;
     },
     'manager:reset-pin': async ({ secret, newPin }) => {
+      if (deps.hasStaff()) return perPerson();
       const result = await actions.resetPin(secret, newPin);
       return result.ok ? ok(status()) : result;
     },
-    'manager:unlock': async ({ pin }) => {
-      const result = await session.unlock(pin);
+    'manager:unlock': async ({ pin, staffId }) => {
+      const result = await session.unlock(pin, staffId);
       return result.ok ? ok(status()) : result;
     },
     'manager:lock': async () => {
@@ -70,11 +78,13 @@ export function managerHandlers(deps: {
       session.touch();
       return ok(status());
     },
-    'refunds:create': async (request) => {
-      const result = await actions.refund(request);
+    'refunds:create': async ({ manager, ...request }) => {
+      const who = manager ? { pin: manager.pin, staffId: manager.staffId } : {};
+      const result = await actions.refund({ ...request, ...who });
       return result.ok ? ok(refundView(result.value)) : result;
     },
-    'reports:close-day': async ({ pin }) => actions.closeDay(pin),
+    'reports:close-day': async ({ pin, manager }) =>
+      manager ? actions.closeDay(manager.pin, manager.staffId) : actions.closeDay(pin),
     'documents:save-pdf': async ({ name }, context) => {
       if (!context?.printToPdf) {
         return fail('NOT_SUPPORTED', said('manager.pdf.browser'));

@@ -5,6 +5,7 @@ import type { CounterViews } from '../../app/counter-views';
 import type { CounterDesk } from '../../counter/counter-desk';
 import { toView } from '../../journal/payment-record';
 import type { PaymentService } from '../../payments/payment-service';
+import type { StaffActions } from '../../shifts/staff-actions';
 
 /** The channels of the cashier's sale screen. */
 export type SaleChannels =
@@ -21,17 +22,19 @@ export type SaleChannels =
 /** The sale screen's channels: each hands its parsed argument to the counter desk. */
 export function saleHandlers(deps: {
   readonly desk: CounterDesk;
+  /** Charges under the role rules (nobody sells while nobody is signed in). */
+  readonly sell: Pick<StaffActions, 'charge' | 'retryAsLink'>;
   readonly payments: PaymentService;
   readonly views: CounterViews;
 }): Pick<ChannelHandlers, SaleChannels> {
   const { desk, views } = deps;
   return {
     'payments:charge': async ({ amount, currency }) => {
-      const result = await desk.charge(amount, currency);
+      const result = await deps.sell.charge(amount, currency);
       return result.ok ? ok(toView(result.value)) : result;
     },
     'payments:retry-as-link': async ({ paymentId }) => {
-      const result = await desk.retryAsLink(paymentId);
+      const result = await deps.sell.retryAsLink(paymentId);
       return result.ok ? ok(toView(result.value)) : result;
     },
     'payments:cancel': async ({ paymentId }) => {

@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/result';
 import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { ShiftReportView, ShiftState } from '../../../shared/ipc/views';
-import type { ManagerSession } from '../../manager/manager-session';
+import type { ManagerHolder, ManagerSession } from '../../manager/manager-session';
 import type { ShiftReport, ShiftService, SignedIn } from '../../shifts/shift-service';
 import type { StaffDirectory } from '../../staff/staff-directory';
 
@@ -70,7 +70,7 @@ export function shiftHandlers(deps: {
     'shift:sign-in': async ({ staffId, pin }) => {
       const result = await shifts.signIn(staffId, pin);
       if (!result.ok) return result;
-      if (result.value.member.role === 'manager') session.openFor(result.value.member.name);
+      if (result.value.member.role === 'manager') session.openFor(holderOf(result.value.member));
       return ok(shiftStateView(result.value));
     },
     'shift:lock': async () => {
@@ -84,7 +84,7 @@ export function shiftHandlers(deps: {
       // The manager session was the person's who just left.
       session.lock();
       const { report, next } = result.value;
-      if (next.member.role === 'manager') session.openFor(next.member.name);
+      if (next.member.role === 'manager') session.openFor(holderOf(next.member));
       return ok({ report: shiftReportView(report), state: shiftStateView(next) });
     },
     'shift:sign-out': async () => {
@@ -108,9 +108,14 @@ export function shiftHandlers(deps: {
       if (!added.ok) return added;
       const signed = await shifts.signIn(added.value.id, pin);
       if (!signed.ok) return signed;
-      session.openFor(signed.value.member.name);
+      session.openFor(holderOf(signed.value.member));
       changed();
       return ok(shiftStateView(signed.value));
     },
   };
+}
+
+/** A manager who signed in holds the manager session under their own name. */
+function holderOf(member: { readonly id: number; readonly name: string }): ManagerHolder {
+  return { actor: member.name, staffId: member.id };
 }

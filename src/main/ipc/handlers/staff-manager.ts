@@ -1,11 +1,9 @@
-import { said } from '../../../shared/i18n/said';
 import type { ErrorCode, Result } from '../../../shared/result';
 import type { CounterStaff } from '../../app/counter-staff';
-import { fail } from '../../i18n/fail';
-import { FREE_TRIES, lockAfter, lockDuration } from '../../manager/pin-lockout';
 import type { ManagerPresent } from '../../shifts/staff-authority';
 import type { StaffAction } from '../../staff/roles';
 import type { Allowed } from '../../staff/staff-directory';
+import { pinRefusal } from '../../staff/pin-refusal';
 
 /**
  * Runs a manager-only action under the role rules for whoever is signed in: a cashier with the
@@ -47,20 +45,5 @@ function worded<T>(
   staffId: number,
   failed: { ok: false; error: { code: ErrorCode; message: string } },
 ): Result<T, ErrorCode> {
-  const { code, message } = failed.error;
-  if (code === 'PIN_INCORRECT') {
-    const left = Number(/(\d+) tr(?:y|ies) left/.exec(message)?.[1] ?? 1);
-    return fail(
-      code,
-      said('manager.pin.wrong', { left, lock: lockDuration(lockAfter(FREE_TRIES)) }),
-    );
-  }
-  const member = staff.directory.get(staffId);
-  const until = member && staff.pins.lockedUntil(member);
-  if (code === 'PIN_LOCKED' && until) {
-    const left = lockDuration(until - Date.now());
-    return fail(code, said('manager.pin.locked', { left, until }));
-  }
-  if (code === 'NEEDS_MANAGER') return fail(code, said('main.error.code.NEEDS_MANAGER'));
-  return failed;
+  return pinRefusal(staff.pins, staff.directory.get(staffId), failed);
 }

@@ -35,7 +35,7 @@ export function PinDialog() {
     e.preventDefault();
     setBusy(true);
     // The manager called: the one picked, else the first on the list.
-    const managerId = prompt.pickManager ? (picked ?? managers[0]?.id) : undefined;
+    const managerId = picked ?? managers[0]?.id;
     const result = await prompt.run(pin, managerId);
     setBusy(false);
     setPin('');
@@ -61,7 +61,7 @@ export function PinDialog() {
         <h2 id="pin-title">
           {typeof prompt.title === 'string' ? prompt.title : sayAll(prompt.title)}
         </h2>
-        {prompt.pickManager && managers.length > 0 ? (
+        {managers.length > 0 ? (
           <label>
             {say('manager.people.manager')}
             <select

@@ -75,6 +75,9 @@ export function SettingsScreen() {
   const section = useCounter((s) => s.settingsSection);
   const show = useCounter((s) => s.showSettingsSection);
   const loadAbout = useCounter((s) => s.loadAbout);
+  // Managers with PINs of their own change them under Staff: the counter's one PIN is gone.
+  const named = useCounter((s) => s.managerStatus?.namedManagers === true);
+  const sections = named ? SECTIONS.filter((key) => key !== 'pin') : SECTIONS;
   useEffect(() => {
     void loadAbout();
   }, [loadAbout]);
@@ -86,7 +89,7 @@ export function SettingsScreen() {
       <div className="settings-layout">
         <nav className="settings-nav" aria-label={say('settings.sections.label')}>
           <ul>
-            {SECTIONS.map((key) => (
+            {sections.map((key) => (
               <li key={key}>
                 <button
                   type="button"

@@ -34,18 +34,14 @@ export function StaffSection() {
     change: (manager: { staffId: number; pin: string }) => Promise<Result<unknown, ErrorCode>>,
     done: () => void,
   ) =>
-    askPin(
-      title,
-      async (typed, managerId) => {
-        const result = await change({ staffId: managerId ?? 0, pin: typed });
-        if (result.ok) {
-          done();
-          await load();
-        }
-        return result;
-      },
-      true,
-    );
+    askPin(title, async (typed, managerId) => {
+      const result = await change({ staffId: managerId ?? 0, pin: typed });
+      if (result.ok) {
+        done();
+        await load();
+      }
+      return result;
+    });
   const pinProblem = (role: Role) => {
     const errors = newPinErrors(pin, repeat, role === 'manager' ? mode : 'demo');
     const first = errors.newPin ?? errors.repeatPin;

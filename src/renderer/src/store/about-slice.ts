@@ -39,8 +39,8 @@ export const createAboutSlice: StateCreator<CounterStore, [], [], AboutSlice> = 
     else set({ aboutError: saidOfError(result.error) });
   },
   restartToUpdate(title) {
-    get().askPin(title, async (pin) => {
-      const result = await counter().restartToUpdate({ pin });
+    get().askPin(title, async (pin, staffId) => {
+      const result = await counter().restartToUpdate({ pin, ...(staffId ? { staffId } : {}) });
       if (result.ok) set({ about: result.value, aboutError: null });
       return result;
     });

@@ -56,8 +56,8 @@ export const createManagerSessionSlice: StateCreator<CounterStore, [], [], Manag
     else get().unlockManager(open);
   },
   unlockManager(then) {
-    get().askPin(said('manager.unlock.title'), async (pin) => {
-      const result = await counter().unlockManager({ pin });
+    get().askPin(said('manager.unlock.title'), async (pin, staffId) => {
+      const result = await counter().unlockManager({ pin, ...(staffId ? { staffId } : {}) });
       if (result.ok) {
         set({ managerStatus: result.value });
         then?.();

@@ -21,9 +21,8 @@ export type HistoryFilters = RequestOf<'exports:history-csv'>;
 export interface PinPrompt {
   /** The action, as a message (or, from screens not yet moved to the catalogue, a sentence). */
   readonly title: string | Said;
+  /** `managerId`: the manager picked by name, on a counter with staff (each has their own PIN). */
   readonly run: (pin: string, managerId?: number) => Promise<Result<unknown, ErrorCode>>;
-  /** A manager is called to the counter: picked by name, then their own PIN. */
-  readonly pickManager?: boolean;
 }
 
 /** An error main answered, kept as it came: each screen words it in its own language. */
@@ -60,8 +59,11 @@ export interface ManagerSlice {
   loadMoreHistory(): Promise<void>;
   openDetail(paymentId: string): Promise<void>;
   closeDetail(): void;
-  /** Asks for the PIN, runs `run` with it; resolves with the result (errors stay in the dialog). */
-  askPin(title: string | Said, run: PinPrompt['run'], pickManager?: boolean): void;
+  /**
+   * Asks a manager's PIN (the manager picked by name first, on a counter with staff), runs `run`
+   * with it; errors stay in the dialog.
+   */
+  askPin(title: string | Said, run: PinPrompt['run']): void;
   cancelPin(): void;
   /** Refunds: at once while the manager session is open, else after the PIN. */
   refund(paymentId: string, amount: string, reason: string): void;
@@ -151,9 +153,11 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     else set({ historyError: result.error });
   },
   closeDetail: () => set({ detail: null, refundDone: null, historyError: null }),
-  askPin(title, run, pickManager) {
-    if (pickManager) void get().loadStaff();
-    set({ pinPrompt: { title, run, ...(pickManager ? { pickManager } : {}) } });
+  askPin(title, run) {
+    // The managers to pick from first: a PIN sent without its manager is refused on a counter
+    // with staff. The dialog opens whatever the list's fate (no staff: no picker).
+    const open = () => set({ pinPrompt: { title, run } });
+    get().loadStaff().then(open, open);
   },
   cancelPin: () => set({ pinPrompt: null }),
   refund(paymentId, amount, reason) {
@@ -194,10 +198,10 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     };
     const currency = get().detail?.payment.currency ?? '';
     const title = said('manager.refund.pinTitle', { amount, currency, paymentId });
-    if (!get().managerStatus?.session) return get().askPin(title, run, true);
+    if (!get().managerStatus?.session) return get().askPin(title, run);
     // The session is open: no PIN, unless it locked meanwhile.
     void run().then((result) => {
-      if (!result.ok && result.error.code === 'MANAGER_LOCKED') get().askPin(title, run, true);
+      if (!result.ok && result.error.code === 'MANAGER_LOCKED') get().askPin(title, run);
       else if (!result.ok) set({ historyError: result.error });
     });
   },
@@ -222,17 +226,13 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     set({ closingDay: false });
     // Closing the day cannot be undone: the PIN is asked even while the session is open.
     const title = said('manager.closeDay.pinTitle');
-    get().askPin(
-      title,
-      async (pin, managerId) => {
-        const who = managerId !== undefined ? { manager: { staffId: managerId, pin } } : { pin };
-        const result = await counter().closeDay(who);
-        void get().refreshManagerStatus();
-        if (result.ok) await get().loadReports();
-        return result;
-      },
-      true,
-    );
+    get().askPin(title, async (pin, managerId) => {
+      const who = managerId !== undefined ? { manager: { staffId: managerId, pin } } : { pin };
+      const result = await counter().closeDay(who);
+      void get().refreshManagerStatus();
+      if (result.ok) await get().loadReports();
+      return result;
+    });
   },
   cancelCloseDay: () => set({ closingDay: false }),
   async exportHistory() {

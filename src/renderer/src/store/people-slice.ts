@@ -27,6 +27,12 @@ export const createPeopleSlice: StateCreator<CounterStore, [], [], PeopleSlice> 
   },
 });
 
-/** The active managers, who may be called to authorise an action. */
-export const selectManagers = (s: CounterStore): StaffMemberView[] =>
-  s.staffMembers.filter((m) => m.role === 'manager' && m.active);
+/**
+ * The active managers, who may be called to authorise an action: the one signed in first (the
+ * PIN dialog picks them unless told otherwise), then the others in the directory's order.
+ */
+export const selectManagers = (s: CounterStore): StaffMemberView[] => {
+  const here = s.shift?.signedIn?.staffId;
+  const managers = s.staffMembers.filter((m) => m.role === 'manager' && m.active);
+  return [...managers.filter((m) => m.id === here), ...managers.filter((m) => m.id !== here)];
+};

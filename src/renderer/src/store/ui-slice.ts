@@ -69,17 +69,18 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
    */
   const asManager = (
     title: string | Said,
-    attempt: (pin?: string) => Promise<Result<unknown, ErrorCode>>,
+    attempt: (pin?: string, staffId?: number) => Promise<Result<unknown, ErrorCode>>,
   ): void => {
     const status = get().managerStatus;
-    const ask = () => get().askPin(title, (pin) => attempt(pin));
+    const ask = () => get().askPin(title, (pin, staffId) => attempt(pin, staffId));
     if (status?.pinSet && !status.session) return ask();
     void attempt().then((result) => {
       if (!result.ok && result.error.code === 'MANAGER_LOCKED') ask();
     });
   };
-  const apply = async (update: RequestOf<'settings:update'>, pin?: string) => {
-    const result = await counter().updateSettings(pin === undefined ? update : { ...update, pin });
+  const apply = async (update: RequestOf<'settings:update'>, pin?: string, staffId?: number) => {
+    const who = pin === undefined ? {} : { pin, ...(staffId ? { staffId } : {}) };
+    const result = await counter().updateSettings({ ...update, ...who });
     if (result.ok) set({ settings: result.value });
     void get().refreshManagerStatus();
     return result;
@@ -97,8 +98,8 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
     closeSettings: () => set({ view: 'counter' }),
     openView: (view) => set({ view, detail: null }),
     saveSection(update, title, done) {
-      asManager(title, async (pin) => {
-        const result = await apply(update, pin);
+      asManager(title, async (pin, staffId) => {
+        const result = await apply(update, pin, staffId);
         if (result.ok) done({ saved: true });
         // The PIN dialog's part: a wrong PIN, or a session that locked before any was typed.
         else if (PIN_REFUSALS.has(result.error.code)) return result;
@@ -109,7 +110,7 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
       });
     },
     submitSettings(update, title) {
-      asManager(title, (pin) => apply(update, pin));
+      asManager(title, (pin, staffId) => apply(update, pin, staffId));
     },
     saveSettingsWithPin: (update, pin) => apply(update, pin),
     connectionTesting: false,

@@ -3,100 +3,63 @@ import type { Said } from '../said';
 
 type T = string | number | Said;
 
-/** The messages of the cashier area and the values each takes (dates as ms since the epoch). */
-export interface CashierArgs {
-  'cashier.amount.aboveMaximum': { amount: T; maximum: T };
-  'cashier.amount.ambiguous': { example: T; group: T; mark: T; text: T; whole: T };
-  'cashier.amount.belowMinimum': { amount: T; minimum: T };
-  'cashier.amount.empty': undefined;
-  'cashier.amount.negative': { text: T };
-  'cashier.amount.noCurrency': { list: T };
-  'cashier.amount.noDecimals': { currency: T; text: T };
-  'cashier.amount.notAnAmount': { example: T; text: T };
-  'cashier.amount.sign': { text: T };
-  'cashier.amount.tooLarge': { text: T };
-  'cashier.amount.tooManyDecimals': { count: T; currency: T; places: number; text: T };
-  'cashier.amount.unknownCurrency': { list: T; text: T };
-  'cashier.amount.zero': undefined;
-  'cashier.announce.cancelled': { amount: T };
-  'cashier.announce.declined': { amount: T };
-  'cashier.announce.expired': { amount: T };
-  'cashier.announce.paid': { amount: T };
-  'cashier.announce.rejected': { amount: T };
-  'cashier.announce.unknown': { amount: T };
-  'cashier.announce.waiting': { amount: T };
-  'cashier.banner.gateRefusesKey': undefined;
-  'cashier.banner.gateUnverified': undefined;
-  'cashier.banner.heldBack': { count: number };
-  'cashier.banner.keychain': undefined;
-  'cashier.banner.relayNeedsUrl': undefined;
-  'cashier.banner.relayUnreachable': undefined;
-  'cashier.banner.since': { since: number };
-  'cashier.details': undefined;
-  'cashier.error.busy': undefined;
-  'cashier.error.noPayment': { id: T };
-  'cashier.error.noProject': undefined;
-  'cashier.error.notForLink': undefined;
-  'cashier.error.notOnCounter': undefined;
-  'cashier.error.nothingToCancel': undefined;
-  'cashier.key.enter': undefined;
-  'cashier.key.escape': undefined;
-  'cashier.key.tryAgain': undefined;
-  'cashier.keypad.backspace': undefined;
-  'cashier.keypad.clear': undefined;
-  'cashier.keypad.label': undefined;
-  'cashier.late.keep': undefined;
-  'cashier.late.refund': undefined;
-  'cashier.late.refundNeedsPin': undefined;
-  'cashier.late.refundReason': undefined;
-  'cashier.late.say': undefined;
-  'cashier.late.title': undefined;
-  'cashier.money.decimals': { amount: number; currency: T };
-  'cashier.money.whole': { amount: number; currency: T };
-  'cashier.notReady.openSettings': undefined;
-  'cashier.notReady.title': undefined;
-  'cashier.outcome.cancelled.say': undefined;
-  'cashier.outcome.cancelled.title': undefined;
-  'cashier.outcome.declined.say': undefined;
-  'cashier.outcome.declined.title': undefined;
-  'cashier.outcome.expired.say': undefined;
-  'cashier.outcome.expired.title': undefined;
-  'cashier.outcome.gateAnswer': { text: T };
-  'cashier.outcome.newSale': undefined;
-  'cashier.outcome.paid.title': undefined;
-  'cashier.outcome.refund': undefined;
-  'cashier.outcome.rejected.network': undefined;
-  'cashier.outcome.rejected.say': undefined;
-  'cashier.outcome.rejected.title': undefined;
-  'cashier.outcome.tryAgain': undefined;
-  'cashier.outcome.unknown.say': undefined;
-  'cashier.outcome.unknown.title': undefined;
-  'cashier.paymentId': { id: T };
-  'cashier.qr.alt': undefined;
-  'cashier.qr.unscannable.badAddress': undefined;
-  'cashier.qr.unscannable.badImage': undefined;
-  'cashier.qr.unscannable.clarification': undefined;
-  'cashier.qr.unscannable.imageNotLoaded': undefined;
-  'cashier.qr.unscannable.notAccepted': { kind: T };
-  'cashier.qr.unscannable.other': undefined;
-  'cashier.qr.unscannable.tooLong': undefined;
-  'cashier.qr.unscannable.webForm': undefined;
-  'cashier.relay.connected': undefined;
-  'cashier.relay.connecting': { since: number };
-  'cashier.relay.label': undefined;
-  'cashier.relay.reconnecting': { since: number };
-  'cashier.retryLink.action': undefined;
-  'cashier.retryLink.hint': undefined;
-  'cashier.retryLink.title': undefined;
-  'cashier.sale.amount': undefined;
-  'cashier.sale.charge': undefined;
-  'cashier.sale.chargeAmount': { amount: T };
-  'cashier.sale.currency': undefined;
-  'cashier.sale.title': undefined;
-  'cashier.waiting.cancel': undefined;
-  'cashier.waiting.forCustomer': undefined;
-  'cashier.waiting.forLink': undefined;
-  'cashier.waiting.forQr': undefined;
-  'cashier.waiting.sending': undefined;
-  'cashier.waiting.validFor': { time: T };
-}
+/** The messages of the cashier area that take no values. */
+export type CashierPlain =
+  | `cashier.amount.${'empty' | 'zero'}`
+  | `cashier.banner.${'gateRefusesKey' | 'gateUnverified' | 'keychain' | 'relayNeedsUrl'}`
+  | 'cashier.banner.relayUnreachable'
+  | 'cashier.details'
+  | `cashier.error.${'busy' | 'noProject' | 'notForLink' | 'notOnCounter' | 'nothingToCancel'}`
+  | `cashier.key.${'enter' | 'escape' | 'tryAgain'}`
+  | `cashier.keypad.${'backspace' | 'clear' | 'label'}`
+  | `cashier.late.${'keep' | 'refund' | 'refundNeedsPin' | 'refundReason' | 'say' | 'title'}`
+  | `cashier.notReady.${'openSettings' | 'title'}`
+  | `cashier.outcome.cancelled.${'say' | 'title'}`
+  | `cashier.outcome.declined.${'say' | 'title'}`
+  | `cashier.outcome.expired.${'say' | 'title'}`
+  | `cashier.outcome.${'newSale' | 'refund' | 'tryAgain'}`
+  | 'cashier.outcome.paid.title'
+  | `cashier.outcome.rejected.${'network' | 'say' | 'title'}`
+  | `cashier.outcome.unknown.${'say' | 'title'}`
+  | 'cashier.qr.alt'
+  | `cashier.qr.unscannable.${'badAddress' | 'badImage' | 'clarification' | 'imageNotLoaded'}`
+  | `cashier.qr.unscannable.${'other' | 'tooLong' | 'webForm'}`
+  | `cashier.relay.${'connected' | 'label'}`
+  | `cashier.retryLink.${'action' | 'hint' | 'title'}`
+  | `cashier.sale.${'amount' | 'charge' | 'currency' | 'title'}`
+  | `cashier.waiting.${'cancel' | 'forCustomer' | 'forLink' | 'forQr' | 'sending'}`;
+
+/**
+ * The messages of the cashier area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export interface CashierArgs
+  extends
+    Record<CashierPlain, undefined>,
+    Record<'cashier.amount.aboveMaximum', { amount: T; maximum: T }>,
+    Record<'cashier.amount.ambiguous', { example: T; group: T; mark: T; text: T; whole: T }>,
+    Record<'cashier.amount.belowMinimum', { amount: T; minimum: T }>,
+    Record<
+      `cashier.amount.${'negative' | 'sign' | 'tooLarge'}` | 'cashier.outcome.gateAnswer',
+      { text: T }
+    >,
+    Record<'cashier.amount.noCurrency', { list: T }>,
+    Record<'cashier.amount.noDecimals', { currency: T; text: T }>,
+    Record<'cashier.amount.notAnAmount', { example: T; text: T }>,
+    Record<'cashier.amount.tooManyDecimals', { count: T; currency: T; places: number; text: T }>,
+    Record<'cashier.amount.unknownCurrency', { list: T; text: T }>,
+    Record<
+      | `cashier.announce.${'cancelled' | 'declined' | 'expired' | 'paid' | 'rejected' | 'unknown'}`
+      | 'cashier.announce.waiting'
+      | 'cashier.sale.chargeAmount',
+      { amount: T }
+    >,
+    Record<'cashier.banner.heldBack', { count: number }>,
+    Record<
+      'cashier.banner.since' | `cashier.relay.${'connecting' | 'reconnecting'}`,
+      { since: number }
+    >,
+    Record<'cashier.error.noPayment' | 'cashier.paymentId', { id: T }>,
+    Record<`cashier.money.${'decimals' | 'whole'}`, { amount: number; currency: T }>,
+    Record<'cashier.qr.unscannable.notAccepted', { kind: T }>,
+    Record<'cashier.waiting.validFor', { time: T }> {}

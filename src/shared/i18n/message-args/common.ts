@@ -3,22 +3,19 @@ import type { Said } from '../said';
 
 type T = string | number | Said;
 
-/** The messages of the common area and the values each takes (dates as ms since the epoch). */
-export interface CommonArgs {
-  'common.action.back': undefined;
-  'common.action.cancel': undefined;
-  'common.action.close': undefined;
-  'common.action.save': undefined;
-  'common.demoBadge': undefined;
-  'common.language.system': { language: T };
-  'common.loading': undefined;
-  'common.nav.counter': undefined;
-  'common.nav.history': undefined;
-  'common.nav.label': undefined;
-  'common.nav.reports': undefined;
-  'common.nav.settings': undefined;
-  'common.paymentCount': { count: number };
-  'common.productName': undefined;
-  'common.terminalFallback': undefined;
-  'common.terminalLine': { merchant: T; terminal: T };
-}
+/** The messages of the common area that take no values. */
+export type CommonPlain =
+  | `common.action.${'back' | 'cancel' | 'close' | 'save'}`
+  | `common.${'demoBadge' | 'loading' | 'productName' | 'terminalFallback'}`
+  | `common.nav.${'counter' | 'history' | 'label' | 'reports' | 'settings'}`;
+
+/**
+ * The messages of the common area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export interface CommonArgs
+  extends
+    Record<CommonPlain, undefined>,
+    Record<'common.language.system', { language: T }>,
+    Record<'common.paymentCount', { count: number }>,
+    Record<'common.terminalLine', { merchant: T; terminal: T }> {}

@@ -3,21 +3,19 @@ import type { Said } from '../said';
 
 type T = string | number | Said;
 
-/** The messages of the customer area and the values each takes (dates as ms since the epoch). */
-export interface CustomerArgs {
-  'customer.askCashier': undefined;
-  'customer.checking.title': undefined;
-  'customer.expired.hint': undefined;
-  'customer.expired.title': undefined;
-  'customer.failed.title': undefined;
-  'customer.label': undefined;
-  'customer.paid.hint': undefined;
-  'customer.paid.title': undefined;
-  'customer.pay.newCode': undefined;
-  'customer.pay.scan': undefined;
-  'customer.pay.scanLink': undefined;
-  'customer.pay.validFor': { time: T };
-  'customer.pay.wait': undefined;
-  'customer.welcome.alipay': undefined;
-  'customer.welcome.title': undefined;
-}
+/** The messages of the customer area that take no values. */
+export type CustomerPlain =
+  | `customer.${'askCashier' | 'label'}`
+  | 'customer.checking.title'
+  | `customer.expired.${'hint' | 'title'}`
+  | 'customer.failed.title'
+  | `customer.paid.${'hint' | 'title'}`
+  | `customer.pay.${'newCode' | 'scan' | 'scanLink' | 'wait'}`
+  | `customer.welcome.${'alipay' | 'title'}`;
+
+/**
+ * The messages of the customer area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export interface CustomerArgs
+  extends Record<CustomerPlain, undefined>, Record<'customer.pay.validFor', { time: T }> {}

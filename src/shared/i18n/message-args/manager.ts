@@ -3,180 +3,77 @@ import type { Said } from '../said';
 
 type T = string | number | Said;
 
-/** The messages of the manager area and the values each takes (dates as ms since the epoch). */
-export interface ManagerArgs {
-  'manager.closeDay.body': undefined;
-  'manager.closeDay.continue': undefined;
-  'manager.closeDay.openNote': { count: number };
-  'manager.closeDay.pinTitle': undefined;
-  'manager.closeDay.title': undefined;
-  'manager.detail.amount': undefined;
-  'manager.detail.back': undefined;
-  'manager.detail.gate': undefined;
-  'manager.detail.hideDetails': undefined;
-  'manager.detail.label': undefined;
-  'manager.detail.noGate': undefined;
-  'manager.detail.receipt': undefined;
-  'manager.detail.refundable': undefined;
-  'manager.detail.refunded': undefined;
-  'manager.detail.refunds': undefined;
-  'manager.detail.showDetails': undefined;
-  'manager.detail.started': undefined;
-  'manager.detail.status': undefined;
-  'manager.detail.timeline': undefined;
-  'manager.duration.hours': { count: number };
-  'manager.duration.minutes': { count: number };
-  'manager.header.lock': undefined;
-  'manager.header.lockHint': undefined;
-  'manager.header.navBusy': undefined;
-  'manager.history.amount': undefined;
-  'manager.history.any': undefined;
-  'manager.history.badCursor': undefined;
-  'manager.history.col.amount': undefined;
-  'manager.history.col.payment': undefined;
-  'manager.history.col.refunded': undefined;
-  'manager.history.col.status': undefined;
-  'manager.history.col.time': undefined;
-  'manager.history.currency': undefined;
-  'manager.history.export': undefined;
-  'manager.history.from': undefined;
-  'manager.history.more': undefined;
-  'manager.history.none': undefined;
-  'manager.history.paymentId': undefined;
-  'manager.history.rangeBoth': { from: number; to: number };
-  'manager.history.rangeFrom': { from: number };
-  'manager.history.rangeTo': { to: number };
-  'manager.history.scanHint': undefined;
-  'manager.history.search': undefined;
-  'manager.history.status': undefined;
-  'manager.history.to': undefined;
-  'manager.locked.body': undefined;
-  'manager.locked.title': undefined;
-  'manager.locked.unlock': undefined;
-  'manager.outcome.cancelled': undefined;
-  'manager.outcome.cancelledWatching': undefined;
-  'manager.outcome.declined': undefined;
-  'manager.outcome.expired': undefined;
-  'manager.outcome.lateKept': undefined;
-  'manager.outcome.lateOpen': undefined;
-  'manager.outcome.lateRefund': undefined;
-  'manager.outcome.open': undefined;
-  'manager.outcome.partially_refunded': undefined;
-  'manager.outcome.refunded': undefined;
-  'manager.outcome.rejected': undefined;
-  'manager.outcome.succeeded': undefined;
-  'manager.outcome.unknown': undefined;
-  'manager.pdf.browser': undefined;
-  'manager.people.everyone': undefined;
-  'manager.people.lateDecidedBy': undefined;
-  'manager.people.manager': undefined;
-  'manager.people.nobody': undefined;
-  'manager.people.person': undefined;
-  'manager.people.refundedBy': { name: T };
-  'manager.people.refundedByAuthorised': { manager: T; name: T };
-  'manager.people.shiftFromTo': { from: T; to: T };
-  'manager.people.shiftOpen': { from: T };
-  'manager.people.shiftTime': undefined;
-  'manager.people.shiftsAddUp': { currency: T };
-  'manager.people.shiftsDiffer': { currency: T };
-  'manager.people.signInFirst': undefined;
-  'manager.people.staff': undefined;
-  'manager.people.takenBy': undefined;
-  'manager.people.xTitle': undefined;
-  'manager.people.zShiftsTitle': { number: T };
-  'manager.pin.confirm': undefined;
-  'manager.pin.keychain': undefined;
-  'manager.pin.label': undefined;
-  'manager.pin.locked': { left: T; until: number };
-  'manager.pin.lockedLong': { left: T; until: number };
-  'manager.pin.newDigits': { max: T; min: T };
-  'manager.pin.notSet': undefined;
-  'manager.pin.resetNeeded': undefined;
-  'manager.pin.secretNotLoaded': undefined;
-  'manager.pin.secretWrong': undefined;
-  'manager.pin.wrong': { left: number; lock: T };
-  'manager.refund.amount': undefined;
-  'manager.refund.doneBody': undefined;
-  'manager.refund.doneOk': undefined;
-  'manager.refund.doneTitle': { amount: T };
-  'manager.refund.noPayment': { paymentId: T };
-  'manager.refund.notPaid': undefined;
-  'manager.refund.pinTitle': { amount: T; currency: T; paymentId: T };
-  'manager.refund.reason': undefined;
-  'manager.refund.submit': undefined;
-  'manager.refund.title': undefined;
-  'manager.refund.tooMuch': { asked: T; remaining: T };
-  'manager.refundState.declined': undefined;
-  'manager.refundState.open': undefined;
-  'manager.refundState.rejected': undefined;
-  'manager.refundState.succeeded': undefined;
-  'manager.report.col.cancelled': undefined;
-  'manager.report.col.currency': undefined;
-  'manager.report.col.declined': undefined;
-  'manager.report.col.net': undefined;
-  'manager.report.col.paid': undefined;
-  'manager.report.col.payments': undefined;
-  'manager.report.col.refunded': undefined;
-  'manager.report.col.refunds': undefined;
-  'manager.report.empty': undefined;
-  'manager.report.evidenceDigest': { digest: T };
-  'manager.report.evidenceHead': { entry: T };
-  'manager.report.evidenceNone': undefined;
-  'manager.report.evidenceSummary': undefined;
-  'manager.report.evidenceUnkeyed': undefined;
-  'manager.report.noZ': { number: T };
-  'manager.report.open': { payments: number; refunds: number };
-  'manager.report.period': { from: number; to: number };
-  'manager.report.periodFirst': { to: number };
-  'manager.report.xTitle': undefined;
-  'manager.report.zTitle': { number: T };
-  'manager.reports.closeDay': undefined;
-  'manager.reports.print': undefined;
-  'manager.reports.refresh': undefined;
-  'manager.reports.xCsv': undefined;
-  'manager.reports.xPrinter': undefined;
-  'manager.reports.zCsv': { number: T };
-  'manager.reports.zPrinter': { number: T };
-  'manager.session.locked': undefined;
-  'manager.status.awaiting_customer': undefined;
-  'manager.status.cancelled': undefined;
-  'manager.status.created': undefined;
-  'manager.status.declined': undefined;
-  'manager.status.expired': undefined;
-  'manager.status.late': undefined;
-  'manager.status.partially_refunded': undefined;
-  'manager.status.refunded': undefined;
-  'manager.status.rejected': undefined;
-  'manager.status.requested': undefined;
-  'manager.status.succeeded': undefined;
-  'manager.status.unknown': undefined;
-  'manager.timeline.byCashier': undefined;
-  'manager.timeline.byCounter': undefined;
-  'manager.timeline.byManager': undefined;
-  'manager.timeline.cancelled': undefined;
-  'manager.timeline.declined': undefined;
-  'manager.timeline.expired': undefined;
-  'manager.timeline.fromGate': undefined;
-  'manager.timeline.late': undefined;
-  'manager.timeline.lateDecision': undefined;
-  'manager.timeline.noted': undefined;
-  'manager.timeline.paid': undefined;
-  'manager.timeline.partlyRefunded': undefined;
-  'manager.timeline.qrShown': undefined;
-  'manager.timeline.refundAsked': undefined;
-  'manager.timeline.refundRefused': undefined;
-  'manager.timeline.refundResult': undefined;
-  'manager.timeline.refunded': undefined;
-  'manager.timeline.rejected': undefined;
-  'manager.timeline.reprinted': undefined;
-  'manager.timeline.resultArrived': undefined;
-  'manager.timeline.resultIgnored': undefined;
-  'manager.timeline.retriedAsLink': undefined;
-  'manager.timeline.sent': undefined;
-  'manager.timeline.slipFailed': undefined;
-  'manager.timeline.slipPrinted': undefined;
-  'manager.timeline.slipQueued': undefined;
-  'manager.timeline.started': undefined;
-  'manager.timeline.unknown': undefined;
-  'manager.unlock.title': undefined;
-}
+/** The messages of the manager area that take no values. */
+export type ManagerPlain =
+  | `manager.closeDay.${'body' | 'continue' | 'pinTitle' | 'title'}`
+  | `manager.detail.${'amount' | 'back' | 'gate' | 'hideDetails' | 'label' | 'noGate'}`
+  | `manager.detail.${'receipt' | 'refundable' | 'refunded' | 'refunds' | 'showDetails'}`
+  | `manager.detail.${'started' | 'status' | 'timeline'}`
+  | `manager.header.${'lock' | 'lockHint' | 'navBusy'}`
+  | `manager.history.${'amount' | 'any' | 'badCursor' | 'currency' | 'export' | 'from'}`
+  | `manager.history.${'more' | 'none' | 'paymentId' | 'scanHint' | 'search' | 'status' | 'to'}`
+  | `manager.history.col.${'amount' | 'payment' | 'refunded' | 'status' | 'time'}`
+  | `manager.locked.${'body' | 'title' | 'unlock'}`
+  | `manager.outcome.${'cancelled' | 'cancelledWatching' | 'declined' | 'expired' | 'lateKept'}`
+  | `manager.outcome.${'lateOpen' | 'lateRefund' | 'open' | 'partially_refunded' | 'refunded'}`
+  | `manager.outcome.${'rejected' | 'succeeded' | 'unknown'}`
+  | 'manager.pdf.browser'
+  | `manager.people.${'everyone' | 'lateDecidedBy' | 'manager' | 'nobody' | 'person'}`
+  | `manager.people.${'shiftTime' | 'signInFirst' | 'staff' | 'takenBy' | 'xTitle'}`
+  | `manager.pin.${'confirm' | 'keychain' | 'label' | 'notSet' | 'resetNeeded'}`
+  | `manager.pin.${'secretNotLoaded' | 'secretWrong'}`
+  | `manager.refund.${'amount' | 'doneBody' | 'doneOk' | 'notPaid' | 'reason' | 'submit'}`
+  | 'manager.refund.title'
+  | `manager.refundState.${'declined' | 'open' | 'rejected' | 'succeeded'}`
+  | `manager.report.col.${'cancelled' | 'currency' | 'declined' | 'net' | 'paid' | 'payments'}`
+  | `manager.report.col.${'refunded' | 'refunds'}`
+  | `manager.report.${'empty' | 'evidenceNone' | 'evidenceSummary' | 'evidenceUnkeyed'}`
+  | 'manager.report.xTitle'
+  | `manager.reports.${'closeDay' | 'print' | 'refresh' | 'xCsv' | 'xPrinter'}`
+  | 'manager.session.locked'
+  | `manager.status.${'awaiting_customer' | 'cancelled' | 'created' | 'declined' | 'expired'}`
+  | `manager.status.${'late' | 'partially_refunded' | 'refunded' | 'rejected' | 'requested'}`
+  | `manager.status.${'succeeded' | 'unknown'}`
+  | `manager.timeline.${'byCashier' | 'byCounter' | 'byManager' | 'cancelled' | 'declined'}`
+  | `manager.timeline.${'expired' | 'fromGate' | 'late' | 'lateDecision' | 'noted' | 'paid'}`
+  | `manager.timeline.${'partlyRefunded' | 'qrShown' | 'refundAsked' | 'refundRefused'}`
+  | `manager.timeline.${'refundResult' | 'refunded' | 'rejected' | 'reprinted'}`
+  | `manager.timeline.${'resultArrived' | 'resultIgnored' | 'retriedAsLink' | 'sent'}`
+  | `manager.timeline.${'slipFailed' | 'slipPrinted' | 'slipQueued' | 'started' | 'unknown'}`
+  | 'manager.unlock.title';
+
+/**
+ * The messages of the manager area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export interface ManagerArgs
+  extends
+    Record<ManagerPlain, undefined>,
+    Record<
+      'manager.closeDay.openNote' | `manager.duration.${'hours' | 'minutes'}`,
+      { count: number }
+    >,
+    Record<'manager.history.rangeBoth' | 'manager.report.period', { from: number; to: number }>,
+    Record<'manager.history.rangeFrom', { from: number }>,
+    Record<'manager.history.rangeTo' | 'manager.report.periodFirst', { to: number }>,
+    Record<'manager.people.refundedBy', { name: T }>,
+    Record<'manager.people.refundedByAuthorised', { manager: T; name: T }>,
+    Record<'manager.people.shiftFromTo', { from: T; to: T }>,
+    Record<'manager.people.shiftOpen', { from: T }>,
+    Record<`manager.people.${'shiftsAddUp' | 'shiftsDiffer'}`, { currency: T }>,
+    Record<
+      | 'manager.people.zShiftsTitle'
+      | `manager.report.${'noZ' | 'zTitle'}`
+      | `manager.reports.${'zCsv' | 'zPrinter'}`,
+      { number: T }
+    >,
+    Record<`manager.pin.${'locked' | 'lockedLong'}`, { left: T; until: number }>,
+    Record<'manager.pin.newDigits', { max: T; min: T }>,
+    Record<'manager.pin.wrong', { left: number; lock: T }>,
+    Record<'manager.refund.doneTitle', { amount: T }>,
+    Record<'manager.refund.noPayment', { paymentId: T }>,
+    Record<'manager.refund.pinTitle', { amount: T; currency: T; paymentId: T }>,
+    Record<'manager.refund.tooMuch', { asked: T; remaining: T }>,
+    Record<'manager.report.evidenceDigest', { digest: T }>,
+    Record<'manager.report.evidenceHead', { entry: T }>,
+    Record<'manager.report.open', { payments: number; refunds: number }> {}

@@ -3,173 +3,89 @@ import type { Said } from '../said';
 
 type T = string | number | Said;
 
-/** The messages of the printing area and the values each takes (dates as ms since the epoch). */
-export interface PrintingArgs {
-  'printing.address.cups': undefined;
-  'printing.address.name': undefined;
-  'printing.address.tcp': undefined;
-  'printing.error.alreadyRetrying': undefined;
-  'printing.error.chooseKind': undefined;
-  'printing.error.noJob': undefined;
-  'printing.error.noPayment': { paymentId: T };
-  'printing.error.noPrinter': undefined;
-  'printing.error.noRefund': { refundId: T };
-  'printing.error.noRefundOfPayment': { paymentId: T; refundId: T };
-  'printing.error.noReport': { number: T };
-  'printing.error.noShift': { number: T };
-  'printing.error.notFailed': undefined;
-  'printing.error.notPaid': { paymentId: T };
-  'printing.error.notShown': undefined;
-  'printing.error.refundNotDone': { refundId: T };
-  'printing.error.shiftOpen': { number: T };
-  'printing.error.unknownSlip': undefined;
-  'printing.failedLine.dismiss': undefined;
-  'printing.failedLine.dismissHint': undefined;
-  'printing.failedLine.label': undefined;
-  'printing.failedLine.many': { count: number };
-  'printing.failedLine.one': { kind: string; number: T };
-  'printing.failedLine.retry': undefined;
-  'printing.failure.badAddress': { address: T };
-  'printing.failure.closedEarly': { address: T };
-  'printing.failure.cupsRefused': { detail: T; queue: T };
-  'printing.failure.cupsTimeout': { queue: T; seconds: T };
-  'printing.failure.cutOff': undefined;
-  'printing.failure.driverDesktopOnly': undefined;
-  'printing.failure.driverError': { detail: T };
-  'printing.failure.driverNotInstalled': { installed: T; name: T };
-  'printing.failure.driverNotPrinted': { detail: T; name: T };
-  'printing.failure.lpMissing': { program: T };
-  'printing.failure.lpStart': { detail: T };
-  'printing.failure.network': { address: T; detail: T };
-  'printing.failure.noAnswer': { address: T; seconds: T };
-  'printing.failure.notConfirmed': { address: T; seconds: T };
-  'printing.failure.paperOut': { address: T };
-  'printing.failure.powershellMissing': { program: T };
-  'printing.failure.powershellStart': { detail: T };
-  'printing.failure.recorded': { text: T };
-  'printing.failure.refused': { address: T };
-  'printing.failure.reset': { address: T };
-  'printing.failure.spoolerTimeout': { name: T; seconds: T };
-  'printing.failure.unexpected': { detail: T };
-  'printing.failure.unknownHost': { host: T };
-  'printing.failure.unreachable': { address: T };
-  'printing.failure.windowsRefused': { detail: T; name: T };
-  'printing.jobTitle': { id: T; kind: string };
-  'printing.languageName.de': undefined;
-  'printing.languageName.en': undefined;
-  'printing.languageName.es': undefined;
-  'printing.languageName.fr': undefined;
-  'printing.languageName.it': undefined;
-  'printing.languageName.zhHans': undefined;
-  'printing.languageName.zhHant': undefined;
-  'printing.languages.fallback': { language: T; slips: string };
-  'printing.languages.one': { language: T };
-  'printing.languages.storeName': undefined;
-  'printing.languages.substituted': { printed: T; wanted: T };
-  'printing.languages.two': { customer: T; store: T };
-  'printing.languages.unaccented': { language: T };
-  'printing.notice.queued': { printer: T };
-  'printing.preview.alt': { width: T };
-  'printing.preview.caption': { width: T };
-  'printing.preview.copy': undefined;
-  'printing.preview.copy.customer': undefined;
-  'printing.preview.copy.merchant': undefined;
-  'printing.preview.label': { width: T };
-  'printing.printer.cups': { queue: T };
-  'printing.printer.driver': { name: T };
-  'printing.printer.tcp': { address: T };
-  'printing.printer.windows': { name: T };
-  'printing.receipt.label': undefined;
-  'printing.receipt.print': undefined;
-  'printing.receipt.refund': undefined;
-  'printing.receipt.state': { state: string };
-  'printing.receipt.status': undefined;
-  'printing.receipt.title': undefined;
-  'printing.reprint.merchant': undefined;
-  'printing.reprint.receipt': undefined;
-  'printing.reprint.refund': undefined;
-  'printing.settings.address.cups': undefined;
-  'printing.settings.address.driver': undefined;
-  'printing.settings.address.tcp': undefined;
-  'printing.settings.address.windows': undefined;
-  'printing.settings.auto': undefined;
-  'printing.settings.auto.customer': undefined;
-  'printing.settings.auto.merchant': undefined;
-  'printing.settings.codePage': undefined;
-  'printing.settings.codePage.big5': undefined;
-  'printing.settings.codePage.cp1252': undefined;
-  'printing.settings.codePage.cp437': undefined;
-  'printing.settings.codePage.cp858': undefined;
-  'printing.settings.codePage.cp936': undefined;
-  'printing.settings.codePage.gb18030': undefined;
-  'printing.settings.codePageName.big5': undefined;
-  'printing.settings.codePageName.cp1252': undefined;
-  'printing.settings.codePageName.cp437': undefined;
-  'printing.settings.codePageName.cp858': undefined;
-  'printing.settings.codePageName.cp936': undefined;
-  'printing.settings.codePageName.gb18030': undefined;
-  'printing.settings.driverPaper': undefined;
-  'printing.settings.driverPaper.roll': undefined;
-  'printing.settings.driverPaper.sheet': undefined;
-  'printing.settings.example.cups': undefined;
-  'printing.settings.example.driver': undefined;
-  'printing.settings.example.tcp': undefined;
-  'printing.settings.example.windows': undefined;
-  'printing.settings.formLabel': undefined;
-  'printing.settings.heading': undefined;
-  'printing.settings.kind': undefined;
-  'printing.settings.kind.cups': undefined;
-  'printing.settings.kind.driver': undefined;
-  'printing.settings.kind.none': undefined;
-  'printing.settings.kind.tcp': undefined;
-  'printing.settings.kind.windows': undefined;
-  'printing.settings.paperWidth': undefined;
-  'printing.settings.paperWidth.mm': { width: T };
-  'printing.settings.save': undefined;
-  'printing.settings.test': undefined;
-  'printing.settings.testNotPrinted': undefined;
-  'printing.settings.testPrinted': { printer: T };
-  'printing.settings.testing': undefined;
-  'printing.settings.unsaved': undefined;
-  'printing.slip.alipay': undefined;
-  'printing.slip.alipayPaid': undefined;
-  'printing.slip.alipayRefunded': undefined;
-  'printing.slip.amount': undefined;
-  'printing.slip.auditHead': undefined;
-  'printing.slip.customerCopy': undefined;
-  'printing.slip.declined': undefined;
-  'printing.slip.from': undefined;
-  'printing.slip.merchantCopy': undefined;
-  'printing.slip.method': undefined;
-  'printing.slip.net': undefined;
-  'printing.slip.noActivity': undefined;
-  'printing.slip.openPayments': undefined;
-  'printing.slip.openRefunds': undefined;
-  'printing.slip.originalPayment': undefined;
-  'printing.slip.paidAmount': undefined;
-  'printing.slip.paymentId': undefined;
-  'printing.slip.payments': { count: number };
-  'printing.slip.periodDigest': undefined;
-  'printing.slip.printedAt': undefined;
-  'printing.slip.reason': undefined;
-  'printing.slip.receiptTitle': undefined;
-  'printing.slip.refundId': undefined;
-  'printing.slip.refundTitle': undefined;
-  'printing.slip.refundedAmount': undefined;
-  'printing.slip.refunds': { count: number };
-  'printing.slip.remaining': undefined;
-  'printing.slip.reprint': undefined;
-  'printing.slip.shiftEnded.byManager': undefined;
-  'printing.slip.shiftEnded.handover': undefined;
-  'printing.slip.shiftEnded.signedOut': undefined;
-  'printing.slip.shiftTitle': { number: T };
-  'printing.slip.showForRefund': undefined;
-  'printing.slip.staffMember': undefined;
-  'printing.slip.terminal': undefined;
-  'printing.slip.thanks': undefined;
-  'printing.slip.time': undefined;
-  'printing.slip.to': undefined;
-  'printing.slip.transactionId': undefined;
-  'printing.slip.xTitle': undefined;
-  'printing.slip.zTitle': { number: T };
-}
+/** The messages of the printing area that take no values. */
+export type PrintingPlain =
+  | `printing.address.${'cups' | 'name' | 'tcp'}`
+  | `printing.error.${'alreadyRetrying' | 'chooseKind' | 'noJob' | 'noPrinter' | 'notFailed'}`
+  | `printing.error.${'notShown' | 'unknownSlip'}`
+  | `printing.failedLine.${'dismiss' | 'dismissHint' | 'label' | 'retry'}`
+  | `printing.failure.${'cutOff' | 'driverDesktopOnly'}`
+  | `printing.languageName.${'de' | 'en' | 'es' | 'fr' | 'it' | 'zhHans' | 'zhHant'}`
+  | 'printing.languages.storeName'
+  | 'printing.preview.copy'
+  | `printing.preview.copy.${'customer' | 'merchant'}`
+  | `printing.receipt.${'label' | 'print' | 'refund' | 'status' | 'title'}`
+  | `printing.reprint.${'merchant' | 'receipt' | 'refund'}`
+  | `printing.settings.address.${'cups' | 'driver' | 'tcp' | 'windows'}`
+  | `printing.settings.${'auto' | 'codePage' | 'driverPaper' | 'formLabel' | 'heading'}`
+  | `printing.settings.${'kind' | 'paperWidth' | 'save' | 'test' | 'testNotPrinted'}`
+  | `printing.settings.${'testing' | 'unsaved'}`
+  | `printing.settings.auto.${'customer' | 'merchant'}`
+  | `printing.settings.codePage.${'big5' | 'cp1252' | 'cp437' | 'cp858' | 'cp936' | 'gb18030'}`
+  | `printing.settings.codePageName.${'big5' | 'cp1252' | 'cp437' | 'cp858' | 'cp936'}`
+  | 'printing.settings.codePageName.gb18030'
+  | `printing.settings.driverPaper.${'roll' | 'sheet'}`
+  | `printing.settings.example.${'cups' | 'driver' | 'tcp' | 'windows'}`
+  | `printing.settings.kind.${'cups' | 'driver' | 'none' | 'tcp' | 'windows'}`
+  | `printing.slip.${'alipay' | 'alipayPaid' | 'alipayRefunded' | 'amount' | 'auditHead'}`
+  | `printing.slip.${'customerCopy' | 'declined' | 'from' | 'merchantCopy' | 'method' | 'net'}`
+  | `printing.slip.${'noActivity' | 'openPayments' | 'openRefunds' | 'originalPayment'}`
+  | `printing.slip.${'paidAmount' | 'paymentId' | 'periodDigest' | 'printedAt' | 'reason'}`
+  | `printing.slip.${'receiptTitle' | 'refundId' | 'refundTitle' | 'refundedAmount'}`
+  | `printing.slip.${'remaining' | 'reprint' | 'showForRefund' | 'staffMember' | 'terminal'}`
+  | `printing.slip.${'thanks' | 'time' | 'to' | 'transactionId' | 'xTitle'}`
+  | `printing.slip.shiftEnded.${'byManager' | 'handover' | 'signedOut'}`;
+
+/**
+ * The messages of the printing area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export interface PrintingArgs
+  extends
+    Record<PrintingPlain, undefined>,
+    Record<`printing.error.${'noPayment' | 'notPaid'}`, { paymentId: T }>,
+    Record<`printing.error.${'noRefund' | 'refundNotDone'}`, { refundId: T }>,
+    Record<'printing.error.noRefundOfPayment', { paymentId: T; refundId: T }>,
+    Record<
+      | `printing.error.${'noReport' | 'noShift' | 'shiftOpen'}`
+      | `printing.slip.${'shiftTitle' | 'zTitle'}`,
+      { number: T }
+    >,
+    Record<
+      'printing.failedLine.many' | `printing.slip.${'payments' | 'refunds'}`,
+      { count: number }
+    >,
+    Record<'printing.failedLine.one', { kind: string; number: T }>,
+    Record<
+      | `printing.failure.${'badAddress' | 'closedEarly' | 'paperOut' | 'refused' | 'reset'}`
+      | 'printing.failure.unreachable'
+      | 'printing.printer.tcp',
+      { address: T }
+    >,
+    Record<'printing.failure.cupsRefused', { detail: T; queue: T }>,
+    Record<'printing.failure.cupsTimeout', { queue: T; seconds: T }>,
+    Record<
+      `printing.failure.${'driverError' | 'lpStart' | 'powershellStart' | 'unexpected'}`,
+      { detail: T }
+    >,
+    Record<'printing.failure.driverNotInstalled', { installed: T; name: T }>,
+    Record<`printing.failure.${'driverNotPrinted' | 'windowsRefused'}`, { detail: T; name: T }>,
+    Record<`printing.failure.${'lpMissing' | 'powershellMissing'}`, { program: T }>,
+    Record<'printing.failure.network', { address: T; detail: T }>,
+    Record<`printing.failure.${'noAnswer' | 'notConfirmed'}`, { address: T; seconds: T }>,
+    Record<'printing.failure.recorded', { text: T }>,
+    Record<'printing.failure.spoolerTimeout', { name: T; seconds: T }>,
+    Record<'printing.failure.unknownHost', { host: T }>,
+    Record<'printing.jobTitle', { id: T; kind: string }>,
+    Record<'printing.languages.fallback', { language: T; slips: string }>,
+    Record<`printing.languages.${'one' | 'unaccented'}`, { language: T }>,
+    Record<'printing.languages.substituted', { printed: T; wanted: T }>,
+    Record<'printing.languages.two', { customer: T; store: T }>,
+    Record<'printing.notice.queued' | 'printing.settings.testPrinted', { printer: T }>,
+    Record<
+      `printing.preview.${'alt' | 'caption' | 'label'}` | 'printing.settings.paperWidth.mm',
+      { width: T }
+    >,
+    Record<'printing.printer.cups', { queue: T }>,
+    Record<`printing.printer.${'driver' | 'windows'}`, { name: T }>,
+    Record<'printing.receipt.state', { state: string }> {}

@@ -3,253 +3,142 @@ import type { Said } from '../said';
 
 type T = string | number | Said;
 
-/** The messages of the settings area and the values each takes (dates as ms since the epoch). */
-export interface SettingsArgs {
-  'settings.about.cannotOpenFolder': { folder: T };
-  'settings.about.channel': undefined;
-  'settings.about.channel.pilot': undefined;
-  'settings.about.channel.stable': undefined;
-  'settings.about.check': undefined;
-  'settings.about.crashDumps': undefined;
-  'settings.about.dataFolder': undefined;
-  'settings.about.keychain': undefined;
-  'settings.about.logFile': undefined;
-  'settings.about.logsInTerminal': undefined;
-  'settings.about.mode': { mode: string };
-  'settings.about.noLogFile': undefined;
-  'settings.about.openLogs': undefined;
-  'settings.about.restart': undefined;
-  'settings.about.startAtLogin': undefined;
-  'settings.about.thisComputer': undefined;
-  'settings.about.updates': undefined;
-  'settings.about.version': { version: T };
-  'settings.account.gateUrl': undefined;
-  'settings.account.gateUrl.hint': undefined;
-  'settings.account.projectId': undefined;
-  'settings.account.projectId.hint': undefined;
-  'settings.account.secret': undefined;
-  'settings.account.secret.hint': undefined;
-  'settings.advanced': undefined;
-  'settings.advanced.hint': undefined;
-  'settings.callbacks.bindAddress': undefined;
-  'settings.callbacks.bindAddress.hint': undefined;
-  'settings.callbacks.intro': undefined;
-  'settings.callbacks.port': undefined;
-  'settings.callbacks.port.hint': undefined;
-  'settings.callbacks.publicUrl': undefined;
-  'settings.callbacks.publicUrl.hint': undefined;
-  'settings.customer.linkLifetime': undefined;
-  'settings.customer.mode.auto': { mode: string };
-  'settings.customer.mode.gateQr': undefined;
-  'settings.customer.mode.paymentPage': undefined;
-  'settings.customer.paymentPageUrl': undefined;
-  'settings.customer.purchaseMode': undefined;
-  'settings.customer.purchaseMode.hint': undefined;
-  'settings.customer.qrKind': { kind: string };
-  'settings.customer.qrKinds': undefined;
-  'settings.customer.qrKinds.hint': undefined;
-  'settings.customer.returnUrl': undefined;
-  'settings.customer.returnUrl.hint': undefined;
-  'settings.customer.successUrl': undefined;
-  'settings.customer.successUrl.hint': undefined;
-  'settings.customer.threshold': undefined;
-  'settings.customer.threshold.hint': undefined;
-  'settings.default': { value: T };
-  'settings.default.none': undefined;
-  'settings.default.systemCas': undefined;
-  'settings.demoNote': undefined;
-  'settings.error.demoFixed': undefined;
-  'settings.error.pinNotSet': undefined;
-  'settings.field.notSet': undefined;
-  'settings.field.savedReplace': undefined;
-  'settings.heldBack.hint': undefined;
-  'settings.heldBack.item': { at: number; reason: T; size: number; source: T };
-  'settings.heldBack.label': undefined;
-  'settings.heldBack.result': { applied: number; left: number };
-  'settings.heldBack.retry': undefined;
-  'settings.heldBack.title': { count: number };
-  'settings.keychain.available': undefined;
-  'settings.keychain.demo': undefined;
-  'settings.keychain.unavailable': undefined;
-  'settings.limits.currency': undefined;
-  'settings.limits.intro': undefined;
-  'settings.limits.max': undefined;
-  'settings.limits.maxOf': { currency: T };
-  'settings.limits.min': undefined;
-  'settings.limits.minOf': { currency: T };
-  'settings.pin.change': undefined;
-  'settings.pin.changeTitle': undefined;
-  'settings.pin.current': undefined;
-  'settings.pin.digits': { max: T; min: T };
-  'settings.pin.easyToGuess': { count: T };
-  'settings.pin.locked': { until: number };
-  'settings.pin.new': undefined;
-  'settings.pin.problem.currentMissing': undefined;
-  'settings.pin.problem.length': { max: T; min: T };
-  'settings.pin.problem.mismatch': undefined;
-  'settings.pin.problem.secretMissing': undefined;
-  'settings.pin.repeat': undefined;
-  'settings.pin.reset': undefined;
-  'settings.pin.resetSecret': undefined;
-  'settings.pin.resetTitle': undefined;
-  'settings.pin.resetWhy': undefined;
-  'settings.pin.set': undefined;
-  'settings.pin.setTitle': undefined;
-  'settings.pin.tooShort': { count: T; min: T };
-  'settings.problem.address.invalid': undefined;
-  'settings.problem.address.notHttps': undefined;
-  'settings.problem.bind': { address: T; reason: string };
-  'settings.problem.callbackBindAddress': undefined;
-  'settings.problem.callbackPort': undefined;
-  'settings.problem.limit.aboveBound': { amount: number; currency: T };
-  'settings.problem.limit.belowBound': { amount: number; currency: T };
-  'settings.problem.limit.minAboveMax': undefined;
-  'settings.problem.limit.notAmount': undefined;
-  'settings.problem.live.insecureAddress': { field: string };
-  'settings.problem.live.needAccount': undefined;
-  'settings.problem.live.noProject': undefined;
-  'settings.problem.live.noReturnPage': undefined;
-  'settings.problem.live.noSecret': undefined;
-  'settings.problem.live.noStoreIp': undefined;
-  'settings.problem.live.testFirst': undefined;
-  'settings.problem.merchantName': undefined;
-  'settings.problem.notAccepted': undefined;
-  'settings.problem.projectId': undefined;
-  'settings.problem.qrKinds': undefined;
-  'settings.problem.relay.bothOrNone': undefined;
-  'settings.problem.relay.caNotCa': { subject: T };
-  'settings.problem.relay.caNotPem': undefined;
-  'settings.problem.relay.caUnreadable': undefined;
-  'settings.problem.relay.callbackUrl': undefined;
-  'settings.problem.relay.natsInvalid': { address: T };
-  'settings.problem.relay.natsMixed': undefined;
-  'settings.problem.relay.natsPlain': { host: T };
-  'settings.problem.relay.userMissing': undefined;
-  'settings.problem.seconds': undefined;
-  'settings.problem.secret': undefined;
-  'settings.problem.storeIp.invalid': { address: T };
-  'settings.problem.storeIp.notPublic': { address: T; kind: string };
-  'settings.problem.terminalId': undefined;
-  'settings.problems.open': { section: T };
-  'settings.problems.title': undefined;
-  'settings.relay.ca': undefined;
-  'settings.relay.ca.hint': undefined;
-  'settings.relay.callbackUrl': undefined;
-  'settings.relay.callbackUrl.hint': undefined;
-  'settings.relay.heldBackReason.signature': undefined;
-  'settings.relay.intro': undefined;
-  'settings.relay.password': undefined;
-  'settings.relay.servers': undefined;
-  'settings.relay.servers.hint': undefined;
-  'settings.relay.state.connected': { since: number };
-  'settings.relay.state.connecting': { since: number };
-  'settings.relay.state.off': undefined;
-  'settings.relay.state.reconnecting': { since: number };
-  'settings.relay.title': undefined;
-  'settings.relay.user': undefined;
-  'settings.save.checkFields': { count: number };
-  'settings.save.pinTitle': { section: T };
-  'settings.save.saved': undefined;
-  'settings.section.about': undefined;
-  'settings.section.account': undefined;
-  'settings.section.callbacks': undefined;
-  'settings.section.customerPage': undefined;
-  'settings.section.limits': undefined;
-  'settings.section.pin': undefined;
-  'settings.section.printer': undefined;
-  'settings.section.staff': undefined;
-  'settings.section.store': undefined;
-  'settings.sections.label': undefined;
-  'settings.staff.active': undefined;
-  'settings.staff.add': undefined;
-  'settings.staff.addPinTitle': { name: T };
-  'settings.staff.addTitle': undefined;
-  'settings.staff.cashier': undefined;
-  'settings.staff.disable': undefined;
-  'settings.staff.disableTitle': { name: T };
-  'settings.staff.disabled': undefined;
-  'settings.staff.enable': undefined;
-  'settings.staff.enableTitle': { name: T };
-  'settings.staff.manager': undefined;
-  'settings.staff.name': undefined;
-  'settings.staff.newPin': undefined;
-  'settings.staff.pin': undefined;
-  'settings.staff.pinAgain': undefined;
-  'settings.staff.pinTitle': { name: T };
-  'settings.staff.rename': undefined;
-  'settings.staff.renameTitle': { name: T };
-  'settings.staff.role': undefined;
-  'settings.staff.save': undefined;
-  'settings.staff.state': undefined;
-  'settings.store.currency': undefined;
-  'settings.store.currency.hint': undefined;
-  'settings.store.customerDisplay': undefined;
-  'settings.store.customerDisplay.auto': undefined;
-  'settings.store.customerDisplay.screen': { height: T; label: T; width: T };
-  'settings.store.customerLanguage': undefined;
-  'settings.store.customerLanguage.hint': undefined;
-  'settings.store.language': undefined;
-  'settings.store.merchantName': undefined;
-  'settings.store.merchantName.hint': undefined;
-  'settings.store.storeIp': undefined;
-  'settings.store.storeIp.hint': undefined;
-  'settings.store.terminalId': undefined;
-  'settings.store.terminalId.hint': undefined;
-  'settings.test.details': undefined;
-  'settings.test.failed': { at: number };
-  'settings.test.finding.answerUnverified': { project: T };
-  'settings.test.finding.callbacksHint': { host: T; listener: T };
-  'settings.test.finding.callbacksReached': { url: T };
-  'settings.test.finding.callbacksUnreachable': { url: T };
-  'settings.test.finding.connected': { project: T };
-  'settings.test.finding.connectionFailed': { host: T };
-  'settings.test.finding.connectionRefused': { host: T };
-  'settings.test.finding.dns': { host: T; target: string };
-  'settings.test.finding.gateTrouble': undefined;
-  'settings.test.finding.ipNotAllowed': undefined;
-  'settings.test.finding.needAccount': undefined;
-  'settings.test.finding.noCallbackUrl': undefined;
-  'settings.test.finding.notGate': { host: T };
-  'settings.test.finding.proxyLogin': { host: T };
-  'settings.test.finding.proxyNote': { host: T; proxy: T };
-  'settings.test.finding.refused': undefined;
-  'settings.test.finding.relayHint': undefined;
-  'settings.test.finding.relayNoServers': undefined;
-  'settings.test.finding.relayNotConnected': undefined;
-  'settings.test.finding.relayOddAnswer': undefined;
-  'settings.test.finding.relayOk': { since: number };
-  'settings.test.finding.timeout': { host: T; seconds: number; target: string };
-  'settings.test.finding.tls': { host: T };
-  'settings.test.finding.unknownProject': { project: T };
-  'settings.test.finding.unreachable': { host: T };
-  'settings.test.finding.wrongSecret': { project: T };
-  'settings.test.intro': undefined;
-  'settings.test.legacy': undefined;
-  'settings.test.none': undefined;
-  'settings.test.passed': { at: number };
-  'settings.test.run': undefined;
-  'settings.test.running': undefined;
-  'settings.test.stale': undefined;
-  'settings.test.title': undefined;
-  'settings.updates.checking': undefined;
-  'settings.updates.downloading': { version: T };
-  'settings.updates.downloadingUnknown': undefined;
-  'settings.updates.failed': undefined;
-  'settings.updates.idle': undefined;
-  'settings.updates.installing': { version: T };
-  'settings.updates.latest': undefined;
-  'settings.updates.notConfigured': undefined;
-  'settings.updates.notDuringSale': undefined;
-  'settings.updates.notReady': undefined;
-  'settings.updates.onlyInstalled': undefined;
-  'settings.updates.ready': { version: T };
-  'settings.wizard.next': undefined;
-  'settings.wizard.pinAgain': undefined;
-  'settings.wizard.pinIntro': undefined;
-  'settings.wizard.saveNext': undefined;
-  'settings.wizard.start': undefined;
-  'settings.wizard.stepTest': undefined;
-  'settings.wizard.steps': undefined;
-  'settings.wizard.testAgain': undefined;
-  'settings.wizard.title': undefined;
-}
+/** The messages of the settings area that take no values. */
+export type SettingsPlain =
+  | `settings.about.${'channel' | 'check' | 'crashDumps' | 'dataFolder' | 'keychain'}`
+  | `settings.about.${'logFile' | 'logsInTerminal' | 'noLogFile' | 'openLogs' | 'restart'}`
+  | `settings.about.${'startAtLogin' | 'thisComputer' | 'updates'}`
+  | `settings.about.channel.${'pilot' | 'stable'}`
+  | `settings.account.${'gateUrl' | 'projectId' | 'secret'}`
+  | 'settings.account.gateUrl.hint'
+  | 'settings.account.projectId.hint'
+  | 'settings.account.secret.hint'
+  | `settings.${'advanced' | 'demoNote'}`
+  | 'settings.advanced.hint'
+  | `settings.callbacks.${'bindAddress' | 'intro' | 'port' | 'publicUrl'}`
+  | 'settings.callbacks.bindAddress.hint'
+  | 'settings.callbacks.port.hint'
+  | 'settings.callbacks.publicUrl.hint'
+  | `settings.customer.${'linkLifetime' | 'paymentPageUrl' | 'purchaseMode' | 'qrKinds'}`
+  | `settings.customer.${'returnUrl' | 'successUrl' | 'threshold'}`
+  | `settings.customer.mode.${'gateQr' | 'paymentPage'}`
+  | 'settings.customer.purchaseMode.hint'
+  | 'settings.customer.qrKinds.hint'
+  | 'settings.customer.returnUrl.hint'
+  | 'settings.customer.successUrl.hint'
+  | 'settings.customer.threshold.hint'
+  | `settings.default.${'none' | 'systemCas'}`
+  | `settings.error.${'demoFixed' | 'pinNotSet'}`
+  | `settings.field.${'notSet' | 'savedReplace'}`
+  | `settings.heldBack.${'hint' | 'label' | 'retry'}`
+  | `settings.keychain.${'available' | 'demo' | 'unavailable'}`
+  | `settings.limits.${'currency' | 'intro' | 'max' | 'min'}`
+  | `settings.pin.${'change' | 'changeTitle' | 'current' | 'new' | 'repeat' | 'reset'}`
+  | `settings.pin.${'resetSecret' | 'resetTitle' | 'resetWhy' | 'set' | 'setTitle'}`
+  | `settings.pin.problem.${'currentMissing' | 'mismatch' | 'secretMissing'}`
+  | `settings.problem.address.${'invalid' | 'notHttps'}`
+  | `settings.problem.${'callbackBindAddress' | 'callbackPort' | 'merchantName'}`
+  | `settings.problem.${'notAccepted' | 'projectId' | 'qrKinds' | 'seconds' | 'secret'}`
+  | 'settings.problem.terminalId'
+  | `settings.problem.limit.${'minAboveMax' | 'notAmount'}`
+  | `settings.problem.live.${'needAccount' | 'noProject' | 'noReturnPage' | 'noSecret'}`
+  | `settings.problem.live.${'noStoreIp' | 'testFirst'}`
+  | `settings.problem.relay.${'bothOrNone' | 'caNotPem' | 'caUnreadable' | 'callbackUrl'}`
+  | `settings.problem.relay.${'natsMixed' | 'userMissing'}`
+  | 'settings.problems.title'
+  | `settings.relay.${'ca' | 'callbackUrl' | 'intro' | 'password' | 'servers' | 'title'}`
+  | 'settings.relay.user'
+  | 'settings.relay.ca.hint'
+  | 'settings.relay.callbackUrl.hint'
+  | 'settings.relay.heldBackReason.signature'
+  | 'settings.relay.servers.hint'
+  | 'settings.relay.state.off'
+  | 'settings.save.saved'
+  | `settings.section.${'about' | 'account' | 'callbacks' | 'customerPage' | 'limits' | 'pin'}`
+  | `settings.section.${'printer' | 'staff' | 'store'}`
+  | 'settings.sections.label'
+  | `settings.staff.${'active' | 'add' | 'addTitle' | 'cashier' | 'disable' | 'disabled'}`
+  | `settings.staff.${'enable' | 'manager' | 'name' | 'newPin' | 'pin' | 'pinAgain' | 'rename'}`
+  | `settings.staff.${'role' | 'save' | 'state'}`
+  | `settings.store.${'currency' | 'customerDisplay' | 'customerLanguage' | 'language'}`
+  | `settings.store.${'merchantName' | 'storeIp' | 'terminalId'}`
+  | 'settings.store.currency.hint'
+  | 'settings.store.customerDisplay.auto'
+  | 'settings.store.customerLanguage.hint'
+  | 'settings.store.merchantName.hint'
+  | 'settings.store.storeIp.hint'
+  | 'settings.store.terminalId.hint'
+  | `settings.test.${'details' | 'intro' | 'legacy' | 'none' | 'run' | 'running' | 'stale'}`
+  | 'settings.test.title'
+  | `settings.test.finding.${'gateTrouble' | 'ipNotAllowed' | 'needAccount' | 'noCallbackUrl'}`
+  | `settings.test.finding.${'refused' | 'relayHint' | 'relayNoServers' | 'relayNotConnected'}`
+  | 'settings.test.finding.relayOddAnswer'
+  | `settings.updates.${'checking' | 'downloadingUnknown' | 'failed' | 'idle' | 'latest'}`
+  | `settings.updates.${'notConfigured' | 'notDuringSale' | 'notReady' | 'onlyInstalled'}`
+  | `settings.wizard.${'next' | 'pinAgain' | 'pinIntro' | 'saveNext' | 'start' | 'stepTest'}`
+  | `settings.wizard.${'steps' | 'testAgain' | 'title'}`;
+
+/**
+ * The messages of the settings area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export interface SettingsArgs
+  extends
+    Record<SettingsPlain, undefined>,
+    Record<'settings.about.cannotOpenFolder', { folder: T }>,
+    Record<'settings.about.mode' | 'settings.customer.mode.auto', { mode: string }>,
+    Record<
+      'settings.about.version' | `settings.updates.${'downloading' | 'installing' | 'ready'}`,
+      { version: T }
+    >,
+    Record<'settings.customer.qrKind', { kind: string }>,
+    Record<'settings.default', { value: T }>,
+    Record<'settings.heldBack.item', { at: number; reason: T; size: number; source: T }>,
+    Record<'settings.heldBack.result', { applied: number; left: number }>,
+    Record<'settings.heldBack.title' | 'settings.save.checkFields', { count: number }>,
+    Record<`settings.limits.${'maxOf' | 'minOf'}`, { currency: T }>,
+    Record<'settings.pin.digits' | 'settings.pin.problem.length', { max: T; min: T }>,
+    Record<'settings.pin.easyToGuess', { count: T }>,
+    Record<'settings.pin.locked', { until: number }>,
+    Record<'settings.pin.tooShort', { count: T; min: T }>,
+    Record<'settings.problem.bind', { address: T; reason: string }>,
+    Record<
+      `settings.problem.limit.${'aboveBound' | 'belowBound'}`,
+      { amount: number; currency: T }
+    >,
+    Record<'settings.problem.live.insecureAddress', { field: string }>,
+    Record<'settings.problem.relay.caNotCa', { subject: T }>,
+    Record<
+      'settings.problem.relay.natsInvalid' | 'settings.problem.storeIp.invalid',
+      { address: T }
+    >,
+    Record<
+      | 'settings.problem.relay.natsPlain'
+      | `settings.test.finding.${'connectionFailed' | 'connectionRefused' | 'notGate'}`
+      | `settings.test.finding.${'proxyLogin' | 'tls' | 'unreachable'}`,
+      { host: T }
+    >,
+    Record<'settings.problem.storeIp.notPublic', { address: T; kind: string }>,
+    Record<'settings.problems.open' | 'settings.save.pinTitle', { section: T }>,
+    Record<
+      | `settings.relay.state.${'connected' | 'connecting' | 'reconnecting'}`
+      | 'settings.test.finding.relayOk',
+      { since: number }
+    >,
+    Record<
+      | `settings.staff.${'addPinTitle' | 'disableTitle' | 'enableTitle' | 'pinTitle'}`
+      | 'settings.staff.renameTitle',
+      { name: T }
+    >,
+    Record<'settings.store.customerDisplay.screen', { height: T; label: T; width: T }>,
+    Record<`settings.test.${'failed' | 'passed'}`, { at: number }>,
+    Record<
+      | `settings.test.finding.${'answerUnverified' | 'connected' | 'unknownProject'}`
+      | 'settings.test.finding.wrongSecret',
+      { project: T }
+    >,
+    Record<'settings.test.finding.callbacksHint', { host: T; listener: T }>,
+    Record<`settings.test.finding.${'callbacksReached' | 'callbacksUnreachable'}`, { url: T }>,
+    Record<'settings.test.finding.dns', { host: T; target: string }>,
+    Record<'settings.test.finding.proxyNote', { host: T; proxy: T }>,
+    Record<'settings.test.finding.timeout', { host: T; seconds: number; target: string }> {}

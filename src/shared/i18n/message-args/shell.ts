@@ -1,12 +1,13 @@
 // Written by `npm run i18n` from src/shared/i18n/catalogue: do not edit.
 
-/** The messages of the shell area and the values each takes (dates as ms since the epoch). */
-export interface ShellArgs {
-  'shell.connection.lost': undefined;
-  'shell.demoPay.hint': undefined;
-  'shell.demoPay.link': undefined;
-  'shell.noAccess.missing': undefined;
-  'shell.noAccess.title': undefined;
-  'shell.noAccess.where': undefined;
-  'shell.noAccess.wrong': undefined;
-}
+/** The messages of the shell area that take no values. */
+export type ShellPlain =
+  | 'shell.connection.lost'
+  | `shell.demoPay.${'hint' | 'link'}`
+  | `shell.noAccess.${'missing' | 'title' | 'where' | 'wrong'}`;
+
+/**
+ * The messages of the shell area and the values each takes (dates as ms since the epoch),
+ * the messages that take the same values in one group.
+ */
+export type ShellArgs = Record<ShellPlain, undefined>;
