@@ -4,11 +4,11 @@ import { useFocusTrap } from '../components/use-focus-trap';
 import { useMoney } from '../components/Money';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { ShiftSlipPrint } from './ShiftSlipPrint';
 
 /**
  * The shift that just ended, on screen after a handover: who, from when to when, and per
- * currency what they took and gave back. There is no print button: the print queue has no kind
- * of job for a shift's slip yet.
+ * currency what they took and gave back, with Print for its slip.
  */
 export function ShiftReportDialog() {
   const { say } = useSay();
@@ -70,6 +70,7 @@ export function ShiftReportDialog() {
           </table>
         )}
         {next ? <p className="staff-next">{say('staff.report.next', { name: next })}</p> : null}
+        <ShiftSlipPrint shiftId={report.shiftId} />
         <div className="pin-actions">
           <button type="button" className="primary" autoFocus onClick={close}>
             {say('staff.report.close')}
