@@ -9,6 +9,7 @@ import {
   type DisplayLocale,
 } from '../../src/shared/i18n/locales';
 import { serveCounter } from './browser-harness';
+import { tourStaff } from './staff-tour';
 import {
   FAST_PIN,
   pressOnSandbox,
@@ -37,13 +38,13 @@ function isCustomerLocale(locale: DisplayLocale): locale is CustomerLocale {
 /** Called on each screen of the tour, once it is drawn; `name` is file-name safe. */
 export type VisitScreen = (name: string, page: Page) => Promise<void>;
 
-const CASHIER_VIEWPORT = { width: 1280, height: 800 };
+export const CASHIER_VIEWPORT = { width: 1280, height: 800 };
 const DISPLAY_VIEWPORT = { width: 1024, height: 600 };
 
 /** The header's sections, in the order the header draws them (no words: any language). */
 const NAV = { counter: 0, history: 1, reports: 2, settings: 3 } as const;
 
-async function openIn(
+export async function openIn(
   browser: Browser,
   locale: DisplayLocale,
   url: string,
@@ -58,7 +59,7 @@ async function openIn(
 }
 
 /** Waits (10 s at most) until `check` answers true; the tour runs outside tests too. */
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+export async function until(what: string, check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
@@ -67,7 +68,7 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 }
 
 /** Waits until the app has drawn in `locale` (IntlRoot sets `<html lang>` once it has). */
-async function drawnIn(page: Page, locale: DisplayLocale): Promise<void> {
+export async function drawnIn(page: Page, locale: DisplayLocale): Promise<void> {
   await until(
     `the page in ${locale}`,
     async () => (await page.locator('html').getAttribute('lang')) === locale,
@@ -278,6 +279,7 @@ export async function tourAll(
   visit: VisitScreen,
 ): Promise<void> {
   await tourCashier(browser, locale, visit);
+  await tourStaff(browser, locale, visit);
   await tourDisplay(browser, locale, visit);
   await tourFirstRun(browser, locale, visit);
   await tourShellPages(browser, locale, visit);

@@ -16,6 +16,8 @@ export interface PrintJobRecord {
   readonly paymentId: string | null;
   readonly refundId: string | null;
   readonly zNumber: number | null;
+  /** The shift whose report a shift slip prints. */
+  readonly shiftId: number | null;
   readonly reprint: boolean;
   readonly state: PrintJobState;
   /** Why it failed, in English (the log's words). */
@@ -67,15 +69,23 @@ function storedSaid(text: string): Said {
 
 const toStored = (message: Said): string => JSON.stringify(message);
 
+/**
+ * A report slip's number lives in `z_number`: the Z's number, or for a shift's slip the shift's
+ * (its own `shift_id` says in which shift the slip was printed, like every job's).
+ */
+const SHIFT_SLIP: PrintJobKind = 'shift_report';
+
 function fromRow(row: PrintJobRow): PrintJobRecord {
   const reasonSaid = row.reason === null ? null : storedSaid(row.reason);
   const printerSaid = storedSaid(row.printer);
+  const shiftSlip = row.kind === SHIFT_SLIP;
   return {
     id: row.id,
     kind: row.kind as PrintJobKind,
     paymentId: row.payment_id,
     refundId: row.refund_id,
-    zNumber: row.z_number,
+    zNumber: shiftSlip ? null : row.z_number,
+    shiftId: shiftSlip ? row.z_number : null,
     reprint: row.reprint === 1,
     state: row.state as PrintJobState,
     reason: reasonSaid && english(reasonSaid),
@@ -95,6 +105,7 @@ export interface NewPrintJob {
   readonly paymentId?: string | null;
   readonly refundId?: string | null;
   readonly zNumber?: number | null;
+  readonly shiftId?: number | null;
   readonly reprint?: boolean;
   readonly printer: Said;
   readonly at: number;
@@ -142,7 +153,7 @@ export class PrintJobJournal {
         kind: job.kind,
         paymentId: job.paymentId ?? null,
         refundId: job.refundId ?? null,
-        zNumber: job.zNumber ?? null,
+        zNumber: (job.kind === SHIFT_SLIP ? job.shiftId : job.zNumber) ?? null,
         reprint: job.reprint ? 1 : 0,
         printer: toStored(job.printer),
         at: job.at,

@@ -99,6 +99,7 @@ export class PrintQueue {
       paymentId: request.paymentId ?? null,
       refundId: request.refundId ?? null,
       zNumber: request.zNumber ?? null,
+      shiftId: request.shiftId ?? null,
       reprint: request.reprint ?? false,
       printer: transport.description,
       at: this.now(),

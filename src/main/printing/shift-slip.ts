@@ -1,4 +1,8 @@
 import type { Currency } from '../../shared/money';
+import { said } from '../../shared/i18n/said';
+import { ok, type ErrorCode, type Result } from '../../shared/result';
+import { fail } from '../i18n/fail';
+import type { Journal } from '../journal/journal';
 import type { ShiftReport } from '../shifts/shift-service';
 import { centredLines, header, takingsLines } from './slip-layouts';
 import { centred, left, row, RULE } from './slip-markup';
@@ -37,4 +41,16 @@ export function shiftSlip(
     lines.push(...takingsLines(words, { ...t, currency: t.currency as Currency }), RULE);
   lines.push(row(words.say('printing.slip.printedAt'), words.time(printedAt), words));
   return lines.join('\n');
+}
+
+/** The report a shift ended with, as the journal kept it; refused while the shift is open. */
+export function endedShiftReport(
+  journal: Journal,
+  shiftId: number,
+): Result<ShiftReport, ErrorCode> {
+  const shift = journal.people.shifts.get(shiftId);
+  if (!shift) return fail('NOT_FOUND', said('printing.error.noShift', { number: shiftId }));
+  if (shift.endedAt === null || shift.report === null)
+    return fail('INVALID_STATE', said('printing.error.shiftOpen', { number: shiftId }));
+  return ok(shift.report as ShiftReport);
 }

@@ -5,6 +5,7 @@ import type { Journal } from '../journal/journal';
 import type { PrintJobKind } from '../journal/print-job-journal';
 import type { Settings } from '../settings/settings';
 import type { SlipCopy } from './slip-facts';
+import { endedShiftReport, shiftSlip } from './shift-slip';
 import { refundSlip, reportSlip, saleSlip, sampleSaleFacts } from './slip-layouts';
 import { refundFacts, reportFacts, saleFacts } from './slip-sources';
 import { wordsFor, type SlipWording } from './slip-words';
@@ -15,6 +16,8 @@ export interface SlipRequest {
   readonly paymentId?: string | null;
   readonly refundId?: string | null;
   readonly zNumber?: number | null;
+  /** The ended shift a shift slip is of. */
+  readonly shiftId?: number | null;
   readonly reprint?: boolean;
   /** The sample slip's copy (test prints and previews): the customer's unless said. */
   readonly copy?: SlipCopy;
@@ -59,6 +62,13 @@ export function slipMarkup(
       );
       return facts.ok ? ok(reportSlip(facts.value, wording.store)) : facts;
     }
+    case 'shift_report': {
+      // The report kept when the shift ended: a reprint later prints the very same figures.
+      const report = endedShiftReport(journal, request.shiftId ?? 0);
+      return report.ok
+        ? ok(shiftSlip(report.value, settings.merchantName, wording.store, now))
+        : report;
+    }
     case 'test':
       return ok(
         saleSlip(
@@ -90,6 +100,8 @@ export function slipTitle(request: SlipRequest): Said {
       return said('printing.jobTitle', { kind: 'x', id: '' });
     case 'z_report':
       return said('printing.jobTitle', { kind: 'z', id: request.zNumber ?? '' });
+    case 'shift_report':
+      return said('printing.jobTitle', { kind: 'shift', id: request.shiftId ?? '' });
     default:
       return said('printing.jobTitle', { kind: 'test', id: '' });
   }

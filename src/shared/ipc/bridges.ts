@@ -56,6 +56,7 @@ export const BRIDGES = {
       handOver: 'shift:hand-over',
       signOut: 'shift:sign-out',
       endShiftByManager: 'shift:end-by-manager',
+      addFirstManager: 'staff:first-manager',
       // Who did what: the staff list, the reports by person, staff management.
       getReportPeople: 'reports:people',
       addStaff: 'staff:add',

@@ -172,6 +172,11 @@ export const CHANNELS = {
     request: z.object({ staffId, pin, reason: z.string().trim().max(200) }).strict(),
     response: shiftReportSchema,
   },
+  /** The first run's named manager, with the manager PIN just chosen; signs them in. */
+  'staff:first-manager': {
+    request: z.object({ name: z.string().trim().min(1).max(40), pin }).strict(),
+    response: shiftStateSchema,
+  },
   // ---- Who did what: the staff list, the reports by person, staff management ----
   /** The X so far by person and each Z's shifts (open while the manager session is). */
   'reports:people': { request: nothing, response: reportPeopleSchema },

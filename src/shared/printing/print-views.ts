@@ -3,7 +3,10 @@ import { saidSchema } from '../i18n/said';
 import { CODE_PAGES } from './printer-options';
 import { printerSettingsSchema } from './printer-settings';
 
-/** What a slip is: a sale's two copies, a refund's two copies, a report, a test print. */
+/**
+ * What a slip is: a sale's two copies, a refund's two copies, a report (X, Z, or a shift's), a
+ * test print.
+ */
 export const PRINT_JOB_KINDS = [
   'customer',
   'merchant',
@@ -11,6 +14,7 @@ export const PRINT_JOB_KINDS = [
   'refund_merchant',
   'x_report',
   'z_report',
+  'shift_report',
   'test',
 ] as const;
 
@@ -21,6 +25,8 @@ export const printJobViewSchema = z.object({
   paymentId: z.string().nullable(),
   refundId: z.string().nullable(),
   zNumber: z.number().int().nullable(),
+  /** The shift whose report a shift slip prints. */
+  shiftId: z.number().int().nullable(),
   reprint: z.boolean(),
   state: z.enum(['queued', 'sent', 'failed']),
   /** Why it failed, in words a cashier can act on (a message the window words). */
@@ -70,7 +76,13 @@ export const printingRequests = {
       copy: z.enum(['customer', 'merchant']),
     })
     .strict(),
-  report: z.object({ number: z.number().int().positive().optional() }).strict(),
+  /** The X report; with `number` that Z; with `shift` that ended shift's slip. */
+  report: z
+    .object({
+      number: z.number().int().positive().optional(),
+      shift: z.number().int().positive().optional(),
+    })
+    .strict(),
   /** A test print to the printer as typed in Settings (saved or not). */
   test: z.object({ printer: printerSettingsSchema }).strict(),
   preview: z

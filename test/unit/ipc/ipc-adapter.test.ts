@@ -168,6 +168,7 @@ const INVALID: Record<Channel, Array<[unknown, RegExp]>> = {
   'shift:end-by-manager': [
     [{ staffId: 3, pin: '2468', reason: 'x'.repeat(201) }, /shift:end-by-manager: reason: /],
   ],
+  'staff:first-manager': [[{ name: ' ', pin: '482916' }, /staff:first-manager: name: /]],
   'reports:people': [[{ number: 1 }, /reports:people: \(argument\): unknown field "number"/]],
   'staff:add': [
     [

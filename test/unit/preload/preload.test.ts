@@ -74,6 +74,7 @@ const CASHIER_CALLS: { readonly [M in keyof Requests]: Call<Requests[M]> } = {
   handOver: ['shift:hand-over', { staffId: 1, pin: '1357' }],
   signOut: ['shift:sign-out'],
   endShiftByManager: ['shift:end-by-manager', { staffId: 3, pin: '2468', reason: 'went home' }],
+  addFirstManager: ['staff:first-manager', { name: 'Mia', pin: '482916' }],
   getReportPeople: ['reports:people'],
   addStaff: [
     'staff:add',

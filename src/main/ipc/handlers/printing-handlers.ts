@@ -28,6 +28,7 @@ export function printJobView(job: PrintJobRecord): PrintJobView {
     paymentId: job.paymentId,
     refundId: job.refundId,
     zNumber: job.zNumber,
+    shiftId: job.shiftId,
     reprint: job.reprint,
     state: job.state,
     reason: job.reasonSaid,
@@ -83,9 +84,13 @@ export function createPrintingHandlers(deps: {
       });
       return ok(printJobView(queued.value));
     },
-    'printing:report': async ({ number }) => {
+    'printing:report': async ({ number, shift }) => {
       const queued = queue.enqueue(
-        number === undefined ? { kind: 'x_report' } : { kind: 'z_report', zNumber: number },
+        shift !== undefined
+          ? { kind: 'shift_report', shiftId: shift }
+          : number === undefined
+            ? { kind: 'x_report' }
+            : { kind: 'z_report', zNumber: number },
       );
       return queued.ok ? ok(printJobView(queued.value)) : queued;
     },

@@ -13,7 +13,8 @@ export type ShiftChannels =
   | 'shift:lock'
   | 'shift:hand-over'
   | 'shift:sign-out'
-  | 'shift:end-by-manager';
+  | 'shift:end-by-manager'
+  | 'staff:first-manager';
 
 /** Who is signed in, as the screens see it. */
 export function shiftStateView(signed: SignedIn | undefined): ShiftState {
@@ -98,6 +99,18 @@ export function shiftHandlers(deps: {
       const result = await shifts.endByManager(staffId, pin, reason);
       if (result.ok) changed();
       return result.ok ? ok(shiftReportView(result.value)) : result;
+    },
+    'staff:first-manager': async ({ name, pin }) => {
+      // Only whoever knows the manager PIN the first run just set may name its manager.
+      const opened = await session.unlock(pin);
+      if (!opened.ok) return opened;
+      const added = await directory.addFirstManager(name, pin);
+      if (!added.ok) return added;
+      const signed = await shifts.signIn(added.value.id, pin);
+      if (!signed.ok) return signed;
+      session.openFor(holderOf(signed.value.member));
+      changed();
+      return ok(shiftStateView(signed.value));
     },
   };
 }

@@ -5,13 +5,14 @@ import { useCounter } from '../store';
 import { AccountSection } from './AccountSection';
 import { ConnectionTestResult } from './ConnectionTestPanel';
 import { CustomerPageSection } from './CustomerPageSection';
+import { FirstRunManager } from './FirstRunManager';
 import { FirstRunPin } from './FirstRunPin';
 import { SectionSaverContext, type SectionSaver } from './section-saver';
 import { SECTION_NAMES } from './settings-sections';
 import { StoreSection } from './StoreSection';
 import '../styles/settings.css';
 
-const STEPS = ['pin', 'store', 'account', 'customerPage', 'test'] as const;
+const STEPS = ['pin', 'manager', 'store', 'account', 'customerPage', 'test'] as const;
 type Step = (typeof STEPS)[number];
 
 /** The first step after the PIN that still needs something (or the test when none does). */
@@ -24,7 +25,7 @@ function firstMissing(settings: SettingsView): Step {
 
 /**
  * A live counter's first run, one section at a time: the manager PIN (every setting is saved
- * under it), then the same Store, ecommpay account and Customer page sections as Settings,
+ * under it), the manager's name (the first staff member, signed in with that PIN), then the same Store, ecommpay account and Customer page sections as Settings,
  * each saved with the PIN typed once, then Test connection. Nothing can be charged until the
  * test has passed once.
  */
@@ -36,6 +37,7 @@ export function FirstRunWizard() {
   const testing = useCounter((s) => s.connectionTesting);
   const finish = useCounter((s) => s.finishFirstRun);
   const startFirstRun = useCounter((s) => s.startFirstRun);
+  const refreshStaff = useCounter((s) => s.refreshStaff);
   const [step, setStep] = useState<Step>('pin');
   const [pin, setPin] = useState('');
   useEffect(() => startFirstRun(), [startFirstRun]);
@@ -56,9 +58,12 @@ export function FirstRunWizard() {
   const stepName = (key: Step) =>
     key === 'pin'
       ? say(SECTION_NAMES.pin)
-      : key === 'test'
-        ? say('settings.wizard.stepTest')
-        : say(SECTION_NAMES[key]);
+      : key === 'manager'
+        ? say('staff.firstManager.step')
+        : key === 'test'
+          ? say('settings.wizard.stepTest')
+          : say(SECTION_NAMES[key]);
+  const afterManager = () => setStep(firstMissing(useCounter.getState().settings ?? settings));
   const sectionProps = { onSaved: next, saveLabel: say('settings.wizard.saveNext') };
   const test = settings.connectionTest;
   const passed = test?.ok === true && test.current;
@@ -79,10 +84,14 @@ export function FirstRunWizard() {
             <FirstRunPin
               onDone={(typed) => {
                 setPin(typed);
-                setStep(firstMissing(useCounter.getState().settings ?? settings));
+                // A counter that has its staff already (a first run begun before) skips the name.
+                void refreshStaff().then(() =>
+                  useCounter.getState().staff.length > 0 ? afterManager() : setStep('manager'),
+                );
               }}
             />
           ) : null}
+          {step === 'manager' ? <FirstRunManager pin={pin} onDone={afterManager} /> : null}
           {step === 'store' ? <StoreSection {...sectionProps} /> : null}
           {step === 'account' ? <AccountSection {...sectionProps} withTest={false} /> : null}
           {step === 'customerPage' ? <CustomerPageSection {...sectionProps} /> : null}
@@ -110,7 +119,7 @@ export function FirstRunWizard() {
             </button>
           )
         ) : null}
-        {index > 1 ? (
+        {index > 2 ? (
           <button type="button" onClick={() => setStep(STEPS[index - 1]!)}>
             {say('common.action.back')}
           </button>

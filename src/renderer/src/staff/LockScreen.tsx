@@ -1,12 +1,18 @@
+import { useState } from 'react';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { EndShiftDialog } from './EndShiftDialog';
 import { PinPad } from './PinPad';
 
-/** The shift is locked: only the same person's PIN opens the counter again. */
+/**
+ * The shift is locked: only the same person's PIN opens the counter again, or a manager ends
+ * the shift (someone left without handing over).
+ */
 export function LockScreen() {
   const { say } = useSay();
   const signedIn = useCounter((s) => s.shift?.signedIn ?? null);
   const signIn = useCounter((s) => s.signIn);
+  const [ending, setEnding] = useState(false);
   if (!signedIn) return null;
   return (
     <section className="staff-screen" aria-labelledby="staff-screen-title">
@@ -17,6 +23,10 @@ export function LockScreen() {
         submitLabel={say('staff.lock.unlock')}
         onSubmit={(pin) => signIn(signedIn.staffId, pin)}
       />
+      <button type="button" className="staff-back" onClick={() => setEnding(true)}>
+        {say('staff.endShift.open')}
+      </button>
+      {ending ? <EndShiftDialog name={signedIn.name} onClose={() => setEnding(false)} /> : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useSay } from '../i18n/use-say';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const ZERO = '0';
+const BACKSPACE = '⌫';
 
 /**
  * A PIN typed on the keyboard or on large digit buttons, with the person's name on top. The PIN
@@ -62,13 +63,16 @@ export function PinPad<C extends Channel>({
         <button type="button" tabIndex={-1} className="pin-pad-zero" onClick={() => type(ZERO)}>
           {ZERO}
         </button>
+        {/* The sale keypad's own sign, named in words for screen readers. */}
         <button
           type="button"
           tabIndex={-1}
           className="pin-pad-delete"
+          aria-label={say('staff.pin.delete')}
+          title={say('staff.pin.delete')}
           onClick={() => setPin((p) => p.slice(0, -1))}
         >
-          {say('staff.pin.delete')}
+          {BACKSPACE}
         </button>
         <button type="submit" className="primary pin-pad-submit" disabled={!entry.ready}>
           {submitLabel}

@@ -3,11 +3,11 @@ import { Dialog } from '../components/Dialog';
 import { useMoney } from '../components/Money';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
+import { ShiftSlipPrint } from './ShiftSlipPrint';
 
 /**
  * The shift that just ended, on screen after a handover: who, from when to when, and per
- * currency what they took and gave back. There is no print button: the print queue has no kind
- * of job for a shift's slip yet.
+ * currency what they took and gave back, with Print for its slip.
  */
 export function ShiftReportDialog() {
   const { say } = useSay();
@@ -67,6 +67,7 @@ export function ShiftReportDialog() {
         </table>
       )}
       {next ? <p className="staff-next">{say('staff.report.next', { name: next })}</p> : null}
+      <ShiftSlipPrint shiftId={report.shiftId} />
     </Dialog>
   );
 }

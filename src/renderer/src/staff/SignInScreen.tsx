@@ -3,9 +3,13 @@ import type { StaffView } from '../../../shared/ipc/views';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { PinPad } from './PinPad';
+import { ShiftReportDialog } from './ShiftReportDialog';
 import { StaffButtons } from './StaffButtons';
 
-/** Nobody is signed in: tap your name, then type your PIN; signing in opens your shift. */
+/**
+ * Nobody is signed in: tap your name, then type your PIN; signing in opens your shift. A shift a
+ * manager just ended shows its report over it.
+ */
 export function SignInScreen() {
   const { say } = useSay();
   const staff = useCounter((s) => s.staff);
@@ -22,7 +26,7 @@ export function SignInScreen() {
         </>
       ) : (
         <>
-          <h1 id="staff-screen-title" className="staff-person">
+          <h1 id="staff-screen-title" className="staff-person" translate="no">
             {member.name}
           </h1>
           {member.pinSet ? null : (
@@ -39,6 +43,7 @@ export function SignInScreen() {
           </PinPad>
         </>
       )}
+      <ShiftReportDialog />
     </section>
   );
 }

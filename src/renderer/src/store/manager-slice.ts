@@ -12,6 +12,7 @@ import { said, type Said } from '../../../shared/i18n/said';
 import { formatWithCode, parseAmount, type Currency } from '../../../shared/money';
 import type { ErrorCode, Result } from '../../../shared/result';
 import { counter } from '../counter-api';
+import { asManager } from './as-manager';
 import type { CounterStore } from './index';
 
 /** History filters as typed in the form. */
@@ -198,12 +199,7 @@ export const createManagerSlice: StateCreator<CounterStore, [], [], ManagerSlice
     };
     const currency = get().detail?.payment.currency ?? '';
     const title = said('manager.refund.pinTitle', { amount, currency, paymentId });
-    if (!get().managerStatus?.session) return get().askPin(title, run);
-    // The session is open: no PIN, unless it locked meanwhile.
-    void run().then((result) => {
-      if (!result.ok && result.error.code === 'MANAGER_LOCKED') get().askPin(title, run);
-      else if (!result.ok) set({ historyError: result.error });
-    });
+    asManager(get, title, run, (error) => set({ historyError: error }));
   },
   dismissRefundDone: () => set({ refundDone: null }),
   async loadReports() {

@@ -33,6 +33,8 @@ export interface PrintingSlice {
   dismissPrintFailure(jobId: number): Promise<void>;
   printReceipt(paymentId: string, copy: 'customer' | 'merchant', refundId?: string): Promise<void>;
   printReport(number?: number): Promise<void>;
+  /** Prints the slip of a shift that ended, from the report it ended with. */
+  printShiftSlip(shiftId: number): Promise<void>;
   /** Prints the sample slip on the printer as typed in Settings; resolves with the outcome. */
   testPrint(printer: PrinterSettings): Promise<PrintNotice>;
   /**
@@ -91,6 +93,10 @@ export const createPrintingSlice: StateCreator<CounterStore, [], [], PrintingSli
   },
   async printReport(number) {
     const result = await counter().printReport(number === undefined ? {} : { number });
+    set({ printNotice: result.ok ? queued(result.value) : refused(result.error) });
+  },
+  async printShiftSlip(shiftId) {
+    const result = await counter().printReport({ shift: shiftId });
     set({ printNotice: result.ok ? queued(result.value) : refused(result.error) });
   },
   async testPrint(printer) {

@@ -34,6 +34,17 @@ export interface ShiftSlice {
   /** Hands over; answers at once for a wrong PIN, else once the sale screen is idle. */
   handOver(staffId: number, pin: string): Promise<ChannelResult<'shift:hand-over'>>;
   closeEndedShift(): void;
+  /**
+   * A manager ends the shift left open (locked) with their own PIN and a reason; its report
+   * shows over the sign-in screen.
+   */
+  endShiftByManager(
+    managerId: number,
+    pin: string,
+    reason: string,
+  ): Promise<ChannelResult<'shift:end-by-manager'>>;
+  /** The first run names its manager (with the manager PIN just chosen) and signs them in. */
+  addFirstManager(name: string, pin: string): Promise<ChannelResult<'staff:first-manager'>>;
 }
 
 /** Whether nobody is signed in while staff exist: the sign-in screen shows. */
@@ -95,5 +106,18 @@ export const createShiftSlice: StateCreator<CounterStore, [], [], ShiftSlice> = 
   },
   closeEndedShift() {
     set({ endedShift: null });
+  },
+  async endShiftByManager(managerId, pin, reason) {
+    const result = await counter().endShiftByManager({ staffId: managerId, pin, reason });
+    if (result.ok) set({ shift: { signedIn: null }, endedShift: result.value });
+    else void get().refreshStaff();
+    return result;
+  },
+  async addFirstManager(name, pin) {
+    const result = await counter().addFirstManager({ name, pin });
+    if (result.ok) set({ shift: result.value });
+    void get().refreshStaff();
+    void get().refreshManagerStatus();
+    return result;
   },
 });

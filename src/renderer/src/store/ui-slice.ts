@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { ChannelResult, RequestOf } from '../../../shared/ipc/contract';
-import { ok, type AppError, type ErrorCode, type Result } from '../../../shared/result';
+import { ok, type AppError } from '../../../shared/result';
 import type { Said } from '../../../shared/i18n/said';
 import { counter } from '../counter-api';
 import type { SectionKey } from '../settings/settings-sections';
+import { asManager } from './as-manager';
 import type { CounterStore } from './index';
 
 /** The parts of the cashier window. */
@@ -62,22 +63,6 @@ export interface UiSlice {
 const PIN_REFUSALS = new Set(['PIN_INCORRECT', 'PIN_LOCKED']);
 
 export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, get) => {
-  /**
-   * Runs a manager's change: at once while no PIN can be asked yet or the manager session is
-   * open (and after the PIN after all if main says the session locked meanwhile), else after
-   * the PIN dialog, which shows what `attempt` answers.
-   */
-  const asManager = (
-    title: string | Said,
-    attempt: (pin?: string, staffId?: number) => Promise<Result<unknown, ErrorCode>>,
-  ): void => {
-    const status = get().managerStatus;
-    const ask = () => get().askPin(title, (pin, staffId) => attempt(pin, staffId));
-    if (status?.pinSet && !status.session) return ask();
-    void attempt().then((result) => {
-      if (!result.ok && result.error.code === 'MANAGER_LOCKED') ask();
-    });
-  };
   const apply = async (update: RequestOf<'settings:update'>, pin?: string, staffId?: number) => {
     const who = pin === undefined ? {} : { pin, ...(staffId ? { staffId } : {}) };
     const result = await counter().updateSettings({ ...update, ...who });
@@ -98,7 +83,7 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
     closeSettings: () => set({ view: 'counter' }),
     openView: (view) => set({ view, detail: null }),
     saveSection(update, title, done) {
-      asManager(title, async (pin, staffId) => {
+      asManager(get, title, async (pin, staffId) => {
         const result = await apply(update, pin, staffId);
         if (result.ok) done({ saved: true });
         // The PIN dialog's part: a wrong PIN, or a session that locked before any was typed.
@@ -110,7 +95,7 @@ export const createUiSlice: StateCreator<CounterStore, [], [], UiSlice> = (set, 
       });
     },
     submitSettings(update, title) {
-      asManager(title, (pin, staffId) => apply(update, pin, staffId));
+      asManager(get, title, (pin, staffId) => apply(update, pin, staffId));
     },
     saveSettingsWithPin: (update, pin) => apply(update, pin),
     connectionTesting: false,

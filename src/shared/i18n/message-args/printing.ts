@@ -46,7 +46,11 @@ export interface PrintingArgs
     Record<`printing.error.${'noPayment' | 'notPaid'}`, { paymentId: T }>,
     Record<`printing.error.${'noRefund' | 'refundNotDone'}`, { refundId: T }>,
     Record<'printing.error.noRefundOfPayment', { paymentId: T; refundId: T }>,
-    Record<'printing.error.noReport' | `printing.slip.${'shiftTitle' | 'zTitle'}`, { number: T }>,
+    Record<
+      | `printing.error.${'noReport' | 'noShift' | 'shiftOpen'}`
+      | `printing.slip.${'shiftTitle' | 'zTitle'}`,
+      { number: T }
+    >,
     Record<
       'printing.failedLine.many' | `printing.slip.${'payments' | 'refunds'}`,
       { count: number }

@@ -5,11 +5,13 @@ type T = string | number | Said;
 
 /** The messages of the staff area that take no values. */
 export type StaffPlain =
+  | `staff.endShift.${'back' | 'confirm' | 'noReason' | 'open' | 'pick' | 'reason'}`
+  | `staff.firstManager.${'intro' | 'name' | 'noName' | 'step' | 'title'}`
   | `staff.handOver.${'back' | 'confirm' | 'nobody' | 'saleOnScreen' | 'title'}`
   | `staff.header.${'handOver' | 'lock' | 'lockHint'}`
   | `staff.lock.${'title' | 'unlock'}`
   | `staff.pin.${'delete' | 'digits' | 'label' | 'signIn'}`
-  | `staff.report.${'close' | 'currency' | 'net' | 'none' | 'payments' | 'refunds'}`
+  | `staff.report.${'close' | 'currency' | 'net' | 'none' | 'payments' | 'print' | 'refunds'}`
   | `staff.role.${'cashier' | 'manager'}`
   | `staff.signIn.${'hint' | 'listLabel' | 'title'}`;
 
@@ -21,6 +23,7 @@ export interface StaffArgs
   extends
     Record<StaffPlain, undefined>,
     Record<
+      | `staff.endShift.${'pinFor' | 'title'}`
       | `staff.handOver.${'pick' | 'pinFor' | 'waiting'}`
       | 'staff.header.signedIn'
       | 'staff.lock.whose'
