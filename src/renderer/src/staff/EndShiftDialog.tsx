@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { StaffView } from '../../../shared/ipc/views';
-import { useFocusTrap } from '../components/use-focus-trap';
+import { Dialog } from '../components/Dialog';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { PinPad } from './PinPad';
@@ -18,9 +18,7 @@ export function EndShiftDialog({ name, onClose }: { name: string; onClose: () =>
   const [manager, setManager] = useState<StaffView | null>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
   const reasonInput = useRef<HTMLInputElement>(null);
-  useFocusTrap(box, true, onClose);
   const managers = staff.filter((m) => m.active && m.role === 'manager');
   // The audit says why the shift was ended: no manager is asked before there is a reason.
   const pick = (member: StaffView) => {
@@ -30,56 +28,52 @@ export function EndShiftDialog({ name, onClose }: { name: string; onClose: () =>
     } else setManager(member);
   };
   return (
-    <div className="overlay">
-      <div
-        ref={box}
-        className="pin-dialog hand-over-dialog end-shift-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="end-shift-title"
-      >
-        <h2 id="end-shift-title">{say('staff.endShift.title', { name })}</h2>
-        {manager === null ? (
-          <>
-            <label className="end-shift-reason">
-              {say('staff.endShift.reason')}
-              <input
-                ref={reasonInput}
-                type="text"
-                autoFocus
-                maxLength={200}
-                value={reason}
-                aria-invalid={missing}
-                aria-describedby="end-shift-reason-error"
-                onChange={(e) => {
-                  setReason(e.target.value);
-                  setMissing(false);
-                }}
-              />
-            </label>
-            <p id="end-shift-reason-error" className="pin-error" role="alert">
-              {missing ? say('staff.endShift.noReason') : ''}
-            </p>
-            <p className="staff-hint">{say('staff.endShift.pick')}</p>
-            <StaffButtons staff={managers} label={say('staff.endShift.pick')} onPick={pick} />
-          </>
-        ) : (
-          <PinPad
-            title={say('staff.endShift.pinFor', { name: manager.name })}
-            submitLabel={say('staff.endShift.confirm')}
-            onSubmit={(pin) => endShift(manager.id, pin, reason.trim())}
-          >
-            <button type="button" className="staff-back" onClick={() => setManager(null)}>
-              {say('staff.endShift.back')}
-            </button>
-          </PinPad>
-        )}
-        <div className="pin-actions">
-          <button type="button" onClick={onClose}>
-            {say('common.action.cancel')}
+    <Dialog
+      className="pin-dialog hand-over-dialog end-shift-dialog"
+      titleId="end-shift-title"
+      title={say('staff.endShift.title', { name })}
+      onEscape={onClose}
+      actions={
+        <button type="button" onClick={onClose}>
+          {say('common.action.cancel')}
+        </button>
+      }
+    >
+      {manager === null ? (
+        <>
+          <label className="end-shift-reason">
+            {say('staff.endShift.reason')}
+            <input
+              ref={reasonInput}
+              type="text"
+              autoFocus
+              maxLength={200}
+              value={reason}
+              aria-invalid={missing}
+              aria-describedby="end-shift-reason-error"
+              onChange={(e) => {
+                setReason(e.target.value);
+                setMissing(false);
+              }}
+            />
+          </label>
+          <p id="end-shift-reason-error" className="pin-error" role="alert">
+            {missing ? say('staff.endShift.noReason') : ''}
+          </p>
+          <p className="staff-hint">{say('staff.endShift.pick')}</p>
+          <StaffButtons staff={managers} label={say('staff.endShift.pick')} onPick={pick} />
+        </>
+      ) : (
+        <PinPad
+          title={say('staff.endShift.pinFor', { name: manager.name })}
+          submitLabel={say('staff.endShift.confirm')}
+          onSubmit={(pin) => endShift(manager.id, pin, reason.trim())}
+        >
+          <button type="button" className="staff-back" onClick={() => setManager(null)}>
+            {say('staff.endShift.back')}
           </button>
-        </div>
-      </div>
-    </div>
+        </PinPad>
+      )}
+    </Dialog>
   );
 }
