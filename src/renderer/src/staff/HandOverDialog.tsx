@@ -19,6 +19,7 @@ export function HandOverDialog({ saleOnScreen }: { saleOnScreen: boolean }) {
   const me = useCounter((s) => s.shift?.signedIn ?? null);
   const close = useCounter((s) => s.closeHandOver);
   const handOver = useCounter((s) => s.handOver);
+  const signOut = useCounter((s) => s.signOut);
   const [next, setNext] = useState<StaffView | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const showing = open && pending === null;
@@ -65,6 +66,12 @@ export function HandOverDialog({ saleOnScreen }: { saleOnScreen: boolean }) {
           </PinPad>
         )}
         <div className="pin-actions">
+          {/* The end of one's day with nobody after: the shift ends, its report shows. */}
+          {next === null ? (
+            <button type="button" className="sign-out-button" onClick={() => void signOut()}>
+              {say('staff.handOver.signOut')}
+            </button>
+          ) : null}
           <button type="button" onClick={leave}>
             {say('common.action.cancel')}
           </button>
@@ -82,7 +89,9 @@ export function HandOverWaiting() {
   if (!pending || !open) return null;
   return (
     <p className="hand-over-waiting" role="status">
-      {say('staff.handOver.waiting', { name: pending.name })}
+      {pending.signingOut
+        ? say('staff.handOver.signOutWaiting')
+        : say('staff.handOver.waiting', { name: pending.name })}
     </p>
   );
 }
