@@ -15,7 +15,7 @@ import type { PaymentServiceDeps, SaleOptions, SaleStep } from './payment-deps';
 import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
 import { showPaymentPageLink } from './payment-page-link';
-import { PaymentTransitions } from './payment-transitions';
+import { noPayment, PaymentTransitions } from './payment-transitions';
 import { PolledService } from './polled-service';
 import { StatusPoller } from './status-poller';
 import { StatusReconciler } from './status-reconciler';
@@ -160,12 +160,7 @@ export class PaymentService extends PolledService {
     onCreated: (payment: PaymentRecord) => void,
   ): Promise<Result<PaymentRecord, ErrorCode>> {
     const first = this.get(paymentId);
-    if (!first)
-      return err(
-        'NOT_FOUND',
-        `No payment ${paymentId}.`,
-        said('cashier.error.noPayment', { id: paymentId }),
-      );
+    if (!first) return noPayment(paymentId);
     if (first.mode !== 'gate_qr' || first.qr?.kind !== 'unscannable' || isSettled(first.state))
       return err(
         'INVALID_STATE',

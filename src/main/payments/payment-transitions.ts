@@ -44,6 +44,15 @@ export function learnedVia(detail: unknown): GateChannel | undefined {
   return via === 'callback' || via === 'status' ? via : undefined;
 }
 
+/** The cashier's answer for a payment id the journal does not hold. */
+export function noPayment(paymentId: string): Result<never, 'NOT_FOUND'> {
+  return err(
+    'NOT_FOUND',
+    `No payment ${paymentId}.`,
+    said('cashier.error.noPayment', { id: paymentId }),
+  );
+}
+
 /**
  * The one place a sale's state changes: each event goes through the state machine (`decide`),
  * then the decision is journaled with its transition row before anyone hears of it. Polling
@@ -178,12 +187,7 @@ export class PaymentTransitions {
   cancel(paymentId: string, why: string): Result<PaymentRecord, 'NOT_FOUND' | 'INVALID_STATE'> {
     const { journal } = this.deps;
     const payment = journal.get(paymentId);
-    if (!payment)
-      return err(
-        'NOT_FOUND',
-        `No payment ${paymentId}.`,
-        said('cashier.error.noPayment', { id: paymentId }),
-      );
+    if (!payment) return noPayment(paymentId);
     if (isSettled(payment.state))
       return err(
         'INVALID_STATE',
