@@ -39,11 +39,8 @@ export class PaymentService extends PolledService {
   constructor(private readonly deps: PaymentServiceDeps) {
     super(deps.now);
     this.transitions = new PaymentTransitions({
-      journal: deps.journal,
-      events: this.events,
-      tracker: this.tracker,
+      ...this.transitionDeps(deps.journal, this.events),
       isOnScreen: deps.isOnScreen,
-      now: this.now,
     });
     this.callbacks = new CallbackApplication({
       journal: deps.journal,

@@ -32,6 +32,14 @@ export interface ReconcilerDeps<T> {
   readonly notFoundGraceMs?: number;
 }
 
+/** What the sale's and the refund's transitions both need (`E`: their events). */
+export interface TransitionBase<E> {
+  readonly journal: Journal;
+  readonly events: E;
+  readonly tracker: PaymentTracker;
+  readonly now: () => number;
+}
+
 /**
  * The frame of the sale and refund services: their clock, the status poller that follows each
  * open record until Gate settles it, and the tracker their transitions start and stop it with.
@@ -45,6 +53,11 @@ export abstract class PolledService {
   constructor(now: (() => number) | undefined) {
     this.now = now ?? Date.now;
     this.tracker = trackerOf(() => this.poller);
+  }
+
+  /** What the service's transitions share with every part: the journal, its events, tracking, time. */
+  protected transitionDeps<E>(journal: Journal, events: E): TransitionBase<E> {
+    return { journal, events, tracker: this.tracker, now: this.now };
   }
 
   /** The reconciler's deps from the service's own, as both services give them. */

@@ -42,11 +42,8 @@ export class RefundService extends PolledService {
   constructor(private readonly deps: RefundServiceDeps) {
     super(deps.now);
     this.transitions = new RefundTransitions({
-      journal: deps.journal,
-      events: this.events,
-      tracker: this.tracker,
+      ...this.transitionDeps(deps.journal, this.events),
       ...(deps.lateAlerts ? { lateAlerts: deps.lateAlerts } : {}),
-      now: this.now,
     });
     this.reconciler = new RefundReconciler(this.reconcilerDeps(deps, this.transitions));
     this.poller = new StatusPoller(
