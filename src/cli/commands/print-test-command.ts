@@ -86,4 +86,5 @@ async function printTest(options: CommandOptions): Promise<number> {
   return EXIT.ok;
 }
 
+/** `print-test`, parsed and run by the command frame. */
 export const printTestCommand = defineCommand('print-test', HELP, PRINT_TEST_OPTIONS, printTest);

@@ -132,6 +132,7 @@ async function sale(options: CommandOptions): Promise<number> {
   }
 }
 
+/** `sale`, parsed and run by the command frame. */
 export const saleCommand = defineCommand('sale', HELP, SALE_OPTIONS, sale);
 
 /** The Payment Page link's lifetime in seconds (`--lifetime`, 600 by default). */
