@@ -1,4 +1,5 @@
 import { CliError, EXIT } from './cli-error';
+import type { Command } from './command-frame';
 import { auditCommand } from './commands/audit-command';
 import { doctorCommand } from './commands/doctor-command';
 import { printTestCommand } from './commands/print-test-command';
@@ -10,11 +11,6 @@ import { signCommand } from './commands/sign-command';
 import { statusCommand } from './commands/status-command';
 import { verifyCommand } from './commands/verify-command';
 import { webCommand } from './commands/web-command';
-
-interface Command {
-  (argv: string[]): Promise<number>;
-  help: string;
-}
 
 const COMMANDS: Record<string, Command> = {
   sandbox: sandboxCommand,

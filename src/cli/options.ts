@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cli-error';
 
-type Spec = NonNullable<ParseArgsConfig['options']>;
+/** What parseArgs takes: each option's name and type. */
+export type Spec = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed `--name value` options of one command. */
 export type Options = Record<string, string | boolean | undefined>;

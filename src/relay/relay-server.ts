@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { answerJson } from '../protocol/json-answer';
 import { RELAY_INBOX_PREFIX, type CounterAddress } from '../protocol/relay-wire';
 import { ingestCallback } from './callback-ingress';
 import { CounterTokens } from './counter-tokens';
@@ -119,7 +120,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       (req, res) => {
         route(req, res).catch((error: Error) => {
           log(`request failed: ${error.message}`);
-          send(res, req, 500, { message: 'relay error' }, false);
+          answerJson(req, res, 500, { message: 'relay error' }, false);
         });
       },
     );
@@ -130,19 +131,20 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       const source = guard.sourceOf(req);
       const refuse = () =>
         guard.failed(source)
-          ? send(res, req, 429, { message: 'too many requests' }, false)
-          : send(res, req, 404, NOT_FOUND, false);
+          ? answerJson(req, res, 429, { message: 'too many requests' }, false)
+          : answerJson(req, res, 404, NOT_FOUND, false);
       const callback = /^\/cb\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(path);
       if (callback) {
         const address = counterOf(callback[1]!, callback[2]!, callback[3]!);
         if (!address) return refuse();
-        if (req.method !== 'POST') return send(res, req, 405, { message: 'POST only' }, false);
+        if (req.method !== 'POST')
+          return answerJson(req, res, 405, { message: 'POST only' }, false);
         const answer = await ingestCallback(req, address, source, js, options.onStored);
         if (answer.status !== 200)
           log(
             `callback for ${address.store}/${address.counter}: ${answer.status} ${answer.message}${answer.problem ? ` (${answer.problem})` : ''}`,
           );
-        return send(res, req, answer.status, { message: answer.message }, answer.bodyRead);
+        return answerJson(req, res, answer.status, { message: answer.message }, answer.bodyRead);
       }
       const redirect = /^\/r\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(path);
       if (redirect && req.method === 'GET') {
@@ -159,12 +161,18 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           : goneRedirectPage();
         // Guessing tokens spends the source's budget like a wrong callback path does.
         if (page.status === 404 && guard.failed(source))
-          return send(res, req, 429, { message: 'too many requests' }, false);
+          return answerJson(req, res, 429, { message: 'too many requests' }, false);
         return sendPage(res, page);
       }
       if (path === '/health' && req.method === 'GET') {
         const up = !nc.isClosed() && nc.info !== undefined && !reconnecting;
-        return send(res, req, up ? 200 : 503, { message: up ? 'OK' : 'broker unreachable' }, true);
+        return answerJson(
+          req,
+          res,
+          up ? 200 : 503,
+          { message: up ? 'OK' : 'broker unreachable' },
+          true,
+        );
       }
       refuse();
     }
@@ -219,25 +227,6 @@ const DEFAULT_LIMITS = {
 function sendPage(res: http.ServerResponse, page: Page): void {
   res.writeHead(page.status, { ...page.headers, 'content-length': Buffer.byteLength(page.html) });
   res.end(page.html);
-}
-
-/** Sends a small JSON answer; a body left unread closes the connection instead of draining it. */
-function send(
-  res: http.ServerResponse,
-  req: http.IncomingMessage,
-  status: number,
-  body: Record<string, string>,
-  bodyRead: boolean,
-): void {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    connection: bodyRead ? 'keep-alive' : 'close',
-  });
-  res.end(text);
-  if (!bodyRead) res.once('finish', () => req.destroy());
 }
 
 /** The PEM of the brokers' CA (`--ca`, `"ca"`), read once; a RelayConfigError says why not. */

@@ -19,8 +19,9 @@ const MANAGER = { name: 'Demo manager', pin: '2468' };
  * Sign-in and shifts through the demo counter in Chromium, in English, Simplified Chinese and
  * German from the browser's locale: Ana is signed in at start and sells; she hands over to Ben
  * while a sale is on screen (the handover waits for it), the ended shift's report shows her
- * takings, Ben sells; Lock asks Ben's PIN and refuses Ana's; signing out leaves the sign-in
- * screen, where a wrong PIN says so and the manager's own PIN opens Reports as well.
+ * takings, Ben sells; Lock asks Ben's PIN and refuses Ana's; ending her shift with nobody
+ * after shows her report and leaves the sign-in screen (nothing sells there), where a wrong PIN
+ * says so and the manager's own PIN opens Reports as well.
  */
 describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, tag }) => {
   const ui = useBrowserCounter();
@@ -134,11 +135,27 @@ describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, ta
       .waitFor();
   });
 
-  it('with nobody signed in, the sign-in screen lists the staff; a wrong PIN says so; a manager signing in opens Reports', async () => {
+  it('Ana ends her shift with nobody after: her report, then the sign-in screen, where a wrong PIN says so and a manager signing in opens Reports', async () => {
     await ui.start();
     const page = await ui.openCashier({ locale: browser });
-    expect((await ui.counter.handlers['shift:sign-out']({})).ok).toBe(true);
+    await header(page)
+      .getByText(say('staff.header.signedIn', { name: ANA.name }))
+      .waitFor();
+    await sell(page, '12.00');
+    await header(page).getByRole('button', { name: w['staff.header.handOver'] }).click();
+    const handOver = page.getByRole('dialog', { name: w['staff.handOver.title'] });
+    await handOver.getByRole('button', { name: w['staff.handOver.signOut'] }).click();
+    const report = page.getByRole('dialog', {
+      name: say('staff.report.title', { name: ANA.name }),
+    });
+    const row = report.getByRole('row').filter({ hasText: 'CNY' });
+    await expect.poll(() => row.textContent()).toMatch(/12[.,]00/);
+    await report.getByRole('button', { name: w['staff.report.close'] }).click();
     await page.getByRole('heading', { name: w['staff.signIn.title'], level: 1 }).waitFor();
+    // Nothing sells while nobody is signed in, whatever a window sends.
+    expect(
+      await ui.counter.handlers['payments:charge']({ amount: '5.00', currency: 'CNY' }),
+    ).toMatchObject({ ok: false, error: { said: { id: 'main.staff.signInFirst' } } });
     const names = page.getByRole('list', { name: w['staff.signIn.listLabel'] });
     await names.getByRole('button', { name: new RegExp(BEN.name) }).waitFor();
     await screenshot(page, `80-sign-in-${tag}`);

@@ -11,15 +11,8 @@ import {
 } from '../../main/command-line';
 import { randomBytes } from 'node:crypto';
 import { CliError, EXIT } from '../cli-error';
+import { defineCommand, optionSpec, type CommandOptions } from '../command-frame';
 import { gateFromEnvironment, secretFromEnvironment } from '../environment';
-import {
-  optional,
-  parseOptions,
-  portOption,
-  positiveNumber,
-  projectId,
-  required,
-} from '../options';
 
 const HELP = `doctor --project ID [--gate URL] [--callback-url URL [--callback-port P] [--callback-host H]] [--timeout S]
   Checks the setup before the first customer: a signed status request for a fresh id (Gate must
@@ -27,25 +20,26 @@ const HELP = `doctor --project ID [--gate URL] [--callback-url URL [--callback-p
   PC reaches a listener started here on --callback-host:--callback-port (127.0.0.1:8091; stop
   the counter first, it uses that port). One line per finding; exit 0 only when all pass.`;
 
+const DOCTOR_OPTIONS = optionSpec([
+  'project',
+  'gate',
+  'callback-url',
+  'callback-port',
+  'callback-host',
+  'timeout',
+]);
+
 /** `doctor`: the Settings screen's Test connection, from a terminal. */
-export async function doctorCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('doctor', argv, {
-    project: { type: 'string' },
-    gate: { type: 'string' },
-    'callback-url': { type: 'string' },
-    'callback-port': { type: 'string' },
-    'callback-host': { type: 'string' },
-    timeout: { type: 'string' },
-  });
-  const project = projectId(required(options, 'project', 'doctor'), 'doctor');
-  const gateUrl = gateFromEnvironment(optional(options, 'gate')) ?? PRODUCTION_GATE_URL;
+export const doctorCommand = defineCommand('doctor', HELP, DOCTOR_OPTIONS, async (options) => {
+  const project = options.project();
+  const gateUrl = gateFromEnvironment(options.optional('gate')) ?? PRODUCTION_GATE_URL;
   if (new URL(gateUrl).protocol !== 'https:' && !isLoopbackUrl(gateUrl))
     throw new CliError(`doctor: --gate must be https:// (plain http only to this machine)`);
   const secret = secretFromEnvironment(
     'doctor',
     "the test request is signed with the project's secret",
   );
-  const timeoutMs = positiveNumber(options, 'timeout', 'doctor', 10) * 1000;
+  const timeoutMs = options.positive('timeout', 10) * 1000;
 
   const findings: Finding[] = [];
   const client = createGateClient({
@@ -62,19 +56,17 @@ export async function doctorCommand(argv: string[]): Promise<number> {
     client.close();
   }
 
-  const callbackUrl = optional(options, 'callback-url');
+  const callbackUrl = options.optional('callback-url');
   if (callbackUrl !== undefined)
     findings.push(await checkCallbacks(options, callbackUrl, timeoutMs));
 
   for (const finding of findings)
     process.stdout.write(`${finding.ok ? 'ok' : 'problem'}: ${findingText(finding)}\n`);
   return findings.every((f) => f.ok) ? EXIT.ok : EXIT.failure;
-}
-
-doctorCommand.help = HELP;
+});
 
 async function checkCallbacks(
-  options: Record<string, string | boolean | undefined>,
+  options: CommandOptions,
   callbackUrl: string,
   timeoutMs: number,
 ): Promise<Finding> {
@@ -83,8 +75,8 @@ async function checkCallbacks(
   } catch {
     throw new CliError(`doctor: --callback-url must be a URL, not "${callbackUrl}"`);
   }
-  const host = optional(options, 'callback-host') ?? '127.0.0.1';
-  const port = portOption(options, 'callback-port', 'doctor', 8091);
+  const host = options.optional('callback-host') ?? '127.0.0.1';
+  const port = options.port('callback-port', 8091);
   const listener = await startCallbackListener({
     host,
     port,

@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { CUSTOMER_LOCALES, LOCALES, type Locale } from '../../shared/i18n/locales';
 import { CODE_PAGES, type CodePage } from '../../shared/printing/printer-options';
 import { CliError, EXIT } from '../cli-error';
-import { optional, parseOptions, required } from '../options';
+import { defineCommand, optionSpec, type CommandOptions } from '../command-frame';
 
 const HELP = `print-test --printer tcp://HOST:PORT|cups://QUEUE|windows://NAME [--width 58|80]
            [--payment-id ID] [--code-page ${CODE_PAGES.join('|')}] [--merchant NAME]
@@ -25,32 +25,33 @@ const HELP = `print-test --printer tcp://HOST:PORT|cups://QUEUE|windows://NAME [
   saying why not and exits 1. Where the code page cannot print the language as written, a note
   on stderr says what prints instead. --svg also writes the slip's picture.`;
 
+const PRINT_TEST_OPTIONS = optionSpec([
+  'printer',
+  'width',
+  'payment-id',
+  'code-page',
+  'merchant',
+  'language',
+  'svg',
+]);
+
 /** `print-test`: the installer's check that the counter's printer prints its slips. */
-export async function printTestCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('print-test', argv, {
-    printer: { type: 'string' },
-    width: { type: 'string' },
-    'payment-id': { type: 'string' },
-    'code-page': { type: 'string' },
-    merchant: { type: 'string' },
-    language: { type: 'string' },
-    svg: { type: 'string' },
-  });
-  const target = parsePrinterUrl(required(options, 'printer', 'print-test'));
+async function printTest(options: CommandOptions): Promise<number> {
+  const target = parsePrinterUrl(options.required('printer'));
   if (!target.ok) throw new CliError(`print-test: ${target.reason}`);
-  const widthText = optional(options, 'width') ?? '80';
+  const widthText = options.optional('width') ?? '80';
   if (widthText !== '58' && widthText !== '80')
     throw new CliError(`print-test: --width must be 58 or 80 (mm), not "${widthText}"`);
-  const codePage = optional(options, 'code-page') ?? 'gb18030';
+  const codePage = options.optional('code-page') ?? 'gb18030';
   if (!(CODE_PAGES as readonly string[]).includes(codePage))
     throw new CliError(`print-test: --code-page must be one of ${CODE_PAGES.join(', ')}`);
-  const paymentId = optional(options, 'payment-id') ?? samplePaymentId('T01');
+  const paymentId = options.optional('payment-id') ?? samplePaymentId('T01');
   if (!/^[\x21-\x7e]{1,64}$/.test(paymentId))
     throw new CliError(
       'print-test: --payment-id must be 1 to 64 printable characters without spaces',
     );
 
-  const language = optional(options, 'language') ?? 'zh-Hans';
+  const language = options.optional('language') ?? 'zh-Hans';
   if (!(LOCALES as readonly string[]).includes(language))
     throw new CliError(`print-test: --language must be one of ${LOCALES.join(', ')}`);
 
@@ -64,16 +65,11 @@ export async function printTestCommand(argv: string[]): Promise<number> {
   for (const note of wording.languages.notes.slice(1))
     process.stderr.write(`print-test: note: ${english(note)}\n`);
   const markup = saleSlip(
-    sampleSaleFacts(
-      paymentId,
-      optional(options, 'merchant') ?? 'Alipay Counter',
-      'T01',
-      Date.now(),
-    ),
+    sampleSaleFacts(paymentId, options.optional('merchant') ?? 'Alipay Counter', 'T01', Date.now()),
     'customer',
     wording.store,
   );
-  const svgFile = optional(options, 'svg');
+  const svgFile = options.optional('svg');
   if (svgFile) writeFileSync(svgFile, renderSvg(markup, paper));
   const transport = transportFor(target.printer)!;
   const bytes = renderEscPos(markup, paper);
@@ -90,4 +86,5 @@ export async function printTestCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-printTestCommand.help = HELP;
+/** `print-test`, parsed and run by the command frame. */
+export const printTestCommand = defineCommand('print-test', HELP, PRINT_TEST_OPTIONS, printTest);

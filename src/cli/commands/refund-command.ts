@@ -11,8 +11,8 @@ import { formatWithCode, parseAmount, parseCurrency } from '../../shared/money';
 import { isPaid } from '../../shared/payment-state';
 import { CliError, EXIT } from '../cli-error';
 import { CALLBACK_OPTIONS, openCommandDesk } from '../command-desk';
+import { defineCommand, optionSpec } from '../command-frame';
 import { resolveGate, TARGET_OPTIONS } from '../gate-target';
-import { optional, parseOptions, positiveNumber, required } from '../options';
 import { Progress } from '../progress';
 import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
 import { watchRecord } from '../watch-record';
@@ -22,43 +22,39 @@ const HELP = `refund --payment-id X --amount 5.00 --currency CNY --project ID [-
        [--staff NAME] (who gives the refund back; "Command line" by default)
   Refunds part or all of a paid payment through the counter's refund lifecycle and waits for the result.`;
 
+const REFUND_OPTIONS = {
+  ...TARGET_OPTIONS,
+  ...CALLBACK_OPTIONS,
+  ...REQUEST_FIELD_OPTIONS,
+  ...optionSpec(
+    ['payment-id', 'amount', 'currency', 'refund-id', 'reason', 'poll-after', 'wait', 'staff'],
+    ['json'],
+  ),
+};
+
 /** `refund`: one refund from request to final result. */
-export async function refundCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('refund', argv, {
-    ...TARGET_OPTIONS,
-    ...CALLBACK_OPTIONS,
-    ...REQUEST_FIELD_OPTIONS,
-    'payment-id': { type: 'string' },
-    amount: { type: 'string' },
-    currency: { type: 'string' },
-    json: { type: 'boolean' },
-    'refund-id': { type: 'string' },
-    reason: { type: 'string' },
-    'poll-after': { type: 'string' },
-    wait: { type: 'string' },
-    staff: { type: 'string' },
-  });
-  const paymentId = required(options, 'payment-id', 'refund');
-  const currency = parseCurrency(required(options, 'currency', 'refund'));
+export const refundCommand = defineCommand('refund', HELP, REFUND_OPTIONS, async (options) => {
+  const paymentId = options.required('payment-id');
+  const currency = parseCurrency(options.required('currency'));
   if (!currency.ok) throw new CliError(`refund: ${currency.error.message}`);
-  const amount = parseAmount(required(options, 'amount', 'refund'), currency.value);
+  const amount = parseAmount(options.required('amount'), currency.value);
   if (!amount.ok) throw new CliError(`refund: ${amount.error.message}`);
-  const json = options['json'] === true;
-  const waitS = positiveNumber(options, 'wait', 'refund', 3600);
+  const json = options.switch('json');
+  const waitS = options.positive('wait', 3600);
   const refundId =
-    optional(options, 'refund-id') ??
+    options.optional('refund-id') ??
     `cli-refund-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  const target = await resolveGate('refund', options, { allowed: false });
+  const target = await resolveGate('refund', options.values, { allowed: false });
   const progress = new Progress(json);
   let desk: PaymentDesk | undefined;
   try {
-    const fields = requestFields('refund', options, target.gateUrl, { returnUrl: false });
-    desk = await openCommandDesk('refund', target, options, {
+    const fields = requestFields('refund', options.values, target.gateUrl, { returnUrl: false });
+    desk = await openCommandDesk('refund', target, options.values, {
       purchaseMode: 'gate_qr',
       settings: { terminalId: 'CLI', storeIpAddress: fields.customerIp },
-      staff: optional(options, 'staff') ?? COMMAND_LINE_STAFF,
+      staff: options.optional('staff') ?? COMMAND_LINE_STAFF,
       pollSchedule: {
-        firstAfterMs: positiveNumber(options, 'poll-after', 'refund', 10) * 1000,
+        firstAfterMs: options.positive('poll-after', 10) * 1000,
         maxIntervalMs: 60_000,
       },
     });
@@ -66,7 +62,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
     const sent = await desk.refunds.refund({
       paymentId,
       amount: amount.value,
-      reason: optional(options, 'reason') ?? `Refund ${refundId}`,
+      reason: options.optional('reason') ?? `Refund ${refundId}`,
       actor: desk.staff,
       refundId,
     });
@@ -101,9 +97,7 @@ export async function refundCommand(argv: string[]): Promise<number> {
     await desk?.close();
     await target.close();
   }
-}
-
-refundCommand.help = HELP;
+});
 
 /**
  * Brings the payment into the desk's journal as Gate reports it, so the refund is checked and

@@ -11,7 +11,7 @@ import { CliError, EXIT } from '../cli-error';
 import { CALLBACK_OPTIONS, openCommandDesk } from '../command-desk';
 import { pressCustomerButton, payOnPaymentPage } from '../customer-simulator';
 import { resolveGate, TARGET_OPTIONS, type GateTarget } from '../gate-target';
-import { optional, parseOptions, positiveNumber, required, type Options } from '../options';
+import { defineCommand, optionSpec, type CommandOptions } from '../command-frame';
 import { Progress } from '../progress';
 import { REQUEST_FIELD_OPTIONS, requestFields } from '../request-fields';
 import { reportSale, saleEnd } from '../sale-report';
@@ -32,25 +32,29 @@ const SALE_OPTIONS = {
   ...TARGET_OPTIONS,
   ...CALLBACK_OPTIONS,
   ...REQUEST_FIELD_OPTIONS,
-  amount: { type: 'string' },
-  currency: { type: 'string' },
-  pay: { type: 'string' },
-  'pay-delay': { type: 'string' },
-  json: { type: 'boolean' },
-  qr: { type: 'string' },
-  'time-scale': { type: 'string' },
-  'sandbox-host': { type: 'string' },
-  'payment-id': { type: 'string' },
-  description: { type: 'string' },
-  'poll-after': { type: 'string' },
-  wait: { type: 'string' },
-  mode: { type: 'string' },
-  'payment-page': { type: 'string' },
-  lifetime: { type: 'string' },
-  'poll-every': { type: 'string' },
-  'not-found-grace': { type: 'string' },
-  staff: { type: 'string' },
-} as const;
+  ...optionSpec(
+    [
+      'amount',
+      'currency',
+      'pay',
+      'pay-delay',
+      'qr',
+      'time-scale',
+      'sandbox-host',
+      'payment-id',
+      'description',
+      'poll-after',
+      'wait',
+      'mode',
+      'payment-page',
+      'lifetime',
+      'poll-every',
+      'not-found-grace',
+      'staff',
+    ],
+    ['json'],
+  ),
+};
 
 /** What the customer does on a sandbox, and when. */
 interface Customer {
@@ -59,35 +63,30 @@ interface Customer {
 }
 
 /** `sale`: one purchase from request to final result, through the counter's sale lifecycle. */
-export async function saleCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('sale', argv, SALE_OPTIONS);
-  const amountText = required(options, 'amount', 'sale');
-  const currencyText = required(options, 'currency', 'sale');
+async function sale(options: CommandOptions): Promise<number> {
+  const amountText = options.required('amount');
+  const currencyText = options.required('currency');
   // Checked before anything starts: a bad amount never reaches a sandbox or Gate.
   const parsed = parsePurchaseAmount(amountText, currencyText);
   if (!parsed.ok) throw new CliError(`sale: ${parsed.error.message}`);
-  const pay = optional(options, 'pay');
+  const pay = options.optional('pay');
   if (pay !== undefined && pay !== 'success' && pay !== 'decline')
     throw new CliError(`sale: --pay must be success or decline, not "${pay}"`);
   const customer: Customer = {
     pay,
     delayMs:
-      (optional(options, 'pay-delay') !== undefined
-        ? positiveNumber(options, 'pay-delay', 'sale', 1)
-        : 0) * 1000,
+      (options.optional('pay-delay') !== undefined ? options.positive('pay-delay', 1) : 0) * 1000,
   };
-  const mode = optional(options, 'mode') ?? 'gate';
+  const mode = options.optional('mode') ?? 'gate';
   if (mode !== 'gate' && mode !== 'payment-page')
     throw new CliError(`sale: --mode must be gate or payment-page, not "${mode}"`);
-  const json = options['json'] === true;
-  const qrMode = optional(options, 'qr');
-  const sandboxHost = optional(options, 'sandbox-host');
+  const json = options.switch('json');
+  const qrMode = options.optional('qr');
+  const sandboxHost = options.optional('sandbox-host');
   const timeScale =
-    optional(options, 'time-scale') !== undefined
-      ? positiveNumber(options, 'time-scale', 'sale', 1)
-      : undefined;
+    options.optional('time-scale') !== undefined ? options.positive('time-scale', 1) : undefined;
 
-  const target = await resolveGate('sale', options, {
+  const target = await resolveGate('sale', options.values, {
     allowed: true,
     ...(sandboxHost !== undefined ? { host: sandboxHost } : {}),
     ...(qrMode !== undefined ? { qrMode } : {}),
@@ -100,16 +99,16 @@ export async function saleCommand(argv: string[]): Promise<number> {
     if (target.sandbox)
       progress.line(`Embedded Gate sandbox at ${target.gateUrl} (project ${target.projectId})`);
     const paymentId =
-      optional(options, 'payment-id') ??
+      options.optional('payment-id') ??
       `cli-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const waitMs = positiveNumber(options, 'wait', 'sale', 3600) * 1000;
+    const waitMs = options.positive('wait', 3600) * 1000;
     const lifetimeMs = mode === 'payment-page' ? lifetimeOf(options) * 1000 : 0;
     const deadline = Date.now() + lifetimeMs + waitMs;
     const record = await runSale(desk, target, progress, customer, {
       amountText,
       currencyText,
       paymentId,
-      description: optional(options, 'description') ?? `Alipay Counter CLI sale ${paymentId}`,
+      description: options.optional('description') ?? `Alipay Counter CLI sale ${paymentId}`,
       deadline,
     });
     if (!record || !isSettled(record.state)) {
@@ -133,37 +132,38 @@ export async function saleCommand(argv: string[]): Promise<number> {
   }
 }
 
-saleCommand.help = HELP;
+/** `sale`, parsed and run by the command frame. */
+export const saleCommand = defineCommand('sale', HELP, SALE_OPTIONS, sale);
 
 /** The Payment Page link's lifetime in seconds (`--lifetime`, 600 by default). */
-function lifetimeOf(options: Options): number {
-  return positiveNumber(options, 'lifetime', 'sale', 600);
+function lifetimeOf(options: CommandOptions): number {
+  return options.positive('lifetime', 600);
 }
 
 /** The counter's money path, set up for this sale: where the customer is, how they pay. */
 function openSaleDesk(
   target: GateTarget,
-  options: Options,
+  options: CommandOptions,
   paymentPage: boolean,
 ): Promise<PaymentDesk> {
-  const fields = requestFields('sale', options, target.gateUrl, { returnUrl: !paymentPage });
-  return openCommandDesk('sale', target, options, {
+  const fields = requestFields('sale', options.values, target.gateUrl, { returnUrl: !paymentPage });
+  return openCommandDesk('sale', target, options.values, {
     purchaseMode: paymentPage ? 'payment_page' : 'gate_qr',
     settings: {
       terminalId: 'CLI',
       customerReturnUrl: fields.returnUrl,
       storeIpAddress: fields.customerIp,
       paymentPageUrl:
-        optional(options, 'payment-page') ?? target.sandbox?.url ?? PRODUCTION_PAYMENT_PAGE_URL,
+        options.optional('payment-page') ?? target.sandbox?.url ?? PRODUCTION_PAYMENT_PAGE_URL,
       paymentPageLifetimeSeconds: lifetimeOf(options),
     },
     pollSchedule: {
-      firstAfterMs: positiveNumber(options, 'poll-after', 'sale', 10) * 1000,
+      firstAfterMs: options.positive('poll-after', 10) * 1000,
       maxIntervalMs: 60_000,
     },
-    staff: optional(options, 'staff') ?? COMMAND_LINE_STAFF,
-    paymentPagePollMs: positiveNumber(options, 'poll-every', 'sale', 5) * 1000,
-    notFoundGraceMs: positiveNumber(options, 'not-found-grace', 'sale', 60) * 1000,
+    staff: options.optional('staff') ?? COMMAND_LINE_STAFF,
+    paymentPagePollMs: options.positive('poll-every', 5) * 1000,
+    notFoundGraceMs: options.positive('not-found-grace', 60) * 1000,
   });
 }
 

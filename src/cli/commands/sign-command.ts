@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { parseJsonLossless, sign, splitSignature } from '../../protocol/signer';
-import { CliError } from '../cli-error';
+import { CliError, EXIT } from '../cli-error';
 import { secretFromEnvironment } from '../environment';
-import { parseOptions } from '../options';
+import { defineCommand, optionSpec, type CommandOptions } from '../command-frame';
 import { readStdin } from '../stdin';
 
 const HELP = `sign [--lines]
@@ -23,12 +23,11 @@ function signText(text: string, secret: string, where: string): string {
 }
 
 /** `sign`: prints the signature of JSON read from stdin. */
-export async function signCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('sign', argv, { lines: { type: 'boolean' } });
+async function signInput(options: CommandOptions): Promise<number> {
   const secret = secretFromEnvironment('sign', 'it is the signing key');
-  if (!options['lines']) {
+  if (!options.switch('lines')) {
     process.stdout.write(`${signText(await readStdin(), secret, 'the input')}\n`);
-    return 0;
+    return EXIT.ok;
   }
   let lineNumber = 0;
   const out: string[] = [];
@@ -39,7 +38,8 @@ export async function signCommand(argv: string[]): Promise<number> {
     if (out.length >= 512) process.stdout.write(out.splice(0).join('\n') + '\n');
   }
   if (out.length > 0) process.stdout.write(out.join('\n') + '\n');
-  return 0;
+  return EXIT.ok;
 }
 
-signCommand.help = HELP;
+/** `sign`, parsed and run by the command frame. */
+export const signCommand = defineCommand('sign', HELP, optionSpec([], ['lines']), signInput);

@@ -1,23 +1,18 @@
 import { describeGateError, type GateStatus, type PaymentDesk } from '../../main/command-line';
 import { formatWithCode, isCurrency } from '../../shared/money';
-import { CliError } from '../cli-error';
+import { CliError, EXIT } from '../cli-error';
 import { openCommandDesk } from '../command-desk';
 import { resolveGate, TARGET_OPTIONS } from '../gate-target';
-import { parseOptions, required } from '../options';
+import { defineCommand, optionSpec, type CommandOptions } from '../command-frame';
 
 const HELP = `status --payment-id X --project ID [--gate URL] [--json]
   Asks Gate for a payment's status and operations (GATE_SECRET signs the request), and says what
   the counter makes of it.`;
 
 /** `status`: what Gate knows about a payment, and what the counter's state machine makes of it. */
-export async function statusCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('status', argv, {
-    ...TARGET_OPTIONS,
-    'payment-id': { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  const paymentId = required(options, 'payment-id', 'status');
-  const target = await resolveGate('status', options, { allowed: false });
+async function status(options: CommandOptions): Promise<number> {
+  const paymentId = options.required('payment-id');
+  const target = await resolveGate('status', options.values, { allowed: false });
   let desk: PaymentDesk | undefined;
   try {
     desk = await openCommandDesk('status', target, {}, { purchaseMode: 'gate_qr', settings: {} });
@@ -29,9 +24,9 @@ export async function statusCommand(argv: string[]): Promise<number> {
       );
     }
     const status = answer.value.status;
-    if (options['json'] === true) {
+    if (options.switch('json')) {
       process.stdout.write(`${JSON.stringify(status)}\n`);
-      return 0;
+      return EXIT.ok;
     }
     for (const line of describeStatus(status)) process.stdout.write(`${line}\n`);
     const sum = status.payment.sum;
@@ -39,14 +34,17 @@ export async function statusCommand(argv: string[]): Promise<number> {
       const followed = await desk.payments.adopt(paymentId, sum);
       if (followed.ok) process.stdout.write(`the counter reads it as: ${followed.value.state}\n`);
     }
-    return 0;
+    return EXIT.ok;
   } finally {
     await desk?.close();
     await target.close();
   }
 }
 
-statusCommand.help = HELP;
+const STATUS_OPTIONS = { ...TARGET_OPTIONS, ...optionSpec(['payment-id'], ['json']) };
+
+/** `status`, parsed and run by the command frame. */
+export const statusCommand = defineCommand('status', HELP, STATUS_OPTIONS, status);
 
 function money(sum: { amount: number; currency: string } | undefined): string {
   if (!sum) return '';

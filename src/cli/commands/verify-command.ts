@@ -1,7 +1,7 @@
 import { parseJsonLossless, verify } from '../../protocol/signer';
 import { EXIT } from '../cli-error';
 import { secretFromEnvironment } from '../environment';
-import { parseOptions } from '../options';
+import { defineCommand, optionSpec } from '../command-frame';
 import { readStdin } from '../stdin';
 
 const HELP = `verify
@@ -9,8 +9,7 @@ const HELP = `verify
   "invalid: <reason>" and exits 1.`;
 
 /** `verify`: checks the signature of a callback read from stdin. */
-export async function verifyCommand(argv: string[]): Promise<number> {
-  parseOptions('verify', argv, {});
+async function verifyInput(): Promise<number> {
   const secret = secretFromEnvironment('verify', 'signatures are checked with it');
   const text = await readStdin();
   let value: unknown;
@@ -29,4 +28,5 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   return EXIT.failure;
 }
 
-verifyCommand.help = HELP;
+/** `verify`, parsed and run by the command frame. */
+export const verifyCommand = defineCommand('verify', HELP, optionSpec([]), verifyInput);

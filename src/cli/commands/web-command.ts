@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { networkAddresses, QR_MODES, type QrMode } from '../../sandbox';
 import { CliError } from '../cli-error';
 import { untilStopped } from '../until-stopped';
-import { optional, parseOptions, portOption, positiveNumber } from '../options';
+import { defineCommand, optionSpec, type CommandOptions } from '../command-frame';
 
 const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X] [--sandbox-host ADDRESS]
     [--sandbox-url URL (its secret in SANDBOX_SECRET)] [--callback-port P]
@@ -24,47 +24,36 @@ const HELP = `web [--port P] [--data-dir DIR] [--qr MODE] [--time-scale X] [--sa
   The line starting "Gate sandbox:" says where phones open it.`;
 
 /** `web`: the browser shell, until SIGINT/SIGTERM. */
-export async function webCommand(argv: string[]): Promise<number> {
-  const options = parseOptions('web', argv, {
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    qr: { type: 'string' },
-    'time-scale': { type: 'string' },
-    'sandbox-url': { type: 'string' },
-    'callback-port': { type: 'string' },
-    'sandbox-host': { type: 'string' },
-  });
+async function web(options: CommandOptions): Promise<number> {
   const rendererDir = resolve('out/renderer');
   if (!existsSync(join(rendererDir, 'index.html')))
     throw new CliError(
       'web: the renderer is not built; run `npm run build` first (npm run demo:web does both)',
     );
-  const qrMode = optional(options, 'qr');
+  const qrMode = options.optional('qr');
   if (qrMode !== undefined && !(QR_MODES as readonly string[]).includes(qrMode))
     throw new CliError(`web: --qr must be one of ${QR_MODES.join(', ')}`);
-  const sandboxUrl = optional(options, 'sandbox-url');
+  const sandboxUrl = options.optional('sandbox-url');
   const sandboxSecret = process.env['SANDBOX_SECRET'];
   if (sandboxUrl && !sandboxSecret)
     throw new CliError('web: --sandbox-url needs the sandbox project secret in SANDBOX_SECRET');
   let phoneAccess: ReturnType<typeof sandboxHostOptions>;
   try {
-    phoneAccess = sandboxHostOptions(optional(options, 'sandbox-host'));
+    phoneAccess = sandboxHostOptions(options.optional('sandbox-host'));
   } catch (error) {
     throw new CliError(`web: ${(error as Error).message}`);
   }
   if (sandboxUrl && phoneAccess.phoneHost)
     throw new CliError('web: --sandbox-host is for the embedded sandbox, not with --sandbox-url');
   const timeScale =
-    optional(options, 'time-scale') !== undefined
-      ? positiveNumber(options, 'time-scale', 'web', 1)
-      : undefined;
+    options.optional('time-scale') !== undefined ? options.positive('time-scale', 1) : undefined;
 
   const counter = await createCounter({
-    dataDir: optional(options, 'data-dir') ?? mkdtempSync(join(tmpdir(), 'alipay-counter-demo-')),
+    dataDir: options.optional('data-dir') ?? mkdtempSync(join(tmpdir(), 'alipay-counter-demo-')),
     mode: 'demo',
     shell: 'browser',
     version: process.env['npm_package_version'] ?? '0.0.0',
-    settingsOverrides: { callbackPort: portOption(options, 'callback-port', 'web', 0) },
+    settingsOverrides: { callbackPort: options.port('callback-port', 0) },
     demo: {
       ...(sandboxUrl ? { sandboxUrl, sandboxSecret } : {}),
       sandbox: {
@@ -85,7 +74,7 @@ export async function webCommand(argv: string[]): Promise<number> {
     counter,
     rendererDir,
     bridgeScript: await buildBridgeScript(),
-    port: portOption(options, 'port', 'web', 0),
+    port: options.port('port', 0),
   });
   process.stdout.write(`cashier: ${shell.cashierUrl}\ncustomer display: ${shell.customerUrl}\n`);
   if (counter.sandbox) process.stdout.write(`${sandboxReachLine(counter.sandbox)}\n`);
@@ -95,4 +84,15 @@ export async function webCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-webCommand.help = HELP;
+const WEB_OPTIONS = optionSpec([
+  'port',
+  'data-dir',
+  'qr',
+  'time-scale',
+  'sandbox-url',
+  'callback-port',
+  'sandbox-host',
+]);
+
+/** `web`, parsed and run by the command frame. */
+export const webCommand = defineCommand('web', HELP, WEB_OPTIONS, web);

@@ -4,6 +4,7 @@ import type { ParsedCallback } from '../gate/callback-parser';
 import { intakeCallback, type IntakeOutcome } from './callback-intake';
 import { ProbeBook } from './probe-book';
 // One capped body reader for both doors a callback comes in by (this listener, the relay).
+import { answerJson } from '../../protocol/json-answer';
 import { readRawBody } from '../../protocol/raw-body';
 import { MAX_CALLBACK_BYTES } from '../../protocol/callback-body';
 
@@ -94,17 +95,8 @@ export async function startCallbackListener(
       // The body was read whole for these; for any other answer it was not, and the connection
       // is closed rather than left to drain an unread body.
       let bodyRead = false;
-      const answer = (status: number, message: string, extra: Record<string, unknown> = {}) => {
-        if (res.headersSent) return;
-        const body = JSON.stringify({ message, ...extra });
-        res.writeHead(status, {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          connection: bodyRead ? 'keep-alive' : 'close',
-        });
-        res.end(body);
-        if (!bodyRead) res.once('finish', () => req.destroy());
-      };
+      const answer = (status: number, message: string, extra: Record<string, unknown> = {}) =>
+        answerJson(req, res, status, { message, ...extra }, bodyRead);
       const url = new URL(req.url ?? '/', 'http://listener');
       if (url.pathname !== path) return answer(404, 'not found');
       if (req.method !== 'POST') return answer(405, 'POST only');

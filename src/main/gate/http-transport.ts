@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { settleOnce } from '../../shared/settle-once';
 
 /** What came back over HTTP, before any interpretation. */
 export interface HttpAnswer {
@@ -86,14 +87,8 @@ function postJson(
   const requestFn = protocol === 'https:' ? https.request : http.request;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return new Promise((resolve) => {
-    let settled = false;
     let sent = false;
-    const finish = (result: TransportResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
+    const finish = settleOnce<TransportResult>(resolve, () => clearTimeout(timer));
     const payload = Buffer.from(body, 'utf8');
     const req = requestFn(url, {
       method: 'POST',

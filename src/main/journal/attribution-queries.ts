@@ -19,11 +19,12 @@ export class AttributionQueries {
 
   constructor(db: Database.Database) {
     this.statements = {
-      payment: db.prepare(`SELECT p.staff_id, s.name AS staff_name, p.shift_id,
-          p.late_staff_id, p.late_shift_id
+      // Single rows come back as an Attribution as they are: the columns carry its names.
+      payment: db.prepare(`SELECT p.staff_id AS staffId, s.name AS staffName, p.shift_id AS shiftId,
+          p.late_staff_id AS lateStaffId, p.late_shift_id AS lateShiftId
         FROM payments p LEFT JOIN staff s ON s.id = p.staff_id WHERE p.id = ?`),
-      refund: db.prepare(`SELECT r.staff_id, s.name AS staff_name, r.shift_id,
-          r.authorised_by, m.name AS authorised_by_name
+      refund: db.prepare(`SELECT r.staff_id AS staffId, s.name AS staffName, r.shift_id AS shiftId,
+          r.authorised_by AS authorisedBy, m.name AS authorisedByName
         FROM refunds r LEFT JOIN staff s ON s.id = r.staff_id
         LEFT JOIN staff m ON m.id = r.authorised_by WHERE r.id = ?`),
       takers: db.prepare(`SELECT p.id, s.name, p.shift_id FROM payments p
@@ -40,30 +41,12 @@ export class AttributionQueries {
 
   /** Who took a payment, and who decided on it when it was paid late. */
   payment(id: string): Attribution | undefined {
-    const row = this.statements.payment.get(id) as Record<string, number | string | null>;
-    return row
-      ? {
-          staffId: row['staff_id'] as number | null,
-          staffName: row['staff_name'] as string | null,
-          shiftId: row['shift_id'] as number | null,
-          lateStaffId: row['late_staff_id'] as number | null,
-          lateShiftId: row['late_shift_id'] as number | null,
-        }
-      : undefined;
+    return this.statements.payment.get(id) as Attribution | undefined;
   }
 
   /** Who gave a refund, and the manager who authorised it. */
   refund(id: string): Attribution | undefined {
-    const row = this.statements.refund.get(id) as Record<string, number | string | null>;
-    return row
-      ? {
-          staffId: row['staff_id'] as number | null,
-          staffName: row['staff_name'] as string | null,
-          shiftId: row['shift_id'] as number | null,
-          authorisedBy: row['authorised_by'] as number | null,
-          authorisedByName: row['authorised_by_name'] as string | null,
-        }
-      : undefined;
+    return this.statements.refund.get(id) as Attribution | undefined;
   }
 
   /** Who took each of these payments and in which shift (History's column, the CSV). */

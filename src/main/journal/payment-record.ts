@@ -147,41 +147,26 @@ export function fromRow(row: PaymentRow): PaymentRecord {
   const refundedAmount = int(row.refunded_amount, 'its refunded amount');
   const alert = lateAlert as LateAlert | null;
   const s = state as PaymentState;
-  if (isPaid(s)) {
-    if (settledAt === null) bad(`${s} with no settlement time`);
+  // Ended (paid or not): the time it ended is what reports file it under.
+  const endedAt = (): number => settledAt ?? bad(`${s} with no settlement time`);
+  if (isPaid(s))
     return {
       ...facts,
       state: s as 'succeeded',
-      settledAt: settledAt!,
+      settledAt: endedAt(),
       lateAlert: alert,
       refundedAmount,
     };
-  }
   if (refundedAmount !== 0) bad(`${s} with money refunded`);
   if (alert !== null) bad(`${s} with a late-payment alert`);
-  if (isSettled(s)) {
-    if (settledAt === null) bad(`${s} with no settlement time`);
-    return {
-      ...facts,
-      state: s as 'declined',
-      settledAt: settledAt!,
-      lateAlert: null,
-      refundedAmount: 0,
-    };
-  }
+  const unpaid = { lateAlert: null, refundedAmount: 0 } as const;
+  if (isSettled(s)) return { ...facts, ...unpaid, state: s as 'declined', settledAt: endedAt() };
   if (settledAt !== null) bad(`${s} with a settlement time`);
   if (s === 'awaiting_customer') {
     if (facts.qr === null) bad('waiting for the customer with no QR');
-    return {
-      ...facts,
-      state: s,
-      qr: facts.qr!,
-      settledAt: null,
-      lateAlert: null,
-      refundedAmount: 0,
-    };
+    return { ...facts, ...unpaid, state: s, qr: facts.qr!, settledAt: null };
   }
-  return { ...facts, state: s as 'created', settledAt: null, lateAlert: null, refundedAmount: 0 };
+  return { ...facts, ...unpaid, state: s as 'created', settledAt: null };
 }
 
 const LATE_ALERTS: ReadonlySet<string> = new Set<LateAlert>(['open', 'kept', 'refund_requested']);

@@ -76,54 +76,76 @@ export function rowMarks(db: Database.Database): RowMarks {
   };
 }
 
-/** Digests the rows between two marks (after `from`, up to `upto`). */
+/** How one kind's rows after `after`, up to `upto`, go into its hash; returns how many there were. */
+type HashRows = (
+  db: Database.Database,
+  kind: Kind,
+  after: number,
+  upto: number,
+  hash: Hash | Hmac,
+) => number;
+
+/** In chunks of lines SQLite writes (how Z reports are closed now). */
+const hashInChunks: HashRows = (db, kind, after, upto, hash) => {
+  const chunk = db.prepare(chunkSql(kind));
+  let rows = 0;
+  for (;;) {
+    const next = chunk.get(after, upto) as { rows: number; last: number; text: string };
+    if (next.rows === 0) return rows;
+    hash.update(next.text);
+    rows += next.rows;
+    after = next.last;
+  }
+};
+
+/**
+ * One row at a time, as Z reports were closed before SQLite wrote the lines: the two differ only
+ * where an integer is beyond 2^53, which JavaScript rounds, so a report closed that way is checked
+ * this way when the other does not match.
+ */
+const hashRowByRow: HashRows = (db, kind, after, upto, hash) => {
+  const { table, key, columns } = SECTIONS[kind];
+  const rows = db
+    .prepare(`SELECT ${columns} FROM ${table} WHERE ${key} > ? AND ${key} <= ? ORDER BY ${key}`)
+    .raw()
+    .iterate(after, upto);
+  let count = 0;
+  for (const row of rows) {
+    hash.update(`${JSON.stringify(row)}\n`);
+    count++;
+  }
+  return count;
+};
+
+/** Digests the rows between two marks (after `from`, up to `upto`), in chunks unless told. */
 export function periodDigest(
   db: Database.Database,
   from: RowMarks,
   upto: RowMarks,
   key: Buffer | undefined,
+  hashRows: HashRows = hashInChunks,
 ): PeriodDigest {
-  return digestSections(from, upto, key, (kind, hash) => {
-    const chunk = db.prepare(chunkSql(kind));
-    let after = from[kind];
-    let rows = 0;
-    for (;;) {
-      const next = chunk.get(after, upto[kind]) as { rows: number; last: number; text: string };
-      if (next.rows === 0) return rows;
-      hash.update(next.text);
-      rows += next.rows;
-      after = next.last;
-    }
-  });
+  const mac = (): Hash | Hmac => (key ? createHmac('sha256', key) : createHash('sha256'));
+  const sections = { payments: '', refunds: '', transitions: '' };
+  const counts = { payments: 0, refunds: 0, transitions: 0 };
+  for (const kind of KINDS) {
+    const hash = mac();
+    counts[kind] = hashRows(db, kind, from[kind], upto[kind], hash);
+    sections[kind] = hash.digest('hex');
+  }
+  const digest = mac()
+    .update(`${sections.payments}|${sections.refunds}|${sections.transitions}`)
+    .digest('hex');
+  return { upto, counts, sections, digest, keyed: key !== undefined };
 }
 
-/**
- * The same digest one row at a time, as Z reports were closed before SQLite wrote the lines: the
- * two differ only where an integer is beyond 2^53, which JavaScript rounds, so a report closed
- * that way is checked this way when the other does not match.
- */
-export function periodDigestRowByRow(
+/** The same digest made one row at a time (see hashRowByRow). */
+export const periodDigestRowByRow = (
   db: Database.Database,
   from: RowMarks,
   upto: RowMarks,
   key: Buffer | undefined,
-): PeriodDigest {
-  return digestSections(from, upto, key, (kind, hash) => {
-    const { table, key: rowKey, columns } = SECTIONS[kind];
-    const rows = db
-      .prepare(
-        `SELECT ${columns} FROM ${table} WHERE ${rowKey} > ? AND ${rowKey} <= ? ORDER BY ${rowKey}`,
-      )
-      .raw()
-      .iterate(from[kind], upto[kind]);
-    let count = 0;
-    for (const row of rows) {
-      hash.update(`${JSON.stringify(row)}\n`);
-      count++;
-    }
-    return count;
-  });
-}
+): PeriodDigest => periodDigest(db, from, upto, key, hashRowByRow);
 
 /**
  * A stored digest checked against the rows as they are now: the digest of the rows, made the
@@ -139,24 +161,4 @@ export function recomputeDigest(
   if (now.digest === stored.digest) return now;
   const rowByRow = periodDigestRowByRow(db, from, stored.upto, key);
   return rowByRow.digest === stored.digest ? rowByRow : now;
-}
-
-function digestSections(
-  from: RowMarks,
-  upto: RowMarks,
-  key: Buffer | undefined,
-  hashRows: (kind: Kind, hash: Hash | Hmac) => number,
-): PeriodDigest {
-  const mac = (): Hash | Hmac => (key ? createHmac('sha256', key) : createHash('sha256'));
-  const sections = { payments: '', refunds: '', transitions: '' };
-  const counts = { payments: 0, refunds: 0, transitions: 0 };
-  for (const kind of KINDS) {
-    const hash = mac();
-    counts[kind] = hashRows(kind, hash);
-    sections[kind] = hash.digest('hex');
-  }
-  const digest = mac()
-    .update(`${sections.payments}|${sections.refunds}|${sections.transitions}`)
-    .digest('hex');
-  return { upto, counts, sections, digest, keyed: key !== undefined };
 }

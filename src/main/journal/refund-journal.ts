@@ -4,6 +4,7 @@ import { formatWithCode, type Currency } from '../../shared/money';
 import type { PaymentState } from '../../shared/payment-state';
 import { ok, type Result } from '../../shared/result';
 import { fail } from '../i18n/fail';
+import { allRows, oneRow, prepareAll } from './prepared-rows';
 import { AFTER_LAST_Z_SQL } from './report-period';
 import { StaleStateError } from './stale-state-error';
 
@@ -87,6 +88,25 @@ export interface NewRefund {
 
 const OPEN_SQL = OPEN_REFUND_STATES.map((s) => `'${s}'`).join(', ');
 
+// A refund is filed when it settled: a rejected one Gate refunds after all is filed then (in the
+// open period), and one that reopens has no settlement time until it settles again.
+const REFUND_SQL = {
+  get: 'SELECT * FROM refunds WHERE id = ?',
+  ofPayment: 'SELECT * FROM refunds WHERE payment_id = ? ORDER BY created_at, id',
+  open: `SELECT * FROM refunds WHERE state IN (${OPEN_SQL}) ORDER BY created_at`,
+  reserved: `SELECT COALESCE(SUM(amount), 0) AS total FROM refunds WHERE payment_id = ? AND state IN (${OPEN_SQL})`,
+  payment: 'SELECT amount, currency, state, refunded_amount FROM payments WHERE id = ?',
+  insert: `INSERT INTO refunds (id, payment_id, amount, currency, reason, actor, state, created_at, updated_at)
+    VALUES (@id, @paymentId, @amount, @currency, @reason, @actor, 'created', @at, @at)`,
+  transition:
+    'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail, refund_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  update: `UPDATE refunds SET state = @to, updated_at = @at,
+    settled_at = CASE WHEN @settled THEN MAX(@at, ${AFTER_LAST_Z_SQL}) ELSE NULL END,
+    request_id = COALESCE(@requestId, request_id), gate_code = COALESCE(@gateCode, gate_code),
+    gate_message = COALESCE(@gateMessage, gate_message) WHERE id = @id`,
+  paid: 'UPDATE payments SET refunded_amount = ?, state = ?, updated_at = ? WHERE id = ?',
+};
+
 /**
  * Refunds in the journal. A refund is reserved against what remains of its payment in the same
  * transaction that writes it, so two refunds at once can never together exceed the payment; a
@@ -96,48 +116,22 @@ export class RefundJournal {
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
-    // A refund is filed when it settled: a rejected one Gate refunds after all is filed then
-    // (in the open period), and one that reopens has no settlement time until it settles again.
-    this.statements = {
-      get: db.prepare('SELECT * FROM refunds WHERE id = ?'),
-      ofPayment: db.prepare('SELECT * FROM refunds WHERE payment_id = ? ORDER BY created_at, id'),
-      open: db.prepare(`SELECT * FROM refunds WHERE state IN (${OPEN_SQL}) ORDER BY created_at`),
-      reserved: db.prepare(
-        `SELECT COALESCE(SUM(amount), 0) AS total FROM refunds WHERE payment_id = ? AND state IN (${OPEN_SQL})`,
-      ),
-      payment: db.prepare(
-        'SELECT amount, currency, state, refunded_amount FROM payments WHERE id = ?',
-      ),
-      insert:
-        db.prepare(`INSERT INTO refunds (id, payment_id, amount, currency, reason, actor, state, created_at, updated_at)
-        VALUES (@id, @paymentId, @amount, @currency, @reason, @actor, 'created', @at, @at)`),
-      transition: db.prepare(
-        'INSERT INTO transitions (payment_id, from_state, to_state, at, cause, detail, refund_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      update: db.prepare(`UPDATE refunds SET state = @to, updated_at = @at,
-        settled_at = CASE WHEN @settled THEN MAX(@at, ${AFTER_LAST_Z_SQL}) ELSE NULL END,
-        request_id = COALESCE(@requestId, request_id), gate_code = COALESCE(@gateCode, gate_code),
-        gate_message = COALESCE(@gateMessage, gate_message) WHERE id = @id`),
-      paid: db.prepare(
-        'UPDATE payments SET refunded_amount = ?, state = ?, updated_at = ? WHERE id = ?',
-      ),
-    };
+    this.statements = prepareAll(db, REFUND_SQL);
   }
 
   /** A refund by id. */
   get(id: string): RefundRecord | undefined {
-    const row = this.statements.get.get(id) as RefundRow | undefined;
-    return row ? fromRow(row) : undefined;
+    return oneRow(this.statements.get, fromRow, id);
   }
 
   /** The refunds of a payment, oldest first. */
   ofPayment(paymentId: string): RefundRecord[] {
-    return (this.statements.ofPayment.all(paymentId) as RefundRow[]).map(fromRow);
+    return allRows(this.statements.ofPayment, fromRow, paymentId);
   }
 
   /** Refunds Gate may still change: recovered and polled at start-up. */
   open(): RefundRecord[] {
-    return (this.statements.open.all() as RefundRow[]).map(fromRow);
+    return allRows(this.statements.open, fromRow);
   }
 
   /** What can still be refunded: paid, minus refunded, minus refunds under way. */

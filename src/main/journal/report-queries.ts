@@ -3,11 +3,17 @@ import { OPEN_STATES } from '../../shared/payment-state';
 import { OPEN_REFUND_STATES } from './refund-journal';
 import { periodDigest, rowMarks, type PeriodDigest, type RowMarks } from './period-digest';
 
+/** How many rows a total counts, and their amounts added up. */
+export interface Sum {
+  readonly count: number;
+  readonly sum: number;
+}
+
 /** Totals of one currency over a period. Amounts in minor units. */
 export interface CurrencyTotals {
   readonly currency: string;
-  readonly payments: { readonly count: number; readonly sum: number };
-  readonly refunds: { readonly count: number; readonly sum: number };
+  readonly payments: Sum;
+  readonly refunds: Sum;
   /** payments.sum − refunds.sum */
   readonly net: number;
   /** Declined by Alipay (a sale the cashier had cancelled counts as cancelled instead). */
@@ -47,11 +53,29 @@ const PAID = "('succeeded', 'partially_refunded', 'refunded')";
 const OPEN_PAYMENTS = OPEN_STATES.map((s) => `'${s}'`).join(', ');
 const OPEN_REFUNDS = OPEN_REFUND_STATES.map((s) => `'${s}'`).join(', ');
 
-/** How many rows a total counts, and their amounts added up. */
-interface Sum {
-  readonly count: number;
-  readonly sum: number;
+/**
+ * A recursive CTE `name(currency)` walking one report index's leading column: each step seeks
+ * the next currency greater than the last among the rows where `column` is set, so listing every
+ * currency costs one index seek each, however many rows the journal holds.
+ */
+function currencySkipScan(name: string, table: string, index: string, column: string): string {
+  const scanned = `${table} INDEXED BY ${index}`;
+  return `${name}(currency) AS (
+    SELECT MIN(currency) FROM ${scanned} WHERE ${column} IS NOT NULL
+    UNION ALL
+    SELECT (SELECT MIN(currency) FROM ${scanned}
+            WHERE currency > ${name}.currency AND ${column} IS NOT NULL)
+    FROM ${name} WHERE ${name}.currency IS NOT NULL)`;
 }
+
+/** Every currency ever settled in (a payment or a refund) or cancelled in: the report indexes. */
+const REPORTED_CURRENCIES_SQL = `WITH RECURSIVE
+  ${currencySkipScan('p', 'payments', 'payments_report', 'settled_at')},
+  ${currencySkipScan('r', 'refunds', 'refunds_report', 'settled_at')},
+  ${currencySkipScan('c', 'payments', 'payments_cancelled_report', 'cancelled_at')}
+  SELECT currency FROM p WHERE currency IS NOT NULL
+  UNION SELECT currency FROM r WHERE currency IS NOT NULL
+  UNION SELECT currency FROM c WHERE currency IS NOT NULL`;
 
 /**
  * X and Z reports from the journal. A payment counts in the period it settled in, a refund in the
@@ -84,32 +108,7 @@ export class ReportQueries {
         FROM refunds INDEXED BY refunds_report
         WHERE currency = ? AND state = 'succeeded' AND settled_at > ? AND settled_at <= ?`),
       // Every currency ever settled in, one index seek each: the report indexes start with it.
-      currencies: db
-        .prepare(
-          `WITH RECURSIVE
-            p(currency) AS (
-              SELECT MIN(currency) FROM payments INDEXED BY payments_report WHERE settled_at IS NOT NULL
-              UNION ALL
-              SELECT (SELECT MIN(currency) FROM payments INDEXED BY payments_report
-                      WHERE currency > p.currency AND settled_at IS NOT NULL)
-              FROM p WHERE p.currency IS NOT NULL),
-            r(currency) AS (
-              SELECT MIN(currency) FROM refunds INDEXED BY refunds_report WHERE settled_at IS NOT NULL
-              UNION ALL
-              SELECT (SELECT MIN(currency) FROM refunds INDEXED BY refunds_report
-                      WHERE currency > r.currency AND settled_at IS NOT NULL)
-              FROM r WHERE r.currency IS NOT NULL),
-            c(currency) AS (
-              SELECT MIN(currency) FROM payments INDEXED BY payments_cancelled_report WHERE cancelled_at IS NOT NULL
-              UNION ALL
-              SELECT (SELECT MIN(currency) FROM payments INDEXED BY payments_cancelled_report
-                      WHERE currency > c.currency AND cancelled_at IS NOT NULL)
-              FROM c WHERE c.currency IS NOT NULL)
-          SELECT currency FROM p WHERE currency IS NOT NULL
-          UNION SELECT currency FROM r WHERE currency IS NOT NULL
-          UNION SELECT currency FROM c WHERE currency IS NOT NULL`,
-        )
-        .pluck(),
+      currencies: db.prepare(REPORTED_CURRENCIES_SQL).pluck(),
       openPayments: db.prepare(
         `SELECT COUNT(*) AS count FROM payments
           WHERE state IN (${OPEN_PAYMENTS}) AND cancelled_at IS NULL`,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { allRows, oneRow, prepareAll } from './prepared-rows';
 
 /** How a shift ended. */
 export type ShiftEnd = 'handover' | 'signed_out' | 'ended_by_manager';
@@ -16,6 +17,19 @@ export interface ShiftRow {
   readonly authorising: number | null;
   readonly report: unknown;
 }
+
+const SHIFT_SQL = {
+  open: 'SELECT * FROM shifts WHERE ended_at IS NULL ORDER BY id DESC',
+  get: 'SELECT * FROM shifts WHERE id = ?',
+  insert: 'INSERT INTO shifts (counter, staff_id, opened_at) VALUES (?, ?, ?)',
+  end: 'UPDATE shifts SET ended_at = ?, end_reason = ?, ended_by = ?, report = ?, authorising = NULL, locked_at = NULL WHERE id = ? AND ended_at IS NULL',
+  lock: 'UPDATE shifts SET locked_at = ? WHERE id = ? AND ended_at IS NULL',
+  authorising: 'UPDATE shifts SET authorising = ? WHERE id = ? AND ended_at IS NULL',
+  clearAuthorising: 'UPDATE shifts SET authorising = NULL WHERE authorising IS NOT NULL',
+  between:
+    'SELECT * FROM shifts WHERE opened_at <= ? AND (ended_at IS NULL OR ended_at > ?) ORDER BY id',
+  ofIds: 'SELECT * FROM shifts WHERE id IN (SELECT value FROM json_each(?))',
+};
 
 interface Row {
   id: number;
@@ -51,35 +65,16 @@ export class ShiftTable {
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
-    this.statements = {
-      open: db.prepare('SELECT * FROM shifts WHERE ended_at IS NULL ORDER BY id DESC'),
-      get: db.prepare('SELECT * FROM shifts WHERE id = ?'),
-      insert: db.prepare('INSERT INTO shifts (counter, staff_id, opened_at) VALUES (?, ?, ?)'),
-      end: db.prepare(
-        'UPDATE shifts SET ended_at = ?, end_reason = ?, ended_by = ?, report = ?, authorising = NULL, locked_at = NULL WHERE id = ? AND ended_at IS NULL',
-      ),
-      lock: db.prepare('UPDATE shifts SET locked_at = ? WHERE id = ? AND ended_at IS NULL'),
-      authorising: db.prepare(
-        'UPDATE shifts SET authorising = ? WHERE id = ? AND ended_at IS NULL',
-      ),
-      clearAuthorising: db.prepare(
-        'UPDATE shifts SET authorising = NULL WHERE authorising IS NOT NULL',
-      ),
-      between: db.prepare(
-        'SELECT * FROM shifts WHERE opened_at <= ? AND (ended_at IS NULL OR ended_at > ?) ORDER BY id',
-      ),
-      ofIds: db.prepare('SELECT * FROM shifts WHERE id IN (SELECT value FROM json_each(?))'),
-    };
+    this.statements = prepareAll(db, SHIFT_SQL);
   }
 
   /** Every open shift, newest first (one at most, by the unique index). */
   open(): ShiftRow[] {
-    return (this.statements.open.all() as Row[]).map(fromRow);
+    return allRows(this.statements.open, fromRow);
   }
 
   get(id: number): ShiftRow | undefined {
-    const row = this.statements.get.get(id) as Row | undefined;
-    return row ? fromRow(row) : undefined;
+    return oneRow(this.statements.get, fromRow, id);
   }
 
   /** Opens a shift; throws when one is already open on the counter (the unique index). */
@@ -109,12 +104,12 @@ export class ShiftTable {
 
   /** Shifts overlapping (start, end]. */
   overlapping(start: number, end: number): ShiftRow[] {
-    return (this.statements.between.all(end, start) as Row[]).map(fromRow);
+    return allRows(this.statements.between, fromRow, end, start);
   }
 
   /** Shifts by id. */
   ofIds(ids: readonly number[]): ShiftRow[] {
-    return (this.statements.ofIds.all(JSON.stringify(ids)) as Row[]).map(fromRow);
+    return allRows(this.statements.ofIds, fromRow, JSON.stringify(ids));
   }
 
   /** Runs `fn` in one transaction. */

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { Sum } from './report-queries';
 
 /** Takings and refunds of one person or shift in one currency. Amounts in minor units. */
 export interface AttributedTotals {
   /** The staff member or shift id; null for rows taken with nobody signed in (before staff). */
   readonly key: number | null;
   readonly currency: string;
-  readonly payments: { readonly count: number; readonly sum: number };
-  readonly refunds: { readonly count: number; readonly sum: number };
+  readonly payments: Sum;
+  readonly refunds: Sum;
   readonly net: number;
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { allRows, oneRow, prepareAll } from './prepared-rows';
 
 /** A staff member as the journal keeps them (the PIN's record stays as sealed JSON). */
 export interface StaffRow {
@@ -10,6 +11,19 @@ export interface StaffRow {
   readonly pin: string | null;
   readonly failures: string | null;
 }
+
+const STAFF_SQL = {
+  all: 'SELECT * FROM staff ORDER BY name COLLATE NOCASE, id',
+  get: 'SELECT * FROM staff WHERE id = ?',
+  byName: 'SELECT * FROM staff WHERE name = ? COLLATE NOCASE',
+  count: 'SELECT COUNT(*) AS n FROM staff',
+  insert: 'INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)',
+  rename: 'UPDATE staff SET name = ? WHERE id = ?',
+  role: 'UPDATE staff SET role = ? WHERE id = ?',
+  disable: 'UPDATE staff SET disabled_at = ? WHERE id = ?',
+  pin: 'UPDATE staff SET pin = ?, failures = ? WHERE id = ?',
+  failures: 'UPDATE staff SET failures = ? WHERE id = ?',
+};
 
 interface Row {
   id: number;
@@ -36,37 +50,24 @@ export class StaffTable {
   private readonly statements;
 
   constructor(db: Database.Database) {
-    this.statements = {
-      all: db.prepare('SELECT * FROM staff ORDER BY name COLLATE NOCASE, id'),
-      get: db.prepare('SELECT * FROM staff WHERE id = ?'),
-      byName: db.prepare('SELECT * FROM staff WHERE name = ? COLLATE NOCASE'),
-      count: db.prepare('SELECT COUNT(*) AS n FROM staff').pluck(),
-      insert: db.prepare('INSERT INTO staff (name, role, created_at) VALUES (?, ?, ?)'),
-      rename: db.prepare('UPDATE staff SET name = ? WHERE id = ?'),
-      role: db.prepare('UPDATE staff SET role = ? WHERE id = ?'),
-      disable: db.prepare('UPDATE staff SET disabled_at = ? WHERE id = ?'),
-      pin: db.prepare('UPDATE staff SET pin = ?, failures = ? WHERE id = ?'),
-      failures: db.prepare('UPDATE staff SET failures = ? WHERE id = ?'),
-    };
+    this.statements = prepareAll(db, STAFF_SQL);
   }
 
   all(): StaffRow[] {
-    return (this.statements.all.all() as Row[]).map(fromRow);
+    return allRows(this.statements.all, fromRow);
   }
 
   get(id: number): StaffRow | undefined {
-    const row = this.statements.get.get(id) as Row | undefined;
-    return row ? fromRow(row) : undefined;
+    return oneRow(this.statements.get, fromRow, id);
   }
 
   /** A member by name, whatever its case. */
   byName(name: string): StaffRow | undefined {
-    const row = this.statements.byName.get(name) as Row | undefined;
-    return row ? fromRow(row) : undefined;
+    return oneRow(this.statements.byName, fromRow, name);
   }
 
   count(): number {
-    return this.statements.count.get() as number;
+    return (this.statements.count.get() as { n: number }).n;
   }
 
   /** Adds a member without a PIN yet; returns its id. */

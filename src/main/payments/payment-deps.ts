@@ -1,15 +1,13 @@
 import type { ErrorCode, Result } from '../../shared/result';
 import type { QrView } from '../../shared/ipc/views';
 import type { GateCallback, GateClient } from '../gate';
-import type { Journal } from '../journal/journal';
 import type { PaymentRecord, PurchaseMode } from '../journal/payment-record';
-import type { Settings } from '../settings/settings';
 import type { CallbackStep } from './callback-application';
 import type { CustomerQrDeps } from './customer-qr';
 import type { GateSaleStep } from './gate-qr-sale';
 import type { LinkSigner } from './payment-page-link';
 import type { Applied } from './state-change';
-import type { PollSchedule } from './status-poll-schedule';
+import type { GateServiceDeps } from './polled-service';
 import type { GateAnswerHealth } from './status-reconciler';
 
 /** How one sale is taken, beyond its amount. */
@@ -29,24 +27,12 @@ export type SaleStep = 'journal-created' | GateSaleStep | CallbackStep;
 export type GateAccess = Result<GateClient, 'NOT_CONFIGURED' | 'KEYCHAIN_UNAVAILABLE'>;
 
 /** What the payment service needs from the rest of main. */
-export interface PaymentServiceDeps {
-  readonly journal: Journal;
-  readonly gate: () => GateAccess;
-  /** The client for status requests (defaults to `gate`): allowed while only a non-Gate address is wrong. */
-  readonly statusGate?: () => GateAccess;
-  readonly settings: () => Settings;
+export interface PaymentServiceDeps extends GateServiceDeps {
   /** Why a new sale may not start (setup unfinished), checked before anything is journaled. */
   readonly canCharge?: () => Result<void, ErrorCode>;
-  /** The URL Gate should send this sale's callbacks to (merchant_callback_url). */
-  readonly callbackUrl: () => string | undefined;
   /** True when the payment is the one on the counter's screen (else a late success alerts). */
   readonly isOnScreen: (paymentId: string) => boolean;
   readonly fetchImage?: (url: string) => Promise<QrView>;
-  /** Overrides of the status poll schedule (tests run it in milliseconds). */
-  readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
-  readonly now?: () => number;
-  /** How long after a sale "not found" still means "not yet" (60 s; tests shorten it). */
-  readonly notFoundGraceMs?: number;
   readonly onStep?: (step: SaleStep, paymentId: string) => void;
   /** Where refund callbacks go (the refund service). */
   readonly onRefundCallback?: (callback: GateCallback) => Applied;

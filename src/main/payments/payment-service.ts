@@ -15,8 +15,9 @@ import type { PaymentServiceDeps, SaleOptions, SaleStep } from './payment-deps';
 import { PaymentEventBus } from './payment-events';
 import { newPaymentId } from './payment-id';
 import { showPaymentPageLink } from './payment-page-link';
-import { PaymentTransitions } from './payment-transitions';
-import { StatusPoller, trackerOf } from './status-poller';
+import { noPayment, PaymentTransitions } from './payment-transitions';
+import { PolledService } from './polled-service';
+import { StatusPoller } from './status-poller';
 import { StatusReconciler } from './status-reconciler';
 
 export type { GateAccess, PaymentServiceDeps, SaleOptions, SaleStep } from './payment-deps';
@@ -28,23 +29,18 @@ export { PAYMENT_PAGE_POLL_MS } from './status-reconciler';
  * callbacks (`callback-application.ts`) and status answers (`status-reconciler.ts`) change it only
  * through `PaymentTransitions`, the one place the state machine decides.
  */
-export class PaymentService {
+export class PaymentService extends PolledService {
   readonly events = new PaymentEventBus();
-  private readonly poller: StatusPoller;
-  private readonly now: () => number;
+  protected readonly poller: StatusPoller;
   private readonly transitions: PaymentTransitions;
   private readonly callbacks: CallbackApplication;
   private readonly reconciler: StatusReconciler;
 
   constructor(private readonly deps: PaymentServiceDeps) {
-    this.now = deps.now ?? Date.now;
-    const tracker = trackerOf(() => this.poller);
+    super(deps.now);
     this.transitions = new PaymentTransitions({
-      journal: deps.journal,
-      events: this.events,
-      tracker,
+      ...this.transitionDeps(deps.journal, this.events),
       isOnScreen: deps.isOnScreen,
-      now: this.now,
     });
     this.callbacks = new CallbackApplication({
       journal: deps.journal,
@@ -60,14 +56,8 @@ export class PaymentService {
       ...(deps.hostRedirect ? { hostRedirect: deps.hostRedirect } : {}),
     });
     this.reconciler = new StatusReconciler({
-      journal: deps.journal,
-      transitions: this.transitions,
-      tracker,
-      statusGate: deps.statusGate ?? deps.gate,
-      settings: deps.settings,
-      now: this.now,
+      ...this.reconcilerDeps(deps, this.transitions),
       ...(deps.pollSchedule ? { pollSchedule: deps.pollSchedule } : {}),
-      ...(deps.notFoundGraceMs !== undefined ? { notFoundGraceMs: deps.notFoundGraceMs } : {}),
       ...(deps.paymentPagePollMs !== undefined
         ? { paymentPagePollMs: deps.paymentPagePollMs }
         : {}),
@@ -167,12 +157,7 @@ export class PaymentService {
     onCreated: (payment: PaymentRecord) => void,
   ): Promise<Result<PaymentRecord, ErrorCode>> {
     const first = this.get(paymentId);
-    if (!first)
-      return err(
-        'NOT_FOUND',
-        `No payment ${paymentId}.`,
-        said('cashier.error.noPayment', { id: paymentId }),
-      );
+    if (!first) return noPayment(paymentId);
     if (first.mode !== 'gate_qr' || first.qr?.kind !== 'unscannable' || isSettled(first.state))
       return err(
         'INVALID_STATE',
@@ -253,16 +238,6 @@ export class PaymentService {
   /** Re-tracks every unfinished payment after a start; returns them. */
   recover(): PaymentRecord[] {
     return this.reconciler.recover();
-  }
-
-  /** Asks Gate about every unfinished payment now (its access was just restored). */
-  reconcileNow(): void {
-    this.poller.nudgeAll();
-  }
-
-  /** Stops polling (shutdown). Unfinished payments are recovered at the next start. */
-  stop(): void {
-    this.poller.stop();
   }
 
   /** Writes a new sale to the journal (before anything reaches Gate or the customer). */

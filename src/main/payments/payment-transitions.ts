@@ -1,10 +1,11 @@
 import { said } from '../../shared/i18n/said';
 import { isSettled, type PaymentState } from '../../shared/payment-state';
 import { err, ok, type Result } from '../../shared/result';
-import { StaleStateError, type Journal } from '../journal/journal';
+import { StaleStateError } from '../journal/journal';
 import type { PaymentPatch, PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
 import type { PaymentEventBus } from './payment-events';
+import type { TransitionBase } from './polled-service';
 import { alertOf, decideLateAlert, type LateAlertEvent, type LateAlertState } from './late-alert';
 import { decide, type SaleEvent } from './sale-state-machine';
 import { applyWithRetry, describeApplied, type Applied } from './state-change';
@@ -18,13 +19,9 @@ export interface PaymentTracker {
 }
 
 /** What applying events needs from the rest of the payment service. */
-export interface TransitionDeps {
-  readonly journal: Journal;
-  readonly events: PaymentEventBus;
-  readonly tracker: PaymentTracker;
+export interface TransitionDeps extends TransitionBase<PaymentEventBus> {
   /** True when the payment is the one on the counter's screen (else a late success alerts). */
   readonly isOnScreen: (paymentId: string) => boolean;
-  readonly now: () => number;
 }
 
 /** How the counter learned what a transition records from Gate. */
@@ -42,6 +39,15 @@ export function gateWord(via: GateChannel, operationId?: string | null): Record<
 export function learnedVia(detail: unknown): GateChannel | undefined {
   const via = (detail as { via?: unknown } | null)?.via;
   return via === 'callback' || via === 'status' ? via : undefined;
+}
+
+/** The cashier's answer for a payment id the journal does not hold. */
+export function noPayment(paymentId: string): Result<never, 'NOT_FOUND'> {
+  return err(
+    'NOT_FOUND',
+    `No payment ${paymentId}.`,
+    said('cashier.error.noPayment', { id: paymentId }),
+  );
 }
 
 /**
@@ -178,12 +184,7 @@ export class PaymentTransitions {
   cancel(paymentId: string, why: string): Result<PaymentRecord, 'NOT_FOUND' | 'INVALID_STATE'> {
     const { journal } = this.deps;
     const payment = journal.get(paymentId);
-    if (!payment)
-      return err(
-        'NOT_FOUND',
-        `No payment ${paymentId}.`,
-        said('cashier.error.noPayment', { id: paymentId }),
-      );
+    if (!payment) return noPayment(paymentId);
     if (isSettled(payment.state))
       return err(
         'INVALID_STATE',

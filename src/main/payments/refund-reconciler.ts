@@ -7,12 +7,9 @@ import {
   type GateCallback,
   type GateOperation,
 } from '../gate';
-import type { Journal } from '../journal/journal';
 import { OPEN_REFUND_STATES, type RefundRecord } from '../journal/refund-journal';
 import { createLogger } from '../logging/logger';
-import type { Settings } from '../settings/settings';
-import type { GateAccess } from './payment-service';
-import type { PaymentTracker } from './payment-transitions';
+import type { ReconcilerDeps } from './polled-service';
 import type { RefundTransitions } from './refund-transitions';
 import { DEFAULT_NOT_FOUND_GRACE_MS } from './sale-state-machine';
 import { ignored, refused, type Applied } from './state-change';
@@ -20,15 +17,7 @@ import { ignored, refused, type Applied } from './state-change';
 const log = createLogger('refunds');
 
 /** What learning refunds' results needs. */
-export interface RefundReconcilerDeps {
-  readonly journal: Journal;
-  readonly transitions: RefundTransitions;
-  readonly tracker: PaymentTracker;
-  readonly statusGate: () => GateAccess;
-  readonly settings: () => Settings;
-  readonly now: () => number;
-  readonly notFoundGraceMs?: number;
-}
+export type RefundReconcilerDeps = ReconcilerDeps<RefundTransitions>;
 
 /**
  * Gate's word on refunds, by callback or status answer: matched to the refund it is about (by

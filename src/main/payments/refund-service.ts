@@ -2,31 +2,20 @@ import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { ok, type ErrorCode, type Result } from '../../shared/result';
 import { describeGateError, type GateCallback } from '../gate';
-import type { Journal } from '../journal/journal';
 import type { RefundRecord } from '../journal/refund-journal';
-import type { Settings } from '../settings/settings';
-import type { GateAccess } from './payment-service';
 import { RefundReconciler } from './refund-reconciler';
 import { RefundTransitions, type LateAlertChanger } from './refund-transitions';
 import type { Applied } from './state-change';
-import { StatusPoller, trackerOf } from './status-poller';
-import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
+import { PolledService, type GateServiceDeps } from './polled-service';
+import { StatusPoller } from './status-poller';
+import { DEFAULT_POLL_SCHEDULE } from './status-poll-schedule';
 
 export type { LateAlertChanger } from './refund-transitions';
 
 /** What the refund service needs from the rest of main. */
-export interface RefundServiceDeps {
-  readonly journal: Journal;
-  readonly gate: () => GateAccess;
-  /** The client for status requests (defaults to `gate`): allowed while only a non-Gate address is wrong. */
-  readonly statusGate?: () => GateAccess;
-  readonly settings: () => Settings;
+export interface RefundServiceDeps extends GateServiceDeps {
   /** Why no refund may be sent now (setup unfinished), checked before anything is journaled. */
   readonly canRefund?: () => Result<void, ErrorCode>;
-  readonly callbackUrl: () => string | undefined;
-  readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
-  readonly now?: () => number;
-  readonly notFoundGraceMs?: number;
   /** Moves a refunded late payment's alert (the payment service's transitions). */
   readonly lateAlerts?: LateAlertChanger;
 }
@@ -44,32 +33,19 @@ export function newRefundId(terminalId: string, now: Date): string {
  * result comes by callback or status polling (`refund-reconciler.ts`), with the same
  * unknown-outcome rules as sales, and only through `refund-transitions.ts`.
  */
-export class RefundService {
+export class RefundService extends PolledService {
   readonly events = new EventEmitter<{ updated: [RefundRecord] }>();
-  private readonly poller: StatusPoller;
-  private readonly now: () => number;
+  protected readonly poller: StatusPoller;
   private readonly transitions: RefundTransitions;
   private readonly reconciler: RefundReconciler;
 
   constructor(private readonly deps: RefundServiceDeps) {
-    this.now = deps.now ?? Date.now;
-    const tracker = trackerOf(() => this.poller);
+    super(deps.now);
     this.transitions = new RefundTransitions({
-      journal: deps.journal,
-      events: this.events,
-      tracker,
+      ...this.transitionDeps(deps.journal, this.events),
       ...(deps.lateAlerts ? { lateAlerts: deps.lateAlerts } : {}),
-      now: this.now,
     });
-    this.reconciler = new RefundReconciler({
-      journal: deps.journal,
-      transitions: this.transitions,
-      tracker,
-      statusGate: deps.statusGate ?? deps.gate,
-      settings: deps.settings,
-      now: this.now,
-      ...(deps.notFoundGraceMs !== undefined ? { notFoundGraceMs: deps.notFoundGraceMs } : {}),
-    });
+    this.reconciler = new RefundReconciler(this.reconcilerDeps(deps, this.transitions));
     this.poller = new StatusPoller(
       () => ({
         ...DEFAULT_POLL_SCHEDULE,
@@ -205,14 +181,5 @@ export class RefundService {
     const open = this.deps.journal.refunds.open();
     for (const refund of open) this.poller.track(refund.id, refund.createdAt);
     return open;
-  }
-
-  /** Asks Gate about every unfinished refund now (its access was just restored). */
-  reconcileNow(): void {
-    this.poller.nudgeAll();
-  }
-
-  stop(): void {
-    this.poller.stop();
   }
 }

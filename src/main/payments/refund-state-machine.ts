@@ -1,6 +1,6 @@
 import type { RefundState } from '../journal/refund-journal';
-import { decideRequest, type RequestEvent } from './request-phase';
-import type { Decision } from './state-change';
+import { decideRequest, isRequestEvent, type RequestEvent } from './request-phase';
+import { forbidden, ignore, move, type Decision } from './state-change';
 
 /** What can happen to a refund: the sale's events that have no customer in them. */
 export type RefundEvent =
@@ -13,22 +13,14 @@ export type RefundEvent =
     }
   | { readonly type: 'still_processing' };
 
-const move = (to: RefundState): Decision<RefundState> => ({ kind: 'move', to });
-const ignore = (reason: string): Decision<RefundState> => ({ kind: 'ignore', reason });
-const forbidden = (reason: string): Decision<RefundState> => ({ kind: 'forbidden', reason });
-
 /**
  * The refund state machine, pure: as the sale's, Gate's signed word wins over what the counter
  * concluded by itself (a refund written off as never arrived still succeeds when Gate says it
  * was made), and Gate contradicting itself is refused.
  */
 export function decideRefund(state: RefundState, event: RefundEvent): Decision<RefundState> {
+  if (isRequestEvent(event)) return decideRequest<RefundState>(state, event);
   switch (event.type) {
-    case 'acknowledged':
-    case 'rejected':
-    case 'outcome_unknown':
-    case 'not_found':
-      return decideRequest<RefundState>(state, event);
     case 'still_processing':
       if (state === 'created' || state === 'unknown' || state === 'rejected')
         return move('requested');

@@ -1,5 +1,4 @@
 import type { EventEmitter } from 'node:events';
-import type { Journal } from '../journal/journal';
 import {
   OPEN_REFUND_STATES,
   type RefundPatch,
@@ -7,7 +6,8 @@ import {
   type RefundState,
 } from '../journal/refund-journal';
 import type { LateAlertEvent } from './late-alert';
-import { gateWord, type GateChannel, type PaymentTracker } from './payment-transitions';
+import { gateWord, type GateChannel } from './payment-transitions';
+import type { TransitionBase } from './polled-service';
 import { decideRefund, type RefundEvent } from './refund-state-machine';
 import { applyWithRetry, type Applied } from './state-change';
 
@@ -20,13 +20,11 @@ export type LateAlertChanger = (
 ) => unknown;
 
 /** What applying refund events needs. */
-export interface RefundTransitionDeps {
-  readonly journal: Journal;
-  readonly events: EventEmitter<{ updated: [RefundRecord] }>;
-  readonly tracker: PaymentTracker;
+export interface RefundTransitionDeps extends TransitionBase<
+  EventEmitter<{ updated: [RefundRecord] }>
+> {
   /** Moves a refunded late payment's alert. */
   readonly lateAlerts?: LateAlertChanger;
-  readonly now: () => number;
 }
 
 /**

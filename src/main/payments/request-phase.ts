@@ -1,4 +1,4 @@
-import type { Decision } from './state-change';
+import { forbidden, ignore, move, type Decision } from './state-change';
 
 /**
  * What Gate's answer to a request, or its silence, proves: the part of a sale's or a refund's
@@ -17,6 +17,18 @@ export type RequestEvent =
    */
   | { readonly type: 'not_found'; readonly conclusive: boolean };
 
+const REQUEST_EVENTS: ReadonlySet<string> = new Set<RequestEvent['type']>([
+  'acknowledged',
+  'rejected',
+  'outcome_unknown',
+  'not_found',
+]);
+
+/** Whether an event is about the request itself, the part of life both machines share. */
+export function isRequestEvent(event: { readonly type: string }): event is RequestEvent {
+  return REQUEST_EVENTS.has(event.type);
+}
+
 /** The states a request's answer moves it to. */
 type RequestState = 'requested' | 'unknown' | 'rejected';
 
@@ -25,8 +37,6 @@ export function decideRequest<S extends string>(
   state: S | RequestState | 'created',
   event: RequestEvent,
 ): Decision<S | RequestState> {
-  const move = (to: RequestState): Decision<S | RequestState> => ({ kind: 'move', to });
-  const ignore = (reason: string): Decision<S | RequestState> => ({ kind: 'ignore', reason });
   const waiting = state === 'created' || state === 'unknown';
   switch (event.type) {
     case 'acknowledged':
@@ -34,7 +44,7 @@ export function decideRequest<S extends string>(
     case 'rejected':
       return state === 'created'
         ? move('rejected')
-        : { kind: 'forbidden', reason: `a rejection cannot follow ${state}` };
+        : forbidden(`a rejection cannot follow ${state}`);
     case 'outcome_unknown':
       // A callback may beat a slow answer: then Gate already told us more than "unknown".
       return state === 'created' ? move('unknown') : ignore(`Gate already answered (${state})`);

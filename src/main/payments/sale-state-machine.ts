@@ -1,7 +1,7 @@
 import { OPEN_STATES, type PaymentState } from '../../shared/payment-state';
 import type { QrView } from '../../shared/ipc/views';
-import { decideRequest, type RequestEvent } from './request-phase';
-import type { Decision as StateDecision } from './state-change';
+import { decideRequest, isRequestEvent, type RequestEvent } from './request-phase';
+import { forbidden, ignore, move, type Decision as StateDecision } from './state-change';
 
 /** What can happen to a sale, from Gate's answers or from what we learn by ourselves. */
 export type SaleEvent =
@@ -31,22 +31,14 @@ type Decision = StateDecision<PaymentState>;
 /** Gate may answer "not found" shortly after a sale (it asks for 10 s); after this, we believe it. */
 export const DEFAULT_NOT_FOUND_GRACE_MS = 60_000;
 
-const move = (to: PaymentState): Decision => ({ kind: 'move', to });
-const ignore = (reason: string): Decision => ({ kind: 'ignore', reason });
-const forbidden = (reason: string): Decision => ({ kind: 'forbidden', reason });
-
 /**
  * The sale state machine, as a pure function. Gate's signed word wins over our own
  * inferences: a payment we marked `rejected` (no record at Gate, or unreachable) still becomes
  * `succeeded` when Gate says it was paid. Gate contradicting itself is refused and audited.
  */
 export function decide(state: PaymentState, event: SaleEvent): Decision {
+  if (isRequestEvent(event)) return decideRequest<PaymentState>(state, event);
   switch (event.type) {
-    case 'acknowledged':
-    case 'rejected':
-    case 'outcome_unknown':
-    case 'not_found':
-      return decideRequest<PaymentState>(state, event);
     case 'customer_instructions':
       if (state === 'created' || state === 'requested' || state === 'unknown')
         return move('awaiting_customer');

@@ -8,6 +8,13 @@ export type Decision<S> =
   /** A contradiction worth an audit entry: the state does not change. */
   | { readonly kind: 'forbidden'; readonly reason: string };
 
+/** Move to a state: what either state machine decides for an event that changes the record. */
+export const move = <S>(to: S): Decision<S> => ({ kind: 'move', to });
+/** Nothing to do, and why (a repeat, or something the state already holds). */
+export const ignore = (reason: string): Decision<never> => ({ kind: 'ignore', reason });
+/** A contradiction, and why: audited, the state stays. */
+export const forbidden = (reason: string): Decision<never> => ({ kind: 'forbidden', reason });
+
 /** What applying one event did: the record moved, or why it did not. */
 export type Applied =
   | { readonly kind: 'applied'; readonly from: string; readonly to: string }

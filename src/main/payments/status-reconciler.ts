@@ -9,13 +9,11 @@ import {
   type GateError,
   type GateStatus,
 } from '../gate';
-import type { Journal } from '../journal/journal';
 import type { PaymentRecord } from '../journal/payment-record';
 import { createLogger } from '../logging/logger';
-import type { Settings } from '../settings/settings';
 import { amountMismatch } from './callback-application';
-import type { GateAccess } from './payment-service';
-import { gateWord, type PaymentTracker, type PaymentTransitions } from './payment-transitions';
+import type { ReconcilerDeps } from './polled-service';
+import { gateWord, type PaymentTransitions } from './payment-transitions';
 import { customerQr, type CustomerQrDeps } from './customer-qr';
 import { DEFAULT_NOT_FOUND_GRACE_MS } from './sale-state-machine';
 import { DEFAULT_POLL_SCHEDULE, type PollSchedule } from './status-poll-schedule';
@@ -36,15 +34,8 @@ export type GateAnswerHealth =
   | { readonly ok: false; readonly message: Said };
 
 /** What reconciling by status needs. */
-export interface StatusReconcilerDeps extends CustomerQrDeps {
-  readonly journal: Journal;
-  readonly transitions: PaymentTransitions;
-  readonly tracker: PaymentTracker;
-  readonly statusGate: () => GateAccess;
-  readonly settings: () => Settings;
-  readonly now: () => number;
+export interface StatusReconcilerDeps extends CustomerQrDeps, ReconcilerDeps<PaymentTransitions> {
   readonly pollSchedule?: Partial<Omit<PollSchedule, 'thresholdMs'>>;
-  readonly notFoundGraceMs?: number;
   readonly paymentPagePollMs?: number;
   /** Told what each status answer says about the signature (a banner on the cashier's screen). */
   readonly onAnswerHealth?: (health: GateAnswerHealth) => void;

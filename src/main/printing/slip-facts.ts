@@ -1,4 +1,5 @@
 import type { Currency } from '../../shared/money';
+import type { CurrencyTotals } from '../journal/report-queries';
 
 /** What a customer or merchant slip of a paid sale says. Amounts in minor units. */
 export interface SaleSlipFacts {
@@ -28,14 +29,10 @@ export interface RefundSlipFacts {
   readonly refundedAt: number;
 }
 
-/** Totals of one currency in a report. */
-export interface ReportSlipCurrency {
+/** Totals of one currency in a report, as the journal adds them up (cancelled sales not printed). */
+export type ReportSlipCurrency = Omit<CurrencyTotals, 'currency' | 'cancelled'> & {
   readonly currency: Currency;
-  readonly payments: { readonly count: number; readonly sum: number };
-  readonly refunds: { readonly count: number; readonly sum: number };
-  readonly net: number;
-  readonly declined: number;
-}
+};
 
 /** What an X or Z report slip says. */
 export interface ReportSlipFacts {

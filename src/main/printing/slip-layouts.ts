@@ -41,6 +41,29 @@ function copyLines(words: SlipWords, copy: SlipCopy, reprint: boolean): string[]
 }
 
 /**
+ * The head of a sale's or a refund's slip: the store, the slip's title and copy, then the money
+ * that moved in large print between rules, with what it was.
+ */
+function moneyHead(
+  words: SlipWords,
+  merchantName: string,
+  copy: SlipCopy,
+  reprint: boolean,
+  said: { title: string; label: string; amount: string; outcome: string },
+): string[] {
+  return [
+    header(words, merchantName),
+    centredLines(words, said.title),
+    ...copyLines(words, copy, reprint),
+    RULE,
+    centredLines(words, said.label),
+    large(said.amount),
+    centredLines(words, said.outcome),
+    RULE,
+  ];
+}
+
+/**
  * The slip of a paid sale: merchant, amount, "Alipay", payment id, Gate's operation id, date and
  * time, and a QR of the payment id that History's search opens (for refunds).
  */
@@ -51,14 +74,12 @@ export function saleSlip(
   reprint = false,
 ): string {
   return [
-    header(words, facts.merchantName),
-    centredLines(words, words.say('printing.slip.receiptTitle')),
-    ...copyLines(words, copy, reprint),
-    RULE,
-    centredLines(words, words.say('printing.slip.amount')),
-    large(words.money(facts.amount, facts.currency)),
-    centredLines(words, words.say('printing.slip.alipayPaid')),
-    RULE,
+    ...moneyHead(words, facts.merchantName, copy, reprint, {
+      title: words.say('printing.slip.receiptTitle'),
+      label: words.say('printing.slip.amount'),
+      amount: words.money(facts.amount, facts.currency),
+      outcome: words.say('printing.slip.alipayPaid'),
+    }),
     row(words.say('printing.slip.method'), words.say('printing.slip.alipay'), words),
     row(words.say('printing.slip.time'), words.time(facts.paidAt), words),
     row(words.say('printing.slip.paymentId'), facts.paymentId, words),
@@ -82,14 +103,12 @@ export function refundSlip(
 ): string {
   const money = (minor: number) => words.money(minor, facts.currency);
   return [
-    header(words, facts.merchantName),
-    centredLines(words, words.say('printing.slip.refundTitle')),
-    ...copyLines(words, copy, reprint),
-    RULE,
-    centredLines(words, words.say('printing.slip.refundedAmount')),
-    large(money(facts.refundAmount)),
-    centredLines(words, words.say('printing.slip.alipayRefunded')),
-    RULE,
+    ...moneyHead(words, facts.merchantName, copy, reprint, {
+      title: words.say('printing.slip.refundTitle'),
+      label: words.say('printing.slip.refundedAmount'),
+      amount: money(facts.refundAmount),
+      outcome: words.say('printing.slip.alipayRefunded'),
+    }),
     row(words.say('printing.slip.originalPayment'), facts.paymentId, words),
     row(words.say('printing.slip.paidAmount'), money(facts.paymentAmount), words),
     row(words.say('printing.slip.remaining'), money(facts.remaining), words),

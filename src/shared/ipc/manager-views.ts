@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { saidSchema } from '../i18n/said';
 import { paymentViewSchema } from './payment-views';
-import { totalsSchema, paymentPeopleSchema } from './staff-views';
+import { currencyTotalsSchema, paymentPeopleSchema } from './staff-views';
 
 /** A refund as the screens see it. */
 export const refundViewSchema = z.object({
@@ -57,11 +57,7 @@ export const reportSchema = z.object({
   periodStart: z.number(),
   periodEnd: z.number(),
   currencies: z.array(
-    z.object({
-      currency: z.string(),
-      payments: totalsSchema,
-      refunds: totalsSchema,
-      net: z.number().int(),
+    currencyTotalsSchema.extend({
       declined: z.number().int(),
       /** Sales the cashier cancelled that were not paid (absent from older Z reports). */
       cancelled: z.number().int().optional(),

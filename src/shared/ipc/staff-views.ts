@@ -3,6 +3,14 @@ import { z } from 'zod';
 /** A count and its sum in minor units. */
 export const totalsSchema = z.object({ count: z.number().int(), sum: z.number().int() });
 
+/** What was taken and given back in one currency, in minor units: every report's line. */
+export const currencyTotalsSchema = z.object({
+  currency: z.string(),
+  payments: totalsSchema,
+  refunds: totalsSchema,
+  net: z.number().int(),
+});
+
 /* Staff and shifts: who may sign in, who is signed in, and a shift's report. */
 
 /** A staff member as the sign-in screen sees them: never the PIN or its hash. */
@@ -34,12 +42,7 @@ export const shiftStateSchema = z.object({
 export type ShiftState = z.infer<typeof shiftStateSchema>;
 
 /** What one person took and gave back in one currency, in minor units. */
-export const shiftTotalsSchema = z.object({
-  currency: z.string(),
-  payments: z.object({ count: z.number().int(), sum: z.number().int() }),
-  refunds: z.object({ count: z.number().int(), sum: z.number().int() }),
-  net: z.number().int(),
-});
+export const shiftTotalsSchema = currencyTotalsSchema;
 
 /** A shift that ended: who, from when to when, how, and its totals per currency. */
 export const shiftReportSchema = z.object({
@@ -73,13 +76,9 @@ export const paymentPeopleSchema = z.object({
 export type PaymentPeople = z.infer<typeof paymentPeopleSchema>;
 
 /** Takings and refunds of one person or one shift in one currency (minor units). */
-export const namedTotalsSchema = z.object({
+export const namedTotalsSchema = currencyTotalsSchema.extend({
   /** The member's name, or null for what was taken with nobody signed in. */
   name: z.string().nullable(),
-  currency: z.string(),
-  payments: totalsSchema,
-  refunds: totalsSchema,
-  net: z.number().int(),
   openedAt: z.number().optional(),
   endedAt: z.number().nullable().optional(),
 });

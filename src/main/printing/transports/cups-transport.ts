@@ -1,13 +1,8 @@
 import { said } from '../../../shared/i18n/said';
-import {
-  failed,
-  sent,
-  type PrintPayload,
-  type PrintTransport,
-  type SendOutcome,
-} from './print-transport';
 import { LP_PROGRAM } from './helper-programs';
-import { lastLine, runWithStdin } from './run-with-stdin';
+import type { PrintPayload, PrintTransport, SendOutcome } from './print-transport';
+import { sendThroughProgram } from './program-transport';
+import { lastLine } from './run-with-stdin';
 
 /** How long CUPS may take to accept a job (it queues; printing happens after). */
 const LP_TIMEOUT_MS = 15_000;
@@ -34,26 +29,23 @@ export async function sendWithLp(
   options: LpOptions = {},
 ): Promise<SendOutcome> {
   const program = options.program ?? LP_PROGRAM;
-  const result = await runWithStdin(program, lpArguments(queue, payload.title), payload.bytes, {
-    timeoutMs: options.timeoutMs ?? LP_TIMEOUT_MS,
-  });
-  switch (result.kind) {
-    case 'exited':
-      if (result.code === 0) return sent;
-      return failed(
+  const timeoutMs = options.timeoutMs ?? LP_TIMEOUT_MS;
+  return sendThroughProgram(
+    program,
+    lpArguments(queue, payload.title),
+    payload.bytes,
+    { timeoutMs },
+    {
+      refused: (exit) =>
         said('printing.failure.cupsRefused', {
           queue,
-          detail:
-            lastLine(result.stderr) || lastLine(result.stdout) || `lp exited with ${result.code}`,
+          detail: lastLine(exit.stderr) || lastLine(exit.stdout) || `lp exited with ${exit.code}`,
         }),
-      );
-    case 'not-found':
-      return failed(said('printing.failure.lpMissing', { program }));
-    case 'timed-out':
-      return failed(said('printing.failure.cupsTimeout', { queue, seconds: LP_TIMEOUT_MS / 1000 }));
-    case 'failed-to-start':
-      return failed(said('printing.failure.lpStart', { detail: result.message }));
-  }
+      missing: said('printing.failure.lpMissing', { program }),
+      timedOut: said('printing.failure.cupsTimeout', { queue, seconds: LP_TIMEOUT_MS / 1000 }),
+      startFailed: (detail) => said('printing.failure.lpStart', { detail }),
+    },
+  );
 }
 
 /** A CUPS queue of an ESC/POS printer (USB or network), printed raw. */

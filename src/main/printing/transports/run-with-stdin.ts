@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { isAbsolute, win32 } from 'node:path';
+import { settleOnce } from '../../../shared/settle-once';
 
 /** How a helper program ended. */
 export type ProgramResult =
@@ -38,13 +39,7 @@ export function runWithStdin(
     });
     let stdout = '';
     let stderr = '';
-    let settled = false;
-    const settle = (result: ProgramResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
+    const settle = settleOnce<ProgramResult>(resolve, () => clearTimeout(timer));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       settle({ kind: 'timed-out' });

@@ -80,18 +80,17 @@ export function sendOverTcp(
       clearTimeout(timer);
       timer = setTimeout(onTimeout, ms);
     };
+    // A step that takes too long ends the send, saying which step and after how long.
+    const giveUpAfter = (
+      ms: number,
+      step: 'printing.failure.noAnswer' | 'printing.failure.notConfirmed',
+    ) =>
+      after(ms, () =>
+        finish(failed(said(step, { address: where, seconds: Math.round(ms / 1000) }))),
+      );
     const print = () => {
       phase = 'printing';
-      after(timeouts.finishMs, () =>
-        finish(
-          failed(
-            said('printing.failure.notConfirmed', {
-              address: where,
-              seconds: Math.round(timeouts.finishMs / 1000),
-            }),
-          ),
-        ),
-      );
+      giveUpAfter(timeouts.finishMs, 'printing.failure.notConfirmed');
       socket.end(bytes, () => {
         flushed = true;
         if (printerClosed) finish(sent);
@@ -120,16 +119,7 @@ export function sendOverTcp(
         finish(failed(said('printing.failure.closedEarly', { address: where })));
       else if (flushed) finish(sent);
     });
-    after(timeouts.connectMs, () =>
-      finish(
-        failed(
-          said('printing.failure.noAnswer', {
-            address: where,
-            seconds: Math.round(timeouts.connectMs / 1000),
-          }),
-        ),
-      ),
-    );
+    giveUpAfter(timeouts.connectMs, 'printing.failure.noAnswer');
     socket.connect({ host, port }, () => {
       phase = 'status';
       // A printer that does not answer status requests is still printed to, after a moment.

@@ -1,13 +1,8 @@
 import { said } from '../../../shared/i18n/said';
-import {
-  failed,
-  sent,
-  type PrintPayload,
-  type PrintTransport,
-  type SendOutcome,
-} from './print-transport';
 import { powershellProgram } from './helper-programs';
-import { lastLine, runWithStdin } from './run-with-stdin';
+import type { PrintPayload, PrintTransport, SendOutcome } from './print-transport';
+import { sendThroughProgram } from './program-transport';
+import { lastLine } from './run-with-stdin';
 
 const SPOOLER_TIMEOUT_MS = 30_000;
 
@@ -105,31 +100,27 @@ export async function sendToSpooler(
 ): Promise<SendOutcome> {
   const program = options.program ?? powershellProgram();
   const { args, env } = spoolerInvocation(printerName, payload.title);
-  const result = await runWithStdin(program, args, Buffer.from(payload.bytes.toString('base64')), {
-    timeoutMs: options.timeoutMs ?? SPOOLER_TIMEOUT_MS,
-    env,
-  });
-  switch (result.kind) {
-    case 'exited':
-      if (result.code === 0) return sent;
-      return failed(
+  const input = Buffer.from(payload.bytes.toString('base64'));
+  const timeoutMs = options.timeoutMs ?? SPOOLER_TIMEOUT_MS;
+  return sendThroughProgram(
+    program,
+    args,
+    input,
+    { timeoutMs, env },
+    {
+      refused: (exit) =>
         said('printing.failure.windowsRefused', {
           name: printerName,
-          detail: lastLine(result.stderr) || `PowerShell exited with ${result.code}`,
+          detail: lastLine(exit.stderr) || `PowerShell exited with ${exit.code}`,
         }),
-      );
-    case 'not-found':
-      return failed(said('printing.failure.powershellMissing', { program }));
-    case 'timed-out':
-      return failed(
-        said('printing.failure.spoolerTimeout', {
-          name: printerName,
-          seconds: SPOOLER_TIMEOUT_MS / 1000,
-        }),
-      );
-    case 'failed-to-start':
-      return failed(said('printing.failure.powershellStart', { detail: result.message }));
-  }
+      missing: said('printing.failure.powershellMissing', { program }),
+      timedOut: said('printing.failure.spoolerTimeout', {
+        name: printerName,
+        seconds: SPOOLER_TIMEOUT_MS / 1000,
+      }),
+      startFailed: (detail) => said('printing.failure.powershellStart', { detail }),
+    },
+  );
 }
 
 /** A printer installed in Windows (USB or shared), fed raw ESC/POS through the spooler. */

@@ -19,6 +19,7 @@ export function HandOverDialog({ saleOnScreen }: { saleOnScreen: boolean }) {
   const me = useCounter((s) => s.shift?.signedIn ?? null);
   const close = useCounter((s) => s.closeHandOver);
   const handOver = useCounter((s) => s.handOver);
+  const signOut = useCounter((s) => s.signOut);
   const [next, setNext] = useState<StaffView | null>(null);
   const showing = open && pending === null;
   const leave = () => {
@@ -35,9 +36,17 @@ export function HandOverDialog({ saleOnScreen }: { saleOnScreen: boolean }) {
       hidden={!showing}
       onEscape={leave}
       actions={
-        <button type="button" onClick={leave}>
-          {say('common.action.cancel')}
-        </button>
+        <>
+          {/* The end of one's day with nobody after: the shift ends, its report shows. */}
+          {next === null ? (
+            <button type="button" className="sign-out-button" onClick={() => void signOut()}>
+              {say('staff.handOver.signOut')}
+            </button>
+          ) : null}
+          <button type="button" onClick={leave}>
+            {say('common.action.cancel')}
+          </button>
+        </>
       }
     >
       {saleOnScreen ? <p className="staff-hint">{say('staff.handOver.saleOnScreen')}</p> : null}
@@ -77,7 +86,9 @@ export function HandOverWaiting() {
   if (!pending || !open) return null;
   return (
     <p className="hand-over-waiting" role="status">
-      {say('staff.handOver.waiting', { name: pending.name })}
+      {pending.signingOut
+        ? say('staff.handOver.signOutWaiting')
+        : say('staff.handOver.waiting', { name: pending.name })}
     </p>
   );
 }

@@ -4,9 +4,11 @@ import type { ShiftReportView, ShiftState, StaffView } from '../../../shared/ipc
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
 
-/** A handover main holds until the sale on screen ends: to whom. */
+/** A handover (or a sign-out) main holds until the sale on screen ends: to whom, if anyone. */
 export interface PendingHandOver {
   readonly name: string;
+  /** Nobody takes over: the shift ends and the sign-in screen follows. */
+  readonly signingOut?: boolean;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ShiftSlice {
   closeHandOver(): void;
   /** Hands over; answers at once for a wrong PIN, else once the sale screen is idle. */
   handOver(staffId: number, pin: string): Promise<ChannelResult<'shift:hand-over'>>;
+  /** Ends one's own shift with nobody taking over; answers once the sale screen is idle. */
+  signOut(): Promise<ChannelResult<'shift:sign-out'>>;
   closeEndedShift(): void;
   /**
    * A manager ends the shift left open (locked) with their own PIN and a reason; its report
@@ -102,6 +106,20 @@ export const createShiftSlice: StateCreator<CounterStore, [], [], ShiftSlice> = 
         handOverOpen: false,
         view: 'counter',
       });
+    return result;
+  },
+  async signOut() {
+    set({ handOverPending: { name: '', signingOut: true } });
+    const result = await counter().signOut();
+    set({ handOverPending: null });
+    if (result.ok)
+      set({
+        shift: { signedIn: null },
+        endedShift: result.value,
+        handOverOpen: false,
+        view: 'counter',
+      });
+    void get().refreshManagerStatus();
     return result;
   },
   closeEndedShift() {

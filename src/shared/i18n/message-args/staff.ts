@@ -7,7 +7,8 @@ type T = string | number | Said;
 export type StaffPlain =
   | `staff.endShift.${'back' | 'confirm' | 'noReason' | 'open' | 'pick' | 'reason'}`
   | `staff.firstManager.${'intro' | 'name' | 'noName' | 'step' | 'title'}`
-  | `staff.handOver.${'back' | 'confirm' | 'nobody' | 'saleOnScreen' | 'title'}`
+  | `staff.handOver.${'back' | 'confirm' | 'nobody' | 'saleOnScreen' | 'signOut'}`
+  | `staff.handOver.${'signOutWaiting' | 'title'}`
   | `staff.header.${'handOver' | 'lock' | 'lockHint'}`
   | `staff.lock.${'title' | 'unlock'}`
   | `staff.pin.${'delete' | 'digits' | 'label' | 'signIn'}`
