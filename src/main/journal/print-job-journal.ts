@@ -99,14 +99,19 @@ function fromRow(row: PrintJobRow): PrintJobRecord {
   };
 }
 
-/** A slip to print, before it is journaled. */
-export interface NewPrintJob {
+/** What a slip is of: its kind and the payment, refund, Z or ended shift it prints. */
+export interface PrintJobSubject {
   readonly kind: PrintJobKind;
   readonly paymentId?: string | null;
   readonly refundId?: string | null;
   readonly zNumber?: number | null;
+  /** The ended shift a shift slip is of. */
   readonly shiftId?: number | null;
   readonly reprint?: boolean;
+}
+
+/** A slip to print, before it is journaled. */
+export interface NewPrintJob extends PrintJobSubject {
   readonly printer: Said;
   readonly at: number;
 }

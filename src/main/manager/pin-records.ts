@@ -3,16 +3,8 @@ import { createLogger } from '../logging/logger';
 import type { PinHighWater } from '../secrets/counter-keys';
 import type { StoredPin } from './pin-hash';
 import { FREE_TRIES, lockAfter, lockWords } from './pin-lockout';
-import {
-  sealFailures,
-  sealMatches,
-  sealPin,
-  type AuditRef,
-  type FailureCount,
-  type Seal,
-  type SealedFailures,
-  type SealedPin,
-} from './pin-seal';
+import { sealFailures, sealMatches, sealPin } from './pin-seal';
+import type { AuditRef, FailureCount, Seal, SealedFailures, SealedPin } from './pin-seal';
 
 const PIN_KEY = 'manager_pin';
 const FAILURES_KEY = 'manager_pin_failures';

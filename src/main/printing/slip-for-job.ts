@@ -2,7 +2,7 @@ import { ok, type ErrorCode, type Result } from '../../shared/result';
 import { said, type Said } from '../../shared/i18n/said';
 import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
-import type { PrintJobKind } from '../journal/print-job-journal';
+import type { PrintJobSubject } from '../journal/print-job-journal';
 import type { Settings } from '../settings/settings';
 import type { SlipCopy } from './slip-facts';
 import { endedShiftReport, shiftSlip } from './shift-slip';
@@ -11,14 +11,7 @@ import { refundFacts, reportFacts, saleFacts } from './slip-sources';
 import { wordsFor, type SlipWording } from './slip-words';
 
 /** What a job prints: its kind and what it is about. */
-export interface SlipRequest {
-  readonly kind: PrintJobKind;
-  readonly paymentId?: string | null;
-  readonly refundId?: string | null;
-  readonly zNumber?: number | null;
-  /** The ended shift a shift slip is of. */
-  readonly shiftId?: number | null;
-  readonly reprint?: boolean;
+export interface SlipRequest extends PrintJobSubject {
   /** The sample slip's copy (test prints and previews): the customer's unless said. */
   readonly copy?: SlipCopy;
 }

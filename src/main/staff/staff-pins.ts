@@ -11,20 +11,15 @@ import {
 } from '../manager/pin-hash';
 import { FREE_TRIES, lockAfter, lockWords } from '../manager/pin-lockout';
 import type { PinKeys } from '../manager/pin-records';
-import {
-  sealFailures,
-  sealMatches,
-  sealPin,
-  type AuditRef,
-  type FailureCount,
-  type Seal,
-} from '../manager/pin-seal';
+import { sealFailures, sealMatches, sealPin } from '../manager/pin-seal';
+import type { AuditRef, FailureCount, Seal } from '../manager/pin-seal';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import type { StaffPinMarks } from './staff-pin-marks';
 
 /** Errors of a staff member's PIN. */
 export type StaffPinError = 'PIN_INCORRECT' | 'PIN_LOCKED' | 'PIN_NOT_SET' | 'KEYCHAIN_UNAVAILABLE';
 
+/** A staff member's records are sealed always (there were never staff records without). */
 type SealedPin = StoredPin & { readonly seal: Seal };
 type SealedFailures = FailureCount & { readonly seal: Seal };
 
