@@ -17,6 +17,9 @@ describe('every screen passes axe-core', () => {
   });
   afterAll(() => browser.close());
 
+  /** The tour visits every screen (about 40, staff included), each checked by axe-core. */
+  const TOUR_TIMEOUT_MS = 120_000;
+
   for (const locale of ['en', 'zh-Hans', 'de'] as const satisfies readonly DisplayLocale[]) {
     it(`${locale}: no serious or critical violation on any screen`, async () => {
       const problems: string[] = [];
@@ -55,6 +58,6 @@ describe('every screen passes axe-core', () => {
         ]),
       );
       expect(problems.join('\n')).toBe('');
-    });
+    }, TOUR_TIMEOUT_MS);
   }
 });
