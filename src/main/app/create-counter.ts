@@ -159,6 +159,7 @@ function handlersOf(
       journal,
       session: services.managerSession,
       manager,
+      secretKey: services.actions,
       now: Date.now,
     }),
     ...historyHandlers({

@@ -1,6 +1,6 @@
 import { said } from '../../shared/i18n/said';
 import { parseAmount } from '../../shared/money';
-import { err, type ErrorCode, type Result } from '../../shared/result';
+import { err, ok, type ErrorCode, type Result } from '../../shared/result';
 import { fail } from '../i18n/fail';
 import type { Journal } from '../journal/journal';
 import type { RefundRecord } from '../journal/refund-journal';
@@ -76,14 +76,21 @@ export class ManagerActions {
    * Dashboard), checked against the keychain's copy in constant time; a wrong key is audited.
    */
   async resetPin(secret: string, newPin: string): Promise<Result<PinStatus, ErrorCode>> {
+    const proof = this.proveSecret(secret);
+    return proof.ok ? this.deps.pin.reset(newPin, 'manager') : proof;
+  }
+
+  /**
+   * Whether `secret` is the project's secret key (the proof a merchant gives to reset a forgotten
+   * manager PIN), checked against the keychain's copy in constant time; a wrong key is audited.
+   */
+  proveSecret(secret: string): Result<void, ErrorCode> {
     const proof = this.deps.secretMatches(secret);
-    if (proof !== true) {
-      this.deps.journal.audit('manager', 'manager PIN reset refused', null, { why: proof });
-      const words = proof.includes('not loaded')
-        ? said('manager.pin.secretNotLoaded')
-        : said('manager.pin.secretWrong');
-      return err('PIN_INCORRECT', proof, words);
-    }
-    return this.deps.pin.reset(newPin, 'manager');
+    if (proof === true) return ok(undefined);
+    this.deps.journal.audit('manager', 'manager PIN reset refused', null, { why: proof });
+    const words = proof.includes('not loaded')
+      ? said('manager.pin.secretNotLoaded')
+      : said('manager.pin.secretWrong');
+    return err('PIN_INCORRECT', proof, words);
   }
 }

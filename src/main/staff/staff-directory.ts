@@ -127,6 +127,31 @@ export class StaffDirectory {
     return stored.ok ? ok(this.view(this.journal.people.staff.get(id)!)) : stored;
   }
 
+  /**
+   * A manager's new PIN given with the project's secret key (checked by the caller): the way back
+   * for a manager who forgot theirs, when no other manager can give them one. Without `id`, the
+   * counter's only active manager.
+   */
+  async resetManagerPin(
+    id: number | undefined,
+    pin: string,
+  ): Promise<Result<StaffView, StaffErrorCode>> {
+    const managers = this.journal.people.staff
+      .all()
+      .filter((m) => m.role === 'manager' && m.disabledAt === null);
+    const member =
+      id === undefined
+        ? managers.length === 1
+          ? managers[0]
+          : undefined
+        : managers.find((m) => m.id === id);
+    if (!member) return err('NEEDS_MANAGER', 'Pick the manager whose PIN is reset.');
+    const problem = newStaffPinProblem(member.role, pin, this.mode);
+    if (problem) return err('INVALID_INPUT', problem);
+    const stored = await this.pins.set(member, pin, 'staff PIN reset with the secret key');
+    return stored.ok ? ok(this.view(this.journal.people.staff.get(member.id)!)) : stored;
+  }
+
   /** Adds a member who brings a PIN set elsewhere (the manager PIN they already had). */
   adopt(name: string, role: Role, write: (member: StaffRow) => void): StaffRow {
     return this.journal.inTransaction(() => {

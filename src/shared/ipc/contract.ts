@@ -90,7 +90,14 @@ export const CHANNELS = {
     response: managerStatusSchema,
   },
   'manager:reset-pin': {
-    request: z.object({ secret: z.string().min(1).max(256), newPin: z.string().max(16) }).strict(),
+    request: z
+      .object({
+        secret: z.string().min(1).max(256),
+        newPin: z.string().max(16),
+        /** On a counter with staff: the manager whose PIN is reset (else the only one). */
+        staffId: z.number().int().positive().optional(),
+      })
+      .strict(),
     response: managerStatusSchema,
   },
   /** Opens the manager session with the PIN. */

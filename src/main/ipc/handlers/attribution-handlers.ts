@@ -5,6 +5,7 @@ import type { ChannelHandlers } from '../../../shared/ipc/contract';
 import type { NamedTotalsView } from '../../../shared/ipc/views';
 import type { CounterStaff } from '../../app/counter-staff';
 import type { Journal } from '../../journal/journal';
+import type { ManagerActions } from '../../manager/manager-actions';
 import type { ManagerSession } from '../../manager/manager-session';
 import type { NamedTotals } from '../../shifts/staff-reports';
 import { refundView } from './history-handlers';
@@ -19,7 +20,8 @@ export type AttributionChannels =
   | 'staff:set-active'
   | 'staff:set-pin'
   | 'refunds:create'
-  | 'reports:close-day';
+  | 'reports:close-day'
+  | 'manager:reset-pin';
 
 /** A person's or shift's totals as the screens see them ("nobody signed in" as null). */
 function totalsView(row: NamedTotals): NamedTotalsView {
@@ -44,6 +46,8 @@ export function attributionHandlers(deps: {
   readonly journal: Journal;
   readonly session: ManagerSession;
   readonly manager: Pick<ChannelHandlers, ManagerChannels>;
+  /** Checks the project's secret key, a merchant's proof for a forgotten manager PIN. */
+  readonly secretKey: Pick<ManagerActions, 'proveSecret'>;
   readonly now: () => number;
 }): Pick<ChannelHandlers, AttributionChannels> {
   const { staff, journal, session } = deps;
@@ -79,6 +83,14 @@ export function attributionHandlers(deps: {
         return z.ok ? ok(z.value.report) : z;
       });
       return done ?? before['reports:close-day']({ manager });
+    },
+    // A forgotten PIN on a counter with staff: the manager's own, reset with the secret key.
+    'manager:reset-pin': async ({ secret, newPin, staffId }) => {
+      if (staff.directory.empty()) return before['manager:reset-pin']({ secret, newPin });
+      const proof = deps.secretKey.proveSecret(secret);
+      if (!proof.ok) return proof;
+      const reset = await staff.directory.resetManagerPin(staffId, newPin);
+      return reset.ok ? before['manager:status']({}) : reset;
     },
     'staff:add': async ({ manager, name, role, pin }) =>
       (await asStaff(staff, 'staff', manager, (present) =>

@@ -62,7 +62,6 @@ export function managerHandlers(deps: {
       return result.ok ? ok(status()) : result;
     },
     'manager:reset-pin': async ({ secret, newPin }) => {
-      if (deps.hasStaff()) return perPerson();
       const result = await actions.resetPin(secret, newPin);
       return result.ok ? ok(status()) : result;
     },

@@ -6,6 +6,7 @@ import { selectManagers } from '../store/people-slice';
 import { Dialog } from './Dialog';
 import { PeopleOptions } from './PeopleOptions';
 import { PinField } from './PinField';
+import { ForgotPinDialog } from '../staff/ForgotPinDialog';
 import { usePinEntry } from './use-pin-entry';
 
 /**
@@ -19,8 +20,11 @@ export function PinDialog() {
   const cancel = useCounter((s) => s.cancelPin);
   const managers = useCounter(useShallow(selectManagers));
   const [picked, setPicked] = useState<number | undefined>(undefined);
+  const [forgetting, setForgetting] = useState(false);
+  const [renewed, setRenewed] = useState<string | null>(null);
   // The manager called: the one picked, else the first on the list.
   const managerId = picked ?? managers[0]?.id;
+  const manager = managers.find((m) => m.id === managerId);
   const entry = usePinEntry((pin) => prompt!.run(pin, managerId));
   const { clear, input } = entry;
   const close = useCallback(() => {
@@ -29,6 +33,17 @@ export function PinDialog() {
   }, [clear, cancel]);
   useEffect(() => input.current?.focus(), [prompt, input]);
   if (!prompt) return null;
+  // A manager who forgot their PIN gets a new one first, then types it here.
+  if (forgetting && manager)
+    return (
+      <ForgotPinDialog
+        manager={manager}
+        onClose={(saved) => {
+          setForgetting(false);
+          setRenewed(saved ? manager.name : null);
+        }}
+      />
+    );
 
   return (
     <Dialog
@@ -66,8 +81,17 @@ export function PinDialog() {
         onChange={entry.setPin}
       />
       <p className="pin-error" role="alert">
-        {entry.error ? sayError(entry.error) : ''}
+        {entry.error
+          ? sayError(entry.error)
+          : renewed
+            ? say('staff.forgot.done', { name: renewed })
+            : ''}
       </p>
+      {manager ? (
+        <button type="button" className="forgot-pin-link" onClick={() => setForgetting(true)}>
+          {say('staff.forgot.open')}
+        </button>
+      ) : null}
     </Dialog>
   );
 }

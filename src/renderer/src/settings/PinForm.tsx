@@ -11,7 +11,7 @@ type PinField = 'currentPin' | 'newPin' | 'repeatPin' | 'secret';
 type Errors = Partial<Record<PinField, Said>>;
 
 /** The counter's mode, which sets how many digits a new PIN needs (live unless told). */
-function useMode(): 'demo' | 'live' {
+export function useMode(): 'demo' | 'live' {
   return useCounter((s) => s.settings?.mode) ?? 'live';
 }
 

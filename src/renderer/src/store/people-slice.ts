@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ChannelResult } from '../../../shared/ipc/contract';
 import type { ReportPeopleView, StaffMemberView } from '../../../shared/ipc/views';
 import { counter } from '../counter-api';
 import type { CounterStore } from './index';
@@ -10,16 +11,29 @@ export interface PeopleSlice {
   historyTakenBy: Record<string, string>;
   reportPeople: ReportPeopleView | null;
   loadStaff(): Promise<void>;
+  /** A manager's forgotten PIN replaced with the project's secret key as proof. */
+  resetForgottenPin(
+    staffId: number,
+    secret: string,
+    newPin: string,
+  ): Promise<ChannelResult<'manager:reset-pin'>>;
   loadReportPeople(): Promise<void>;
 }
 
-export const createPeopleSlice: StateCreator<CounterStore, [], [], PeopleSlice> = (set) => ({
+export const createPeopleSlice: StateCreator<CounterStore, [], [], PeopleSlice> = (set, get) => ({
   staffMembers: [],
   historyTakenBy: {},
   reportPeople: null,
   async loadStaff() {
     const result = await counter().listStaff();
     if (result.ok) set({ staffMembers: result.value.staff });
+  },
+  async resetForgottenPin(staffId, secret, newPin) {
+    const result = await counter().resetManagerPin({ secret, newPin, staffId });
+    if (result.ok) set({ managerStatus: result.value });
+    // The lock it lifted shows on the names and in the PIN dialog's list.
+    await Promise.all([get().loadStaff(), get().refreshStaff()]);
+    return result;
   },
   async loadReportPeople() {
     const result = await counter().getReportPeople();

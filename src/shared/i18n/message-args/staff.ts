@@ -7,6 +7,7 @@ type T = string | number | Said;
 export type StaffPlain =
   | `staff.endShift.${'back' | 'confirm' | 'noReason' | 'open' | 'pick' | 'reason'}`
   | `staff.firstManager.${'intro' | 'name' | 'noName' | 'step' | 'title'}`
+  | `staff.forgot.${'open' | 'save' | 'why'}`
   | `staff.handOver.${'back' | 'confirm' | 'nobody' | 'saleOnScreen' | 'signOut'}`
   | `staff.handOver.${'signOutWaiting' | 'title'}`
   | `staff.header.${'handOver' | 'lock' | 'lockHint'}`
@@ -25,6 +26,7 @@ export interface StaffArgs
     Record<StaffPlain, undefined>,
     Record<
       | `staff.endShift.${'pinFor' | 'title'}`
+      | `staff.forgot.${'done' | 'title'}`
       | `staff.handOver.${'pick' | 'pinFor' | 'waiting'}`
       | 'staff.header.signedIn'
       | 'staff.lock.whose'
