@@ -81,6 +81,8 @@ export const namedTotalsSchema = currencyTotalsSchema.extend({
   name: z.string().nullable(),
   openedAt: z.number().optional(),
   endedAt: z.number().nullable().optional(),
+  /** For a shift: its number, by which its slip is printed again. */
+  shiftId: z.number().int().optional(),
 });
 export type NamedTotalsView = z.infer<typeof namedTotalsSchema>;
 

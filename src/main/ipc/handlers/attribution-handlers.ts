@@ -32,6 +32,7 @@ function totalsView(row: NamedTotals): NamedTotalsView {
     refunds: row.refunds,
     net: row.net,
     ...(row.openedAt !== undefined ? { openedAt: row.openedAt } : {}),
+    ...(row.openedAt !== undefined && row.key !== null ? { shiftId: row.key } : {}),
     ...(row.endedAt !== undefined ? { endedAt: row.endedAt } : {}),
   };
 }

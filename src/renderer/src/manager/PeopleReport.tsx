@@ -9,6 +9,7 @@ import { Amount, AmountCell } from './Amount';
 function TotalsRows({ rows, shifts }: { rows: NamedTotalsView[]; shifts?: boolean }) {
   const { say } = useSay();
   const intl = useIntl();
+  const print = useCounter((s) => s.printShiftSlip);
   const time = (ms: number) => intl.formatTime(ms, { hour: '2-digit', minute: '2-digit' });
   return (
     <>
@@ -34,6 +35,16 @@ function TotalsRows({ rows, shifts }: { rows: NamedTotalsView[]; shifts?: boolea
           <AmountCell amount={r.payments.sum} currency={r.currency} />
           <AmountCell amount={r.refunds.sum} currency={r.currency} />
           <AmountCell amount={r.net} currency={r.currency} net />
+          {shifts ? (
+            <td>
+              {/* An ended shift's slip again, once per shift (its first currency's row). */}
+              {r.shiftId !== undefined && r.endedAt && rows[i - 1]?.shiftId !== r.shiftId ? (
+                <button type="button" onClick={() => void print(r.shiftId!)}>
+                  {say('staff.report.print')}
+                </button>
+              ) : null}
+            </td>
+          ) : null}
         </tr>
       ))}
     </>
@@ -48,8 +59,15 @@ function Head({ shifts }: { shifts?: boolean }) {
   const figures = (['currency', 'payments', 'paid', 'refunded', 'net'] as const).map((column) =>
     say(`manager.report.col.${column}`),
   );
+  const slip = shifts ? [say('manager.people.slip')] : [];
   // The currency is words too: the figures start after it.
-  return <TableHead columns={[...named, ...figures]} numbersFrom={named.length + 1} />;
+  return (
+    <TableHead
+      columns={[...named, ...figures, ...slip]}
+      numbersFrom={named.length + 1}
+      {...(shifts ? { numbersTo: named.length + figures.length } : {})}
+    />
+  );
 }
 
 /** The X report's takings and refunds by staff member. */

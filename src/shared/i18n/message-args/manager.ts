@@ -19,7 +19,7 @@ export type ManagerPlain =
   | `manager.outcome.${'rejected' | 'succeeded' | 'unknown'}`
   | 'manager.pdf.browser'
   | `manager.people.${'everyone' | 'lateDecidedBy' | 'manager' | 'nobody' | 'person'}`
-  | `manager.people.${'shiftTime' | 'signInFirst' | 'staff' | 'takenBy' | 'xTitle'}`
+  | `manager.people.${'shiftTime' | 'signInFirst' | 'slip' | 'staff' | 'takenBy' | 'xTitle'}`
   | `manager.pin.${'confirm' | 'keychain' | 'label' | 'notSet' | 'resetNeeded'}`
   | `manager.pin.${'secretNotLoaded' | 'secretWrong'}`
   | `manager.refund.${'amount' | 'doneBody' | 'doneOk' | 'notPaid' | 'reason' | 'submit'}`
