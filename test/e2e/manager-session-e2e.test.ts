@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { customerPays, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
-import { catalogueWords } from '../support/catalogue-words';
+import { BROWSER_LANGUAGES, catalogueWords } from '../support/catalogue-words';
 import { DEMO_PIN, openAsManager, typeManagerPin } from '../support/manager-session';
 
 /** The demo's first cashier, signed in at start. */
 const ANA_PIN = '1357';
-
-/** The languages a manager's browser may ask for, and the catalogue each one gets. */
-const LANGUAGES = [
-  { browser: 'en-US', catalogue: 'en', tag: 'en' },
-  { browser: 'zh-CN', catalogue: 'zh-Hans', tag: 'zh-Hans' },
-  { browser: 'de-DE', catalogue: 'de', tag: 'de' },
-] as const;
 
 /**
  * The manager's screens in English, Simplified Chinese and German, the language taken from the
@@ -21,7 +14,7 @@ const LANGUAGES = [
  * waiting while a sale is on screen, the late alert over History, a cancelled sale reading
  * Cancelled, closing the day, a refund's confirmation, and the PIN dialog's focus.
  */
-describe.each(LANGUAGES)('the manager session in $tag', ({ browser, catalogue, tag }) => {
+describe.each(BROWSER_LANGUAGES)('the manager session in $tag', ({ browser, catalogue, tag }) => {
   const ui = useBrowserCounter();
   const w = catalogueWords(catalogue);
   const nav = (page: Page, id: string) =>

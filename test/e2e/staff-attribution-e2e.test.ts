@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
-import { catalogueWords } from '../support/catalogue-words';
+import { BROWSER_LANGUAGES, fillMessage, catalogueWords } from '../support/catalogue-words';
 import { openAsManager } from '../support/manager-session';
-
-/** The languages a manager's browser may ask for, and the catalogue each one gets. */
-const LANGUAGES = [
-  { browser: 'en-US', catalogue: 'en', tag: 'en' },
-  { browser: 'zh-CN', catalogue: 'zh-Hans', tag: 'zh-Hans' },
-  { browser: 'de-DE', catalogue: 'de', tag: 'de' },
-] as const;
-
-/** A message with its values filled in, as the screen shows it. */
-const fill = (text: string, values: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 /**
  * Who did what, on a demo counter in Chromium: Ana (signed in at start) sells, hands over to
@@ -22,7 +11,7 @@ const fill = (text: string, values: Record<string, string>) =>
  * refused with his own PIN and authorised by the Demo manager's, and says so; the X report
  * shows Ana's and Ben's takings apart; the Z lists the shifts, which add up to it.
  */
-describe.each(LANGUAGES)('who did what in $tag', ({ browser, catalogue, tag }) => {
+describe.each(BROWSER_LANGUAGES)('who did what in $tag', ({ browser, catalogue, tag }) => {
   const ui = useBrowserCounter();
   const w = catalogueWords(catalogue);
   const nav = (page: Page, id: string) =>
@@ -95,7 +84,7 @@ describe.each(LANGUAGES)('who did what in $tag', ({ browser, catalogue, tag }) =
     await dialog.locator('input[type="password"]').fill('2468');
     await dialog.locator('button[type="submit"]').click();
     await dialog.waitFor({ state: 'detached' });
-    const said = fill(w['manager.people.refundedByAuthorised']!, {
+    const said = fillMessage(w['manager.people.refundedByAuthorised']!, {
       name: 'Ben',
       manager: 'Demo manager',
     });
@@ -124,10 +113,10 @@ describe.each(LANGUAGES)('who did what in $tag', ({ browser, catalogue, tag }) =
     await pin.locator('button[type="submit"]').click();
     await pin.waitFor({ state: 'detached' });
     const shifts = page.getByRole('region', {
-      name: fill(w['manager.people.zShiftsTitle']!, { number: '1' }),
+      name: fillMessage(w['manager.people.zShiftsTitle']!, { number: '1' }),
     });
     await expect.poll(() => shifts.getByRole('row').count()).toBe(3);
-    const addsUp = fill(w['manager.people.shiftsAddUp']!, { currency: 'CNY' });
+    const addsUp = fillMessage(w['manager.people.shiftsAddUp']!, { currency: 'CNY' });
     expect(await shifts.textContent()).toContain(addsUp);
     expect(await shifts.textContent()).toMatch(/37[.,]00/);
     await shifts.scrollIntoViewIfNeeded();

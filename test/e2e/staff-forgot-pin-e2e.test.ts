@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
-import { catalogueWords } from '../support/catalogue-words';
+import { BROWSER_LANGUAGES, fillMessage, catalogueWords } from '../support/catalogue-words';
 import { TEST_SECRET } from '../support/counter-harness';
-
-/** The languages a manager's browser may ask for, and the catalogue each one gets. */
-const LANGUAGES = [
-  { browser: 'en-US', catalogue: 'en', tag: 'en' },
-  { browser: 'zh-CN', catalogue: 'zh-Hans', tag: 'zh-Hans' },
-  { browser: 'de-DE', catalogue: 'de', tag: 'de' },
-] as const;
-
-/** A message with its values filled in, as the screen shows it. */
-const fill = (text: string, values: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 /**
  * A manager who forgot their PIN, on the demo counter in Chromium: the PIN dialog's "Forgot the
  * PIN?" asks the project's secret key and a new PIN; a wrong key is refused; the right one saves
  * it, the dialog says to type it, and it opens Reports (the old one no longer does).
  */
-describe.each(LANGUAGES)('a forgotten manager PIN in $tag', (lang) => {
+describe.each(BROWSER_LANGUAGES)('a forgotten manager PIN in $tag', (lang) => {
   const ui = useBrowserCounter();
   const w = catalogueWords(lang.catalogue);
 
@@ -38,7 +27,7 @@ describe.each(LANGUAGES)('a forgotten manager PIN in $tag', (lang) => {
     await forgotLink.click();
 
     const forgot = page.getByRole('dialog', {
-      name: fill(w['staff.forgot.title']!, { name: 'Demo manager' }),
+      name: fillMessage(w['staff.forgot.title']!, { name: 'Demo manager' }),
     });
     await forgot.getByLabel(w['settings.pin.resetSecret']!, { exact: true }).fill('not-the-key');
     await forgot.getByLabel(w['settings.pin.new']!, { exact: true }).fill('5555');
@@ -53,7 +42,7 @@ describe.each(LANGUAGES)('a forgotten manager PIN in $tag', (lang) => {
     await forgot.getByRole('button', { name: w['staff.forgot.save'] }).click();
     await expect
       .poll(() => pinDialog.getByRole('alert').textContent())
-      .toBe(fill(w['staff.forgot.done']!, { name: 'Demo manager' }));
+      .toBe(fillMessage(w['staff.forgot.done']!, { name: 'Demo manager' }));
     // The old PIN no longer opens anything; the new one does.
     await pinDialog.locator('input[type="password"]').fill('2468');
     await pinDialog.locator('button[type="submit"]').click();

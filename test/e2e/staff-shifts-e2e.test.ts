@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { customerPays, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
-import { catalogueWords } from '../support/catalogue-words';
-
-/** The languages a cashier's browser may ask for, and the catalogue each one gets. */
-const LANGUAGES = [
-  { browser: 'en-US', catalogue: 'en', tag: 'en' },
-  { browser: 'zh-CN', catalogue: 'zh-Hans', tag: 'zh-Hans' },
-  { browser: 'de-DE', catalogue: 'de', tag: 'de' },
-] as const;
+import { BROWSER_LANGUAGES, catalogueWords } from '../support/catalogue-words';
 
 const ANA = { name: 'Ana', pin: '1357' };
 const BEN = { name: 'Ben', pin: '8642' };
@@ -23,7 +16,7 @@ const MANAGER = { name: 'Demo manager', pin: '2468' };
  * after shows her report and leaves the sign-in screen (nothing sells there), where a wrong PIN
  * says so and the manager's own PIN opens Reports as well.
  */
-describe.each(LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, tag }) => {
+describe.each(BROWSER_LANGUAGES)('sign-in and shifts in $tag', ({ browser, catalogue, tag }) => {
   const ui = useBrowserCounter();
   const w = catalogueWords(catalogue);
   const say = (id: string, values: Record<string, string> = {}) =>

@@ -2,20 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { customerPays, scanQr, screenshot } from '../support/browser-harness';
 import { useBrowserCounter } from '../support/browser-counter';
-import { catalogueWords } from '../support/catalogue-words';
+import { BROWSER_LANGUAGES, fillMessage, catalogueWords } from '../support/catalogue-words';
 import { printedText } from '../support/escpos-reader';
 import { startFakePrinter, type FakeReceiptPrinter } from '../support/fake-receipt-printer';
-
-/** The languages a cashier's browser may ask for, and the catalogue each one gets. */
-const LANGUAGES = [
-  { browser: 'en-US', catalogue: 'en', tag: 'en' },
-  { browser: 'zh-CN', catalogue: 'zh-Hans', tag: 'zh-Hans' },
-  { browser: 'de-DE', catalogue: 'de', tag: 'de' },
-] as const;
-
-/** A message with its values filled in, as the screen shows it. */
-const fill = (text: string, values: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 /**
  * The end of a shift in Chromium on the demo counter with a receipt printer: Ana sells and hands
@@ -23,7 +12,7 @@ const fill = (text: string, values: Record<string, string>) =>
  * leaves, and the Demo manager ends his shift from the lock screen (a reason, their name, their
  * own PIN; Ben's is refused), which shows its report over the sign-in screen and is audited.
  */
-describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', (lang) => {
+describe.each(BROWSER_LANGUAGES)('the shift slip and ending a shift left open in $tag', (lang) => {
   const ui = useBrowserCounter();
   const w = catalogueWords(lang.catalogue);
   let printer: FakeReceiptPrinter | undefined;
@@ -59,7 +48,7 @@ describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', 
     });
     const page = await ui.openCashier({ locale: lang.browser });
     const header = page.locator('header');
-    await header.getByText(fill(w['staff.header.signedIn']!, { name: 'Ana' })).waitFor();
+    await header.getByText(fillMessage(w['staff.header.signedIn']!, { name: 'Ana' })).waitFor();
     await sell(page, '12.00');
 
     // Ana hands over to Ben; her shift's report has Print.
@@ -69,7 +58,7 @@ describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', 
     await handOver.locator('input[type="password"]').fill('8642');
     await handOver.locator('button[type="submit"]').click();
     const report = page.getByRole('dialog', {
-      name: fill(w['staff.report.title']!, { name: 'Ana' }),
+      name: fillMessage(w['staff.report.title']!, { name: 'Ana' }),
     });
     await report.getByRole('button', { name: w['staff.report.print'] }).click();
     await report.getByRole('status').waitFor();
@@ -84,13 +73,13 @@ describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', 
     await report.getByRole('button', { name: w['staff.report.close'] }).click();
 
     // Ben sells, locks and leaves without signing out.
-    await header.getByText(fill(w['staff.header.signedIn']!, { name: 'Ben' })).waitFor();
+    await header.getByText(fillMessage(w['staff.header.signedIn']!, { name: 'Ben' })).waitFor();
     await sell(page, '30.00');
     await header.getByRole('button', { name: w['staff.header.lock'] }).click();
     await page.getByRole('heading', { name: w['staff.lock.title'], level: 1 }).waitFor();
     await page.getByRole('button', { name: w['staff.endShift.open'] }).click();
     const end = page.getByRole('dialog', {
-      name: fill(w['staff.endShift.title']!, { name: 'Ben' }),
+      name: fillMessage(w['staff.endShift.title']!, { name: 'Ben' }),
     });
     // Only managers are offered; none is asked before there is a reason.
     expect(await end.getByRole('button', { name: /Ben/ }).count()).toBe(0);
@@ -101,7 +90,9 @@ describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', 
     await end.getByLabel(w['staff.endShift.reason']!).fill('went home');
     await screenshot(page, `75-end-shift-${lang.tag}`);
     await end.getByRole('button', { name: /Demo manager/ }).click();
-    await end.getByText(fill(w['staff.endShift.pinFor']!, { name: 'Demo manager' })).waitFor();
+    await end
+      .getByText(fillMessage(w['staff.endShift.pinFor']!, { name: 'Demo manager' }))
+      .waitFor();
     await end.locator('input[type="password"]').fill('8642');
     await end.locator('button[type="submit"]').click();
     await expect.poll(() => end.getByRole('alert').textContent()).not.toBe('');
@@ -111,7 +102,7 @@ describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', 
 
     // Ben's report over the sign-in screen; the end is in the audit log with the reason.
     const bens = page.getByRole('dialog', {
-      name: fill(w['staff.report.title']!, { name: 'Ben' }),
+      name: fillMessage(w['staff.report.title']!, { name: 'Ben' }),
     });
     await expect
       .poll(() => bens.getByRole('row').filter({ hasText: 'CNY' }).textContent())
@@ -142,7 +133,7 @@ describe.each(LANGUAGES)('the shift slip and ending a shift left open in $tag', 
       .getByRole('button', { name: w['common.nav.reports'], exact: true })
       .click();
     const shifts = page.getByRole('region', {
-      name: fill(w['manager.people.zShiftsTitle']!, { number: '1' }),
+      name: fillMessage(w['manager.people.zShiftsTitle']!, { number: '1' }),
     });
     const anaRow = shifts.getByRole('row').filter({ hasText: 'Ana' });
     await anaRow.getByRole('button', { name: w['staff.report.print'] }).click();

@@ -23,14 +23,19 @@ async function legacyPin(journal: Journal, keys: CounterKeys): Promise<ManagerPi
   return pin;
 }
 
+/** The manager identification of a staffed test counter, beside its old shared PIN. */
+async function identifyOn(c: { journal: Journal; keys: CounterKeys; pins: StaffPins }) {
+  return identifyManager({
+    staff: c.journal.people.staff,
+    pins: c.pins,
+    legacy: await legacyPin(c.journal, c.keys),
+  });
+}
+
 describe('telling which manager typed a PIN', () => {
   it('names the manager picked when their own PIN is typed', async () => {
     const { journal, keys, pins, mia } = await staffCounter();
-    const identify = identifyManager({
-      staff: journal.people.staff,
-      pins,
-      legacy: await legacyPin(journal, keys),
-    });
+    const identify = await identifyOn({ journal, keys, pins });
     expect(await identify('918273', 'see the reports', mia.id)).toEqual({
       ok: true,
       value: { actor: 'Mia', staffId: mia.id },
@@ -39,11 +44,7 @@ describe('telling which manager typed a PIN', () => {
 
   it('refuses the old shared PIN on a counter with staff, picked or not', async () => {
     const { journal, keys, pins, mia } = await staffCounter();
-    const identify = identifyManager({
-      staff: journal.people.staff,
-      pins,
-      legacy: await legacyPin(journal, keys),
-    });
+    const identify = await identifyOn({ journal, keys, pins });
     for (const picked of [mia.id, undefined])
       expect(await identify(OLD_PIN, 'see the reports', picked)).toMatchObject({
         ok: false,
@@ -53,11 +54,7 @@ describe('telling which manager typed a PIN', () => {
 
   it('takes the only manager without a pick, and asks for one when there are several', async () => {
     const { journal, keys, pins, add } = await staffCounter();
-    const identify = identifyManager({
-      staff: journal.people.staff,
-      pins,
-      legacy: await legacyPin(journal, keys),
-    });
+    const identify = await identifyOn({ journal, keys, pins });
     expect(await identify('918273', 'see the reports')).toMatchObject({
       ok: true,
       value: { actor: 'Mia' },
@@ -76,11 +73,7 @@ describe('telling which manager typed a PIN', () => {
   it("refuses a cashier's own PIN: a cashier never opens the manager screens", async () => {
     const { journal, keys, pins, add } = await staffCounter();
     const ana = await add('Ana', 'cashier', '1357');
-    const identify = identifyManager({
-      staff: journal.people.staff,
-      pins,
-      legacy: await legacyPin(journal, keys),
-    });
+    const identify = await identifyOn({ journal, keys, pins });
     expect(await identify('1357', 'see the reports', ana.id)).toMatchObject({
       ok: false,
       error: { code: 'NEEDS_MANAGER' },
@@ -91,11 +84,7 @@ describe('telling which manager typed a PIN', () => {
     const { journal, keys, pins, directory, by, add } = await staffCounter();
     const lee = await add('Lee', 'manager', '554433');
     expect(directory.setActive(by, lee.id, false).ok).toBe(true);
-    const identify = identifyManager({
-      staff: journal.people.staff,
-      pins,
-      legacy: await legacyPin(journal, keys),
-    });
+    const identify = await identifyOn({ journal, keys, pins });
     expect((await identify('554433', 'see the reports', lee.id)).ok).toBe(false);
   });
 
