@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { said, type Said } from '../../../shared/i18n/said';
 import { Dialog } from '../components/Dialog';
 import { PinField } from '../components/PinField';
@@ -90,4 +90,49 @@ export function ForgotPinDialog({
       </p>
     </Dialog>
   );
+}
+
+/** Someone at a PIN pad: a manager among them may have forgotten their PIN. */
+interface AtThePad {
+  readonly id: number;
+  readonly name: string;
+  readonly role: 'cashier' | 'manager';
+}
+
+/**
+ * "Forgot the PIN?" beside a manager's PIN pad (sign-in, lock): the link, the dialog it opens,
+ * and once a new PIN is saved the line telling that same person to type it. Nothing for a
+ * cashier, whose new PIN a manager gives in Settings → Staff.
+ */
+export function useForgottenPin(person: AtThePad | null): {
+  link: ReactNode;
+  notice: ReactNode;
+  dialog: ReactNode;
+} {
+  const { say } = useSay();
+  const [forgetting, setForgetting] = useState(false);
+  const [renewedFor, setRenewedFor] = useState<number | null>(null);
+  if (!person || person.role !== 'manager') return { link: null, notice: null, dialog: null };
+  return {
+    link: (
+      <button type="button" className="forgot-pin-link" onClick={() => setForgetting(true)}>
+        {say('staff.forgot.open')}
+      </button>
+    ),
+    notice:
+      renewedFor === person.id ? (
+        <p className="staff-hint" role="status">
+          {say('staff.forgot.done', { name: person.name })}
+        </p>
+      ) : null,
+    dialog: forgetting ? (
+      <ForgotPinDialog
+        manager={person}
+        onClose={(saved) => {
+          setForgetting(false);
+          setRenewedFor(saved ? person.id : null);
+        }}
+      />
+    ) : null,
+  };
 }

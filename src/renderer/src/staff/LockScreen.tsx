@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
 import { EndShiftDialog } from './EndShiftDialog';
-import { ForgotPinDialog } from './ForgotPinDialog';
+import { useForgottenPin } from './ForgotPinDialog';
 import { PinPad } from './PinPad';
 
 /**
@@ -14,42 +14,27 @@ export function LockScreen() {
   const signedIn = useCounter((s) => s.shift?.signedIn ?? null);
   const signIn = useCounter((s) => s.signIn);
   const [ending, setEnding] = useState(false);
-  const [forgetting, setForgetting] = useState(false);
-  const [renewed, setRenewed] = useState(false);
+  const forgotten = useForgottenPin(
+    signedIn && { id: signedIn.staffId, name: signedIn.name, role: signedIn.role },
+  );
   if (!signedIn) return null;
   return (
     <section className="staff-screen" aria-labelledby="staff-screen-title">
       <h1 id="staff-screen-title">{say('staff.lock.title')}</h1>
       <p className="staff-hint">{say('staff.lock.whose', { name: signedIn.name })}</p>
-      {renewed ? (
-        <p className="staff-hint" role="status">
-          {say('staff.forgot.done', { name: signedIn.name })}
-        </p>
-      ) : null}
+      {forgotten.notice}
       <PinPad
         title={say('staff.pin.title', { name: signedIn.name })}
         submitLabel={say('staff.lock.unlock')}
         onSubmit={(pin) => signIn(signedIn.staffId, pin)}
       >
-        {signedIn.role === 'manager' ? (
-          <button type="button" className="forgot-pin-link" onClick={() => setForgetting(true)}>
-            {say('staff.forgot.open')}
-          </button>
-        ) : null}
+        {forgotten.link}
       </PinPad>
       <button type="button" className="staff-back" onClick={() => setEnding(true)}>
         {say('staff.endShift.open')}
       </button>
       {ending ? <EndShiftDialog name={signedIn.name} onClose={() => setEnding(false)} /> : null}
-      {forgetting ? (
-        <ForgotPinDialog
-          manager={{ id: signedIn.staffId, name: signedIn.name }}
-          onClose={(saved) => {
-            setForgetting(false);
-            setRenewed(saved);
-          }}
-        />
-      ) : null}
+      {forgotten.dialog}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { StaffView } from '../../../shared/ipc/views';
 import { useSay } from '../i18n/use-say';
 import { useCounter } from '../store';
-import { ForgotPinDialog } from './ForgotPinDialog';
+import { useForgottenPin } from './ForgotPinDialog';
 import { PinPad } from './PinPad';
 import { ShiftReportDialog } from './ShiftReportDialog';
 import { StaffButtons } from './StaffButtons';
@@ -16,8 +16,7 @@ export function SignInScreen() {
   const staff = useCounter((s) => s.staff);
   const signIn = useCounter((s) => s.signIn);
   const [member, setMember] = useState<StaffView | null>(null);
-  const [forgetting, setForgetting] = useState(false);
-  const [renewed, setRenewed] = useState(false);
+  const forgotten = useForgottenPin(member);
   const active = staff.filter((m) => m.active);
   return (
     <section className="staff-screen" aria-labelledby="staff-screen-title">
@@ -32,11 +31,7 @@ export function SignInScreen() {
           <h1 id="staff-screen-title" className="staff-person" translate="no">
             {member.name}
           </h1>
-          {renewed ? (
-            <p className="staff-hint" role="status">
-              {say('staff.forgot.done', { name: member.name })}
-            </p>
-          ) : null}
+          {forgotten.notice}
           {member.pinSet ? null : (
             <p className="staff-hint">{say('staff.pin.noPin', { name: member.name })}</p>
           )}
@@ -48,21 +43,9 @@ export function SignInScreen() {
             <button type="button" className="staff-back" onClick={() => setMember(null)}>
               {say('staff.pin.back', { name: member.name })}
             </button>
-            {member.role === 'manager' ? (
-              <button type="button" className="forgot-pin-link" onClick={() => setForgetting(true)}>
-                {say('staff.forgot.open')}
-              </button>
-            ) : null}
+            {forgotten.link}
           </PinPad>
-          {forgetting ? (
-            <ForgotPinDialog
-              manager={member}
-              onClose={(saved) => {
-                setForgetting(false);
-                setRenewed(saved);
-              }}
-            />
-          ) : null}
+          {forgotten.dialog}
         </>
       )}
       <ShiftReportDialog />
