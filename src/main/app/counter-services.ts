@@ -156,7 +156,7 @@ export function buildServices(config: CounterConfig, stores: CounterStores): Cou
     endpoint,
     pin,
     authorize: (typed, action, staffId) => managerSession.authorize(typed, action, staffId),
-    hasStaff: () => journal.people.staff.count() > 0,
+    hasStaff: () => journal.people.staff.any(),
     journal,
     storeRelayCredentials: (credentials) => relay.storeCredentials(credentials),
   });

@@ -108,7 +108,7 @@ function forwardEvents(
   services.managerSession.onChange((open) =>
     events.emit(
       'manager:changed',
-      managerStatusView(stores.pin.status(), open, stores.journal.people.staff.count() > 0),
+      managerStatusView(stores.pin.status(), open, stores.journal.people.staff.any()),
     ),
   );
   return events;
@@ -128,7 +128,7 @@ function handlersOf(
     actions: services.actions,
     pin: stores.pin,
     session: services.managerSession,
-    hasStaff: () => journal.people.staff.count() > 0,
+    hasStaff: () => journal.people.staff.any(),
     dataDir: config.dataDir,
   });
   return {

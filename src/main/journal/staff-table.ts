@@ -70,6 +70,11 @@ export class StaffTable {
     return (this.statements.count.get() as { n: number }).n;
   }
 
+  /** Whether the counter has staff at all (one before its first-run wizard has none). */
+  any(): boolean {
+    return this.count() > 0;
+  }
+
   /** Adds a member without a PIN yet; returns its id. */
   insert(name: string, role: 'cashier' | 'manager', at: number): number {
     return Number(this.statements.insert.run(name, role, at).lastInsertRowid);

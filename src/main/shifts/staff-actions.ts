@@ -111,7 +111,7 @@ export class StaffActions {
   }
 
   private async maySell(): Promise<Result<unknown, ErrorCode>> {
-    if (this.deps.journal.people.staff.count() === 0) return ok(undefined);
+    if (!this.deps.journal.people.staff.any()) return ok(undefined);
     return this.deps.authority.authorise('sell');
   }
 

@@ -15,12 +15,12 @@ import type { StaffPins } from './staff-pins';
  * manager PIN.
  */
 export function identifyManager(deps: {
-  readonly staff: Pick<StaffTable, 'count' | 'get' | 'all'>;
+  readonly staff: Pick<StaffTable, 'any' | 'get' | 'all'>;
   readonly pins: Pick<StaffPins, 'check' | 'lockedUntil'>;
   readonly legacy: Pick<ManagerPin, 'check'>;
 }): IdentifyManager {
   return async (typed, action, staffId) => {
-    if (deps.staff.count() === 0) {
+    if (!deps.staff.any()) {
       const checked = await deps.legacy.check(typed, action);
       return checked.ok ? ok({ actor: 'manager' }) : checked;
     }

@@ -64,7 +64,7 @@ export class StaffDirectory {
 
   /** Whether the counter has no staff yet (the first-run wizard's question). */
   empty(): boolean {
-    return this.journal.people.staff.count() === 0;
+    return !this.journal.people.staff.any();
   }
 
   /** The first-run wizard's manager: only while the counter has nobody. */
